@@ -1,0 +1,111 @@
+/**
+ * Calendar dates as whole days since 1 January 1970 (UTC), branded so a day cannot be mistaken for money.
+ * Excel's serial numbers convert by a fixed offset (serial 25569 is 1 January 1970).
+ */
+export type DayNumber = number & { readonly __brand: "DayNumber" };
+
+const MS_PER_DAY = 86_400_000;
+export const EXCEL_EPOCH_OFFSET = 25569;
+
+export function dayFromYmd(year: number, month: number, day: number): DayNumber {
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY) as DayNumber;
+}
+
+export function ymdFromDay(day: DayNumber): { year: number; month: number; day: number } {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** True when y-m-d names a real calendar day (31/02 is not). */
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function dayFromExcelSerial(serial: number): DayNumber {
+  return Math.floor(serial - EXCEL_EPOCH_OFFSET) as DayNumber;
+}
+
+export function excelSerialFromDay(day: DayNumber): number {
+  return day + EXCEL_EPOCH_OFFSET;
+}
+
+/**
+ * A JS Date as the calendar day it shows. exceljs gives dates as UTC midnight of the day in the sheet,
+ * so the UTC fields are the day the user typed.
+ */
+export function dayFromJsDate(date: Date): DayNumber | null {
+  const t = date.getTime();
+  if (!Number.isFinite(t)) return null;
+  return Math.floor(t / MS_PER_DAY) as DayNumber;
+}
+
+export function jsDateFromDay(day: DayNumber): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
+/** "31/03/2021" */
+export function formatDayUk(day: DayNumber): string {
+  const { year, month, day: d } = ymdFromDay(day);
+  return `${String(d).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+/** "2021-03-31" */
+export function formatDayIso(day: DayNumber): string {
+  const { year, month, day: d } = ymdFromDay(day);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Strict YYYY-MM-DD, as the command line and the task pane take it. */
+export function parseIsoDay(text: string): DayNumber | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYmd(y, mo, d) ? dayFromYmd(y, mo, d) : null;
+}
+
+/** The UK financial year (April to March) a day falls in, by its starting calendar year: 2020 for 2020/21. */
+export function financialYearStart(day: DayNumber): number {
+  const { year, month } = ymdFromDay(day);
+  return month >= 4 ? year : year - 1;
+}
+
+/** "2020/21" */
+export function financialYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
+}
+
+/** UK financial quarter: Q1 = April-June ... Q4 = January-March. */
+export function financialQuarter(day: DayNumber): 1 | 2 | 3 | 4 {
+  const { month } = ymdFromDay(day);
+  return (Math.floor(((month + 8) % 12) / 3) + 1) as 1 | 2 | 3 | 4;
+}
+
+/** "Q3 2020/21" */
+export function periodLabel(day: DayNumber): string {
+  return `Q${financialQuarter(day)} ${financialYearLabel(financialYearStart(day))}`;
+}
+
+/** First and last day of the financial quarter a day falls in. */
+export function quarterBounds(day: DayNumber): { start: DayNumber; end: DayNumber } {
+  const fy = financialYearStart(day);
+  const q = financialQuarter(day);
+  const startMonthIndex = 3 + (q - 1) * 3; // April = 3 (0-based)
+  const startYear = fy + Math.floor(startMonthIndex / 12);
+  const startMonth = (startMonthIndex % 12) + 1;
+  const start = dayFromYmd(startYear, startMonth, 1);
+  const endMonthIndex = startMonthIndex + 2;
+  const endYear = fy + Math.floor(endMonthIndex / 12);
+  const endMonth = (endMonthIndex % 12) + 1;
+  const end = dayFromYmd(endYear, endMonth, daysInMonth(endYear, endMonth));
+  return { start, end };
+}
+
+export function addDays(day: DayNumber, n: number): DayNumber {
+  return (day + n) as DayNumber;
+}

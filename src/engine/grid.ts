@@ -1,0 +1,81 @@
+/**
+ * What the engine reads: a sheet as a grid of cell values, as either adapter gives it.
+ * - Office.js gives numbers, strings and booleans, dates as serial numbers, errors as "#REF!" strings and
+ *   empty cells as "".
+ * - exceljs gives JS Dates for date cells; its adapter turns formulas into their cached results, rich text into
+ *   plain text and error objects into their "#REF!" strings.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export interface SheetGrid {
+  name: string;
+  /** Hidden and very hidden sheets are not read. */
+  visible: boolean;
+  /** 0-based sheet row of values[0]: Excel row number = rowOffset + index + 1 (a used range may not start at A1). */
+  rowOffset: number;
+  /** 0-based sheet column of values[r][0]. */
+  colOffset: number;
+  values: readonly (readonly CellValue[])[];
+  /** Number formats parallel to values, where the host gives them (used to tell a date serial from a number). */
+  numberFormats?: readonly (readonly (string | null | undefined)[])[];
+}
+
+export interface WorkbookInput {
+  sheets: SheetGrid[];
+}
+
+/** "A", "Z", "AA" ... from a 0-based column index. */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based column index from "A", "AA" ... */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "H14" from 0-based row and column. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it has anything but letters, digits, _ and . */
+export function quoteSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel's error values, as Office.js and the exceljs adapter give them. */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
+export function isExcelError(value: CellValue): value is string {
+  return typeof value === "string" && value.length > 0 && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value.trim());
+}
+
+export function isBlank(value: CellValue): boolean {
+  return value == null || (typeof value === "string" && value.trim() === "");
+}

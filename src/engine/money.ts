@@ -1,0 +1,67 @@
+/**
+ * Money is held as whole pence in a branded number, so a £ figure cannot be passed where a percentage or a
+ * day is meant, and sums never drift: integer addition is exact up to 2^53 pence (about £90 trillion).
+ */
+export type Pence = number & { readonly __brand: "Pence" };
+
+/** Whole pence from pounds, rounding half away from zero (1.005 is taken as the float it is, not 1.01). */
+export function penceFromPounds(pounds: number): Pence {
+  const p = pounds * 100;
+  // Snap values a float hair away from a whole penny (0.1 + 0.2 style noise) before rounding half-up.
+  const snapped = Math.abs(p - Math.round(p)) < 1e-6 ? Math.round(p) : p;
+  return (snapped < 0 ? -Math.round(-snapped) : Math.round(snapped)) as Pence;
+}
+
+export function pence(n: number): Pence {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`pence must be a whole number, got ${n}`);
+  return n as Pence;
+}
+
+export const ZERO: Pence = 0 as Pence;
+
+export function addPence(a: Pence, b: Pence): Pence {
+  return (a + b) as Pence;
+}
+
+export function subPence(a: Pence, b: Pence): Pence {
+  return (a - b) as Pence;
+}
+
+export function sumPence(values: Iterable<Pence | null | undefined>): Pence {
+  let total = 0;
+  for (const v of values) if (v != null) total += v;
+  return total as Pence;
+}
+
+export function absPence(a: Pence): Pence {
+  return Math.abs(a) as Pence;
+}
+
+export function minPence(a: Pence, b: Pence): Pence {
+  return (a < b ? a : b) as Pence;
+}
+
+/** A share of an amount, rounded to the nearest penny (e.g. 5% of a budget). */
+export function percentOf(amount: Pence, percent: number): Pence {
+  return penceFromPounds((amount * percent) / 100 / 100);
+}
+
+/** Pounds as a number with at most two decimals, for JSON output. */
+export function toPounds(p: Pence): number {
+  return p / 100;
+}
+
+const groups = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0, useGrouping: true });
+
+/**
+ * "£1,234", "£1,234.56", "-£1,234". Whole pounds are shown without pence; anything else with two decimals.
+ */
+export function formatPounds(p: Pence, options: { alwaysPence?: boolean } = {}): string {
+  const negative = p < 0;
+  const abs = Math.abs(p);
+  const whole = Math.floor(abs / 100);
+  const fraction = abs % 100;
+  let text = "£" + groups.format(whole);
+  if (fraction !== 0 || options.alwaysPence) text += "." + String(fraction).padStart(2, "0");
+  return negative ? "-" + text : text;
+}

@@ -1,0 +1,160 @@
+import type { OverallRag } from "./rag";
+
+/**
+ * The write plan: everything a refresh or a report writes, described once and applied by either adapter
+ * (Office.js in the add-in, exceljs in the CLI), so both produce the same cells.
+ *
+ * The tool only ever writes (a) the RAG column cells of item rows on programme sheets (and that column's
+ * header when it adds the column), and (b) sheets of its own, which it marks as its own (see OwnSheetRole).
+ */
+
+/** A value as written: dates are Excel serial numbers with a date number format; null leaves a cell empty. */
+export type LayoutValue = string | number | boolean | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  /** "#RRGGBB" */
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center" | "bottom";
+  /** A thin border around each cell of the run. */
+  border?: boolean;
+}
+
+/** A rectangle of cells with one style, in 0-based sheet coordinates. */
+export interface StyleRun {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  style: CellStyle;
+}
+
+export interface Merge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface PrintSettings {
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  /** Fit to this many pages wide (and any number tall). */
+  fitToPagesWide: number;
+  /** Rows repeated at the top of each printed page (0-based, inclusive), e.g. the table header. */
+  printTitleRows?: { first: number; last: number };
+  /** Footer text, left / centre / right; Excel codes such as &D (date) and &P of &N (page) are allowed. */
+  footer?: { left?: string; center?: string; right?: string };
+  /** The printed area, 0-based inclusive. */
+  area?: { rows: number; cols: number };
+}
+
+export type ChartKind = "columnClustered" | "pie" | "barClustered";
+
+/**
+ * A chart over a data table the layout already writes. Only the Office.js adapter can draw charts; the CLI
+ * (exceljs cannot create charts) writes the same data table and no chart.
+ */
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** The source data, 0-based inclusive, first row = series names, first column = categories. */
+  source: { row: number; col: number; rows: number; cols: number };
+  /** Where the chart sits, in cells. */
+  anchor: { row: number; col: number; rows: number; cols: number };
+}
+
+export type OwnSheetRole = "highlight" | "history" | "changelog";
+
+export interface SheetLayout {
+  role: OwnSheetRole;
+  /** The name wanted; an adapter picks another ("Highlight Report (2)") if a user sheet already has it. */
+  name: string;
+  /** "first": before every other sheet; "end": after every other sheet. */
+  position: "first" | "end";
+  /** Dense grid from A1: values[r][c]. Rows may be shorter than others; missing cells are empty. */
+  values: LayoutValue[][];
+  /** Number formats parallel to values (null or missing: General). */
+  numberFormats: (string | null)[][];
+  styles: StyleRun[];
+  merges: Merge[];
+  /** Column widths in characters, by column index. */
+  columnWidths: number[];
+  freezeRows?: number;
+  print?: PrintSettings;
+  charts: ChartSpec[];
+  /** Tab colour "#RRGGBB". */
+  tabColor?: string;
+}
+
+/** A RAG word with its fill, as written into a cell. */
+export interface RagCellValue {
+  value: string;
+  fill: string;
+  fontColor: string;
+}
+
+/** One item row's RAG cells on a programme sheet. */
+export interface RagCellWrite {
+  /** 0-based sheet row. */
+  row: number;
+  /** The overall RAG (an override where one decides it). */
+  rag: RagCellValue;
+  /** The computed RAG, written only where the sheet has an override column (see RagColumnWrite.computed). */
+  computed?: RagCellValue;
+}
+
+/** A column the tool writes: an existing RAG column of the user's, or one of its own that it adds. */
+export interface OwnColumn {
+  /** 0-based sheet column. */
+  col: number;
+  /** The header to write when the tool adds the column; null when the column exists already. */
+  addHeader: string | null;
+}
+
+export interface RagColumnWrite {
+  sheet: string;
+  /** 0-based sheet row of the header. */
+  headerRow: number;
+  rag: OwnColumn;
+  /**
+   * Where an override column decides the overall RAG, the computed RAG goes into the tool's own "Computed RAG"
+   * column beside the sheet's last used column, so the programme manager sees both.
+   */
+  computed: OwnColumn | null;
+  cells: RagCellWrite[];
+}
+
+export interface WritePlan {
+  ragColumns: RagColumnWrite[];
+  sheets: SheetLayout[];
+}
+
+/**
+ * Whether Excel would read a string as something else (a formula, a number, a date, a boolean) when it is
+ * written as a value. Such strings are written with a leading apostrophe so they stay literal text:
+ * Excel reads "=", "+", "-" and "@" as the start of a formula and "1/2" or "1,000" as numbers.
+ */
+export function needsTextPrefix(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  // = + - @ '
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 39) return true;
+  const t = text.trim();
+  if (t.length === 0) return false;
+  if (/^(true|false)$/i.test(t)) return true;
+  if (/^#[A-Z/0!?]+[!?A]?$/.test(t)) return true; // looks like an error value
+  // Numbers, currency, percentages, fractions and date- or time-like strings.
+  if (/^[(]?[£$€]?\s*[\d.,]+\s*%?[)]?$/.test(t)) return true;
+  if (/^\d{1,4}[/.\-:]\d{1,2}([/.\-:]\d{1,4})?$/.test(t)) return true;
+  const month = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
+  if (new RegExp(`^\\d{1,2}[\\s-]${month}([\\s-]\\d{2,4})?$`, "i").test(t)) return true;
+  if (new RegExp(`^${month}[\\s-]\\d{1,4}$`, "i").test(t)) return true;
+  return false;
+}
