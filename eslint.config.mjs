@@ -43,11 +43,30 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["node:*", "fs", "path", "os", "child_process", "stream", "util", "buffer", "crypto", "url"],
+              group: [
+                "node:*",
+                "fs",
+                "path",
+                "os",
+                "child_process",
+                "stream",
+                "util",
+                "buffer",
+                "crypto",
+                "url",
+              ],
               message: "src/engine must stay pure: no Node APIs. Put I/O in an adapter or src/cli.",
             },
             {
-              group: ["exceljs", "csv-parse", "csv-parse/*", "react", "react-dom", "@fluentui/*", "office-js"],
+              group: [
+                "exceljs",
+                "csv-parse",
+                "csv-parse/*",
+                "react",
+                "react-dom",
+                "@fluentui/*",
+                "office-js",
+              ],
               message: "src/engine must stay pure: no spreadsheet, UI or Office libraries.",
             },
             {
@@ -80,7 +99,10 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "no-restricted-globals": [
         "error",
-        { name: "Excel", message: "Components receive operations as props; Excel.run lives in src/adapters/office." },
+        {
+          name: "Excel",
+          message: "Components receive operations as props; Excel.run lives in src/adapters/office.",
+        },
       ],
       "no-restricted-imports": [
         "error",

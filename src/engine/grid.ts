@@ -72,8 +72,13 @@ const EXCEL_ERRORS = new Set([
   "#UNKNOWN!",
 ]);
 
-export function isExcelError(value: CellValue): value is string {
-  return typeof value === "string" && value.length > 0 && value.charCodeAt(0) === 35 && EXCEL_ERRORS.has(value.trim());
+export function isExcelError(value: CellValue): boolean {
+  return (
+    typeof value === "string" &&
+    value.length > 0 &&
+    value.charCodeAt(0) === 35 &&
+    EXCEL_ERRORS.has(value.trim())
+  );
 }
 
 export function isBlank(value: CellValue): boolean {

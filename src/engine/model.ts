@@ -102,6 +102,10 @@ export interface ProgrammeItem {
   override: OverrideRag | null;
   financialYear: number | null;
   years: YearFigures[];
+  /** What the RAG column held before this run (any text; null when empty or the column is new). */
+  ragBefore: string | null;
+  /** What the tool's "Computed RAG" column held before this run. */
+  computedBefore: string | null;
 }
 
 export type Dimension = "budget" | "schedule" | "risk" | "overall";

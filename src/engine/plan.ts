@@ -1,5 +1,3 @@
-import type { OverallRag } from "./rag";
-
 /**
  * The write plan: everything a refresh or a report writes, described once and applied by either adapter
  * (Office.js in the add-in, exceljs in the CLI), so both produce the same cells.

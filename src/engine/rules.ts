@@ -64,7 +64,8 @@ export interface RulesJson {
   allocation?: number;
 }
 
-export type RulesResult = { ok: true; rules: Rules; allocation: number | null } | { ok: false; errors: string[] };
+export type RulesResult =
+  { ok: true; rules: Rules; allocation: number | null } | { ok: false; errors: string[] };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -106,7 +107,8 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
       errors.push(`${name} must be an object`);
       return undefined;
     }
-    for (const k of Object.keys(s)) if (!known[name]!.includes(k)) errors.push(`unknown setting "${name}.${k}"`);
+    for (const k of Object.keys(s))
+      if (!known[name]!.includes(k)) errors.push(`unknown setting "${name}.${k}"`);
     return s;
   };
 

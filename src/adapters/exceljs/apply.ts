@@ -1,0 +1,188 @@
+/**
+ * Applies a write plan to an exceljs workbook (the command line's adapter). The same plan drives the Office.js
+ * adapter, so the CLI and the add-in write the same cells.
+ */
+import type ExcelJS from "exceljs";
+import type { CellStyle, RagCellValue, RagColumnWrite, SheetLayout, WritePlan } from "../../engine/plan";
+import type { OwnSheetRole } from "../../engine/plan";
+import { chooseSheetName, markerName, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
+import { columnLetters, quoteSheetName } from "../../engine/grid";
+
+/** exceljs orders sheets by this untyped field (0-based for loaded sheets). */
+type Ordered = ExcelJS.Worksheet & { orderNo: number };
+const order = (ws: ExcelJS.Worksheet): number => (ws as Ordered).orderNo;
+
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+
+/** The tool's own sheets in the workbook, by role, found by their defined-name markers. */
+export function ownSheets(wb: ExcelJS.Workbook): Map<OwnSheetRole, ExcelJS.Worksheet> {
+  const found = new Map<OwnSheetRole, ExcelJS.Worksheet>();
+  for (const dn of wb.definedNames.model as { name: string; ranges: string[] }[]) {
+    const role = roleFromMarker(dn.name);
+    if (!role) continue;
+    for (const range of dn.ranges) {
+      const sheet = sheetFromReference(range);
+      const ws = sheet === null ? undefined : wb.getWorksheet(sheet);
+      if (ws) found.set(role, ws);
+    }
+  }
+  return found;
+}
+
+export interface ApplySummary {
+  ragCells: number;
+  sheets: string[];
+}
+
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplySummary {
+  let ragCells = 0;
+  for (const col of plan.ragColumns) ragCells += applyRagColumn(wb, col);
+  const owned = ownSheets(wb);
+  const sheets: string[] = [];
+  for (const layout of plan.sheets) sheets.push(renderSheet(wb, layout, owned.get(layout.role) ?? null));
+  return { ragCells, sheets };
+}
+
+function setRagCell(cell: ExcelJS.Cell, v: RagCellValue): void {
+  cell.value = v.value;
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(v.fill) } };
+  cell.font = { ...(cell.font ?? {}), color: { argb: argb(v.fontColor) } };
+}
+
+function applyRagColumn(wb: ExcelJS.Workbook, col: RagColumnWrite): number {
+  const ws = wb.getWorksheet(col.sheet);
+  if (!ws) return 0;
+  const header = ws.getRow(col.headerRow + 1);
+  const addHeader = (c: number, text: string) => {
+    const cell = header.getCell(c + 1);
+    const left = c > 0 ? header.getCell(c) : null;
+    cell.value = text;
+    cell.font = { ...(left?.font ?? {}), bold: true };
+    if (left?.fill) cell.fill = left.fill;
+    if (left?.border) cell.border = left.border;
+  };
+  if (col.rag.addHeader) addHeader(col.rag.col, col.rag.addHeader);
+  if (col.computed?.addHeader) addHeader(col.computed.col, col.computed.addHeader);
+  let n = 0;
+  for (const c of col.cells) {
+    const row = ws.getRow(c.row + 1);
+    setRagCell(row.getCell(col.rag.col + 1), c.rag);
+    n++;
+    if (col.computed && c.computed) {
+      setRagCell(row.getCell(col.computed.col + 1), c.computed);
+      n++;
+    }
+  }
+  return n;
+}
+
+function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout, owned: ExcelJS.Worksheet | null): string {
+  const existing = wb.worksheets.map((w) => w.name);
+  const name = chooseSheetName(layout.name, existing, owned?.name ?? null);
+  let orderNo: number;
+  if (owned) {
+    orderNo = order(owned);
+    wb.removeWorksheet(owned.id);
+  } else if (layout.position === "first") {
+    orderNo = Math.min(0, ...wb.worksheets.map(order)) - 1;
+  } else {
+    orderNo = Math.max(0, ...wb.worksheets.map(order)) + 1;
+  }
+  const ws = wb.addWorksheet(name, {
+    ...(layout.tabColor ? { properties: { tabColor: { argb: argb(layout.tabColor) } } } : {}),
+    views: layout.freezeRows ? [{ state: "frozen", ySplit: layout.freezeRows }] : [{}],
+  });
+  (ws as Ordered).orderNo = orderNo;
+
+  layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  layout.values.forEach((row, r) => {
+    const xrow = ws.getRow(r + 1);
+    row.forEach((v, c) => {
+      const fmt = layout.numberFormats[r]?.[c] ?? null;
+      if (v === null && fmt === null) return;
+      const cell = xrow.getCell(c + 1);
+      if (v !== null) cell.value = v;
+      if (fmt !== null) cell.numFmt = fmt;
+    });
+  });
+  for (const run of layout.styles) {
+    for (let r = run.row; r < run.row + run.rows; r++) {
+      for (let c = run.col; c < run.col + run.cols; c++) styleCell(ws.getCell(r + 1, c + 1), run.style);
+    }
+  }
+  for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  if (layout.print) {
+    const p = layout.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: p.orientation,
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: p.fitToPagesWide,
+      fitToHeight: 0,
+      ...(p.printTitleRows
+        ? { printTitlesRow: `${p.printTitleRows.first + 1}:${p.printTitleRows.last + 1}` }
+        : {}),
+      ...(p.area ? { printArea: `A1:${columnLetters(p.area.cols - 1)}${p.area.rows}` } : {}),
+    };
+    if (p.footer) {
+      const f = p.footer;
+      ws.headerFooter = {
+        oddFooter: `${f.left ? "&L" + f.left : ""}${f.center ? "&C" + f.center : ""}${f.right ? "&R" + f.right : ""}`,
+      };
+    }
+  }
+  // Mark the sheet as the tool's own (replacing any marker left by an earlier run).
+  const marker = markerName(layout.role);
+  for (const dn of wb.definedNames.model as { name: string; ranges: string[] }[]) {
+    if (dn.name === marker) for (const range of dn.ranges) wb.definedNames.remove(range, marker);
+  }
+  wb.definedNames.add(`${quoteSheetName(name)}!$A$1`, marker);
+  if (layout.position === "first") activate(wb, ws);
+  return name;
+}
+
+function activate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
+  for (const other of wb.worksheets) {
+    if (other.views?.[0]) other.views = other.views.map((v) => ({ ...v, tabSelected: other === ws }));
+  }
+  const index = wb.worksheets.indexOf(ws);
+  wb.views = [
+    {
+      ...(wb.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000 }),
+      firstSheet: 0,
+      activeTab: index,
+      visibility: "visible",
+    },
+  ];
+}
+
+function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (
+    s.bold !== undefined ||
+    s.italic !== undefined ||
+    s.fontSize !== undefined ||
+    s.fontColor !== undefined
+  ) {
+    cell.font = {
+      ...(cell.font ?? {}),
+      ...(s.bold !== undefined ? { bold: s.bold } : {}),
+      ...(s.italic !== undefined ? { italic: s.italic } : {}),
+      ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
+      ...(s.fontColor !== undefined ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap !== undefined || s.hAlign || s.vAlign) {
+    cell.alignment = {
+      ...(cell.alignment ?? {}),
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign === "center" ? "middle" : s.vAlign } : {}),
+    };
+  }
+  if (s.border) {
+    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+}

@@ -1,0 +1,92 @@
+/** Command-line arguments, checked before any file is touched. */
+export interface CliArgs {
+  input: string;
+  date: string | null;
+  allocation: string | null;
+  config: string | null;
+  json: boolean;
+  out: string | null;
+  help: boolean;
+  version: boolean;
+}
+
+export const USAGE = `Usage: programme-rag <workbook.xlsx|.csv> [options]
+
+Reads the programme-of-works sheets of a workbook, computes RAG status and budget variance against the
+allocation, prints a summary, and optionally writes a copy of the workbook with the RAG columns filled and a
+highlight report.
+
+Options:
+  --date YYYY-MM-DD      reporting date (default: today)
+  --allocation POUNDS    programme allocation, e.g. 1200000 or "£1.2m" (default: £1,200,000)
+  --config rules.json    thresholds for the RAG rules (see docs/RULES.md)
+  --json                 print the analysis as JSON on standard output
+  --out result.xlsx      write a copy of the workbook with RAG columns and a highlight report
+                         (the input file is never modified)
+  -h, --help             show this help
+  --version              show the version
+
+Exit codes: 0 done (even with warnings), 1 no programme sheet could be read or the file cannot be opened,
+2 usage error.`;
+
+export type ParseResult = { ok: true; args: CliArgs } | { ok: false; message: string };
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const args: CliArgs = {
+    input: "",
+    date: null,
+    allocation: null,
+    config: null,
+    json: false,
+    out: null,
+    help: false,
+    version: false,
+  };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : null;
+    const value = (): string | null => {
+      if (inline !== null) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith("--") && next.length > 2)) return null;
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case "-h":
+      case "--help":
+        args.help = true;
+        break;
+      case "--version":
+        args.version = true;
+        break;
+      case "--json":
+        args.json = true;
+        break;
+      case "--date":
+      case "--allocation":
+      case "--config":
+      case "--out": {
+        const v = value();
+        if (v === null || v === "") return { ok: false, message: `${flag} needs a value` };
+        if (flag === "--date") args.date = v;
+        else if (flag === "--allocation") args.allocation = v;
+        else if (flag === "--config") args.config = v;
+        else args.out = v;
+        break;
+      }
+      default:
+        if (a.startsWith("-") && a !== "-") return { ok: false, message: `unknown option ${a}` };
+        positional.push(a);
+    }
+  }
+  if (args.help || args.version) return { ok: true, args };
+  if (positional.length === 0) return { ok: false, message: "no workbook given" };
+  if (positional.length > 1)
+    return { ok: false, message: `one workbook at a time (got ${positional.join(", ")})` };
+  args.input = positional[0]!;
+  return { ok: true, args };
+}

@@ -1,0 +1,61 @@
+/** The short summary the command line prints. */
+import { formatDayUk } from "../engine/dates";
+import { formatPounds } from "../engine/money";
+import type { Issue, ProgrammeAnalysis } from "../engine/model";
+import { exceptionOrder, isException } from "../engine/report/highlight";
+
+export function formatIssue(i: Issue): string {
+  return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
+}
+
+export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10): string[] {
+  const t = a.totals;
+  const lines: string[] = [];
+  lines.push(`Reporting date ${formatDayUk(a.reportingDate)} (${a.period})`);
+  const sheets = a.sheets.map(
+    (s) => `"${s.name}" (${s.itemCount} item${s.itemCount === 1 ? "" : "s"}, header row ${s.headerRow + 1})`,
+  );
+  lines.push(`Programme sheets: ${sheets.join(", ")}`);
+  if (a.ignoredSheets.length)
+    lines.push(`Ignored: ${a.ignoredSheets.map((s) => `"${s.name}" (${s.reason})`).join(", ")}`);
+  lines.push(
+    `Budget against the ${formatPounds(a.allocation)} allocation: allocated ${formatPounds(t.budget)}, unallocated ${formatPounds(t.unallocated)}, ` +
+      `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
+      `variance to allocation ${formatPounds(t.varianceToAllocation)} (budget ${t.rag})`,
+  );
+  const c = a.ragCounts;
+  lines.push(
+    `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
+  );
+  lines.push(`Programme RAG: ${a.programmeRag.reason}`);
+  const exceptions = a.items.filter(isException).sort(exceptionOrder);
+  if (exceptions.length) {
+    lines.push("Red and Amber items:");
+    for (const i of exceptions) {
+      lines.push(`  ${i.rag.overall.padEnd(9)} ${[i.id, i.name].filter(Boolean).join(" ")}`);
+      for (const r of i.reasons) if (!r.text.startsWith("Not assessed")) lines.push(`            ${r.text}`);
+    }
+  }
+  if (a.skipped.length) {
+    const counts = new Map<string, number>();
+    for (const s of a.skipped) {
+      const kind = s.reason.replace(/ ".*$/, "");
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    lines.push(`Skipped rows: ${[...counts].map(([k, n]) => `${n} ${k}${n === 1 ? "" : "s"}`).join(", ")}`);
+  }
+  const errors = a.issues.filter((i) => i.severity === "error").length;
+  const warnings = a.issues.length - errors;
+  if (a.issues.length) {
+    lines.push(
+      `Problems: ${errors} cell${errors === 1 ? "" : "s"} could not be read, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    );
+    const shown = [...a.issues]
+      .sort((x, y) => (x.severity === y.severity ? 0 : x.severity === "error" ? -1 : 1))
+      .slice(0, maxIssues);
+    for (const i of shown) lines.push(`  ${formatIssue(i)}`);
+    if (a.issues.length > shown.length)
+      lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
+  }
+  return lines;
+}

@@ -1,0 +1,11 @@
+import type { DayNumber } from "../dates";
+import { formatDayUk } from "../dates";
+import type { Pence } from "../money";
+import { formatPounds } from "../money";
+
+export const money = (p: Pence): string => formatPounds(p);
+export const day = (d: DayNumber): string => formatDayUk(d);
+/** "9.2%" */
+export const pct1 = (n: number): string => `${(Math.round(n * 10) / 10).toFixed(1)}%`;
+/** "45%" for a fraction 0.45 */
+export const pctWhole = (f: number): string => `${Math.round(f * 100)}%`;

@@ -1,0 +1,174 @@
+import type { Pence } from "../money";
+import { subPence, sumPence } from "../money";
+import type { AssessedItem, Breakdown, Percent, Totals } from "../model";
+import type { OverallRag, RagCounts, RagStatus } from "../rag";
+import { countKey, emptyCounts, severityRank } from "../rag";
+import type { Rules } from "../rules";
+import { financialYearLabel, financialYearStart } from "../dates";
+import { assessBudget } from "./budget";
+import { money, pct1 } from "./format";
+
+/** The forecast an item adds to the programme: its assessed forecast, or its budget when it has none. */
+export function forecastForTotals(item: AssessedItem): Pence {
+  return (item.assessedForecast ?? item.budget ?? 0) as Pence;
+}
+
+export function programmeTotals(items: readonly AssessedItem[], allocation: Pence, rules: Rules): Totals {
+  const budget = sumPence(items.map((i) => i.budget));
+  const spent = sumPence(items.map((i) => i.spent));
+  const committed = sumPence(items.map((i) => i.committed));
+  const forecast = sumPence(items.map(forecastForTotals));
+  const programmeBudget = assessBudget(
+    { budget: allocation, spent: null, committed: null, forecast },
+    rules.budget,
+  );
+  return {
+    budget,
+    spent,
+    committed,
+    forecast,
+    variance: subPence(forecast, budget),
+    unallocated: subPence(allocation, budget),
+    varianceToAllocation: subPence(forecast, allocation),
+    variancePctToAllocation:
+      allocation === 0 ? null : ((((forecast - allocation) / Math.abs(allocation)) * 100) as Percent),
+    rag: programmeBudget.rag,
+  };
+}
+
+export function ragCounts(items: readonly AssessedItem[]): RagCounts {
+  const counts = emptyCounts();
+  for (const i of items) counts[countKey(i.rag.overall)]++;
+  return counts;
+}
+
+function worstOverall(items: readonly AssessedItem[]): OverallRag {
+  let worst: OverallRag = "Not assessed";
+  let rank = Infinity;
+  for (const i of items) {
+    const r = severityRank(i.rag.overall);
+    if (r < rank) {
+      rank = r;
+      worst = i.rag.overall;
+    }
+  }
+  return items.length === 0 ? "Not assessed" : worst;
+}
+
+function breakdown(key: string, items: AssessedItem[]): Breakdown {
+  const budget = sumPence(items.map((i) => i.budget));
+  const forecast = sumPence(items.map(forecastForTotals));
+  return {
+    key,
+    items: items.length,
+    budget,
+    spent: sumPence(items.map((i) => i.spent)),
+    committed: sumPence(items.map((i) => i.committed)),
+    forecast,
+    variance: subPence(forecast, budget),
+    worst: worstOverall(items),
+    counts: ragCounts(items),
+  };
+}
+
+export const NO_THEME = "(no theme)";
+export const NO_YEAR = "(no year)";
+
+/** Totals by theme, in order of first appearance. */
+export function byTheme(items: readonly AssessedItem[]): Breakdown[] {
+  const groups = new Map<string, AssessedItem[]>();
+  for (const i of items) {
+    const key = i.theme ?? NO_THEME;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  return [...groups].map(([k, g]) => breakdown(k, g));
+}
+
+export type YearBasis = "per-year columns" | "year column" | "target date";
+
+/**
+ * Totals by financial year. Items with per-year columns are split by them; otherwise an item counts in the
+ * year its sheet names, or else the year of its target date. Each breakdown row says its basis.
+ */
+export function byYear(items: readonly AssessedItem[]): { rows: Breakdown[]; basis: YearBasis[] } {
+  const groups = new Map<string, AssessedItem[]>();
+  const basis = new Set<YearBasis>();
+  const push = (key: string, item: AssessedItem) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(item);
+  };
+  for (const i of items) {
+    if (i.years.length > 0) {
+      basis.add("per-year columns");
+      for (const y of i.years) {
+        // A per-year slice of the item: its figures for that year only.
+        const forecast = y.forecast ?? null;
+        push(financialYearLabel(y.year), {
+          ...i,
+          budget: y.budget,
+          spent: y.spent,
+          committed: y.committed,
+          forecast,
+          assessedForecast: forecast ?? y.budget,
+        });
+      }
+    } else if (i.financialYear !== null) {
+      basis.add("year column");
+      push(financialYearLabel(i.financialYear), i);
+    } else if (i.end !== null) {
+      basis.add("target date");
+      push(financialYearLabel(financialYearStart(i.end)), i);
+    } else push(NO_YEAR, i);
+  }
+  const rows = [...groups]
+    .sort(([a], [b]) => (a === NO_YEAR ? 1 : b === NO_YEAR ? -1 : a.localeCompare(b)))
+    .map(([k, g]) => {
+      const row = breakdown(k, g);
+      // An item split across years counts once per year in `items`; count distinct items instead.
+      row.items = new Set(g.map((i) => `${i.sheet}!${i.row}`)).size;
+      return row;
+    });
+  return { rows, basis: [...basis] };
+}
+
+/**
+ * The programme's RAG: the worse of its budget RAG (the budget rule on allocation and forecast) and its
+ * delivery RAG (Red when at least redShare of assessed items are Red; Amber when at least amberShare are Red
+ * or Amber), with the reason in words.
+ */
+export function programmeRag(
+  totals: Totals,
+  counts: RagCounts,
+  allocation: Pence,
+  rules: Rules,
+): { rag: RagStatus; reason: string } {
+  const assessed = counts.Red + counts.Amber + counts.Green;
+  const parts: string[] = [];
+  let delivery: RagStatus = "Not assessed";
+  if (assessed > 0) {
+    const redShare = counts.Red / assessed;
+    const atRisk = (counts.Red + counts.Amber) / assessed;
+    delivery =
+      redShare >= rules.programme.redShare ? "Red" : atRisk >= rules.programme.amberShare ? "Amber" : "Green";
+    parts.push(
+      `${counts.Red} of ${assessed} assessed items Red and ${counts.Amber} Amber (delivery ${delivery})`,
+    );
+  }
+  const v = totals.varianceToAllocation;
+  const budgetWords =
+    v > 0
+      ? `forecast ${money(totals.forecast)} is ${money(v)}${totals.variancePctToAllocation !== null ? ` (${pct1(totals.variancePctToAllocation)})` : ""} over the ${money(allocation)} allocation`
+      : `forecast ${money(totals.forecast)} is within the ${money(allocation)} allocation`;
+  parts.push(`${budgetWords} (budget ${totals.rag})`);
+  const order: RagStatus[] = ["Red", "Amber", "Green"];
+  const worst =
+    order.find((r) => r === totals.rag || r === delivery) ??
+    (totals.rag === "Not assessed" ? delivery : totals.rag);
+  const rag: RagStatus = worst;
+  return { rag, reason: `${rag}: ${parts.join("; ")}` };
+}
+
+export { countKey };

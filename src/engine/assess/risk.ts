@@ -1,0 +1,56 @@
+import type { Rag, RagStatus } from "../rag";
+import type { Rules } from "../rules";
+
+export interface RiskInput {
+  likelihood: number | null;
+  impact: number | null;
+  riskScore: number | null;
+  riskLevel: Rag | null;
+  risk: string | null;
+}
+
+export interface RiskResult {
+  rag: RagStatus;
+  score: number | null;
+  reason: string | null;
+  note: { field: "likelihood" | "impact"; message: string } | null;
+}
+
+function shortRisk(risk: string | null): string {
+  if (!risk) return "";
+  const one = risk.replace(/\s+/g, " ").trim();
+  return `: ${one.length > 80 ? one.slice(0, 77).trimEnd() + "…" : one}`;
+}
+
+/** Score = likelihood × impact (1-5 each), or the sheet's risk score; Green ≤ greenMax, Red ≥ redMin. */
+export function assessRisk(input: RiskInput, rules: Rules["risk"]): RiskResult {
+  const { likelihood, impact, riskScore, riskLevel } = input;
+  let score: number | null = null;
+  let how = "";
+  let note: RiskResult["note"] = null;
+  if (riskScore !== null) {
+    score = riskScore;
+    how = `risk score ${score}`;
+  } else if (likelihood !== null && impact !== null) {
+    score = likelihood * impact;
+    how = `risk score ${score} (likelihood ${likelihood} × impact ${impact})`;
+  } else if (riskLevel !== null) {
+    const reason =
+      riskLevel === "Green"
+        ? null
+        : `${riskLevel}: risk rated ${riskLevel === "Red" ? "high" : "medium"}${shortRisk(input.risk)}`;
+    return { rag: riskLevel, score: null, reason, note: null };
+  } else if (likelihood !== null || impact !== null) {
+    note =
+      likelihood === null
+        ? { field: "likelihood", message: "impact without likelihood: the risk is not scored" }
+        : { field: "impact", message: "likelihood without impact: the risk is not scored" };
+  }
+  if (score === null) {
+    return { rag: "Not assessed", score: null, reason: "Not assessed: no risk score", note };
+  }
+  if (score <= rules.greenMax) return { rag: "Green", score, reason: null, note };
+  if (score >= rules.redMin)
+    return { rag: "Red", score, reason: `Red: ${how}${shortRisk(input.risk)}`, note };
+  return { rag: "Amber", score, reason: `Amber: ${how}${shortRisk(input.risk)}`, note };
+}

@@ -1,0 +1,110 @@
+/**
+ * The "Change Log" sheet: one line per refresh or report (when, what, how many cells changed) and one per
+ * RAG cell whose content changed, old → new, so nothing the tool overwrites is lost without a record.
+ */
+import { cellAddress } from "../grid";
+import type { CellValue, SheetGrid } from "../grid";
+import type { ProgrammeAnalysis } from "../model";
+import type { LayoutValue, RagColumnWrite, SheetLayout } from "../plan";
+import { readText } from "../read/cells";
+import { FORMAT, SheetBuilder } from "./sheet-builder";
+
+export const CHANGELOG_SHEET = "Change Log";
+export const CHANGELOG_HEADERS = [
+  "When",
+  "Action",
+  "Sheet",
+  "Cell",
+  "Ref",
+  "Name",
+  "Old value",
+  "New value",
+] as const;
+
+export interface ChangeRow {
+  /** Excel serial date-time (local time of the run). */
+  when: number;
+  action: string;
+  sheet: string;
+  cell: string;
+  ref: string | null;
+  name: string | null;
+  old: string | null;
+  now: string | null;
+}
+
+/** The change log rows already in the workbook, kept as they are (the log is only ever appended to). */
+export function readChangeLog(grid: SheetGrid | null): LayoutValue[][] {
+  if (!grid) return [];
+  const values = grid.values;
+  const headerIndex = values.findIndex(
+    (r) =>
+      readText(r?.[0] ?? null) === CHANGELOG_HEADERS[0] && readText(r?.[7] ?? null) === CHANGELOG_HEADERS[7],
+  );
+  if (headerIndex < 0) return [];
+  const out: LayoutValue[][] = [];
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    if (row.every((v) => v == null || v === "")) continue;
+    out.push(CHANGELOG_HEADERS.map((_, c) => layoutValue(row[c] ?? null)));
+  }
+  return out;
+}
+
+function layoutValue(v: CellValue): LayoutValue {
+  if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
+  if (v === undefined) return null;
+  return v;
+}
+
+/** The cells this run changes: every RAG (and computed RAG) cell whose text differs from what it held. */
+export function changedCells(
+  a: ProgrammeAnalysis,
+  plan: readonly RagColumnWrite[],
+  when: number,
+  action: string,
+): ChangeRow[] {
+  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
+  const rows: ChangeRow[] = [];
+  for (const col of plan) {
+    for (const cell of col.cells) {
+      const item = byRow.get(`${col.sheet}\u0000${cell.row}`);
+      if (!item) continue;
+      const pairs: [number, string | null, string][] = [[col.rag.col, item.ragBefore, cell.rag.value]];
+      if (col.computed && cell.computed)
+        pairs.push([col.computed.col, item.computedBefore, cell.computed.value]);
+      for (const [c, old, now] of pairs) {
+        if ((old ?? "") === now) continue;
+        rows.push({
+          when,
+          action,
+          sheet: col.sheet,
+          cell: cellAddress(cell.row, c),
+          ref: item.id,
+          name: item.name,
+          old,
+          now,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+export function changeLogLayout(
+  existing: readonly LayoutValue[][],
+  changes: readonly ChangeRow[],
+  summary: { when: number; action: string; text: string },
+): SheetLayout {
+  const b = new SheetBuilder("changelog", CHANGELOG_SHEET, "end");
+  b.widths = [17, 18, 20, 8, 8, 40, 16, 16];
+  b.freezeRows = 1;
+  b.row(0, 0, [...CHANGELOG_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true });
+  let r = 1;
+  const formats = [FORMAT.dateTime, null, null, null, FORMAT.text, null, FORMAT.text, FORMAT.text];
+  for (const row of existing) b.row(r++, 0, row, formats);
+  b.row(r++, 0, [summary.when, summary.action, null, null, null, summary.text, null, null], formats);
+  for (const c of changes)
+    b.row(r++, 0, [c.when, c.action, c.sheet, c.cell, c.ref, c.name, c.old, c.now], formats);
+  return b.build();
+}

@@ -1,0 +1,124 @@
+/**
+ * Builds a SheetLayout cell by cell: values, number formats, style runs, merges. Pure; the adapters render
+ * the result.
+ */
+import type {
+  CellStyle,
+  ChartSpec,
+  LayoutValue,
+  Merge,
+  PrintSettings,
+  SheetLayout,
+  StyleRun,
+  OwnSheetRole,
+} from "../plan";
+
+export const FORMAT = {
+  money: '"£"#,##0;-"£"#,##0',
+  moneyPence: '"£"#,##0.00;-"£"#,##0.00',
+  percent1: "0.0%",
+  percent0: "0%",
+  date: "dd/mm/yyyy",
+  dateTime: "dd/mm/yyyy hh:mm",
+  integer: "0",
+  text: "@",
+} as const;
+
+export class SheetBuilder {
+  private readonly values: LayoutValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
+  private readonly styles: StyleRun[] = [];
+  private readonly merges: Merge[] = [];
+  private readonly charts: ChartSpec[] = [];
+  widths: number[] = [];
+  print?: PrintSettings;
+  freezeRows?: number;
+  tabColor?: string;
+
+  constructor(
+    readonly role: OwnSheetRole,
+    readonly name: string,
+    readonly position: "first" | "end",
+  ) {}
+
+  /** The next empty row index (0-based). */
+  get nextRow(): number {
+    return this.values.length;
+  }
+
+  set(row: number, col: number, value: LayoutValue, format: string | null = null, style?: CellStyle): this {
+    while (this.values.length <= row) {
+      this.values.push([]);
+      this.formats.push([]);
+    }
+    const vr = this.values[row]!;
+    const fr = this.formats[row]!;
+    while (vr.length <= col) {
+      vr.push(null);
+      fr.push(null);
+    }
+    vr[col] = value;
+    fr[col] = format;
+    if (style) this.style(row, col, 1, 1, style);
+    return this;
+  }
+
+  /** Writes a row of values from `col`, with formats and one style for the run. */
+  row(
+    row: number,
+    col: number,
+    values: LayoutValue[],
+    formats: (string | null)[] = [],
+    style?: CellStyle,
+  ): this {
+    values.forEach((v, i) => this.set(row, col + i, v, formats[i] ?? null));
+    if (style && values.length > 0) this.style(row, col, 1, values.length, style);
+    return this;
+  }
+
+  style(row: number, col: number, rows: number, cols: number, style: CellStyle): this {
+    // Make sure the cells exist so the grid covers every styled cell.
+    this.set(
+      row + rows - 1,
+      col + cols - 1,
+      this.values[row + rows - 1]?.[col + cols - 1] ?? null,
+      this.formats[row + rows - 1]?.[col + cols - 1] ?? null,
+    );
+    this.styles.push({ row, col, rows, cols, style });
+    return this;
+  }
+
+  merge(row: number, col: number, rows: number, cols: number): this {
+    if (rows * cols > 1) this.merges.push({ row, col, rows, cols });
+    return this;
+  }
+
+  chart(spec: ChartSpec): this {
+    this.charts.push(spec);
+    return this;
+  }
+
+  build(): SheetLayout {
+    const width = Math.max(0, ...this.values.map((r) => r.length));
+    // Rectangular grids, so adapters can write them in one range.
+    const values = this.values.map((r) => [...r, ...Array<LayoutValue>(width - r.length).fill(null)]);
+    const numberFormats = this.formats.map((r) => [
+      ...r,
+      ...Array<string | null>(width - r.length).fill(null),
+    ]);
+    return {
+      role: this.role,
+      name: this.name,
+      position: this.position,
+      values,
+      numberFormats,
+      styles: this.styles,
+      merges: this.merges,
+      columnWidths: this.widths,
+      ...(this.freezeRows !== undefined ? { freezeRows: this.freezeRows } : {}),
+      ...(this.print ? { print: this.print } : {}),
+      charts: this.charts,
+      ...(this.tabColor ? { tabColor: this.tabColor } : {}),
+    };
+  }
+}
