@@ -16,6 +16,11 @@ export interface SheetGrid {
   /** 0-based sheet column of values[r][0]. */
   colOffset: number;
   values: readonly (readonly CellValue[])[];
+  /**
+   * True when every cell is text by nature (a CSV file), so an amount or date written as text is normal there
+   * and not worth a warning.
+   */
+  textOnly?: boolean;
   /** Number formats parallel to values, where the host gives them (used to tell a date serial from a number). */
   numberFormats?: readonly (readonly (string | null | undefined)[])[];
 }

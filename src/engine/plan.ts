@@ -84,6 +84,12 @@ export interface SheetLayout {
   merges: Merge[];
   /** Column widths in characters, by column index. */
   columnWidths: number[];
+  /**
+   * Row heights in points where a row needs more than the default (wrapped text, larger fonts); null keeps
+   * the default. Neither Excel nor LibreOffice grows a row for wrapped text written by a program, so the layout
+   * sizes them.
+   */
+  rowHeights: (number | null)[];
   freezeRows?: number;
   print?: PrintSettings;
   charts: ChartSpec[];

@@ -95,6 +95,9 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout, owned: ExcelJS.W
   (ws as Ordered).orderNo = orderNo;
 
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  layout.rowHeights.forEach((h, r) => {
+    if (h !== null) ws.getRow(r + 1).height = h;
+  });
   layout.values.forEach((row, r) => {
     const xrow = ws.getRow(r + 1);
     row.forEach((v, c) => {

@@ -77,8 +77,30 @@ export function decodeCsv(data: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    return new TextDecoder("windows-1252").decode(data);
+    return decodeWindows1252(data);
   }
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80-0x9F (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ).
+ * Node 20's TextDecoder("windows-1252") decodes those bytes as Latin-1 control characters, so they are mapped here.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d,
+  0x017d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(data: Uint8Array): string {
+  let out = "";
+  const CHUNK = 8192;
+  for (let i = 0; i < data.length; i += CHUNK) {
+    const codes = Array.from(data.subarray(i, i + CHUNK), (b) =>
+      b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b,
+    );
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
@@ -99,7 +121,11 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(name);
   for (const r of rows) ws.addRow(r.map((c) => (c === "" ? null : c)));
-  return { kind: "csv", sheets: [{ name, visible: true, rowOffset: 0, colOffset: 0, values }], workbook };
+  return {
+    kind: "csv",
+    sheets: [{ name, visible: true, rowOffset: 0, colOffset: 0, values, textOnly: true }],
+    workbook,
+  };
 }
 
 /** A CSV's sheet is named after the file, made a legal Excel sheet name. */

@@ -172,14 +172,34 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       if (res.kind === "error") note(c, "error", res.message);
       return null;
     }
+    // In a spreadsheet (not a CSV), a figure typed as text is read, but Excel's SUM and sorting pass it over.
+    const textWarning = (c: number | null, what: string) => {
+      if (c === null || grid.textOnly) return;
+      const v = row[c];
+      if (typeof v === "string" && v.trim() !== "" && !isExcelError(v)) {
+        note(
+          c,
+          "warning",
+          `${quoteCell(v)} is ${what} stored as text: it is read, but Excel's totals and sorting leave it out`,
+        );
+      }
+    };
     const amount = (maps: ColumnMapping[]): Pence | null => {
       let total: number | null = null;
       for (const m of maps) {
         const c = m.col - grid.colOffset;
         const v = take(c, (x) => readAmount(x, m.unit));
-        if (v !== null) total = (total ?? 0) + v;
+        if (v !== null) {
+          total = (total ?? 0) + v;
+          textWarning(c, "an amount");
+        }
       }
       return total as Pence | null;
+    };
+    const date = (c: number | null, role: "start" | "end") => {
+      const d = take(c, (v) => readDate(v, role));
+      if (d !== null) textWarning(c, "a date");
+      return d;
     };
 
     const budget = amount(budgetCols);
@@ -228,8 +248,8 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       forecast,
       statedVariance,
       statedVariancePct,
-      start: take(cols.start, (v) => readDate(v, "start")),
-      end: take(cols.end, (v) => readDate(v, "end")),
+      start: date(cols.start, "start"),
+      end: date(cols.end, "end"),
       progress: take(cols.progress, readFraction),
       status: readText(at(cols.status)),
       likelihood: take(cols.likelihood, readScale),

@@ -141,7 +141,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r++;
   const elapsed = timeElapsed(a);
   const spentShare = a.allocation === 0 ? 0 : t.spent / a.allocation;
-  b.set(r, 0, "Time elapsed in the programme period", null, LABEL).merge(r, 0, 1, 2);
+  b.set(r, 0, "Time elapsed (programme period)", null, LABEL).merge(r, 0, 1, 2);
   b.set(r, 3, elapsed, FORMAT.percent1);
   b.style(r, 0, 1, 4, { border: true });
   r++;

@@ -98,6 +98,41 @@ export class SheetBuilder {
     return this;
   }
 
+  /**
+   * Heights for rows whose wrapped text or larger font needs more than one default line: lines are estimated
+   * from the text length against the width of the cell (or of the merge it heads).
+   */
+  private rowHeights(): (number | null)[] {
+    const DEFAULT_WIDTH = 8.43;
+    const width = (c: number) => this.widths[c] ?? DEFAULT_WIDTH;
+    const mergeAt = new Map(this.merges.map((m) => [`${m.row},${m.col}`, m]));
+    const styleOf = (r: number, c: number): CellStyle => {
+      const out: CellStyle = {};
+      for (const s of this.styles)
+        if (r >= s.row && r < s.row + s.rows && c >= s.col && c < s.col + s.cols) Object.assign(out, s.style);
+      return out;
+    };
+    return this.values.map((row, r) => {
+      let points = 0;
+      row.forEach((v, c) => {
+        const style = styleOf(r, c);
+        const line = ((style.fontSize ?? 11) * 15) / 11;
+        if (typeof v !== "string" || !style.wrap) {
+          if (v !== null && style.fontSize && style.fontSize > 11) points = Math.max(points, line);
+          return;
+        }
+        const m = mergeAt.get(`${r},${c}`);
+        let chars = 0;
+        for (let k = c; k < c + (m?.cols ?? 1); k++) chars += width(k);
+        // Proportional fonts fit a little more than the width's count of digits; bold a little less.
+        const perLine = Math.max(1, chars * (style.bold ? 1.0 : 1.15) - 1);
+        const lines = v.split("\n").reduce((n, seg) => n + Math.max(1, Math.ceil(seg.length / perLine)), 0);
+        points = Math.max(points, (lines * line) / (m?.rows ?? 1));
+      });
+      return points > 15 ? Math.ceil(points + 2) : null;
+    });
+  }
+
   build(): SheetLayout {
     const width = Math.max(0, ...this.values.map((r) => r.length));
     // Rectangular grids, so adapters can write them in one range.
@@ -115,6 +150,7 @@ export class SheetBuilder {
       styles: this.styles,
       merges: this.merges,
       columnWidths: this.widths,
+      rowHeights: this.rowHeights(),
       ...(this.freezeRows !== undefined ? { freezeRows: this.freezeRows } : {}),
       ...(this.print ? { print: this.print } : {}),
       charts: this.charts,

@@ -1,0 +1,26 @@
+import { Field, Input } from "@fluentui/react-components";
+import type { Pence } from "../../engine/money";
+import { formatPounds } from "../../engine/money";
+import type { Parsed } from "../state/inputs";
+
+export interface AllocationFieldProps {
+  value: string;
+  onChange(text: string): void;
+  parsed: Parsed<Pence>;
+}
+
+/** The programme's allocation in pounds: "1,200,000", "£1,200,000" and "£1.2m" all read. */
+export function AllocationField({ value, onChange, parsed }: AllocationFieldProps) {
+  const readAs = parsed.ok ? formatPounds(parsed.value) : null;
+  return (
+    <Field
+      label="Allocation"
+      required
+      validationState={parsed.ok ? "none" : "error"}
+      validationMessage={parsed.ok ? undefined : parsed.message}
+      hint={readAs === null ? undefined : readAs !== value.trim() ? `Read as ${readAs}` : "For example 1,200,000 or £1.2m"}
+    >
+      <Input value={value} onChange={(_, data) => onChange(data.value)} inputMode="text" autoComplete="off" />
+    </Field>
+  );
+}

@@ -1,0 +1,79 @@
+import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { cellAddress } from "../../engine/grid";
+import type { AssessedItem, SheetReport } from "../../engine/model";
+import { countKey, severityRank } from "../../engine/rag";
+import { RagBadge } from "./RagBadge";
+import { useSharedStyles } from "./shared-styles";
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  reasons: { margin: "0", paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+/** Red and Amber items (five-point ratings by their worse colour), worst first, each reason worst first. */
+export function itemsAtRisk(items: readonly AssessedItem[]): AssessedItem[] {
+  return items
+    .filter((i) => {
+      const key = countKey(i.rag.overall);
+      return key === "Red" || key === "Amber";
+    })
+    .sort((a, b) => severityRank(a.rag.overall) - severityRank(b.rag.overall));
+}
+
+/** The item's name cell (or reference cell), to go to. */
+function itemCell(item: AssessedItem, sheets: readonly SheetReport[]): string {
+  const cols = sheets.find((s) => s.name === item.sheet)?.columns ?? [];
+  const col = (cols.find((c) => c.field === "name") ?? cols.find((c) => c.field === "id"))?.col ?? 0;
+  return cellAddress(item.row - 1, col);
+}
+
+export interface ItemsAtRiskProps {
+  items: readonly AssessedItem[];
+  sheets: readonly SheetReport[];
+  onSelectCell(sheet: string, cell: string): void;
+}
+
+export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const list = itemsAtRisk(items);
+  if (list.length === 0) return <p className={shared.paragraph}>No Red or Amber items.</p>;
+  return (
+    <ul className={shared.plainList} aria-label="Red and Amber items">
+      {list.map((item) => {
+        const title = [item.id, item.name].filter((x) => x !== null).join(" ");
+        const reasons = [...item.reasons].sort((a, b) => severityRank(a.rag) - severityRank(b.rag));
+        return (
+          <li key={`${item.sheet}!${item.row}`} className={styles.item}>
+            <div className={styles.title}>
+              <RagBadge rag={item.rag.overall} />
+              <Text className={styles.name}>{title}</Text>
+            </div>
+            <Text size={200} className={shared.muted}>
+              Owner: {item.owner ?? "not given"} ·{" "}
+              <Link as="button" inline onClick={() => onSelectCell(item.sheet, itemCell(item, sheets))}>
+                {item.sheet} row {item.row}
+              </Link>
+            </Text>
+            {reasons.length > 0 && (
+              <ul className={styles.reasons}>
+                {reasons.map((r) => (
+                  <li key={`${r.dimension}:${r.text}`}>{r.text}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

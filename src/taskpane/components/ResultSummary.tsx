@@ -1,0 +1,62 @@
+import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { formatDayUk } from "../../engine/dates";
+import type { Outcome } from "../state/use-task-pane";
+import { BudgetFigures } from "./BudgetFigures";
+import { ItemsAtRisk } from "./ItemsAtRisk";
+import { RagBadge } from "./RagBadge";
+import { RagCountsList } from "./RagCountsList";
+import { WrittenSummary } from "./WrittenSummary";
+import { useSharedStyles } from "./shared-styles";
+
+const useStyles = makeStyles({
+  rag: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  reason: { overflowWrap: "anywhere" },
+  sub: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+});
+
+export interface ResultSummaryProps {
+  outcome: Outcome;
+  onSelectCell(sheet: string, cell: string): void;
+}
+
+/** The last run's result: programme RAG and why, money, counts, the items at risk and what was written. */
+export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const a = outcome.result.analysis;
+  const headingId = useId("result");
+  const what = outcome.action === "refresh" ? "RAG columns refreshed" : "Highlight report built";
+  return (
+    <section className={shared.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={shared.h2}>
+        Result
+      </h2>
+      <Text className={shared.muted}>
+        {what} for {formatDayUk(a.reportingDate)} ({a.period}).
+      </Text>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Programme RAG</h3>
+        <div className={styles.rag}>
+          <RagBadge rag={a.programmeRag.rag} />
+          <Text className={styles.reason}>{a.programmeRag.reason}</Text>
+        </div>
+      </div>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Budget</h3>
+        <BudgetFigures totals={a.totals} allocation={a.allocation} />
+      </div>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Items by RAG</h3>
+        <RagCountsList counts={a.ragCounts} />
+      </div>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Red and Amber items</h3>
+        <ItemsAtRisk items={a.items} sheets={a.sheets} onSelectCell={onSelectCell} />
+      </div>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Written to the workbook</h3>
+        <WrittenSummary written={outcome.result.written} />
+      </div>
+    </section>
+  );
+}

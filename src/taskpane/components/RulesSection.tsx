@@ -1,0 +1,120 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { RulesForm, RulesFormErrors, RulesFormField } from "../state/rules-form";
+import { useSharedStyles } from "./shared-styles";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: "0", padding: "0" },
+  legend: { padding: "0", fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalM },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  footer: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+});
+
+export interface RulesSectionProps {
+  form: RulesForm;
+  onChange(form: RulesForm): void;
+  errors: RulesFormErrors;
+  onReset(): void;
+  /** True when the rules shown came from the workbook. */
+  fromWorkbook: boolean;
+}
+
+interface RuleFieldProps {
+  field: RulesFormField;
+  label: string;
+  hint?: string;
+  unit?: string;
+  form: RulesForm;
+  errors: RulesFormErrors;
+  onChange(form: RulesForm): void;
+}
+
+function RuleField({ field, label, hint, unit, form, errors, onChange }: RuleFieldProps) {
+  const message = errors[field];
+  return (
+    <Field label={label} hint={hint} validationState={message ? "error" : "none"} validationMessage={message}>
+      <Input
+        value={form[field]}
+        inputMode={field === "budgetRedAmount" ? "text" : "decimal"}
+        contentAfter={unit}
+        autoComplete="off"
+        onChange={(_, data) => onChange({ ...form, [field]: data.value })}
+      />
+    </Field>
+  );
+}
+
+/** The thresholds, in a section that starts collapsed. */
+export function RulesSection({ form, onChange, errors, onReset, fromWorkbook }: RulesSectionProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const common = { form, errors, onChange };
+  return (
+    <Accordion collapsible>
+      <AccordionItem value="rules">
+        <AccordionHeader as="h2" expandIconPosition="end">
+          Rules{fromWorkbook ? " (saved in this workbook)" : ""}
+        </AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.panel}>
+            <fieldset className={styles.group}>
+              <legend className={styles.legend}>Budget</legend>
+              <div className={styles.pair}>
+                <RuleField {...common} field="budgetRedPercent" label="Red overspend (% of budget)" unit="%" />
+                <RuleField
+                  {...common}
+                  field="budgetRedAmount"
+                  label="Red overspend (£)"
+                  hint="Red at whichever is lower"
+                />
+              </div>
+            </fieldset>
+            <fieldset className={styles.group}>
+              <legend className={styles.legend}>Schedule (points behind plan)</legend>
+              <div className={styles.pair}>
+                <RuleField {...common} field="amberSlipPercent" label="Amber when behind by more than" unit="%" />
+                <RuleField {...common} field="redSlipPercent" label="Red when behind by more than" unit="%" />
+              </div>
+            </fieldset>
+            <fieldset className={styles.group}>
+              <legend className={styles.legend}>Risk score (likelihood × impact)</legend>
+              <div className={styles.pair}>
+                <RuleField {...common} field="riskGreenMax" label="Green up to" />
+                <RuleField {...common} field="riskRedMin" label="Red from" />
+              </div>
+            </fieldset>
+            <Switch
+              checked={form.useOverride}
+              onChange={(_, data) => onChange({ ...form, useOverride: data.checked })}
+              label="Use a sheet's RAG override column"
+            />
+            {errors.general && (
+              <Text role="alert" className={styles.error}>
+                {errors.general}
+              </Text>
+            )}
+            <div className={styles.footer}>
+              <Button onClick={onReset}>Reset to defaults</Button>
+            </div>
+            <Text size={200} className={shared.muted}>
+              The rules and allocation you run with are saved in the workbook, so the next person gets the same.
+            </Text>
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The task pane's entry point, in the shape of OfficeDev/Office-Addin-TaskPane-React: render once, inside
+ * Office.onReady, under a single FluentProvider. Outside Excel (a browser tab, another Office app, or office.js
+ * failed to load) the pane says to open it in Excel instead of failing.
+ */
+import { FluentProvider } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { WorkbookOperations } from "../app/operations";
+import { createOfficeOperations } from "../adapters/office/operations";
+import { App } from "./App";
+import { errorText } from "./state/errors";
+import type { OfficeThemeLike } from "./theme";
+import { themeFor } from "./theme";
+
+function render(inExcel: boolean, officeTheme: OfficeThemeLike | undefined): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  let operations: WorkbookOperations | undefined;
+  let startupError: string | undefined;
+  if (inExcel) {
+    try {
+      operations = createOfficeOperations();
+    } catch (e) {
+      startupError = errorText(e);
+    }
+  }
+  createRoot(container).render(
+    <FluentProvider theme={themeFor(officeTheme)} style={{ minHeight: "100vh" }}>
+      <App operations={operations} inExcel={inExcel} startupError={startupError} />
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office === "undefined") {
+  // office.js did not load (offline, or blocked): still show the pane's message.
+  render(false, undefined);
+} else {
+  void Office.onReady((info) => {
+    const inExcel = info.host === Office.HostType.Excel;
+    render(inExcel, inExcel ? Office.context?.officeTheme : undefined);
+  });
+}
