@@ -1,0 +1,1021 @@
+import type { Rect } from "./address";
+import { MAX_COLS, MAX_ROWS, isValidRect, parseAddress, qualifiedAddress, rectIntersection } from "./address";
+import type { BorderSide, CellFormat } from "./cells";
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "./cells";
+import { normalizeColor } from "./colors";
+import { ExcelModelError, invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import { EXCEL_ENUMS } from "./excel-api.generated";
+import type { FormatProp } from "./range-ops";
+import {
+  autofitColumns,
+  autofitRows,
+  clearRange,
+  mergeRange,
+  readBorder,
+  readColumnWidth,
+  readFormatProp,
+  readFormulas,
+  readNumberFormats,
+  readRowHeight,
+  readText,
+  readValueTypes,
+  readValues,
+  uniformFormat,
+  unmergeRange,
+  usedRect,
+  writeBorder,
+  writeCells,
+  writeColumnWidth,
+  writeFormatProp,
+  writeNumberFormats,
+  writeRowHeight,
+} from "./range-ops";
+import type { ChartModel, HeaderFooterModel, SheetModel, WorkbookModel } from "./workbook";
+
+/**
+ * The host side of the Excel JavaScript API over a WorkbookModel: objects are addressed by handles, and every
+ * member is dispatched by its JavaScript name (a RichApi host gets PascalCase names: "GetRange" → "getRange",
+ * "Values" → "values"). Both the jest fake (tests/support/excel-fake) and a simulated RichApi host can drive it.
+ * Errors are ExcelModelError with Excel's codes; `location` is "Class.member".
+ */
+
+export type Handle =
+  | { t: "Workbook" }
+  | { t: "WorksheetCollection" }
+  | { t: "Worksheet"; sheetId: string }
+  | { t: "Range"; sheetId: string; rect: Rect }
+  | { t: "RangeFormat"; sheetId: string; rect: Rect }
+  | { t: "RangeFill"; sheetId: string; rect: Rect }
+  | { t: "RangeFont"; sheetId: string; rect: Rect }
+  | { t: "RangeBorderCollection"; sheetId: string; rect: Rect }
+  | { t: "RangeBorder"; sheetId: string; rect: Rect; side: string }
+  | { t: "WorksheetFreezePanes"; sheetId: string }
+  | { t: "ChartCollection"; sheetId: string }
+  | { t: "Chart"; sheetId: string; chartId: string }
+  | { t: "ChartTitle"; sheetId: string; chartId: string }
+  | { t: "PageLayout"; sheetId: string }
+  | { t: "HeaderFooterGroup"; sheetId: string }
+  | { t: "HeaderFooter"; sheetId: string }
+  | { t: "SettingCollection" }
+  | { t: "Setting"; key: string }
+  | { t: "NamedItemCollection" }
+  | { t: "NamedItem"; name: string };
+
+export type HandleType = Handle["t"];
+type H<T extends HandleType> = Extract<Handle, { t: T }>;
+type RangeLike = { sheetId: string; rect: Rect };
+
+/** What a method call gives: an object (null = a null object), or a plain value (ClientResult / void). */
+export type InvokeResult = { object: Handle | null } | { value: unknown };
+
+export function isHandle(x: unknown): x is Handle {
+  return typeof x === "object" && x !== null && typeof (x as { t?: unknown }).t === "string";
+}
+
+const BORDER_INDEXES = Object.values(EXCEL_ENUMS.BorderIndex) as string[];
+const CHART_TYPES = new Set(Object.values(EXCEL_ENUMS.ChartType) as string[]);
+const PAPER_TYPES = new Set(Object.values(EXCEL_ENUMS.PaperType) as string[]);
+const H_ALIGN = new Set(Object.values(EXCEL_ENUMS.HorizontalAlignment) as string[]);
+const V_ALIGN = new Set(Object.values(EXCEL_ENUMS.VerticalAlignment) as string[]);
+const LINE_STYLES = new Set(Object.values(EXCEL_ENUMS.BorderLineStyle) as string[]);
+const WEIGHTS = new Set(Object.values(EXCEL_ENUMS.BorderWeight) as string[]);
+const UNDERLINES = new Set(Object.values(EXCEL_ENUMS.RangeUnderlineStyle) as string[]);
+const HEADER_FOOTER_KEYS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+];
+/** Excel's limit for the text of a header or footer section. */
+const MAX_HEADER_FOOTER = 255;
+
+export class ExcelHost {
+  constructor(readonly wb: WorkbookModel) {}
+
+  root(): Handle {
+    return { t: "Workbook" };
+  }
+
+  /** Throws ItemNotFound when what a handle points at is gone (a deleted sheet, chart, setting or name). */
+  check(h: Handle): void {
+    const loc = h.t;
+    if ("sheetId" in h) this.wb.sheet(h.sheetId, loc);
+    if (h.t === "Chart" || h.t === "ChartTitle") this.chart(h);
+    if (h.t === "Setting" && !this.wb.settings.has(h.key)) throw itemNotFound(undefined, loc);
+    if (h.t === "NamedItem" && !this.wb.findName(h.name)) throw itemNotFound(undefined, loc);
+  }
+
+  /** A navigation property (`range.format`, `workbook.worksheets` ...). */
+  navigate(h: Handle, prop: string): Handle {
+    this.check(h);
+    const sub = (t: HandleType) => ({ ...h, t }) as Handle;
+    const key = `${h.t}.${prop}`;
+    switch (key) {
+      case "Workbook.worksheets":
+        return { t: "WorksheetCollection" };
+      case "Workbook.settings":
+        return { t: "SettingCollection" };
+      case "Workbook.names":
+        return { t: "NamedItemCollection" };
+      case "Worksheet.freezePanes":
+        return sub("WorksheetFreezePanes");
+      case "Worksheet.charts":
+        return sub("ChartCollection");
+      case "Worksheet.pageLayout":
+        return sub("PageLayout");
+      case "Range.format":
+        return sub("RangeFormat");
+      case "Range.worksheet":
+        return { t: "Worksheet", sheetId: (h as H<"Range">).sheetId };
+      case "RangeFormat.fill":
+        return sub("RangeFill");
+      case "RangeFormat.font":
+        return sub("RangeFont");
+      case "RangeFormat.borders":
+        return sub("RangeBorderCollection");
+      case "Chart.title":
+        return sub("ChartTitle");
+      case "PageLayout.headersFooters":
+        return sub("HeaderFooterGroup");
+      case "HeaderFooterGroup.defaultForAllPages":
+        return sub("HeaderFooter");
+      default:
+        throw notModelled(key);
+    }
+  }
+
+  /** The items of a collection, in Excel's order. */
+  items(h: Handle): Handle[] {
+    this.check(h);
+    switch (h.t) {
+      case "WorksheetCollection":
+        return this.wb.sheets.map((s) => ({ t: "Worksheet", sheetId: s.id }));
+      case "ChartCollection":
+        return this.wb
+          .sheet(h.sheetId)
+          .charts.map((c) => ({ t: "Chart", sheetId: h.sheetId, chartId: c.id }));
+      case "SettingCollection":
+        return [...this.wb.settings.keys()].map((key) => ({ t: "Setting", key }));
+      case "NamedItemCollection":
+        return this.wb.names.map((n) => ({ t: "NamedItem", name: n.name }));
+      case "RangeBorderCollection":
+        return BORDER_INDEXES.map((side) => ({ t: "RangeBorder", sheetId: h.sheetId, rect: h.rect, side }));
+      default:
+        throw notModelled(`${h.t}.items`);
+    }
+  }
+
+  // ---- properties -----------------------------------------------------------------------------------------
+
+  get(h: Handle, prop: string): unknown {
+    this.check(h);
+    const loc = `${h.t}.${prop}`;
+    switch (h.t) {
+      case "Worksheet": {
+        const s = this.wb.sheet(h.sheetId);
+        switch (prop) {
+          case "name":
+            return s.name;
+          case "id":
+            return s.id;
+          case "position":
+            return this.wb.sheets.indexOf(s);
+          case "visibility":
+            return s.visibility;
+          case "tabColor":
+            return s.tabColor;
+          case "standardWidth":
+            return 8.43;
+          case "standardHeight":
+            return DEFAULT_ROW_HEIGHT;
+        }
+        break;
+      }
+      case "Range":
+        return this.getRangeProp(h, prop, loc);
+      case "RangeFormat": {
+        const s = this.wb.sheet(h.sheetId);
+        switch (prop) {
+          case "columnWidth":
+            return readColumnWidth(s, h.rect);
+          case "rowHeight":
+            return readRowHeight(s, h.rect);
+          case "wrapText":
+          case "horizontalAlignment":
+          case "verticalAlignment":
+            return readFormatProp(s, h.rect, prop);
+        }
+        break;
+      }
+      case "RangeFill":
+        // Office.js reads "no fill" as white.
+        if (prop === "color") {
+          const fill = uniformFormat(this.wb.sheet(h.sheetId), h.rect, "fill");
+          return fill.mixed ? null : (fill.value ?? "#FFFFFF");
+        }
+        break;
+      case "RangeFont": {
+        const map: Record<string, FormatProp> = {
+          bold: "bold",
+          italic: "italic",
+          size: "fontSize",
+          color: "fontColor",
+          name: "fontName",
+          underline: "underline",
+        };
+        if (map[prop]) return readFormatProp(this.wb.sheet(h.sheetId), h.rect, map[prop]);
+        break;
+      }
+      case "RangeBorder":
+        if (prop === "sideIndex") return h.side;
+        if (prop === "style" || prop === "color" || prop === "weight") {
+          return readBorder(this.wb.sheet(h.sheetId), h.rect, h.side, prop);
+        }
+        break;
+      case "RangeBorderCollection":
+        if (prop === "count") return BORDER_INDEXES.length;
+        break;
+      case "ChartCollection":
+        if (prop === "count") return this.wb.sheet(h.sheetId).charts.length;
+        break;
+      case "Chart": {
+        const c = this.chart(h);
+        switch (prop) {
+          case "name":
+          case "id":
+          case "chartType":
+          case "top":
+          case "left":
+          case "width":
+          case "height":
+            return c[prop];
+        }
+        break;
+      }
+      case "ChartTitle": {
+        const c = this.chart(h);
+        if (prop === "text") return c.title;
+        if (prop === "visible") return c.titleVisible;
+        break;
+      }
+      case "PageLayout": {
+        const pl = this.wb.sheet(h.sheetId).pageLayout;
+        switch (prop) {
+          case "orientation":
+          case "paperSize":
+          case "centerHorizontally":
+          case "centerVertically":
+          case "printGridlines":
+            return pl[prop];
+          case "zoom":
+            return { ...pl.zoom };
+        }
+        break;
+      }
+      case "HeaderFooterGroup":
+        if (prop === "state") return "Default";
+        if (prop === "useSheetMargins" || prop === "useSheetScale") return true;
+        break;
+      case "HeaderFooter":
+        if (HEADER_FOOTER_KEYS.includes(prop)) {
+          return this.wb.sheet(h.sheetId).pageLayout.defaultHeaderFooter[prop as keyof HeaderFooterModel];
+        }
+        break;
+      case "Setting":
+        if (prop === "key") return h.key;
+        if (prop === "value") return this.wb.getSetting(h.key);
+        break;
+      case "NamedItem": {
+        const n = this.wb.findName(h.name)!;
+        switch (prop) {
+          case "name":
+            return n.name;
+          case "formula":
+            return n.formula;
+          case "comment":
+            return n.comment;
+          case "visible":
+            return n.visible;
+          case "type":
+            return this.wb.nameType(n);
+          case "value":
+            return this.wb.nameValue(n);
+          case "scope":
+            return "Workbook";
+        }
+        break;
+      }
+    }
+    throw notModelled(loc);
+  }
+
+  private getRangeProp(h: H<"Range">, prop: string, loc: string): unknown {
+    const s = this.wb.sheet(h.sheetId);
+    const r = h.rect;
+    switch (prop) {
+      case "address":
+      case "addressLocal":
+        return qualifiedAddress(s.name, r);
+      case "rowIndex":
+        return r.row;
+      case "columnIndex":
+        return r.col;
+      case "rowCount":
+        return r.rows;
+      case "columnCount":
+        return r.cols;
+      case "cellCount":
+        return r.rows * r.cols;
+      case "isEntireColumn":
+        return r.row === 0 && r.rows === MAX_ROWS;
+      case "isEntireRow":
+        return r.col === 0 && r.cols === MAX_COLS;
+      case "values":
+        return readValues(s, r, loc);
+      case "formulas":
+      case "formulasLocal":
+        return readFormulas(s, r, loc);
+      case "numberFormat":
+      case "numberFormatLocal":
+        return readNumberFormats(s, r, loc);
+      case "text":
+        return readText(s, r, loc);
+      case "valueTypes":
+        return readValueTypes(s, r, loc);
+    }
+    throw notModelled(loc);
+  }
+
+  set(h: Handle, prop: string, value: unknown): void {
+    this.check(h);
+    const loc = `${h.t}.${prop}`;
+    const wb = this.wb;
+    switch (h.t) {
+      case "Worksheet":
+        switch (prop) {
+          case "name":
+            return wb.renameSheet(h.sheetId, value, loc);
+          case "position":
+            return wb.moveSheet(h.sheetId, value, loc);
+          case "visibility":
+            return wb.setVisibility(h.sheetId, value, loc);
+          case "tabColor":
+            return wb.setTabColor(h.sheetId, value, loc);
+        }
+        break;
+      case "Range": {
+        const s = wb.sheet(h.sheetId);
+        switch (prop) {
+          case "values":
+          case "formulas":
+          case "formulasLocal":
+            return writeCells(wb, s, h.rect, value, loc);
+          case "numberFormat":
+          case "numberFormatLocal":
+            return writeNumberFormats(wb, s, h.rect, value, loc);
+        }
+        break;
+      }
+      case "RangeFormat": {
+        const s = wb.sheet(h.sheetId);
+        switch (prop) {
+          case "columnWidth":
+            return writeColumnWidth(s, h.rect, value, loc);
+          case "rowHeight":
+            return writeRowHeight(s, h.rect, value, loc);
+          case "wrapText":
+            return writeFormatProp(wb, s, h.rect, "wrapText", bool(value, loc), loc);
+          case "horizontalAlignment":
+            return writeFormatProp(wb, s, h.rect, "horizontalAlignment", oneOf(value, H_ALIGN, loc), loc);
+          case "verticalAlignment":
+            return writeFormatProp(wb, s, h.rect, "verticalAlignment", oneOf(value, V_ALIGN, loc), loc);
+        }
+        break;
+      }
+      case "RangeFill":
+        if (prop === "color") {
+          // Strict choice: clearing a fill is fill.clear(); "" or null as a colour is refused.
+          return writeFormatProp(wb, wb.sheet(h.sheetId), h.rect, "fill", normalizeColor(value, loc), loc);
+        }
+        break;
+      case "RangeFont": {
+        const s = wb.sheet(h.sheetId);
+        const write = <K extends FormatProp>(k: K, v: CellFormat[K]) =>
+          writeFormatProp(wb, s, h.rect, k, v, loc);
+        switch (prop) {
+          case "bold":
+            return write("bold", bool(value, loc));
+          case "italic":
+            return write("italic", bool(value, loc));
+          case "size":
+            if (typeof value !== "number" || !(value >= 1 && value <= 409))
+              throw invalidArgument(undefined, loc);
+            return write("fontSize", value);
+          case "color":
+            return write("fontColor", normalizeColor(value, loc));
+          case "name":
+            if (typeof value !== "string" || value.trim() === "") throw invalidArgument(undefined, loc);
+            return write("fontName", value);
+          case "underline":
+            return write("underline", oneOf(value, UNDERLINES, loc));
+        }
+        break;
+      }
+      case "RangeBorder": {
+        const s = wb.sheet(h.sheetId);
+        let v: string;
+        if (prop === "style") v = oneOf(value, LINE_STYLES, loc);
+        else if (prop === "weight") v = oneOf(value, WEIGHTS, loc);
+        else if (prop === "color") v = normalizeColor(value, loc);
+        else break;
+        return writeBorder(wb, s, h.rect, h.side, prop as keyof BorderSide, v, loc);
+      }
+      case "Chart": {
+        const c = this.chart(h);
+        if (prop === "name") {
+          if (typeof value !== "string" || value.trim() === "") throw invalidArgument(undefined, loc);
+          c.name = value;
+          return;
+        }
+        if (prop === "chartType") {
+          c.chartType = oneOf(value, CHART_TYPES, loc);
+          return;
+        }
+        if (prop === "top" || prop === "left" || prop === "width" || prop === "height") {
+          if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+            throw invalidArgument(undefined, loc);
+          c[prop] = value;
+          return;
+        }
+        break;
+      }
+      case "ChartTitle": {
+        const c = this.chart(h);
+        if (prop === "text") {
+          if (typeof value !== "string") throw invalidArgument(undefined, loc);
+          c.title = value;
+          c.titleVisible = value !== "";
+          return;
+        }
+        if (prop === "visible") {
+          c.titleVisible = bool(value, loc);
+          return;
+        }
+        break;
+      }
+      case "PageLayout": {
+        const pl = wb.sheet(h.sheetId).pageLayout;
+        switch (prop) {
+          case "orientation":
+            pl.orientation = oneOf(value, new Set(["Portrait", "Landscape"]), loc);
+            return;
+          case "paperSize":
+            pl.paperSize = oneOf(value, PAPER_TYPES, loc);
+            return;
+          case "centerHorizontally":
+          case "centerVertically":
+          case "printGridlines":
+            pl[prop] = bool(value, loc);
+            return;
+          case "zoom":
+            pl.zoom = checkZoom(value, loc);
+            return;
+        }
+        break;
+      }
+      case "HeaderFooter":
+        if (HEADER_FOOTER_KEYS.includes(prop)) {
+          if (typeof value !== "string" || value.length > MAX_HEADER_FOOTER)
+            throw invalidArgument(undefined, loc);
+          wb.sheet(h.sheetId).pageLayout.defaultHeaderFooter[prop as keyof HeaderFooterModel] = value;
+          return;
+        }
+        break;
+      case "Setting":
+        if (prop === "value") return wb.setSetting(h.key, value, loc);
+        break;
+      case "NamedItem": {
+        const n = wb.findName(h.name)!;
+        if (prop === "comment") {
+          if (typeof value !== "string") throw invalidArgument(undefined, loc);
+          n.comment = value;
+          return;
+        }
+        if (prop === "visible") {
+          n.visible = bool(value, loc);
+          return;
+        }
+        if (prop === "formula") {
+          if (typeof value !== "string") throw invalidArgument(undefined, loc);
+          const f = value.startsWith("=") ? value : `=${value}`;
+          n.formula = f;
+          return;
+        }
+        break;
+      }
+    }
+    throw notModelled(loc);
+  }
+
+  // ---- methods ----------------------------------------------------------------------------------------------
+
+  invoke(h: Handle, method: string, args: unknown[]): InvokeResult {
+    this.check(h);
+    const loc = `${h.t}.${method}`;
+    const wb = this.wb;
+    const obj = (o: Handle | null): InvokeResult => ({ object: o });
+    const val = (v: unknown = null): InvokeResult => ({ value: v });
+    switch (h.t) {
+      case "Workbook":
+        if (method === "getSelectedRange") return obj(this.range(wb.activeSheet().id, wb.selection));
+        if (method === "getActiveCell") {
+          const sel = wb.selection;
+          return obj(this.range(wb.activeSheet().id, { row: sel.row, col: sel.col, rows: 1, cols: 1 }));
+        }
+        break;
+      case "WorksheetCollection":
+        switch (method) {
+          case "getItem":
+          case "getItemOrNullObject": {
+            const key = args[0];
+            const s = typeof key === "string" ? (wb.findSheet(key) ?? wb.sheetById(key)) : undefined;
+            if (!s && method === "getItem") throw itemNotFound(undefined, loc);
+            return obj(s ? { t: "Worksheet", sheetId: s.id } : null);
+          }
+          case "add":
+            return obj({ t: "Worksheet", sheetId: wb.addSheet(args[0] as string | undefined, loc).id });
+          case "getActiveWorksheet":
+            return obj({ t: "Worksheet", sheetId: wb.activeSheet().id });
+          case "getFirst":
+          case "getLast": {
+            const list = args[0] ? wb.sheets.filter((s) => s.visibility === "Visible") : wb.sheets;
+            const s = method === "getFirst" ? list[0] : list[list.length - 1];
+            if (!s) throw itemNotFound(undefined, loc);
+            return obj({ t: "Worksheet", sheetId: s.id });
+          }
+          case "getCount":
+            return val(
+              args[0] ? wb.sheets.filter((s) => s.visibility === "Visible").length : wb.sheets.length,
+            );
+        }
+        break;
+      case "Worksheet": {
+        const s = wb.sheet(h.sheetId);
+        switch (method) {
+          case "delete":
+            wb.deleteSheet(h.sheetId, loc);
+            return val();
+          case "activate":
+            wb.activate(h.sheetId, loc);
+            return val();
+          case "getRange":
+            return obj(this.range(s.id, this.resolveAddress(s, args[0], loc, true)));
+          case "getRangeByIndexes": {
+            const [row, col, rows, cols] = args as number[];
+            return obj(this.range(s.id, checkRect({ row: row!, col: col!, rows: rows!, cols: cols! }, loc)));
+          }
+          case "getCell":
+            return obj(
+              this.range(
+                s.id,
+                checkRect({ row: args[0] as number, col: args[1] as number, rows: 1, cols: 1 }, loc),
+              ),
+            );
+          case "getUsedRange":
+          case "getUsedRangeOrNullObject": {
+            const used = usedRect(s, args[0] === true);
+            if (!used) {
+              // An empty sheet's used range is A1; the OrNullObject form gives a null object instead.
+              return obj(
+                method === "getUsedRange" ? this.range(s.id, { row: 0, col: 0, rows: 1, cols: 1 }) : null,
+              );
+            }
+            return obj(this.range(s.id, used));
+          }
+        }
+        break;
+      }
+      case "Range":
+        return this.invokeRange(h, method, args, loc);
+      case "RangeFormat":
+        if (method === "autofitColumns") {
+          autofitColumns(wb.sheet(h.sheetId), h.rect);
+          return val();
+        }
+        if (method === "autofitRows") {
+          autofitRows(wb.sheet(h.sheetId), h.rect);
+          return val();
+        }
+        break;
+      case "RangeFill":
+        if (method === "clear") {
+          writeFormatProp(wb, wb.sheet(h.sheetId), h.rect, "fill", null, loc);
+          return val();
+        }
+        break;
+      case "RangeBorderCollection":
+        if (method === "getItem" || method === "getItemAt") {
+          const side = method === "getItem" ? args[0] : BORDER_INDEXES[args[0] as number];
+          if (typeof side !== "string" || !BORDER_INDEXES.includes(side))
+            throw invalidArgument(undefined, loc);
+          return obj({ t: "RangeBorder", sheetId: h.sheetId, rect: h.rect, side });
+        }
+        break;
+      case "WorksheetFreezePanes": {
+        const s = wb.sheet(h.sheetId);
+        switch (method) {
+          case "freezeRows":
+            s.freeze = { rows: count(args[0] ?? 1, MAX_ROWS - 1, loc), cols: 0 };
+            return val();
+          case "freezeColumns":
+            s.freeze = { rows: 0, cols: count(args[0] ?? 1, MAX_COLS - 1, loc) };
+            return val();
+          case "freezeAt": {
+            const r = this.rangeArg(s, args[0], loc);
+            s.freeze = { rows: r.rect.row + r.rect.rows, cols: r.rect.col + r.rect.cols };
+            return val();
+          }
+          case "unfreeze":
+            s.freeze = { rows: 0, cols: 0 };
+            return val();
+          case "getLocationOrNullObject":
+          case "getLocation": {
+            const { rows, cols } = s.freeze;
+            if (!rows && !cols) {
+              if (method === "getLocation") throw itemNotFound(undefined, loc);
+              return obj(null);
+            }
+            return obj(this.range(s.id, { row: 0, col: 0, rows: rows || MAX_ROWS, cols: cols || MAX_COLS }));
+          }
+        }
+        break;
+      }
+      case "ChartCollection":
+        return this.invokeCharts(h, method, args, loc);
+      case "Chart": {
+        const s = wb.sheet(h.sheetId);
+        const c = this.chart(h);
+        if (method === "delete") {
+          s.charts.splice(s.charts.indexOf(c), 1);
+          return val();
+        }
+        if (method === "setPosition") {
+          const start = this.rangeArg(s, args[0], loc).rect;
+          const end = args[1] === undefined || args[1] === null ? null : this.rangeArg(s, args[1], loc).rect;
+          c.anchor = { start, end };
+          c.left = offset(s.columnWidths, DEFAULT_COLUMN_WIDTH, start.col);
+          c.top = offset(s.rowHeights, DEFAULT_ROW_HEIGHT, start.row);
+          if (end) {
+            c.width = offset(s.columnWidths, DEFAULT_COLUMN_WIDTH, end.col + end.cols) - c.left;
+            c.height = offset(s.rowHeights, DEFAULT_ROW_HEIGHT, end.row + end.rows) - c.top;
+          }
+          return val();
+        }
+        break;
+      }
+      case "PageLayout":
+        return this.invokePageLayout(h, method, args, loc);
+      case "SettingCollection":
+        switch (method) {
+          case "add":
+            wb.setSetting(args[0], args[1], loc);
+            return obj({ t: "Setting", key: args[0] as string });
+          case "getItem":
+          case "getItemOrNullObject": {
+            const key = args[0];
+            const found = typeof key === "string" && wb.settings.has(key);
+            if (!found && method === "getItem") throw itemNotFound(undefined, loc);
+            return obj(found ? { t: "Setting", key: key as string } : null);
+          }
+          case "getCount":
+            return val(wb.settings.size);
+        }
+        break;
+      case "Setting":
+        if (method === "delete") {
+          wb.settings.delete(h.key);
+          return val();
+        }
+        break;
+      case "NamedItemCollection":
+        switch (method) {
+          case "add": {
+            const ref = args[1];
+            const reference =
+              isHandle(ref) && ref.t === "Range" ? { sheetId: ref.sheetId, rect: ref.rect } : ref;
+            if (typeof reference !== "string" && !(typeof reference === "object" && reference)) {
+              throw invalidArgument(undefined, loc);
+            }
+            const item = wb.addName(args[0], reference as RangeLike | string, args[2], loc);
+            return obj({ t: "NamedItem", name: item.name });
+          }
+          case "getItem":
+          case "getItemOrNullObject": {
+            const n = typeof args[0] === "string" ? wb.findName(args[0]) : undefined;
+            if (!n && method === "getItem") throw itemNotFound(undefined, loc);
+            return obj(n ? { t: "NamedItem", name: n.name } : null);
+          }
+          case "getCount":
+            return val(wb.names.length);
+        }
+        break;
+      case "NamedItem": {
+        const n = wb.findName(h.name)!;
+        if (method === "delete") {
+          wb.deleteName(n.name, loc);
+          return val();
+        }
+        if (method === "getRange" || method === "getRangeOrNullObject") {
+          const target = wb.nameRange(n);
+          if (!target) {
+            if (method === "getRange") throw invalidOperation(undefined, loc);
+            return obj(null);
+          }
+          return obj(this.range(target.sheet.id, target.rect));
+        }
+        break;
+      }
+    }
+    throw notModelled(loc);
+  }
+
+  private invokeRange(h: H<"Range">, method: string, args: unknown[], loc: string): InvokeResult {
+    const wb = this.wb;
+    const s = wb.sheet(h.sheetId);
+    const r = h.rect;
+    const obj = (rect: Rect | null): InvokeResult => ({
+      object: rect ? this.range(s.id, checkRect(rect, loc)) : null,
+    });
+    const int = (v: unknown): number => {
+      if (typeof v !== "number" || !Number.isInteger(v)) throw invalidArgument(undefined, loc);
+      return v;
+    };
+    switch (method) {
+      case "getCell":
+        return obj({ row: r.row + int(args[0]), col: r.col + int(args[1]), rows: 1, cols: 1 });
+      case "getOffsetRange":
+        return obj({ ...r, row: r.row + int(args[0]), col: r.col + int(args[1]) });
+      case "getResizedRange":
+        return obj({ ...r, rows: r.rows + int(args[0]), cols: r.cols + int(args[1]) });
+      case "getAbsoluteResizedRange":
+        return obj({ ...r, rows: int(args[0]), cols: int(args[1]) });
+      case "getRow": {
+        // Strict choice: an index outside the range is refused (the docs say "a row contained in the range").
+        const i = int(args[0]);
+        if (i < 0 || i >= r.rows) throw invalidArgument(undefined, loc);
+        return obj({ ...r, row: r.row + i, rows: 1 });
+      }
+      case "getColumn": {
+        const i = int(args[0]);
+        if (i < 0 || i >= r.cols) throw invalidArgument(undefined, loc);
+        return obj({ ...r, col: r.col + i, cols: 1 });
+      }
+      case "getEntireColumn":
+        return obj({ row: 0, col: r.col, rows: MAX_ROWS, cols: r.cols });
+      case "getEntireRow":
+        return obj({ row: r.row, col: 0, rows: r.rows, cols: MAX_COLS });
+      case "getLastRow":
+        return obj({ ...r, row: r.row + r.rows - 1, rows: 1 });
+      case "getLastColumn":
+        return obj({ ...r, col: r.col + r.cols - 1, cols: 1 });
+      case "getLastCell":
+        return obj({ row: r.row + r.rows - 1, col: r.col + r.cols - 1, rows: 1, cols: 1 });
+      case "getRowsAbove":
+      case "getRowsBelow":
+      case "getColumnsBefore":
+      case "getColumnsAfter": {
+        const n = args[0] === undefined ? 1 : int(args[0]);
+        if (n === 0) throw invalidArgument(undefined, loc);
+        if (method === "getRowsAbove") return obj({ ...r, row: r.row - n, rows: n });
+        if (method === "getRowsBelow") return obj({ ...r, row: r.row + r.rows, rows: n });
+        if (method === "getColumnsBefore") return obj({ ...r, col: r.col - n, cols: n });
+        return obj({ ...r, col: r.col + r.cols, cols: n });
+      }
+      case "getBoundingRect":
+      case "getIntersection":
+      case "getIntersectionOrNullObject": {
+        const other = this.rangeArg(s, args[0], loc).rect;
+        if (method === "getBoundingRect") {
+          const row = Math.min(r.row, other.row);
+          const col = Math.min(r.col, other.col);
+          const rowEnd = Math.max(r.row + r.rows, other.row + other.rows);
+          const colEnd = Math.max(r.col + r.cols, other.col + other.cols);
+          return obj({ row, col, rows: rowEnd - row, cols: colEnd - col });
+        }
+        const x = rectIntersection(r, other);
+        if (!x && method === "getIntersection") throw itemNotFound(undefined, loc);
+        return obj(x);
+      }
+      case "getUsedRange":
+      case "getUsedRangeOrNullObject": {
+        const used = usedRect(s, args[0] === true, r);
+        if (!used && method === "getUsedRange") throw itemNotFound(undefined, loc);
+        return obj(used);
+      }
+      case "clear":
+        clearRange(wb, s, r, args[0], loc);
+        return { value: null };
+      case "merge":
+        mergeRange(wb, s, r, args[0], loc);
+        return { value: null };
+      case "unmerge":
+        unmergeRange(s, r);
+        return { value: null };
+      case "select":
+        wb.select(s.id, r, loc);
+        return { value: null };
+    }
+    throw notModelled(loc);
+  }
+
+  private invokeCharts(h: H<"ChartCollection">, method: string, args: unknown[], loc: string): InvokeResult {
+    const wb = this.wb;
+    const s = wb.sheet(h.sheetId);
+    const chartHandle = (c: ChartModel): Handle => ({ t: "Chart", sheetId: s.id, chartId: c.id });
+    switch (method) {
+      case "add": {
+        const type = oneOf(args[0], CHART_TYPES, loc);
+        const src = args[1];
+        if (!isHandle(src) || src.t !== "Range") throw invalidArgument(undefined, loc);
+        wb.sheet(src.sheetId, loc);
+        const seriesBy =
+          args[2] === undefined || args[2] === null
+            ? "Auto"
+            : oneOf(args[2], new Set(["Auto", "Columns", "Rows"]), loc);
+        s.chartCounter++;
+        const chart: ChartModel = {
+          id: wb.nextChartId(),
+          name: `Chart ${s.chartCounter}`,
+          chartType: type,
+          source: { sheetId: src.sheetId, rect: src.rect },
+          seriesBy,
+          title: "",
+          titleVisible: false,
+          anchor: null,
+          top: 0,
+          left: 0,
+          width: 360,
+          height: 216,
+        };
+        s.charts.push(chart);
+        return { object: chartHandle(chart) };
+      }
+      case "getItem":
+      case "getItemOrNullObject": {
+        const c = s.charts.find((x) => x.name === args[0]);
+        if (!c && method === "getItem") throw itemNotFound(undefined, loc);
+        return { object: c ? chartHandle(c) : null };
+      }
+      case "getItemAt": {
+        const c = s.charts[args[0] as number];
+        if (!c) throw invalidArgument(undefined, loc);
+        return { object: chartHandle(c) };
+      }
+      case "getCount":
+        return { value: s.charts.length };
+    }
+    throw notModelled(loc);
+  }
+
+  private invokePageLayout(h: H<"PageLayout">, method: string, args: unknown[], loc: string): InvokeResult {
+    const s = this.wb.sheet(h.sheetId);
+    const pl = s.pageLayout;
+    switch (method) {
+      case "setPrintTitleRows": {
+        // "The rows to be repeated at the top of each page. The range must span the entire row to be valid."
+        const r = this.rangeArg(s, args[0], loc).rect;
+        if (r.col !== 0 || r.cols !== MAX_COLS) throw invalidArgument(undefined, loc);
+        pl.printTitleRows = r;
+        return { value: null };
+      }
+      case "setPrintTitleColumns": {
+        const r = this.rangeArg(s, args[0], loc).rect;
+        if (r.row !== 0 || r.rows !== MAX_ROWS) throw invalidArgument(undefined, loc);
+        pl.printTitleColumns = r;
+        return { value: null };
+      }
+      case "setPrintArea": {
+        const arg = args[0];
+        const parts = typeof arg === "string" ? arg.split(/[,;]/) : [arg];
+        pl.printArea = parts.map((p) => this.rangeArg(s, typeof p === "string" ? p.trim() : p, loc).rect);
+        return { value: null };
+      }
+      case "getPrintArea":
+      case "getPrintAreaOrNullObject":
+      case "getPrintTitleRows":
+      case "getPrintTitleRowsOrNullObject": {
+        const rect = method.startsWith("getPrintArea") ? (pl.printArea?.[0] ?? null) : pl.printTitleRows;
+        if (!rect && !method.endsWith("OrNullObject")) throw itemNotFound(undefined, loc);
+        return { object: rect ? this.range(s.id, rect) : null };
+      }
+    }
+    throw notModelled(loc);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  range(sheetId: string, rect: Rect): H<"Range"> {
+    return { t: "Range", sheetId, rect: { ...rect } };
+  }
+
+  chart(h: { sheetId: string; chartId: string }): ChartModel {
+    const c = this.wb.sheet(h.sheetId).charts.find((x) => x.id === h.chartId);
+    if (!c) throw itemNotFound(undefined, "Chart");
+    return c;
+  }
+
+  /**
+   * An address (or defined name) on a sheet. With no address, the whole sheet. An address naming another sheet
+   * is refused (InvalidArgument), as is anything that is not an address or a name of a range on this sheet.
+   */
+  resolveAddress(sheet: SheetModel, address: unknown, loc: string, allowWhole = false): Rect {
+    if ((address === undefined || address === null) && allowWhole) {
+      return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+    }
+    if (typeof address !== "string") throw invalidArgument(undefined, loc);
+    const parsed = parseAddress(address);
+    if (parsed) {
+      if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) {
+        throw invalidArgument(undefined, loc);
+      }
+      return parsed.rect;
+    }
+    const name = this.wb.findName(address.trim());
+    const target = name ? this.wb.nameRange(name) : null;
+    if (target && target.sheet === sheet) return target.rect;
+    throw invalidArgument(undefined, loc);
+  }
+
+  /** A Range handle or an address on `sheet`, as methods taking `Range | string` accept. */
+  rangeArg(sheet: SheetModel, arg: unknown, loc: string): RangeLike {
+    if (isHandle(arg)) {
+      if (arg.t !== "Range") throw invalidArgument(undefined, loc);
+      this.wb.sheet(arg.sheetId, loc);
+      if (arg.sheetId !== sheet.id) throw invalidArgument(undefined, loc);
+      return arg;
+    }
+    return { sheetId: sheet.id, rect: this.resolveAddress(sheet, arg, loc) };
+  }
+}
+
+function notModelled(location: string): ExcelModelError {
+  return new ExcelModelError("NotImplemented", `The fake workbook does not model ${location}.`, location);
+}
+
+function bool(v: unknown, loc: string): boolean {
+  if (typeof v !== "boolean") throw invalidArgument(undefined, loc);
+  return v;
+}
+
+function oneOf(v: unknown, allowed: Set<string>, loc: string): string {
+  if (typeof v !== "string" || !allowed.has(v)) throw invalidArgument(undefined, loc);
+  return v;
+}
+
+function count(v: unknown, max: number, loc: string): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > max)
+    throw invalidArgument(undefined, loc);
+  return v;
+}
+
+function checkRect(rect: Rect, loc: string): Rect {
+  if (!isValidRect(rect)) throw invalidArgument(undefined, loc);
+  return rect;
+}
+
+function offset(sizes: Map<number, number>, dflt: number, index: number): number {
+  let total = index * dflt;
+  for (const [i, size] of sizes) if (i < index) total += size - dflt;
+  return total;
+}
+
+/**
+ * PageLayout.zoom is set as a whole PageLayoutZoomOptions object: either a scale (10-400) or fit-to-pages
+ * counts. Strict choices: a scale together with fit-to-pages counts is refused, and fit counts must be whole
+ * numbers 0-32767 (0 = automatic, as the "tall" box left empty in Excel's Page Setup).
+ */
+function checkZoom(
+  v: unknown,
+  loc: string,
+): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw invalidArgument(undefined, loc);
+  const z = v as Record<string, unknown>;
+  const known = ["scale", "horizontalFitToPages", "verticalFitToPages"];
+  if (Object.keys(z).some((k) => !known.includes(k))) throw invalidArgument(undefined, loc);
+  const hasFit = z.horizontalFitToPages != null || z.verticalFitToPages != null;
+  if (z.scale != null) {
+    if (hasFit) throw invalidArgument(undefined, loc);
+    if (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400) throw invalidArgument(undefined, loc);
+    return { scale: z.scale };
+  }
+  if (!hasFit) throw invalidArgument(undefined, loc);
+  const fit = (x: unknown): number => {
+    if (x == null) return 0;
+    if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > 32767)
+      throw invalidArgument(undefined, loc);
+    return x;
+  };
+  return { horizontalFitToPages: fit(z.horizontalFitToPages), verticalFitToPages: fit(z.verticalFitToPages) };
+}
