@@ -3,11 +3,10 @@
  * Office.onReady, under a single FluentProvider. Outside Excel (a browser tab, another Office app, or office.js
  * failed to load) the pane says to open it in Excel instead of failing.
  */
-import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { WorkbookOperations } from "../app/operations";
 import { createOfficeOperations } from "../adapters/office/operations";
-import { App } from "./App";
+import { PaneRoot } from "./PaneRoot";
 import { errorText } from "./state/errors";
 import type { OfficeThemeLike } from "./theme";
 import { themeFor } from "./theme";
@@ -25,9 +24,12 @@ function render(inExcel: boolean, officeTheme: OfficeThemeLike | undefined): voi
     }
   }
   createRoot(container).render(
-    <FluentProvider theme={themeFor(officeTheme)} style={{ minHeight: "100vh" }}>
-      <App operations={operations} inExcel={inExcel} startupError={startupError} />
-    </FluentProvider>,
+    <PaneRoot
+      theme={themeFor(officeTheme)}
+      operations={operations}
+      inExcel={inExcel}
+      startupError={startupError}
+    />,
   );
 }
 

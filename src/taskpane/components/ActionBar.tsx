@@ -2,7 +2,12 @@ import { Button, Text, makeStyles, tokens, useId } from "@fluentui/react-compone
 import type { Action, Activity } from "../state/use-task-pane";
 
 const useStyles = makeStyles({
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  buttons: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   hint: { color: tokens.colorPaletteRedForeground1 },
 });
 

@@ -18,7 +18,13 @@ export function AllocationField({ value, onChange, parsed }: AllocationFieldProp
       required
       validationState={parsed.ok ? "none" : "error"}
       validationMessage={parsed.ok ? undefined : parsed.message}
-      hint={readAs === null ? undefined : readAs !== value.trim() ? `Read as ${readAs}` : "For example 1,200,000 or £1.2m"}
+      hint={
+        readAs === null
+          ? undefined
+          : readAs !== value.trim()
+            ? `Read as ${readAs}`
+            : "For example 1,200,000 or £1.2m"
+      }
     >
       <Input value={value} onChange={(_, data) => onChange(data.value)} inputMode="text" autoComplete="off" />
     </Field>

@@ -18,7 +18,12 @@ import { useSharedStyles } from "./shared-styles";
 export const MAX_CELLS_SHOWN = 100;
 
 const useStyles = makeStyles({
-  line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, overflowWrap: "anywhere" },
+  line: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: "anywhere",
+  },
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0" },
   header: { overflowWrap: "anywhere" },
   cells: {
@@ -41,7 +46,15 @@ function SeverityBadge({ severity }: { severity: Severity }) {
 }
 
 /** A link to the issue's cell; `withMessage` names the problem too, where the cell is not in a labelled list. */
-function CellLink({ issue, onSelect, withMessage }: { issue: Issue; onSelect(issue: Issue): void; withMessage?: boolean }) {
+function CellLink({
+  issue,
+  onSelect,
+  withMessage,
+}: {
+  issue: Issue;
+  onSelect(issue: Issue): void;
+  withMessage?: boolean;
+}) {
   const cell = issueCell(issue);
   const ref = `${quoteSheetName(issue.sheet)}!${cell}`;
   const label = withMessage ? `Go to ${ref}: ${issue.message}` : `Go to ${ref}`;

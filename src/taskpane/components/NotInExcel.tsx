@@ -5,8 +5,8 @@ export function NotInExcel() {
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>Open this in Excel</MessageBarTitle> This pane works on an Excel workbook. Open the programme
-        of works in Excel (desktop or on the web) and choose Home &gt; RAG pane.
+        <MessageBarTitle>Open this in Excel</MessageBarTitle> This pane works on an Excel workbook. Open the
+        programme of works in Excel (desktop or on the web) and choose Home &gt; RAG pane.
       </MessageBarBody>
     </MessageBar>
   );

@@ -9,7 +9,8 @@ export interface ProgressPanelProps {
 /** What the running operation is doing: a spinner while reading, the step and a bar while writing. */
 export function ProgressPanel({ busy, progress }: ProgressPanelProps) {
   if (busy === null) return null;
-  if (busy === "scan" || progress === null) return <Spinner size="tiny" labelPosition="after" label="Reading the workbook…" />;
+  if (busy === "scan" || progress === null)
+    return <Spinner size="tiny" labelPosition="after" label="Reading the workbook…" />;
   const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
   return (
     <Field label={progress.step} hint={percent === null ? undefined : `${percent}% done`}>

@@ -11,7 +11,12 @@ import { useSharedStyles } from "./shared-styles";
 const useStyles = makeStyles({
   rag: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   reason: { overflowWrap: "anywhere" },
-  sub: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  sub: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 export interface ResultSummaryProps {

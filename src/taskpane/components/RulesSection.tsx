@@ -15,10 +15,26 @@ import type { RulesForm, RulesFormErrors, RulesFormField } from "../state/rules-
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalS },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: "0", padding: "0" },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: "none",
+    margin: "0",
+    padding: "0",
+  },
   legend: { padding: "0", fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
-  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))", gap: tokens.spacingHorizontalM },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   footer: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
@@ -28,8 +44,8 @@ export interface RulesSectionProps {
   onChange(form: RulesForm): void;
   errors: RulesFormErrors;
   onReset(): void;
-  /** True when the rules shown came from the workbook. */
-  fromWorkbook: boolean;
+  /** How the rules shown compare with those saved in the workbook. */
+  saved: "none" | "same" | "changed";
 }
 
 interface RuleFieldProps {
@@ -58,7 +74,13 @@ function RuleField({ field, label, hint, unit, form, errors, onChange }: RuleFie
 }
 
 /** The thresholds, in a section that starts collapsed. */
-export function RulesSection({ form, onChange, errors, onReset, fromWorkbook }: RulesSectionProps) {
+const SAVED_WORDS: Record<RulesSectionProps["saved"], string> = {
+  none: "",
+  same: " (as saved in the workbook)",
+  changed: " (changed from the workbook's)",
+};
+
+export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSectionProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const common = { form, errors, onChange };
@@ -66,14 +88,19 @@ export function RulesSection({ form, onChange, errors, onReset, fromWorkbook }: 
     <Accordion collapsible>
       <AccordionItem value="rules">
         <AccordionHeader as="h2" expandIconPosition="end">
-          Rules{fromWorkbook ? " (saved in this workbook)" : ""}
+          Rules{SAVED_WORDS[saved]}
         </AccordionHeader>
         <AccordionPanel>
           <div className={styles.panel}>
             <fieldset className={styles.group}>
               <legend className={styles.legend}>Budget</legend>
               <div className={styles.pair}>
-                <RuleField {...common} field="budgetRedPercent" label="Red overspend (% of budget)" unit="%" />
+                <RuleField
+                  {...common}
+                  field="budgetRedPercent"
+                  label="Red overspend (% of budget)"
+                  unit="%"
+                />
                 <RuleField
                   {...common}
                   field="budgetRedAmount"
@@ -85,7 +112,12 @@ export function RulesSection({ form, onChange, errors, onReset, fromWorkbook }: 
             <fieldset className={styles.group}>
               <legend className={styles.legend}>Schedule (points behind plan)</legend>
               <div className={styles.pair}>
-                <RuleField {...common} field="amberSlipPercent" label="Amber when behind by more than" unit="%" />
+                <RuleField
+                  {...common}
+                  field="amberSlipPercent"
+                  label="Amber when behind by more than"
+                  unit="%"
+                />
                 <RuleField {...common} field="redSlipPercent" label="Red when behind by more than" unit="%" />
               </div>
             </fieldset>
@@ -110,7 +142,8 @@ export function RulesSection({ form, onChange, errors, onReset, fromWorkbook }: 
               <Button onClick={onReset}>Reset to defaults</Button>
             </div>
             <Text size={200} className={shared.muted}>
-              The rules and allocation you run with are saved in the workbook, so the next person gets the same.
+              The rules and allocation you run with are saved in the workbook, so the next person gets the
+              same.
             </Text>
           </div>
         </AccordionPanel>

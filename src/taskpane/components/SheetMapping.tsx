@@ -1,4 +1,11 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { columnLetters } from "../../engine/grid";
 import type { SheetReport } from "../../engine/model";
 import { FIELD_LABELS } from "../state/labels";
@@ -8,7 +15,11 @@ const useStyles = makeStyles({
   sheet: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   mapping: { overflowWrap: "anywhere" },
-  arrow: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  arrow: {
+    color: tokens.colorNeutralForeground3,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
 });
 
 /** One programme sheet: its items, its header row, and which column was read as which field. */
@@ -19,8 +30,8 @@ export function SheetMapping({ sheet }: { sheet: SheetReport }) {
   return (
     <div className={styles.sheet}>
       <span>
-        <span className={styles.name}>{sheet.name}</span>: {sheet.itemCount} {sheet.itemCount === 1 ? "item" : "items"},
-        headers in row {sheet.headerRow + 1}
+        <span className={styles.name}>{sheet.name}</span>: {sheet.itemCount}{" "}
+        {sheet.itemCount === 1 ? "item" : "items"}, headers in row {sheet.headerRow + 1}
       </span>
       <span className={shared.muted}>
         RAG {rag.added ? "goes in a new column" : "is written to column"} {columnLetters(rag.col)}

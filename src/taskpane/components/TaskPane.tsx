@@ -1,4 +1,4 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DayNumber } from "../../engine/dates";
 import { useOperations } from "../operations-context";
 import { issueCell } from "../state/issues";
@@ -17,6 +17,7 @@ import { useSharedStyles } from "./shared-styles";
 const useStyles = makeStyles({
   inputs: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  start: { alignSelf: "flex-start" },
 });
 
 /** The pane's working area: inputs, actions and progress, the result, and what the workbook holds. */
@@ -51,13 +52,17 @@ export function TaskPane({ today }: { today: DayNumber }) {
             parsed={pane.reportingDate}
             quarter={pane.quarter}
           />
-          <AllocationField value={pane.allocationText} onChange={pane.setAllocationText} parsed={pane.allocation} />
+          <AllocationField
+            value={pane.allocationText}
+            onChange={pane.setAllocationText}
+            parsed={pane.allocation}
+          />
           <RulesSection
             form={pane.rulesForm}
             onChange={pane.setRulesForm}
             errors={pane.rules.ok ? {} : pane.rules.errors}
             onReset={pane.resetRules}
-            fromWorkbook={pane.hasSavedSettings}
+            saved={pane.savedRules}
           />
         </div>
       </section>
@@ -76,7 +81,14 @@ export function TaskPane({ today }: { today: DayNumber }) {
           onSelectIssue={(issue) => pane.selectCell(issue.sheet, issueCell(issue))}
         />
       ) : (
-        pane.busy === null && <Text className={shared.muted}>The workbook has not been read yet.</Text>
+        pane.busy === null && (
+          <section className={shared.section} aria-label="Workbook">
+            <Text className={shared.muted}>The workbook has not been read yet.</Text>
+            <Button className={styles.start} onClick={pane.scan}>
+              Read the workbook
+            </Button>
+          </section>
+        )
       )}
     </>
   );

@@ -5,7 +5,12 @@ import { SheetMapping } from "./SheetMapping";
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
-  part: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
+  part: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalS,
+  },
   ignored: { overflowWrap: "anywhere" },
   button: { alignSelf: "flex-start" },
 });
@@ -31,8 +36,9 @@ export function WorkbookSummary({ analysis, busy, onRescan, onSelectIssue }: Wor
         <h3 className={shared.h3}>Programme sheets ({analysis.sheets.length})</h3>
         {analysis.sheets.length === 0 ? (
           <p className={shared.paragraph}>
-            No programme sheet found. A programme sheet has a header row in its first 30 rows naming at least three
-            known columns, one of them a reference or name (others: Budget, Forecast, Owner, Target date…).
+            No programme sheet found. A programme sheet has a header row in its first 30 rows naming at least
+            three known columns, one of them a reference or name (others: Budget, Forecast, Owner, Target
+            date…).
           </p>
         ) : (
           <ul className={shared.plainList}>

@@ -9,7 +9,9 @@ export function WrittenSummary({ written }: { written: WriteSummary }) {
     <>
       <p className={shared.paragraph}>{cells}</p>
       <p className={shared.paragraph}>
-        {written.sheets.length > 0 ? `Sheets written: ${written.sheets.join(", ")}.` : "No report sheets written."}
+        {written.sheets.length > 0
+          ? `Sheets written: ${written.sheets.join(", ")}.`
+          : "No report sheets written."}
       </p>
     </>
   );

@@ -25,12 +25,17 @@ export function parseReportingDate(text: string): Parsed<DayNumber> {
 /** A sum of money typed by a person: blank and unreadable text are refused with a plain message. */
 export function parseAmount(text: string, what: string, options: { allowZero: boolean }): Parsed<Pence> {
   const read = readAmount(text);
-  if (read.kind === "blank") return { ok: false, message: `Enter the ${what} in pounds, for example 1,200,000 or £1.2m.` };
+  if (read.kind === "blank")
+    return { ok: false, message: `Enter the ${what} in pounds, for example 1,200,000 or £1.2m.` };
   if (read.kind === "error") {
-    return { ok: false, message: `“${text.trim()}” is not an amount. Enter pounds, for example 1,200,000 or £1.2m.` };
+    return {
+      ok: false,
+      message: `“${text.trim()}” is not an amount. Enter pounds, for example 1,200,000 or £1.2m.`,
+    };
   }
   if (read.value < 0 && options.allowZero) return { ok: false, message: `The ${what} cannot be negative.` };
-  if (read.value <= 0 && !options.allowZero) return { ok: false, message: `The ${what} must be more than £0.` };
+  if (read.value <= 0 && !options.allowZero)
+    return { ok: false, message: `The ${what} must be more than £0.` };
   return { ok: true, value: read.value };
 }
 

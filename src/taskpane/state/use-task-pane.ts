@@ -55,8 +55,11 @@ export interface TaskPaneModel {
   resetRules(): void;
   /** The run input when every input reads; null otherwise. */
   input: RunInput | null;
-  /** True when scan() has returned settings saved in the workbook. */
-  hasSavedSettings: boolean;
+  /**
+   * How the rules shown compare with those saved in the workbook: "none" when nothing is saved, "same", or
+   * "changed" (they are saved at the next run).
+   */
+  savedRules: "none" | "same" | "changed";
 
   analysis: ProgrammeAnalysis | null;
   scanFailed: boolean;
@@ -86,14 +89,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function rulesKey(r: Rules): string {
+  return JSON.stringify(rulesToJson(r));
+}
+
 function settingsKey(s: SavedSettings | null): string {
-  return s === null ? "" : JSON.stringify([s.allocation, rulesToJson(s.rules)]);
+  return s === null ? "" : JSON.stringify([s.allocation, rulesKey(s.rules)]);
 }
 
 export function scanAnnouncement(a: ProgrammeAnalysis): string {
   const items = a.sheets.reduce((n, s) => n + s.itemCount, 0);
   if (a.sheets.length === 0) return "No programme sheet found in this workbook.";
-  const problems = a.issues.length === 0 ? "no problems found" : `${plural(a.issues.length, "problem")} to check`;
+  const problems =
+    a.issues.length === 0 ? "no problems found" : `${plural(a.issues.length, "problem")} to check`;
   return `Found ${plural(a.sheets.length, "programme sheet")} with ${plural(items, "item")}; ${problems}.`;
 }
 
@@ -228,7 +236,8 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
             if (mounted.current) setSaved(settings);
           } catch (e) {
             const text = errorText(e);
-            if (mounted.current) setNotice({ intent: "warning", title: "The rules were not saved in the workbook", text });
+            if (mounted.current)
+              setNotice({ intent: "warning", title: "The rules were not saved in the workbook", text });
             said += ` The rules were not saved in the workbook: ${text}`;
           }
         }
@@ -253,7 +262,8 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     (sheet: string, cell: string) => {
       if (!operations) return;
       operations.selectCell(sheet, cell).catch((e: unknown) => {
-        if (mounted.current) setNotice({ intent: "error", title: "Could not go to the cell", text: errorText(e) });
+        if (mounted.current)
+          setNotice({ intent: "error", title: "Could not go to the cell", text: errorText(e) });
       });
     },
     [operations],
@@ -277,7 +287,12 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     rules,
     resetRules,
     input,
-    hasSavedSettings: saved !== null,
+    savedRules:
+      saved === null
+        ? "none"
+        : rules.ok && rulesKey(rules.rules) === rulesKey(saved.rules)
+          ? "same"
+          : "changed",
     analysis,
     scanFailed,
     busy,
