@@ -18,7 +18,7 @@ import type {
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
 import { readSheet } from "./read/sheet";
-import { assessItem, locatorFor } from "./assess/item";
+import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
@@ -67,10 +67,12 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       continue;
     }
     columnsBySheet.set(read.sheet, read.header.columns);
-    skipped.push(...read.skipped);
-    issues.push(...read.issues);
+    // Loops, not push(...list): spreading 100,000 arguments overflows the stack.
+    for (const x of read.skipped) skipped.push(x);
+    for (const x of read.issues) issues.push(x);
     const locate = locatorFor(columnsBySheet);
-    for (const item of read.items) items.push(assessItem(item, options.reportingDate, rules, locate, issues));
+    for (const item of read.items)
+      items.push(assessInPlace(item, options.reportingDate, rules, locate, issues));
 
     const ragMap = read.header.byField.get("rag")?.[0];
     const hasOverride = read.header.byField.has("override") && rules.useOverride;

@@ -1,5 +1,5 @@
 import type { Pence } from "../money";
-import { subPence, sumPence } from "../money";
+import { subPence } from "../money";
 import type { AssessedItem, Breakdown, Percent, Totals } from "../model";
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
 import { countKey, emptyCounts, severityRank } from "../rag";
@@ -13,11 +13,33 @@ export function forecastForTotals(item: AssessedItem): Pence {
   return (item.assessedForecast ?? item.budget ?? 0) as Pence;
 }
 
+/** Sums of budget, spent, committed and forecast in one pass (whole pence, exact). */
+function sums(items: readonly AssessedItem[]): {
+  budget: Pence;
+  spent: Pence;
+  committed: Pence;
+  forecast: Pence;
+} {
+  let budget = 0;
+  let spent = 0;
+  let committed = 0;
+  let forecast = 0;
+  for (const i of items) {
+    if (i.budget !== null) budget += i.budget;
+    if (i.spent !== null) spent += i.spent;
+    if (i.committed !== null) committed += i.committed;
+    forecast += forecastForTotals(i);
+  }
+  return {
+    budget: budget as Pence,
+    spent: spent as Pence,
+    committed: committed as Pence,
+    forecast: forecast as Pence,
+  };
+}
+
 export function programmeTotals(items: readonly AssessedItem[], allocation: Pence, rules: Rules): Totals {
-  const budget = sumPence(items.map((i) => i.budget));
-  const spent = sumPence(items.map((i) => i.spent));
-  const committed = sumPence(items.map((i) => i.committed));
-  const forecast = sumPence(items.map(forecastForTotals));
+  const { budget, spent, committed, forecast } = sums(items);
   const programmeBudget = assessBudget(
     { budget: allocation, spent: null, committed: null, forecast },
     rules.budget,
@@ -56,16 +78,12 @@ function worstOverall(items: readonly AssessedItem[]): OverallRag {
 }
 
 function breakdown(key: string, items: AssessedItem[]): Breakdown {
-  const budget = sumPence(items.map((i) => i.budget));
-  const forecast = sumPence(items.map(forecastForTotals));
+  const t = sums(items);
   return {
     key,
     items: items.length,
-    budget,
-    spent: sumPence(items.map((i) => i.spent)),
-    committed: sumPence(items.map((i) => i.committed)),
-    forecast,
-    variance: subPence(forecast, budget),
+    ...t,
+    variance: subPence(t.forecast, t.budget),
     worst: worstOverall(items),
     counts: ragCounts(items),
   };

@@ -39,14 +39,17 @@ export function quoteCell(v: CellValue): string {
 /** Text with the damage that exports carry repaired: mis-decoded pound signs, non-breaking spaces, C1 controls. */
 export function repairText(s: string): string {
   if (!/[ÂŁ\u00a0\u0080-\u009f\u2212\u2013\u2014]/.test(s)) return s;
-  return s
-    .replace(/Â£/g, "£")
-    .replace(/Ł/g, "£")
-    .replace(/Â(?=[\u00a0 ])/g, "")
-    .replace(/\u00a0/g, " ")
-    .replace(/[\u0096\u0097\u2013\u2014]/g, "-")
-    .replace(/\u2212/g, "-")
-    .replace(/[\u0080-\u009f]/g, " ");
+  return (
+    s
+      .replace(/Â£/g, "£")
+      // Ł is a £ that went through code page 1250 only where a pound sign belongs: before a figure or a unit.
+      .replace(/Ł(?=\s?[-(]?\s?\.?\d|\s?(?:m|k|bn|mn|'?000)\b|\s?[)\]]|$)/g, "£")
+      .replace(/Â(?=[\u00a0 ])/g, "")
+      .replace(/\u00a0/g, " ")
+      .replace(/[\u0096\u0097\u2013\u2014]/g, "-")
+      .replace(/\u2212/g, "-")
+      .replace(/[\u0080-\u009f]/g, " ")
+  );
 }
 
 /** Plain text of a cell for text fields (names, owners, risks): trimmed; numbers and dates shown as text. */
@@ -77,7 +80,7 @@ export function readAmount(v: CellValue, unit = 1): Read<Pence> {
   if (v == null) return BLANK;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return error(`${v} is not an amount`);
-    return value(penceFromPounds(v * unit));
+    return checked(penceFromPounds(v * unit), v);
   }
   if (typeof v === "boolean") return error(`${quoteCell(v)} is not an amount`);
   if (v instanceof Date) return error(`${quoteCell(v)} is a date, not an amount`);
@@ -90,7 +93,12 @@ export function readAmount(v: CellValue, unit = 1): Read<Pence> {
   const parsed = parseAmountText(raw);
   if (parsed === null) return error(`${quoteCell(v)} is not an amount`);
   const multiplier = parsed.suffix ?? unit;
-  return value(penceFromPounds(parsed.amount * multiplier));
+  return checked(penceFromPounds(parsed.amount * multiplier), v);
+}
+
+/** Amounts must be exact whole pence: beyond about £90 trillion a float cannot hold every penny. */
+function checked(p: Pence, original: CellValue): Read<Pence> {
+  return Number.isSafeInteger(p) ? value(p) : error(`${quoteCell(original)} is too large to be an amount`);
 }
 
 const AMOUNT_RE =

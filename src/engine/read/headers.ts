@@ -367,6 +367,8 @@ export interface HeaderInfo {
   text: string;
   /** Lower-case words with units, brackets and years taken out. */
   words: string;
+  /** Lower-case words of the whole header, with only punctuation taken out. */
+  plain: string;
   unit: number;
   year: number | null;
   percent: boolean;
@@ -378,7 +380,11 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
   const text = readText(cell);
   if (text === null) return null;
   const raw = repairText(text).replace(/\s+/g, " ").trim();
-  const lower = raw.toLowerCase();
+  // Initialisms written with stops read as one word: "E.A.C." is EAC, "R.A.G." is RAG.
+  const lower = raw
+    .toLowerCase()
+    .replace(/\b([a-z])\.(?=[a-z]\b)/g, "$1")
+    .replace(/\b([a-z]{2,})\.(?=\s|$)/g, "$1");
   let unit = 1;
   if (/£\s*(m|mn|millions?)\b|\(\s*m\s*\)|£\s*million/.test(lower)) unit = 1_000_000;
   else if (/£\s*(k|['’`]?000s?|thousands?)(?![\d,])|\(\s*['’]?000s?\s*\)|\(\s*k\s*\)/.test(lower))
@@ -397,9 +403,14 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   if (w === "" && percent) w = "percent";
+  const plain = lower
+    .replace(/%/g, " percent ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
   return {
     text: raw,
     words: w,
+    plain,
     unit,
     year,
     percent,
@@ -408,8 +419,9 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
   };
 }
 
+/** Exact beats ends-with (the head noun) beats starts-with beats contains; equal exact matches tie (first wins). */
 function matchScore(header: string, phrase: string): number {
-  if (header === phrase) return 1000 + phrase.length;
+  if (header === phrase) return 1000;
   const n = phrase.split(" ").length;
   if (header.endsWith(" " + phrase)) return 100 + 10 * n;
   if (header.startsWith(phrase + " ")) return 50 + 10 * n;
@@ -426,11 +438,9 @@ export function bestField(h: HeaderInfo): { field: FieldKey; score: number } | n
     if (h.percent && spec.kind === "amount") continue;
     let score = 0;
     for (const phrase of spec.words) {
-      const s = spec.exactOnly
-        ? h.words === phrase
-          ? 1000 + phrase.length
-          : 0
-        : matchScore(h.words, phrase);
+      // Exact-only fields (the RAG column the tool writes) compare the whole header: a note in brackets
+      // ("RAG (last month)") makes it another column.
+      const s = spec.exactOnly ? (h.plain === phrase ? 1000 : 0) : matchScore(h.words, phrase);
       if (s > score) score = s;
     }
     // Whole-life costs are not the year's budget or forecast: let any plainer column win.

@@ -2,6 +2,7 @@
  * Reading one programme-of-works sheet into items, with every skipped row and every unreadable cell reported.
  */
 import type { CellValue, SheetGrid } from "../grid";
+import type { DayNumber } from "../dates";
 import { cellAddress, isBlank, isExcelError } from "../grid";
 import type { Pence } from "../money";
 import type {
@@ -9,10 +10,14 @@ import type {
   FieldKey,
   Issue,
   ProgrammeItem,
+  AssessedItem,
+  ItemRag,
+  Reason,
   SkippedRow,
   YearFigures,
   Percent,
 } from "../model";
+import type { Rag } from "../rag";
 import type { Read } from "./cells";
 import {
   quoteCell,
@@ -85,9 +90,9 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
   // Columns the tool writes or that only carry words: not evidence that a row is an item.
   const ragCol = col("rag");
   const computedCol = col("computedRag");
-  const ignoredForContent = new Set<number>();
-  if (ragCol !== null) ignoredForContent.add(ragCol);
-  if (computedCol !== null) ignoredForContent.add(computedCol);
+  const ignored: boolean[] = [];
+  if (ragCol !== null) ignored[ragCol] = true;
+  if (computedCol !== null) ignored[computedCol] = true;
 
   let lastColumn = grid.colOffset;
   let lastNonBlank = -1;
@@ -102,28 +107,28 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     }
   }
 
+  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues);
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
     const excelRow = sheetRow + 1;
+    // Blank, one cell, or more: that is all the row's shape needs (stop counting at two).
     let filled = 0;
-    let firstText: string | null = null;
     let onlyCell: CellValue = null;
-    for (let c = 0; c < row.length; c++) {
+    for (let c = 0; c < row.length && filled < 2; c++) {
       const v = row[c];
-      if (isBlank(v) || ignoredForContent.has(c)) continue;
+      if (isBlank(v) || ignored[c] === true) continue;
       filled++;
       onlyCell = v;
-      if (firstText === null && typeof v === "string" && !isExcelError(v)) firstText = v.trim();
     }
     if (filled === 0) {
       skipped.push({ sheet, row: excelRow, reason: "blank row" });
       continue;
     }
-    const at = (c: number | null): CellValue => (c === null ? null : row[c]);
-    const name = readText(at(cols.name));
-    const id = readText(at(cols.id));
+    rr.start(row, sheetRow);
+    const name = rr.text(cols.name);
+    const id = rr.text(cols.id);
     if (
       filled === 1 &&
       typeof onlyCell === "string" &&
@@ -139,84 +144,50 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       skipped.push({ sheet, row: excelRow, reason: `section heading "${heading}"` });
       continue;
     }
-    const label = name ?? firstText;
-    if (label !== null && SUBTOTAL.test(label) && (id === null || id === label)) {
+    const label = name ?? firstTextOf(row, ignored);
+    if (label !== null && SUBTOTAL.test(label)) {
       skipped.push({ sheet, row: excelRow, reason: `subtotal row "${label.replace(/\s+/g, " ")}"` });
+      continue;
+    }
+    // A theme heading that carries its theme's figures ("Fixing the basics | | 295,000"): words in the
+    // reference column and no name. Its figures are the theme's, so summing them would count them twice.
+    if (
+      name === null &&
+      id !== null &&
+      cols.name !== null &&
+      /\s/.test(id) &&
+      /[a-z]{3}/i.test(id) &&
+      id.length > 12
+    ) {
+      section = cols.theme === null ? id : section;
+      skipped.push({ sheet, row: excelRow, reason: `section heading "${id}" (its figures are not summed)` });
       continue;
     }
     if (name === null && id === null) {
       skipped.push({ sheet, row: excelRow, reason: "no name or reference" });
-      issues.push({
-        sheet,
-        cell: cellAddress(sheetRow, (cols.name ?? cols.id ?? 0) + grid.colOffset),
-        severity: "warning",
-        message: "row has figures but no name or reference; it was not read as an item",
-      });
+      rr.note(
+        cols.name ?? cols.id ?? 0,
+        "warning",
+        "row has figures but no name or reference; it was not read as an item",
+      );
       continue;
     }
-    if (name !== null && id !== null && SUBTOTAL.test(name)) {
-      issues.push({
-        sheet,
-        cell: cellAddress(sheetRow, cols.name! + grid.colOffset),
-        severity: "warning",
-        message: `name starts with "${name.split(/\s+/)[0]}" but the row has a reference, so it was read as an item, not a subtotal`,
-      });
-    }
 
-    const note = (c: number, severity: "error" | "warning", message: string) =>
-      issues.push({ sheet, cell: cellAddress(sheetRow, c + grid.colOffset), severity, message });
-    function take<T>(c: number | null, read: (v: CellValue) => Read<T>): T | null {
-      if (c === null) return null;
-      const res = read(row[c]);
-      if (res.kind === "value") return res.value;
-      if (res.kind === "error") note(c, "error", res.message);
-      return null;
-    }
-    // In a spreadsheet (not a CSV), a figure typed as text is read, but Excel's SUM and sorting pass it over.
-    const textWarning = (c: number | null, what: string) => {
-      if (c === null || grid.textOnly) return;
-      const v = row[c];
-      if (typeof v === "string" && v.trim() !== "" && !isExcelError(v)) {
-        note(
-          c,
-          "warning",
-          `${quoteCell(v)} is ${what} stored as text: it is read, but Excel's totals and sorting leave it out`,
-        );
-      }
-    };
-    const amount = (maps: ColumnMapping[]): Pence | null => {
-      let total: number | null = null;
-      for (const m of maps) {
-        const c = m.col - grid.colOffset;
-        const v = take(c, (x) => readAmount(x, m.unit));
-        if (v !== null) {
-          total = (total ?? 0) + v;
-          textWarning(c, "an amount");
-        }
-      }
-      return total as Pence | null;
-    };
-    const date = (c: number | null, role: "start" | "end") => {
-      const d = take(c, (v) => readDate(v, role));
-      if (d !== null) textWarning(c, "a date");
-      return d;
-    };
-
-    const budget = amount(budgetCols);
-    const spent = amount(spentCols);
-    const committed = amount(committedCols);
-    const forecast = amount(forecastCols);
+    const budget = rr.amount(budgetCols);
+    const spent = rr.amount(spentCols);
+    const committed = rr.amount(committedCols);
+    const forecast = rr.amount(forecastCols);
     let statedVariance: Pence | null = null;
     let statedVariancePct: Percent | null = null;
     if (varianceMap && cols.variance !== null) {
       if (header.variancePercent) {
-        statedVariancePct = take(cols.variance, (v) => readPercentPoints(v, false)) as Percent | null;
+        statedVariancePct = rr.take(cols.variance, readPercentPoints, false) as Percent | null;
       } else {
-        statedVariance = take(cols.variance, (v) => readAmount(v, varianceMap.unit));
+        statedVariance = rr.take(cols.variance, readAmount, varianceMap.unit);
       }
     }
-    const risk = take(cols.riskScore, readRiskScore);
-    const years: YearFigures[] = [];
+    const risk = rr.take(cols.riskScore, readRiskScore, undefined);
+    const years: YearFigures[] = yearCols.length > 0 ? [] : NO_YEARS;
     if (yearCols.length > 0) {
       const byYear = new Map<number, YearFigures>();
       for (const m of yearCols) {
@@ -235,45 +206,167 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       years.push(...[...byYear.values()].sort((a, b) => a.year - b.year));
     }
 
-    const item: ProgrammeItem = {
+    // Built with room for its assessment (filled in by assessInPlace), so the object keeps one shape.
+    const item: AssessedItem = {
       sheet,
       row: excelRow,
       id,
       name,
-      theme: cols.theme !== null ? readText(row[cols.theme]) : section,
-      owner: readText(at(cols.owner)),
+      theme: cols.theme !== null ? rr.text(cols.theme) : section,
+      owner: rr.text(cols.owner),
       budget,
       spent,
       committed,
       forecast,
       statedVariance,
       statedVariancePct,
-      start: date(cols.start, "start"),
-      end: date(cols.end, "end"),
-      progress: take(cols.progress, readFraction),
-      status: readText(at(cols.status)),
-      likelihood: take(cols.likelihood, readScale),
-      impact: take(cols.impact, readScale),
+      start: rr.date(cols.start, "start"),
+      end: rr.date(cols.end, "end"),
+      progress: rr.take(cols.progress, readFraction, undefined),
+      status: rr.text(cols.status),
+      likelihood: rr.take(cols.likelihood, readScale, undefined),
+      impact: rr.take(cols.impact, readScale, undefined),
       riskScore: risk && "score" in risk ? risk.score : null,
       riskLevel: risk && "level" in risk ? risk.level : null,
-      risk: readText(at(cols.risk)),
-      mitigation: readText(at(cols.mitigation)),
+      risk: rr.text(cols.risk),
+      mitigation: rr.text(cols.mitigation),
       override: null,
-      financialYear: take(cols.financialYear, readFinancialYear),
+      financialYear: rr.take(cols.financialYear, readFinancialYear, undefined),
       years,
       ragBefore: ragCol === null ? null : readText(row[ragCol]),
       computedBefore: computedCol === null ? null : readText(row[computedCol]),
+      assessedForecast: null,
+      variance: null,
+      variancePct: null,
+      plannedProgress: null,
+      assessedRiskScore: null,
+      rag: NOT_YET_ASSESSED,
+      reasons: NO_REASONS,
     };
     if (cols.override !== null) {
       const res = readOverride(row[cols.override]);
       if (res.kind === "value") item.override = res.value;
       else if (res.kind === "error")
-        note(cols.override, "warning", `${res.message}; the computed RAG is used`);
+        rr.note(cols.override, "warning", `${res.message}; the computed RAG is used`);
     }
     if (item.theme === null && cols.theme !== null && section !== null) item.theme = section;
+    // A risk column holding only a level ("High") rates the risk when nothing scores it.
+    if (item.riskLevel === null && item.riskScore === null && item.risk !== null) {
+      const level = riskLevelOnly(item.risk);
+      if (level) item.riskLevel = level;
+    }
     items.push(item);
   }
   return { sheet, header, headerRow, items, skipped, issues, lastColumn };
+}
+
+const NO_YEARS: YearFigures[] = [];
+const NO_REASONS: Reason[] = [];
+const NOT_YET_ASSESSED: ItemRag = {
+  budget: "Not assessed",
+  schedule: "Not assessed",
+  risk: "Not assessed",
+  computed: "Not assessed",
+  override: null,
+  overall: "Not assessed",
+};
+
+function firstTextOf(row: readonly CellValue[], ignored: readonly boolean[]): string | null {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && ignored[c] !== true && !isBlank(v) && !isExcelError(v)) return v.trim();
+  }
+  return null;
+}
+const EMPTY_ROW: readonly CellValue[] = [];
+
+/**
+ * Reads the cells of one row at a time, reporting what it cannot read at the cell's address. One reader serves
+ * every row of a sheet (no closures per row: 100,000 rows must read in a fraction of a second).
+ */
+class RowReader {
+  private row: readonly CellValue[] = EMPTY_ROW;
+  private sheetRow = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly colOffset: number,
+    private readonly textOnly: boolean,
+    private readonly issues: Issue[],
+  ) {}
+
+  start(row: readonly CellValue[], sheetRow: number): void {
+    this.row = row;
+    this.sheetRow = sheetRow;
+  }
+
+  note(c: number, severity: "error" | "warning", message: string): void {
+    this.issues.push({
+      sheet: this.sheet,
+      cell: cellAddress(this.sheetRow, c + this.colOffset),
+      severity,
+      message,
+    });
+  }
+
+  take<T, A>(c: number | null, read: (v: CellValue, arg: A) => Read<T>, arg: A): T | null {
+    if (c === null) return null;
+    const res = read(this.row[c], arg);
+    if (res.kind === "value") return res.value;
+    if (res.kind === "error") this.note(c, "error", res.message);
+    return null;
+  }
+
+  /** Text of a words-only column; an Excel error there is reported, not read as words. */
+  text(c: number | null): string | null {
+    if (c === null) return null;
+    const v = this.row[c];
+    if (isExcelError(v)) {
+      this.note(c, "error", `${String(v).trim()} is an Excel error, not text`);
+      return null;
+    }
+    return readText(v);
+  }
+
+  /** In a spreadsheet (not a CSV), a figure typed as text is read, but Excel's SUM and sorting pass it over. */
+  private textWarning(c: number, what: string): void {
+    if (this.textOnly) return;
+    const v = this.row[c];
+    if (typeof v === "string" && v.trim() !== "" && !isExcelError(v)) {
+      this.note(
+        c,
+        "warning",
+        `${quoteCell(v)} is ${what} stored as text: it is read, but Excel's totals and sorting leave it out`,
+      );
+    }
+  }
+
+  amount(maps: readonly ColumnMapping[]): Pence | null {
+    let total: number | null = null;
+    for (const m of maps) {
+      const c = m.col - this.colOffset;
+      const v = this.take(c, readAmount, m.unit);
+      if (v !== null) {
+        total = (total ?? 0) + v;
+        this.textWarning(c, "an amount");
+      }
+    }
+    return total as Pence | null;
+  }
+
+  date(c: number | null, role: "start" | "end"): DayNumber | null {
+    const d = this.take(c, readDate, role);
+    if (d !== null && c !== null) this.textWarning(c, "a date");
+    return d;
+  }
+}
+
+function riskLevelOnly(text: string): Rag | null {
+  const w = text.trim().toLowerCase();
+  if (w === "high" || w === "very high") return "Red";
+  if (w === "medium") return "Amber";
+  if (w === "low" || w === "very low") return "Green";
+  return null;
 }
 
 export { quoteCell };

@@ -106,10 +106,12 @@ export class SheetBuilder {
     const DEFAULT_WIDTH = 8.43;
     const width = (c: number) => this.widths[c] ?? DEFAULT_WIDTH;
     const mergeAt = new Map(this.merges.map((m) => [`${m.row},${m.col}`, m]));
+    // Style runs by row, so finding a cell's style does not scan every run of the sheet.
+    const runsByRow: StyleRun[][] = this.values.map(() => []);
+    for (const run of this.styles) for (let r = run.row; r < run.row + run.rows; r++) runsByRow[r]?.push(run);
     const styleOf = (r: number, c: number): CellStyle => {
       const out: CellStyle = {};
-      for (const s of this.styles)
-        if (r >= s.row && r < s.row + s.rows && c >= s.col && c < s.col + s.cols) Object.assign(out, s.style);
+      for (const s of runsByRow[r] ?? []) if (c >= s.col && c < s.col + s.cols) Object.assign(out, s.style);
       return out;
     };
     return this.values.map((row, r) => {
@@ -134,7 +136,8 @@ export class SheetBuilder {
   }
 
   build(): SheetLayout {
-    const width = Math.max(0, ...this.values.map((r) => r.length));
+    let width = 0;
+    for (const r of this.values) if (r.length > width) width = r.length;
     // Rectangular grids, so adapters can write them in one range.
     const values = this.values.map((r) => [...r, ...Array<LayoutValue>(width - r.length).fill(null)]);
     const numberFormats = this.formats.map((r) => [
