@@ -37,12 +37,22 @@ const BODY: CellStyle = { border: true, vAlign: "top", wrap: true };
 const LABEL: CellStyle = { bold: true };
 
 const pounds = (p: Pence | null): LayoutValue => (p === null ? null : p / 100);
-const ragStyle = (rag: OverallRag | string): CellStyle => {
-  const s = RAG_STYLE[rag as OverallRag];
-  return s
-    ? { fill: s.fill, fontColor: s.font, bold: true, hAlign: "center", border: true }
-    : { border: true };
-};
+const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
+  Object.entries(RAG_STYLE).map(([rag, s]) => [
+    rag,
+    {
+      fill: s.fill,
+      fontColor: s.font,
+      bold: true,
+      hAlign: "center",
+      vAlign: "top",
+      border: true,
+    } as CellStyle,
+  ]),
+);
+const PLAIN_CELL: CellStyle = { border: true };
+/** The style of a cell holding a RAG word: its fill and text colour (shared objects: reports can be long). */
+const ragStyle = (rag: OverallRag | string): CellStyle => RAG_CELL[rag] ?? PLAIN_CELL;
 
 /** Worst first, then the biggest overspend. */
 export function exceptionOrder(a: AssessedItem, b: AssessedItem): number {

@@ -104,46 +104,64 @@ export class SheetBuilder {
    */
   private rowHeights(): (number | null)[] {
     const DEFAULT_WIDTH = 8.43;
-    const width = (c: number) => this.widths[c] ?? DEFAULT_WIDTH;
-    const mergeAt = new Map(this.merges.map((m) => [`${m.row},${m.col}`, m]));
+    const mergeAt = new Map<number, Merge>();
+    const key = (r: number, c: number) => r * 16384 + c;
+    for (const m of this.merges) mergeAt.set(key(m.row, m.col), m);
     // Style runs by row, so finding a cell's style does not scan every run of the sheet.
     const runsByRow: StyleRun[][] = this.values.map(() => []);
     for (const run of this.styles) for (let r = run.row; r < run.row + run.rows; r++) runsByRow[r]?.push(run);
-    const styleOf = (r: number, c: number): CellStyle => {
-      const out: CellStyle = {};
-      for (const s of runsByRow[r] ?? []) if (c >= s.col && c < s.col + s.cols) Object.assign(out, s.style);
-      return out;
-    };
-    return this.values.map((row, r) => {
+    const heights: (number | null)[] = new Array<number | null>(this.values.length).fill(null);
+    for (let r = 0; r < this.values.length; r++) {
+      const row = this.values[r]!;
+      const runs = runsByRow[r]!;
+      if (runs.length === 0) continue;
       let points = 0;
-      row.forEach((v, c) => {
-        const style = styleOf(r, c);
-        const line = ((style.fontSize ?? 11) * 15) / 11;
-        if (typeof v !== "string" || !style.wrap) {
-          if (v !== null && style.fontSize && style.fontSize > 11) points = Math.max(points, line);
-          return;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === null || v === undefined) continue;
+        // The cell's effective wrap, bold and size: later runs win, as in build order.
+        let wrap = false;
+        let bold = false;
+        let size = 11;
+        for (const run of runs) {
+          if (c < run.col || c >= run.col + run.cols) continue;
+          const st = run.style;
+          if (st.wrap !== undefined) wrap = st.wrap;
+          if (st.bold !== undefined) bold = st.bold;
+          if (st.fontSize !== undefined) size = st.fontSize;
         }
-        const m = mergeAt.get(`${r},${c}`);
+        const line = (size * 15) / 11;
+        if (typeof v !== "string" || !wrap) {
+          if (size > 11) points = Math.max(points, line);
+          continue;
+        }
+        const m = mergeAt.get(key(r, c));
         let chars = 0;
-        for (let k = c; k < c + (m?.cols ?? 1); k++) chars += width(k);
+        for (let k = c; k < c + (m?.cols ?? 1); k++) chars += this.widths[k] ?? DEFAULT_WIDTH;
         // Proportional fonts fit a little more than the width's count of digits; bold a little less.
-        const perLine = Math.max(1, chars * (style.bold ? 1.0 : 1.15) - 1);
-        const lines = v.split("\n").reduce((n, seg) => n + Math.max(1, Math.ceil(seg.length / perLine)), 0);
+        const perLine = Math.max(1, chars * (bold ? 1.0 : 1.15) - 1);
+        let lines = 0;
+        if (v.indexOf("\n") < 0) lines = Math.max(1, Math.ceil(v.length / perLine));
+        else for (const seg of v.split("\n")) lines += Math.max(1, Math.ceil(seg.length / perLine));
         points = Math.max(points, (lines * line) / (m?.rows ?? 1));
-      });
-      return points > 15 ? Math.ceil(points + 2) : null;
-    });
+      }
+      if (points > 15) heights[r] = Math.ceil(points + 2);
+    }
+    return heights;
   }
 
   build(): SheetLayout {
     let width = 0;
     for (const r of this.values) if (r.length > width) width = r.length;
-    // Rectangular grids, so adapters can write them in one range.
-    const values = this.values.map((r) => [...r, ...Array<LayoutValue>(width - r.length).fill(null)]);
-    const numberFormats = this.formats.map((r) => [
-      ...r,
-      ...Array<string | null>(width - r.length).fill(null),
-    ]);
+    // Rectangular grids, so adapters can write them in one range (padded in place: a builder builds once).
+    for (let r = 0; r < this.values.length; r++) {
+      const vr = this.values[r]!;
+      const fr = this.formats[r]!;
+      while (vr.length < width) vr.push(null);
+      while (fr.length < width) fr.push(null);
+    }
+    const values = this.values;
+    const numberFormats = this.formats;
     return {
       role: this.role,
       name: this.name,
