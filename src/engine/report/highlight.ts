@@ -372,9 +372,14 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 1 },
+    // Excel's &D prints in the printer's locale (LibreOffice showed 11/25/2026): the report's date is written in
+    // UK form instead.
     footer: {
       left: `${name.replace(/&/g, "&&")} highlight report, ${a.period}`,
-      center: "Printed &D",
+      center:
+        options.generatedAt !== undefined
+          ? `Generated ${formatDayUk(Math.floor(options.generatedAt - 25569) as DayNumber)}`
+          : "",
       right: "Page &P of &N",
     },
     area: { rows: lastPrinted + 1, cols: COLS },

@@ -1,0 +1,227 @@
+/** The highlight report's layout, from the engine, on the bundled sample and on per-year council figures. */
+import { join } from "node:path";
+import { analyse } from "../../src/engine/analyse";
+import { parseIsoDay } from "../../src/engine/dates";
+import { formatPounds } from "../../src/engine/money";
+import type { ProgrammeAnalysis } from "../../src/engine/model";
+import type { SheetLayout } from "../../src/engine/plan";
+import { RAG_STYLE, severityRank } from "../../src/engine/rag";
+import { highlightLayout, isException } from "../../src/engine/report/highlight";
+import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+
+const root = join(__dirname, "..", "..");
+
+async function analysed(file: string, date: string): Promise<ProgrammeAnalysis> {
+  const wb = await loadWorkbook(join(root, file));
+  return analyse(wb.sheets, { reportingDate: parseIsoDay(date)! });
+}
+
+/** The row index whose first cells read as given. */
+function rowOf(layout: SheetLayout, col: number, text: string | RegExp): number {
+  const r = layout.values.findIndex((row) => {
+    const v = row[col];
+    return typeof v === "string" && (typeof text === "string" ? v === text : text.test(v));
+  });
+  if (r < 0) throw new Error(`no row with ${String(text)} in column ${col}`);
+  return r;
+}
+
+function styleAt(layout: SheetLayout, r: number, c: number) {
+  const out: Record<string, unknown> = {};
+  for (const s of layout.styles)
+    if (r >= s.row && r < s.row + s.rows && c >= s.col && c < s.col + s.cols) Object.assign(out, s.style);
+  return out;
+}
+
+describe("the sample's highlight report at 31/12/2020", () => {
+  let a: ProgrammeAnalysis;
+  let layout: SheetLayout;
+  beforeAll(async () => {
+    a = await analysed("samples/ict-strategy-programme.xlsx", "2020-12-31");
+    layout = highlightLayout(a, { generatedAt: 44200.5 });
+  });
+
+  test("heading: programme, reporting date, quarter and the programme RAG with its reason", () => {
+    expect(layout.name).toBe("Highlight Report");
+    expect(layout.position).toBe("first");
+    expect(layout.values[0]![0]).toBe("ICT Strategy 2020-22: programme highlight report");
+    expect(layout.values[1]![0]).toMatch(
+      /^Reporting date 31\/12\/2020 · Q3 2020\/21 · programme period 01\/04\/2020 to 31\/03\/2022/,
+    );
+    expect(layout.values[2]![2]).toBe(a.programmeRag.rag);
+    expect(layout.values[2]![3]).toBe(a.programmeRag.reason);
+    expect(styleAt(layout, 2, 2)).toMatchObject({ fill: RAG_STYLE[a.programmeRag.rag].fill });
+  });
+
+  test("budget panel against the allocation, in pounds with a £ format and % with one decimal", () => {
+    const figure = (label: string) => {
+      const r = rowOf(layout, 0, label);
+      return {
+        value: layout.values[r]![2],
+        pct: layout.values[r]![3],
+        format: layout.numberFormats[r]![2],
+        pctFormat: layout.numberFormats[r]![3],
+      };
+    };
+    expect(figure("Allocation")).toMatchObject({ value: 1_200_000, format: '"£"#,##0;-"£"#,##0' });
+    expect(figure("Allocated to items").value).toBe(a.totals.budget / 100);
+    expect(figure("Unallocated").value).toBe(a.totals.unallocated / 100);
+    expect(figure("Spent to date")).toMatchObject({
+      value: a.totals.spent / 100,
+      pct: a.totals.spent / a.allocation,
+      pctFormat: "0.0%",
+    });
+    expect(figure("Committed").value).toBe(a.totals.committed / 100);
+    expect(figure("Forecast outturn").value).toBe(a.totals.forecast / 100);
+    expect(figure("Variance to budget").value).toBe(a.totals.variance / 100);
+    expect(figure("Variance to allocation").value).toBe(a.totals.varianceToAllocation / 100);
+    const rag = rowOf(layout, 0, "Programme budget RAG");
+    expect(layout.values[rag]![2]).toBe(a.totals.rag);
+    // Spend against time: 31/12/2020 is day 275 of the 730-day 2020-22 period.
+    const time = rowOf(layout, 0, "Time elapsed (programme period)");
+    expect(layout.values[time]![3]).toBeCloseTo(275 / 730, 6);
+  });
+
+  test("RAG counts for every status, with the word in a coloured cell", () => {
+    for (const key of ["Red", "Amber", "Green", "Complete", "Not assessed"] as const) {
+      const r = rowOf(layout, 5, key);
+      expect(layout.values[r]![6]).toBe(a.ragCounts[key]);
+      expect(styleAt(layout, r, 5)).toMatchObject({
+        fill: RAG_STYLE[key].fill,
+        fontColor: RAG_STYLE[key].font,
+      });
+    }
+    expect(layout.values[rowOf(layout, 5, "Total")]![6]).toBe(a.items.length);
+  });
+
+  test("exceptions: every Red and Amber item, worst first then by variance, with reasons in words", () => {
+    const head = rowOf(layout, 0, "Ref");
+    expect(layout.values[head]!.slice(0, 11)).toEqual([
+      "Ref",
+      "Project",
+      "Owner",
+      "Theme",
+      "Budget",
+      "Schedule",
+      "Risk",
+      "Overall",
+      "Since last quarter",
+      "Why (reasons)",
+      "Key risk and mitigation",
+    ]);
+    const expected = a.items.filter(isException);
+    const rows = layout.values.slice(head + 1, head + 1 + expected.length);
+    expect(rows.map((r) => r[0])).toEqual(
+      [...expected]
+        .sort(
+          (x, y) =>
+            severityRank(x.rag.overall) - severityRank(y.rag.overall) ||
+            (y.variance ?? -Infinity) - (x.variance ?? -Infinity) ||
+            x.row - y.row,
+        )
+        .map((i) => i.id),
+    );
+    // FB01 is 9.3% over budget: its budget reason is there in words.
+    const fb01 = rows.find((r) => r[0] === "FB01")!;
+    expect(fb01[9]).toMatch(
+      /^Budget: Red: forecast £104,900 is £8,900 \(9\.3%\) over budget; the limit is £4,800/,
+    );
+    expect(fb01[10]).toMatch(/Mitigation: /);
+    // Every RAG cell of the table carries its fill.
+    rows.forEach((r, k) => {
+      for (const c of [4, 5, 6, 7])
+        expect(styleAt(layout, head + 1 + k, c).fill).toBe(RAG_STYLE[r[c] as keyof typeof RAG_STYLE].fill);
+    });
+  });
+
+  test("by theme: totals that add up to the programme's", () => {
+    const head = rowOf(layout, 0, "Theme");
+    const total = layout.values.findIndex((r, i) => i > head && r[0] === "Total");
+    const rows = layout.values.slice(head + 1, total);
+    expect(rows.map((r) => r[0])).toEqual(a.byTheme.map((t) => t.key));
+    expect(layout.values[total]![3]).toBe(a.totals.budget / 100);
+    expect(layout.values[total]![6]).toBe(a.totals.forecast / 100);
+    expect(rows.reduce((n, r) => n + (r[2] as number), 0)).toBe(a.items.length);
+  });
+
+  test("by financial year and coming up next quarter (Q4 2020/21)", () => {
+    const year = rowOf(layout, 0, "Financial year");
+    expect(layout.values[year + 1]![0]).toBe("2020/21");
+    expect(
+      layout.values.some(
+        (r) =>
+          typeof r[0] === "string" && /otherwise the financial year of each item's target date/.test(r[0]),
+      ),
+    ).toBe(true);
+    const coming = rowOf(
+      layout,
+      0,
+      /^Coming up: milestones due in Q4 2020\/21 \(01\/01\/2021 to 31\/03\/2021\)/,
+    );
+    const due = a.items.filter(
+      (i) =>
+        i.end !== null &&
+        i.end >= parseIsoDay("2021-01-01")! &&
+        i.end <= parseIsoDay("2021-03-31")! &&
+        i.rag.schedule !== "Complete",
+    );
+    const listed = layout.values.slice(coming + 2, coming + 2 + due.length);
+    expect(new Set(listed.map((r) => r[0]))).toEqual(new Set(due.map((i) => i.id)));
+    expect(layout.numberFormats[coming + 2]![4]).toBe("dd/mm/yyyy");
+  });
+
+  test("top risks by score, highest first", () => {
+    const head = rowOf(layout, 0, "Top risks by score") + 1;
+    const scores = layout.values.slice(head + 1, head + 11).map((r) => r[4] as number);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    expect(scores[0]).toBe(Math.max(...a.items.map((i) => i.assessedRiskScore ?? 0)));
+  });
+
+  test("print: A4 landscape, one page wide, print titles, footer with date and page", () => {
+    expect(layout.print).toMatchObject({
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      printTitleRows: { first: 0, last: 1 },
+      footer: { center: "Generated 04/01/2021", right: "Page &P of &N" },
+    });
+    expect(layout.print!.area!.cols).toBe(11);
+  });
+
+  test("charts over the data tables: RAG distribution and budget against forecast by theme", () => {
+    expect(layout.charts.map((c) => c.kind)).toEqual(["pie", "barClustered"]);
+    const pie = layout.charts[0]!;
+    expect(layout.values[pie.source.row]!.slice(pie.source.col, pie.source.col + 2)).toEqual([
+      "Status",
+      "Items",
+    ]);
+    const bars = layout.charts[1]!;
+    expect(layout.values[bars.source.row]!.slice(bars.source.col, bars.source.col + 3)).toEqual([
+      "Theme",
+      "Budget",
+      "Forecast",
+    ]);
+    expect(layout.values[bars.source.row + 1]![bars.source.col]).toBe(a.byTheme[0]!.key);
+  });
+
+  test("figures formatted as a finance officer reads them", () => {
+    expect(formatPounds(a.totals.budget as never)).toBe("£1,180,000");
+  });
+});
+
+describe("per-year figures (two-year capital return in £'000)", () => {
+  test("by financial year splits each item's budget by its year columns", async () => {
+    const a = await analysed("tests/fixtures/council/two-year-capital.xlsx", "2020-12-31");
+    const layout = highlightLayout(a);
+    const year = rowOf(layout, 0, "Financial year");
+    expect(layout.values[year + 1]!.slice(0, 1).concat(layout.values[year + 1]![3] as never)).toEqual([
+      "2020/21",
+      719_150,
+    ]);
+    expect(layout.values[year + 2]!.slice(0, 1).concat(layout.values[year + 2]![3] as never)).toEqual([
+      "2021/22",
+      220_600,
+    ]);
+    expect(a.totals.budget).toBe(939_750_00);
+  });
+});
