@@ -2,6 +2,7 @@
  * From an analysis to the whole write plan of a run: the RAG columns, and for a report the highlight sheet and
  * the history snapshot; every run appends to the change log.
  */
+import { formatDayUk } from "./dates";
 import type { SheetGrid } from "./grid";
 import type { ProgrammeAnalysis } from "./model";
 import type { WritePlan } from "./plan";
@@ -31,11 +32,21 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const ragColumns = planRagColumns(a);
   const action = ACTION_TEXT[options.mode];
   const changes = changedCells(a, ragColumns, options.generatedAt, action);
-  const cells = ragColumns.reduce((n, c) => n + c.cells.length * (c.computed ? 2 : 1), 0);
+  let written = 0;
+  let filled = 0;
+  for (const i of a.items) {
+    const hasComputed = a.sheets.find((s) => s.name === i.sheet)?.computedColumn != null;
+    written += hasComputed ? 2 : 1;
+    if (i.ragBefore === null) filled++;
+    if (hasComputed && i.computedBefore === null) filled++;
+  }
+  const unchanged = written - filled - changes.length;
   const summary = {
     when: options.generatedAt,
     action,
-    text: `${a.period}, reporting date as given: ${cells} RAG cell${cells === 1 ? "" : "s"} written, ${changes.length} changed`,
+    text:
+      `${a.period} (reporting date ${formatDayUk(a.reportingDate)}): ${written} RAG cell${written === 1 ? "" : "s"} written: ` +
+      `${changes.length} changed (listed below), ${filled} ${filled === 1 ? "was" : "were"} empty, ${unchanged} unchanged`,
   };
   const sheets = [];
   if (options.mode === "report") {

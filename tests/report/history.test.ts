@@ -234,17 +234,25 @@ describe("Q2 then Q3", () => {
     const log = await sheetRows(q3Out, "Change Log");
     expect(log[0]).toEqual(["When", "Action", "Sheet", "Cell", "Ref", "Name", "Old value", "New value"]);
     const changes = log.slice(1).filter((r) => r[3]);
-    // Q2 filled three empty cells; Q3 changed A1 and B2 and filled D4 (C3 stayed Amber: not logged).
-    const q3 = changes.slice(-3).map((r) => [r[3], r[4], r[6] ?? null, r[7]]);
-    expect(q3).toEqual([
+    // Q2 filled three empty cells (nothing overwritten, so no cell rows); Q3 overwrote A1's and B2's RAG and
+    // filled D4's (C3 stayed Amber).
+    expect(changes.map((r) => [r[3], r[4], r[6], r[7]])).toEqual([
       ["L2", "A1", "Green", "Red"],
       ["L3", "B2", "Red", "Amber"],
-      ["L5", "D4", null, "Red"],
     ]);
-    expect(changes.slice(0, 3).map((r) => [r[3], r[6] ?? null, r[7]])).toEqual([
-      ["L2", null, "Green"],
-      ["L3", null, "Red"],
-      ["L4", null, "Amber"],
+    const runs = log
+      .slice(1)
+      .filter((r) => !r[3])
+      .map((r) => [r[1], r[5]]);
+    expect(runs).toEqual([
+      [
+        "Build highlight report",
+        "Q2 2020/21 (reporting date 30/09/2020): 3 RAG cells written: 0 changed (listed below), 3 were empty, 0 unchanged",
+      ],
+      [
+        "Build highlight report",
+        "Q3 2020/21 (reporting date 31/12/2020): 4 RAG cells written: 2 changed (listed below), 1 was empty, 1 unchanged",
+      ],
     ]);
   });
 });

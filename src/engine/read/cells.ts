@@ -223,8 +223,8 @@ function fullYear(y: string): number {
 }
 
 /** Excel serial numbers before 1910 are not dates in a programme of works (they are years, counts or typos). */
-const MIN_SERIAL = 3654;
-const MAX_SERIAL = 2958465;
+export const MIN_SERIAL = 3654;
+export const MAX_SERIAL = 2958465;
 
 /**
  * A date, as the calendar day it names. Forms: Excel serial numbers, JS Dates (exceljs), "31/03/2021" and

@@ -422,6 +422,9 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
 /** Exact beats ends-with (the head noun) beats starts-with beats contains; equal exact matches tie (first wins). */
 function matchScore(header: string, phrase: string): number {
   if (header === phrase) return 1000;
+  // Cheap test first: most phrases do not occur in most headers at all.
+  const at = header.indexOf(phrase);
+  if (at < 0) return 0;
   const n = phrase.split(" ").length;
   if (header.endsWith(" " + phrase)) return 100 + 10 * n;
   if (header.startsWith(phrase + " ")) return 50 + 10 * n;
@@ -431,6 +434,19 @@ function matchScore(header: string, phrase: string): number {
 
 /** The field a header is best read as, with its score; null when it names none. */
 export function bestField(h: HeaderInfo): { field: FieldKey; score: number } | null {
+  const key = `${h.words}\u0000${h.plain}\u0000${h.narrative}${h.mentionsRag}${h.percent}`;
+  const cached = bestFieldCache.get(key);
+  if (cached !== undefined) return cached;
+  const found = bestFieldUncached(h);
+  if (bestFieldCache.size > 5000) bestFieldCache.clear();
+  bestFieldCache.set(key, found);
+  return found;
+}
+
+/** Header texts repeat (every sheet of a workbook, every data row scanned for a header): remember the answers. */
+const bestFieldCache = new Map<string, { field: FieldKey; score: number } | null>();
+
+function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | null {
   let best: { field: FieldKey; score: number } | null = null;
   for (const spec of FIELD_SPECS) {
     if (h.narrative && spec.field !== "commentary") continue;

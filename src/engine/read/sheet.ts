@@ -3,6 +3,8 @@
  */
 import type { CellValue, SheetGrid } from "../grid";
 import type { DayNumber } from "../dates";
+import { dayFromExcelSerial } from "../dates";
+import { penceFromPounds } from "../money";
 import { cellAddress, isBlank, isExcelError } from "../grid";
 import type { Pence } from "../money";
 import type {
@@ -30,6 +32,8 @@ import {
   readRiskScore,
   readScale,
   readText,
+  MIN_SERIAL,
+  MAX_SERIAL,
 } from "./cells";
 import type { HeaderMap } from "./headers";
 import { findHeaderRow } from "./headers";
@@ -345,6 +349,15 @@ class RowReader {
     let total: number | null = null;
     for (const m of maps) {
       const c = m.col - this.colOffset;
+      const raw = this.row[c];
+      // The common case, a number in a number cell, without the general reader's result object.
+      if (typeof raw === "number" && Number.isFinite(raw)) {
+        const p = penceFromPounds(raw * m.unit);
+        if (Number.isSafeInteger(p)) {
+          total = (total ?? 0) + p;
+          continue;
+        }
+      }
       const v = this.take(c, readAmount, m.unit);
       if (v !== null) {
         total = (total ?? 0) + v;
@@ -355,6 +368,10 @@ class RowReader {
   }
 
   date(c: number | null, role: "start" | "end"): DayNumber | null {
+    if (c !== null) {
+      const raw = this.row[c];
+      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw);
+    }
     const d = this.take(c, readDate, role);
     if (d !== null && c !== null) this.textWarning(c, "a date");
     return d;

@@ -57,7 +57,7 @@ function layoutValue(v: CellValue): LayoutValue {
   return v;
 }
 
-/** The cells this run changes: every RAG (and computed RAG) cell whose text differs from what it held. */
+/** The cells this run overwrites: every RAG (and computed RAG) cell that held something else. */
 export function changedCells(
   a: ProgrammeAnalysis,
   plan: readonly RagColumnWrite[],
@@ -74,7 +74,9 @@ export function changedCells(
       if (col.computed && cell.computed)
         pairs.push([col.computed.col, item.computedBefore, cell.computed.value]);
       for (const [c, old, now] of pairs) {
-        if ((old ?? "") === now) continue;
+        // Filling an empty cell loses nothing: only overwrites are logged, one row each (the run's summary line
+        // counts the cells it filled).
+        if (old === null || old === now) continue;
         rows.push({
           when,
           action,

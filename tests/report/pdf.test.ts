@@ -1,0 +1,177 @@
+/**
+ * The CLI's --out workbook opens in a real spreadsheet application: LibreOffice headless converts it to PDF,
+ * and pdftotext finds the highlight report's key figures on page 1, one page wide.
+ *
+ * The workbook is converted exactly as the CLI wrote it (all sheets), because that file is the claim; the
+ * highlight sheet's pages are found by its footer. Skips, saying why, when LibreOffice or poppler is absent
+ * (.ci/run installs both).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { JsonReport } from "../../src/engine/json";
+import { formatPounds, penceFromPounds } from "../../src/engine/money";
+import { RAG_COUNT_KEYS } from "../../src/engine/rag";
+import { DEFAULT_PROGRAMME_NAME } from "../../src/engine/report/highlight";
+import type { PdfWord } from "../../scripts/render-report";
+import {
+  missingPdfTools,
+  pdfPageCount,
+  pdfPageSizes,
+  pdfPageText,
+  pdfPageWords,
+  xlsxToPdf,
+} from "../../scripts/render-report";
+import { runCli } from "../cli/run-cli";
+
+const SAMPLE = path.resolve(__dirname, "../../samples/ict-strategy-programme.xlsx");
+const DATE = ["--date", "2020-12-31"];
+
+const missing = missingPdfTools();
+if (missing.length > 0) {
+  console.warn(`tests/report/pdf.test.ts skipped: not installed: ${missing.join(", ")}`);
+}
+const describeWithOffice = missing.length > 0 ? describe.skip : describe;
+
+const money = (pounds: number) => formatPounds(penceFromPounds(pounds));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const squash = (s: string) => s.replace(/\s+/g, " ");
+
+describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
+  let work = "";
+  let json: JsonReport;
+  let programmeRag = { rag: "", reason: "" };
+  let pages = 0;
+  /** The highlight sheet's pages (1-based), found by its footer. */
+  let highlightPages: number[] = [];
+  const text = new Map<number, string>();
+  let footer = "";
+  let sizes: { page: number; width: number; height: number }[] = [];
+  /** Page 1's words with their positions. */
+  let words: PdfWord[] = [];
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "programme-rag-pdf-"));
+    const xlsx = path.join(work, "report.xlsx");
+    const built = await runCli([SAMPLE, ...DATE, "--json", "--out", xlsx]);
+    expect(built).toMatchObject({ code: 0 });
+    json = JSON.parse(built.stdout) as JsonReport;
+    // The programme RAG and its reason are in the summary, not the JSON.
+    const summary = await runCli([SAMPLE, ...DATE]);
+    const m = /^Programme RAG: (([A-Za-z/ ]+?): .*)$/m.exec(summary.stdout);
+    if (!m) throw new Error(`no programme RAG in the summary:\n${summary.stdout}`);
+    programmeRag = { rag: m[2]!, reason: m[1]! };
+
+    const pdf = await xlsxToPdf(xlsx, work);
+    pages = await pdfPageCount(pdf);
+    footer = `${DEFAULT_PROGRAMME_NAME} highlight report, ${json.period}`;
+    for (let p = 1; p <= pages; p++) text.set(p, await pdfPageText(pdf, p));
+    highlightPages = [...text].filter(([, t]) => t.includes(footer)).map(([p]) => p);
+    sizes = await pdfPageSizes(pdf);
+    words = await pdfPageWords(pdf, 1);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  const page1 = () => text.get(1)!;
+  /** Page 1 with runs of spaces as one, so a figure and its label compare as "Label £1,234". */
+  const page1Line = (label: string) =>
+    page1()
+      .split("\n")
+      .find((l) => l.trimStart().startsWith(label));
+
+  test("the highlight sheet comes first, on consecutive pages, and the workbook's other sheets follow", () => {
+    expect(highlightPages.length).toBeGreaterThan(0);
+    expect(highlightPages).toEqual(highlightPages.map((_, i) => i + 1));
+    expect(pages).toBeGreaterThan(highlightPages.length);
+    for (const p of highlightPages) expect(text.get(p)).toContain(`Page ${p} of ${pages}`);
+  });
+
+  test("page 1 carries the title, quarter and programme RAG", () => {
+    expect(json.period).toBe("Q3 2020/21");
+    expect(page1()).toContain(`${DEFAULT_PROGRAMME_NAME}: programme highlight report`);
+    const ukDate = json.reportingDate.split("-").reverse().join("/");
+    expect(page1()).toContain(`Reporting date ${ukDate} · ${json.period}`);
+    expect(squash(page1())).toMatch(
+      new RegExp(`Programme RAG ${escape(programmeRag.rag)} ${escape(squash(programmeRag.reason))}`),
+    );
+  });
+
+  test("page 1 carries the budget panel's figures as the JSON gives them", () => {
+    expect(money(json.allocation)).toBe("£1,200,000");
+    const rows: [string, number][] = [
+      ["Allocation", json.allocation],
+      ["Allocated to items", json.totals.budget],
+      ["Unallocated", json.totals.unallocated],
+      ["Spent to date", json.totals.spent],
+      ["Committed", json.totals.committed],
+      ["Forecast outturn", json.totals.forecast],
+      ["Variance to budget", json.totals.variance],
+      ["Variance to allocation", json.totals.varianceToAllocation],
+    ];
+    for (const [label, pounds] of rows) {
+      expect({ label, line: squash(page1Line(label) ?? "") }).toEqual({
+        label,
+        line: expect.stringMatching(new RegExp(`^ ?${escape(label)} ${escape(money(pounds))}( |$)`)),
+      });
+    }
+    expect(squash(page1Line("Programme budget RAG") ?? "")).toMatch(
+      new RegExp(`^ ?Programme budget RAG ${escape(json.totals.rag)}( |$)`),
+    );
+  });
+
+  test("page 1 carries the RAG counts", () => {
+    const t = page1();
+    const counts = squash(t.slice(t.indexOf("RAG status of items"), t.indexOf("Exceptions:")));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const key of RAG_COUNT_KEYS) {
+      expect(counts).toMatch(new RegExp(`(^| )${escape(key)} ${json.ragCounts[key]} `));
+    }
+    expect(counts).toMatch(new RegExp(` Total ${json.items.length}( |$)`));
+    expect(t).toContain(`Exceptions: Red and Amber items (${json.ragCounts.Red + json.ragCounts.Amber})`);
+  });
+
+  test("no number cell on the highlight pages shows ### (a column too narrow for its figure)", () => {
+    for (const p of highlightPages)
+      expect({ page: p, hashes: /##/.test(text.get(p)!) }).toEqual({ page: p, hashes: false });
+  });
+
+  test("one page wide: the exceptions table's first and last column headers share a row on page 1", () => {
+    const at = (i: number) => words[i]!;
+    const keyRisk = words.findIndex(
+      (w, i) =>
+        w.text === "Key" &&
+        words[i + 1]?.text === "risk" &&
+        words[i + 2]?.text === "and" &&
+        words[i + 3]?.text === "mitigation",
+    );
+    expect(keyRisk).toBeGreaterThanOrEqual(0);
+    const header = at(keyRisk);
+    const mid = (w: PdfWord) => (w.yMin + w.yMax) / 2;
+    const ref = words.find((w) => w.text === "Ref" && Math.abs(mid(w) - mid(header)) < 2);
+    expect(ref).toBeDefined();
+    // "Ref" is at the left margin, "mitigation" ends inside the page.
+    const width = sizes.find((s) => s.page === 1)!.width;
+    expect(ref!.xMin).toBeLessThan(width * 0.1);
+    expect(at(keyRisk + 3).xMax).toBeLessThan(width);
+    expect(at(keyRisk + 3).xMax).toBeGreaterThan(width * 0.8);
+  });
+
+  test("one page wide: every highlight page is A4 landscape and starts at column A (no page of right-hand columns only)", () => {
+    for (const p of highlightPages) {
+      const size = sizes.find((s) => s.page === p)!;
+      expect({ page: p, width: Math.round(size.width), height: Math.round(size.height) }).toEqual({
+        page: p,
+        width: 842,
+        height: 595,
+      });
+      // The print titles (rows 1-2) hold the title in column A: a page of right-hand columns would lack it.
+      expect({
+        page: p,
+        title: text.get(p)!.includes(`${DEFAULT_PROGRAMME_NAME}: programme highlight report`),
+      }).toEqual({ page: p, title: true });
+    }
+  });
+});
