@@ -45,8 +45,13 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplySummary {
 
 function setRagCell(cell: ExcelJS.Cell, v: RagCellValue): void {
   cell.value = v.value;
-  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(v.fill) } };
-  cell.font = { ...(cell.font ?? {}), color: { argb: argb(v.fontColor) } };
+  // A new style object: exceljs shares one style object between the cells of a loaded file that had the same
+  // style (exceljs issue #2055), so setting fill or font in place would recolour all of them.
+  cell.style = {
+    ...cell.style,
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(v.fill) } },
+    font: { ...(cell.font ?? {}), color: { argb: argb(v.fontColor) } },
+  };
 }
 
 function applyRagColumn(wb: ExcelJS.Workbook, col: RagColumnWrite): number {
@@ -98,19 +103,44 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout, owned: ExcelJS.W
   layout.rowHeights.forEach((h, r) => {
     if (h !== null) ws.getRow(r + 1).height = h;
   });
-  layout.values.forEach((row, r) => {
-    const xrow = ws.getRow(r + 1);
-    row.forEach((v, c) => {
-      const fmt = layout.numberFormats[r]?.[c] ?? null;
-      if (v === null && fmt === null) return;
-      const cell = xrow.getCell(c + 1);
-      if (v !== null) cell.value = v;
-      if (fmt !== null) cell.numFmt = fmt;
-    });
-  });
+  // Each cell's effective style (later runs win) and number format, resolved first; cells that look alike then
+  // share one exceljs style object, which exceljs recognises by identity when it writes (a large report writes
+  // in a fraction of the time that per-cell style objects take).
+  const cellStyles = new Map<number, CellStyle>();
+  const key = (r: number, c: number) => r * 16384 + c;
   for (const run of layout.styles) {
     for (let r = run.row; r < run.row + run.rows; r++) {
-      for (let c = run.col; c < run.col + run.cols; c++) styleCell(ws.getCell(r + 1, c + 1), run.style);
+      for (let c = run.col; c < run.col + run.cols; c++) {
+        const k = key(r, c);
+        const before = cellStyles.get(k);
+        cellStyles.set(k, before ? { ...before, ...run.style } : run.style);
+      }
+    }
+  }
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (style: CellStyle | undefined, fmt: string | null): Partial<ExcelJS.Style> | null => {
+    if (!style && fmt === null) return null;
+    const id = JSON.stringify([style ?? null, fmt]);
+    let out = shared.get(id);
+    if (!out) {
+      out = exceljsStyle(style ?? {}, fmt);
+      shared.set(id, out);
+    }
+    return out;
+  };
+  const height = layout.values.length;
+  const width = height > 0 ? layout.values[0]!.length : 0;
+  for (let r = 0; r < height; r++) {
+    const row = layout.values[r]!;
+    const xrow = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? null;
+      const fmt = layout.numberFormats[r]?.[c] ?? null;
+      const style = styleFor(cellStyles.get(key(r, c)), fmt);
+      if (v === null && style === null) continue;
+      const cell = xrow.getCell(c + 1);
+      if (v !== null) cell.value = v;
+      if (style !== null) cell.style = style;
     }
   }
   for (const m of layout.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
@@ -160,32 +190,33 @@ function activate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
   ];
 }
 
-function styleCell(cell: ExcelJS.Cell, s: CellStyle): void {
+const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+
+/** An exceljs style for a layout style and number format (a fresh object: callers share it between cells). */
+function exceljsStyle(s: CellStyle, fmt: string | null): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (fmt !== null) out.numFmt = fmt;
   if (
     s.bold !== undefined ||
     s.italic !== undefined ||
     s.fontSize !== undefined ||
     s.fontColor !== undefined
   ) {
-    cell.font = {
-      ...(cell.font ?? {}),
+    out.font = {
       ...(s.bold !== undefined ? { bold: s.bold } : {}),
       ...(s.italic !== undefined ? { italic: s.italic } : {}),
       ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
       ...(s.fontColor !== undefined ? { color: { argb: argb(s.fontColor) } } : {}),
     };
   }
-  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.hAlign || s.vAlign) {
-    cell.alignment = {
-      ...(cell.alignment ?? {}),
+    out.alignment = {
       ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
       ...(s.hAlign ? { horizontal: s.hAlign } : {}),
       ...(s.vAlign ? { vertical: s.vAlign === "center" ? "middle" : s.vAlign } : {}),
     };
   }
-  if (s.border) {
-    const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
+  if (s.border) out.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  return out;
 }
