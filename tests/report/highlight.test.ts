@@ -150,7 +150,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(
       layout.values.some(
         (r) =>
-          typeof r[0] === "string" && /otherwise the financial year of each item's target date/.test(r[0]),
+          typeof r[0] === "string" && /Split by the financial year of each item's target date/.test(r[0]),
       ),
     ).toBe(true);
     const coming = rowOf(

@@ -50,8 +50,13 @@ function setRagCell(cell: ExcelJS.Cell, v: RagCellValue): void {
   cell.style = {
     ...cell.style,
     fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(v.fill) } },
-    font: { ...(cell.font ?? {}), color: { argb: argb(v.fontColor) } },
+    font: { ...withFontName(cell.font), color: { argb: argb(v.fontColor) } },
   };
+}
+
+/** A font with no name falls back to a serif in LibreOffice: name the workbook's default font. */
+function withFontName(font: Partial<ExcelJS.Font> | undefined): Partial<ExcelJS.Font> {
+  return font?.name ? font : { ...DEFAULT_FONT, ...(font ?? {}) };
 }
 
 function applyRagColumn(wb: ExcelJS.Workbook, col: RagColumnWrite): number {
@@ -62,9 +67,13 @@ function applyRagColumn(wb: ExcelJS.Workbook, col: RagColumnWrite): number {
     const cell = header.getCell(c + 1);
     const left = c > 0 ? header.getCell(c) : null;
     cell.value = text;
-    cell.font = { ...(left?.font ?? {}), bold: true };
-    if (left?.fill) cell.fill = left.fill;
-    if (left?.border) cell.border = left.border;
+    // A new style object (loaded cells can share one; see setRagCell), looking like the header beside it.
+    cell.style = {
+      ...cell.style,
+      font: { ...withFontName(left?.font), bold: true },
+      ...(left?.fill ? { fill: left.fill } : {}),
+      ...(left?.border ? { border: left.border } : {}),
+    };
   };
   if (col.rag.addHeader) addHeader(col.rag.col, col.rag.addHeader);
   if (col.computed?.addHeader) addHeader(col.computed.col, col.computed.addHeader);
@@ -190,6 +199,7 @@ function activate(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
   ];
 }
 
+const DEFAULT_FONT = { name: "Calibri", family: 2, size: 11 } as const;
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 
 /** An exceljs style for a layout style and number format (a fresh object: callers share it between cells). */
@@ -203,6 +213,7 @@ function exceljsStyle(s: CellStyle, fmt: string | null): Partial<ExcelJS.Style> 
     s.fontColor !== undefined
   ) {
     out.font = {
+      ...DEFAULT_FONT,
       ...(s.bold !== undefined ? { bold: s.bold } : {}),
       ...(s.italic !== undefined ? { italic: s.italic } : {}),
       ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),

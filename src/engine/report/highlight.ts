@@ -29,7 +29,7 @@ export interface HighlightOptions {
 }
 
 const COLS = 11; // A..K
-const WIDTHS = [7, 26, 14, 16, 11, 11, 11, 12, 12, 40, 36];
+const WIDTHS = [7, 26, 15, 16, 12, 12, 12, 13, 12, 40, 36];
 const TITLE: CellStyle = { bold: true, fontSize: 16 };
 const SECTION: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F3864" };
 const HEAD: CellStyle = { bold: true, fill: "#D9E1F2", border: true, wrap: true, vAlign: "center" };
@@ -341,7 +341,13 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
 
   // Charts, drawn where the host can (the Office adapter), over data tables both adapters write: the RAG
   // counts above and this budget-and-forecast-by-theme table (the CLI writes the tables and no charts).
-  b.set(r, 0, "Charts", null, SECTION).merge(r, 0, 1, COLS);
+  b.set(
+    r,
+    0,
+    "Chart data: RAG status of items (above) and budget and forecast by theme",
+    null,
+    SECTION,
+  ).merge(r, 0, 1, COLS);
   r++;
   const chartTop = r;
   b.row(r, 1, ["Theme", "Budget", "Forecast"], [], HEAD);
@@ -443,10 +449,17 @@ function breakdownTable(b: SheetBuilder, r: number, title: string, rows: readonl
 function yearBasisNote(a: ProgrammeAnalysis): string {
   const perYear = a.items.some((i) => i.years.length > 0);
   const yearCol = a.items.some((i) => i.years.length === 0 && i.financialYear !== null);
+  const byDate = a.items.some((i) => i.years.length === 0 && i.financialYear === null && i.end !== null);
   const parts: string[] = [];
-  if (perYear) parts.push("per-year columns on the sheet");
+  if (perYear) parts.push("the sheet's per-year columns");
   if (yearCol) parts.push("the sheet's financial year column");
-  parts.push("otherwise the financial year of each item's target date");
+  if (byDate) {
+    parts.push(
+      parts.length
+        ? "otherwise the financial year of each item's target date"
+        : "the financial year of each item's target date",
+    );
+  }
   return `Split by ${parts.join("; ")}.`;
 }
 

@@ -24,6 +24,32 @@ export const FORMAT = {
   text: "@",
 } as const;
 
+/**
+ * Lines a paragraph takes when wrapped at word breaks into lines of `perLine` characters (greedy, as Excel and
+ * LibreOffice wrap): a narrow column loses the tail of each line, which counting characters alone misses.
+ */
+export function wrappedLines(text: string, perLine: number): number {
+  const width = Math.max(1, Math.floor(perLine));
+  if (text.length <= width) return 1;
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(" ")) {
+    let w = word.length;
+    if (used > 0 && used + 1 + w <= width) {
+      used += 1 + w;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word longer than a line breaks across lines.
+    while (w > width) {
+      lines++;
+      w -= width;
+    }
+    used = w;
+  }
+  return lines;
+}
+
 export class SheetBuilder {
   private readonly values: LayoutValue[][] = [];
   private readonly formats: (string | null)[][] = [];
@@ -141,8 +167,8 @@ export class SheetBuilder {
         // Proportional fonts fit a little more than the width's count of digits; bold a little less.
         const perLine = Math.max(1, chars * (bold ? 1.0 : 1.15) - 1);
         let lines = 0;
-        if (v.indexOf("\n") < 0) lines = Math.max(1, Math.ceil(v.length / perLine));
-        else for (const seg of v.split("\n")) lines += Math.max(1, Math.ceil(seg.length / perLine));
+        if (v.indexOf("\n") < 0) lines = wrappedLines(v, perLine);
+        else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
         points = Math.max(points, (lines * line) / (m?.rows ?? 1));
       }
       if (points > 15) heights[r] = Math.ceil(points + 2);
