@@ -21,7 +21,12 @@ export const BENCH_HEADERS = [
   "RAG",
 ];
 
-const THEMES = ["Fixing the basics", "Customer first / digital by default", "Flexible working and accommodation", "Data and security"];
+const THEMES = [
+  "Fixing the basics",
+  "Customer first / digital by default",
+  "Flexible working and accommodation",
+  "Data and security",
+];
 
 /** A deterministic pseudo-random sequence (mulberry32). */
 function random(seed: number): () => number {
@@ -43,7 +48,8 @@ export function benchRow(i: number, rnd: () => number, dates: "serial" | "date")
   const forecast = Math.round(budget * (0.9 + rnd() * 0.2));
   const start = 43922 + Math.floor(rnd() * 300); // from 01/04/2020
   const end = start + 60 + Math.floor(rnd() * 400);
-  const asDate = (serial: number): CellValue => (dates === "serial" ? serial : new Date((serial - 25569) * 86_400_000));
+  const asDate = (serial: number): CellValue =>
+    dates === "serial" ? serial : new Date((serial - 25569) * 86_400_000);
   // One row in twenty carries the messes real sheets have.
   const messy = i % 20 === 7;
   return [

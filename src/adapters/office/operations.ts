@@ -1,7 +1,263 @@
-// STUB written by the task-pane task so that src/taskpane/index.tsx compiles; the Office adapter task
-// replaces this file with the real implementation (Excel.run behind WorkbookOperations).
-import type { WorkbookOperations } from "../../app/operations";
+/**
+ * The task pane's WorkbookOperations over Office.js (Excel.run). One refresh or report:
+ *
+ *   read (round trip 1: sheets, names, settings; round trip 2: used ranges and header formats)
+ *   → analyse and plan with the engine (no Excel)
+ *   → write the plan in requests of about 1 MB (one round trip each; one in all for a council-sized workbook).
+ *
+ * Everything is read and computed before the first write, so a failure while reading changes nothing; a failure
+ * while writing says which sheets may be incomplete. Every round trip has a time-out.
+ */
+import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
+import { OperationError } from "../../app/operations";
+import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
+import type { DayNumber } from "../../engine/dates";
+import { parseIsoDay } from "../../engine/dates";
+import type { SheetGrid } from "../../engine/grid";
+import type { ProgrammeAnalysis } from "../../engine/model";
+import { changedCells } from "../../engine/report/changelog";
+import { DEFAULT_RULES } from "../../engine/rules";
+import type { RunMode } from "../../engine/write-plan";
+import { ACTION_TEXT, buildWritePlan } from "../../engine/write-plan";
+import { EXCEL_API_REQUIREMENT } from "../../requirements";
+import { toOperationError } from "./errors";
+import type { WorkbookRead } from "./read";
+import { readWorkbook } from "./read";
+import { SETTINGS_KEY, settingsToJson } from "./settings";
+import type { RoundTrip } from "./sync";
+import { Syncer } from "./sync";
+import type { WriteBatch, WriteCommand } from "./write";
+import { buildWrite, packChunks } from "./write";
 
-export function createOfficeOperations(): WorkbookOperations {
-  throw new Error("not implemented yet");
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+export interface OfficeOperationsOptions {
+  /** Excel.run (tests pass the fake's). Default: the global Excel.run. */
+  run?: <T>(batch: Batch<T>) => Promise<T>;
+  /** The clock: today's date (default reporting date) and the change log's time. */
+  now?: () => Date;
+  /** Time-out of each round trip, in milliseconds. Default 30 s. */
+  syncTimeoutMs?: number;
+  /** Target size of one write request in bytes. Default 1,000,000 (Excel on the web refuses over 5 MB). */
+  chunkBytes?: number;
+  /** Cells read per round trip when a workbook is too large to read in one. Default 100,000. */
+  readCellsPerSync?: number;
+  /** Told of each round trip as it starts (for diagnostics and the benchmark). */
+  onRoundTrip?: (kind: RoundTrip) => void;
+}
+
+export interface OfficeOperations extends WorkbookOperations {
+  /** The ribbon's "Refresh RAG": the settings saved in the workbook (or the defaults) and today's date. */
+  refreshWithSavedSettings(progress?: Progress): Promise<RunResult>;
+}
+
+/** A local calendar day. */
+function localDay(d: Date): DayNumber {
+  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return parseIsoDay(iso)!;
+}
+
+/** An Excel serial date-time in local time (as the command line's excelSerialNow). */
+export function excelSerialLocal(d: Date): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000 + 25569;
+}
+
+/** An own sheet's grid from column A, as the history and change log readers expect. */
+function fromColumnA(grid: SheetGrid | undefined): SheetGrid | null {
+  if (!grid) return null;
+  if (grid.colOffset === 0) return grid;
+  const pad = new Array<null>(grid.colOffset).fill(null);
+  return { ...grid, colOffset: 0, values: grid.values.map((r) => (r.length ? [...pad, ...r] : r)) };
+}
+
+/**
+ * Refuses to start in an Excel older than the requirement set the add-in declares, before anything is read or
+ * written (where Office.js can tell: Office.context.requirements).
+ */
+function requireApi(): void {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  if (requirements && !requirements.isSetSupported("ExcelApi", EXCEL_API_REQUIREMENT)) {
+    throw new OperationError(
+      `This version of Excel does not support what the add-in needs (the Excel JavaScript API ${EXCEL_API_REQUIREMENT}): use Excel 2021 or later, Microsoft 365, Excel for Mac or Excel on the web. Nothing was changed.`,
+      "ApiNotFound",
+    );
+  }
+}
+
+const NO_SHEET =
+  "No programme-of-works sheet was found: the add-in looks in the first 30 rows of each visible sheet for a header row naming at least a project (or reference) column and two more, such as budget, forecast and target date.";
+
+export function createOfficeOperations(options: OfficeOperationsOptions = {}): OfficeOperations {
+  const run = options.run ?? (<T>(batch: Batch<T>) => Excel.run(batch));
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.syncTimeoutMs ?? 30_000;
+  const chunkBytes = options.chunkBytes ?? 1_000_000;
+  const cellsPerSync = options.readCellsPerSync ?? 100_000;
+
+  async function excel<T>(batch: Batch<T>, phase: "read" | "settings" | "select"): Promise<T> {
+    requireApi();
+    try {
+      return await run(batch);
+    } catch (e) {
+      throw toOperationError(e, { phase });
+    }
+  }
+
+  async function read(context: Excel.RequestContext, syncer: Syncer): Promise<WorkbookRead> {
+    try {
+      return await readWorkbook(context, syncer, { cellsPerSync });
+    } catch (e) {
+      throw toOperationError(e, { phase: "read" });
+    }
+  }
+
+  function analyseRead(r: WorkbookRead, input: RunInput): ProgrammeAnalysis {
+    return analyse(r.grids, {
+      reportingDate: input.reportingDate,
+      allocation: input.allocation,
+      rules: input.rules,
+      ownSheets: [...r.own.values()],
+    });
+  }
+
+  function savedOrDefault(r: WorkbookRead): RunInput {
+    return {
+      reportingDate: localDay(now()),
+      rules: r.settings?.rules ?? DEFAULT_RULES,
+      allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
+    };
+  }
+
+  async function write(
+    mode: RunMode,
+    given: RunInput | null,
+    progress: Progress | undefined,
+  ): Promise<RunResult> {
+    return excel(async (context) => {
+      const syncer = new Syncer(timeoutMs, options.onRoundTrip);
+      progress?.("Reading the workbook", 0);
+      const r = await read(context, syncer);
+      const input = given ?? savedOrDefault(r);
+      const analysis = analyseRead(r, input);
+      progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
+      if (analysis.sheets.length === 0)
+        throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
+
+      const generatedAt = excelSerialLocal(now());
+      const plan = buildWritePlan(analysis, {
+        mode,
+        history: fromColumnA(r.ownGrids.get("history")),
+        changeLog: fromColumnA(r.ownGrids.get("changelog")),
+        generatedAt,
+      });
+      const built = buildWrite(plan, r);
+      const chunks = packChunks(built.commands, chunkBytes);
+      await writeChunks(context, syncer, chunks, mode, progress);
+      return {
+        analysis,
+        written: {
+          ragCells: built.ragCells,
+          changedCells: changedCells(analysis, plan.ragColumns, generatedAt, ACTION_TEXT[mode]).length,
+          sheets: built.sheets,
+          syncs: syncer.count,
+        },
+      };
+    }, "read");
+  }
+
+  return {
+    async scan(input) {
+      return excel(async (context) => {
+        const r = await read(context, new Syncer(timeoutMs, options.onRoundTrip));
+        const base = savedOrDefault(r);
+        const analysis = analyseRead(r, {
+          reportingDate: input?.reportingDate ?? base.reportingDate,
+          rules: input?.rules ?? base.rules,
+          allocation: input?.allocation ?? base.allocation,
+        });
+        return { analysis, settings: r.settings };
+      }, "read");
+    },
+    refreshRag: (input, progress) => write("refresh", input, progress),
+    buildReport: (input, progress) => write("report", input, progress),
+    refreshWithSavedSettings: (progress) => write("refresh", null, progress),
+    async selectCell(sheet, cell) {
+      await excel(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await new Syncer(timeoutMs, options.onRoundTrip).wait(context.sync(), "write");
+      }, "select");
+    },
+    async saveSettings(settings: SavedSettings) {
+      await excel(async (context) => {
+        context.workbook.settings.add(SETTINGS_KEY, settingsToJson(settings));
+        await new Syncer(timeoutMs, options.onRoundTrip).wait(context.sync(), "write");
+      }, "settings");
+    },
+  };
+}
+
+/** Names of the sheets the chunks write, in order, without repeats. */
+function sheetsOf(chunks: readonly WriteCommand[][]): string[] {
+  const out: string[] = [];
+  for (const chunk of chunks) for (const c of chunk) if (!out.includes(c.sheet)) out.push(c.sheet);
+  return out;
+}
+
+/**
+ * Sends the write requests, one round trip per chunk (the chunk count grows with the plan's size only). A chunk
+ * that fails stops the run, naming the sheets that chunk and the ones after it write.
+ */
+async function writeChunks(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  chunks: readonly WriteCommand[][],
+  mode: RunMode,
+  progress: Progress | undefined,
+): Promise<void> {
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const step =
+      chunk[0]?.phase === "sheet" && mode === "report"
+        ? "Writing the highlight report"
+        : "Writing RAG columns";
+    progress?.(step, 0.3 + (0.7 * i) / chunks.length);
+    try {
+      await sendChunk(context, syncer, chunk);
+    } catch (e) {
+      throw toOperationError(e, {
+        phase: "write",
+        step: i + 1,
+        steps: chunks.length,
+        incomplete: sheetsOf(chunks.slice(i)),
+      });
+    }
+  }
+}
+
+/** One request: queues a chunk's commands (one worksheet proxy per sheet) and sends them in one round trip. */
+async function sendChunk(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  chunk: readonly WriteCommand[],
+): Promise<void> {
+  const proxies = new Map<string, Excel.Worksheet>();
+  const batch: WriteBatch = {
+    context,
+    sheet(name) {
+      let ws = proxies.get(name);
+      if (!ws) {
+        ws = context.workbook.worksheets.getItem(name);
+        proxies.set(name, ws);
+      }
+      return ws;
+    },
+    added(name, ws) {
+      proxies.set(name, ws);
+    },
+  };
+  for (const command of chunk) command.apply(batch);
+  await syncer.wait(context.sync(), "write");
 }

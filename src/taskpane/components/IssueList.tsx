@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   },
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0" },
   header: { overflowWrap: "anywhere" },
+  // The line wraps anywhere so long cell text fits a narrow pane; the badge's word must not.
+  badge: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
   cells: {
     listStyleType: "none",
     margin: "0",
@@ -38,8 +40,14 @@ const useStyles = makeStyles({
 });
 
 function SeverityBadge({ severity }: { severity: Severity }) {
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" shape="rounded" color={severity === "error" ? "danger" : "warning"}>
+    <Badge
+      className={styles.badge}
+      appearance="tint"
+      shape="rounded"
+      color={severity === "error" ? "danger" : "warning"}
+    >
       {severity === "error" ? "Error" : "Warning"}
     </Badge>
   );

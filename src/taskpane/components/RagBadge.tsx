@@ -11,7 +11,7 @@ const fill = (rag: OverallRag) => ({
 });
 
 const useStyles = makeStyles({
-  badge: { flexShrink: 0, fontWeight: tokens.fontWeightSemibold },
+  badge: { flexShrink: 0, whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
   red: fill("Red"),
   amberRed: fill("Amber/Red"),
   amber: fill("Amber"),

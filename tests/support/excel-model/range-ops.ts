@@ -160,7 +160,7 @@ export function writeCells(
     }
   }
   wb.recalculate();
-  wb.compact(sheet);
+  wb.compact(sheet, rect);
 }
 
 function checkNumberFormat(v: unknown, location: string): string {
@@ -194,7 +194,7 @@ export function writeNumberFormats(
       planned.push([rect.row + r, rect.col + c, checkNumberFormat(v, location)]);
     }
   for (const [row, col, f] of planned) wb.writableCell(sheet, row, col).numberFormat = f;
-  wb.compact(sheet);
+  wb.compact(sheet, rect);
 }
 
 export type FormatProp = Exclude<keyof CellFormat, "borders">;
@@ -243,7 +243,7 @@ export function writeFormatProp<K extends FormatProp>(
   if (area(rect) > FORMAT_WRITE_LIMIT) throw notModelled(location);
   for (let r = rect.row; r < rect.row + rect.rows; r++)
     for (let c = rect.col; c < rect.col + rect.cols; c++) wb.writableCell(sheet, r, c).format[prop] = value;
-  wb.compact(sheet);
+  wb.compact(sheet, rect);
 }
 
 const NO_BORDER: BorderSide = { style: "None", color: "#000000", weight: "Thin" };
@@ -315,7 +315,7 @@ export function writeBorder(
         cell.format.borders[target.side] = side;
       }
   }
-  wb.compact(sheet);
+  wb.compact(sheet, rect);
 }
 
 function uniform(values: number[]): number | null {

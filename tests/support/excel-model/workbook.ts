@@ -329,8 +329,20 @@ export class WorkbookModel {
     return cell;
   }
 
-  /** Drops cells that hold nothing and have default formatting. */
-  compact(sheet: SheetModel): void {
+  /**
+   * Drops cells that hold nothing and have default formatting; given the block a write touched, looks at that
+   * block only (a write cannot empty cells outside it), so many small writes to a large sheet stay fast.
+   */
+  compact(sheet: SheetModel, within?: Rect): void {
+    if (within && within.rows * within.cols < sheet.cells.size) {
+      for (let r = within.row; r < within.row + within.rows; r++)
+        for (let c = within.col; c < within.col + within.cols; c++) {
+          const key = cellKey(r, c);
+          const cell = sheet.cells.get(key);
+          if (cell && !hasContent(cell) && formatIsDefault(cell) && !cell.hyperlink) sheet.cells.delete(key);
+        }
+      return;
+    }
     for (const [key, cell] of sheet.cells) {
       if (!hasContent(cell) && formatIsDefault(cell) && !cell.hyperlink) sheet.cells.delete(key);
     }

@@ -1,0 +1,393 @@
+/**
+ * Reading the workbook for a run, in a fixed number of round trips whatever the number of rows:
+ *
+ * 1. worksheets (name, visibility, position), the workbook names (to find the ProgrammeRAG_* markers of the
+ *    add-in's own sheets) and the saved settings;
+ * 2. every sheet's used range (values and number formats, valuesOnly), and the format of the last used column's
+ *    cells in the first 30 rows (the header the add-in copies when it adds a column beside it).
+ *
+ * A used range too large for one response (Excel on the web answers at most 5 MB) is read again in blocks of rows:
+ * the size of each request is known, so the extra round trips grow with the size of the sheets only.
+ * Nothing is written here.
+ */
+import type { SheetGrid } from "../../engine/grid";
+import type { OwnSheetRole } from "../../engine/plan";
+import { roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
+import type { SavedSettings } from "../../app/operations";
+import { excelErrorCode } from "./errors";
+import { SETTINGS_KEY, settingsFromJson } from "./settings";
+import type { Syncer } from "./sync";
+
+/** The engine looks for the header row in the first 30 rows of a sheet (findHeaderRow's scanRows). */
+export const HEADER_SCAN_ROWS = 30;
+
+export interface SheetInfo {
+  name: string;
+  visibility: string;
+  position: number;
+}
+
+/** A border side of a cell, as Office.js gives it. */
+export interface BorderSide {
+  side: string;
+  style: string;
+  color: string;
+  weight: string;
+}
+
+/** The format of one header cell, to copy onto a header the add-in adds beside it. */
+export interface CellFormat {
+  fontName: string | null;
+  fontSize: number | null;
+  fontColor: string | null;
+  italic: boolean | null;
+  /** Null when the cell has no fill (Office.js reads no fill as white, so white counts as none). */
+  fill: string | null;
+  borders: BorderSide[];
+}
+
+export interface WorkbookRead {
+  sheets: SheetInfo[];
+  /** The add-in's own sheets that exist, by role (found by their ProgrammeRAG_* names). */
+  own: Map<OwnSheetRole, string>;
+  /** The ProgrammeRAG_* names present (broken ones too), by role, as Excel spells them. */
+  markers: Map<OwnSheetRole, string>;
+  settings: SavedSettings | null;
+  /** Why the saved settings were not used, when they could not be read. */
+  settingsProblem: string | null;
+  /** One grid per sheet, in workbook order (hidden sheets with no cells: the engine passes them over). */
+  grids: SheetGrid[];
+  /** The own history and change log sheets' grids. */
+  ownGrids: Map<OwnSheetRole, SheetGrid>;
+  /** By sheet: the last used column and the formats of its cells in rows 0-29. */
+  edges: Map<string, { col: number; cells: CellFormat[] }>;
+}
+
+export interface ReadOptions {
+  /** Cells of values and number formats asked for in one round trip when reading in blocks. */
+  cellsPerSync: number;
+}
+
+type Block = { row: number; col: number; rows: number; cols: number };
+type Loaded = Block & { values: unknown[][]; numberFormat: unknown[][] };
+
+const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  options: ReadOptions,
+): Promise<WorkbookRead> {
+  const meta = await readMeta(context, syncer);
+  const toRead = meta.sheets.filter((s) => readsCells(s, meta.own));
+  const candidates = new Set(
+    toRead.filter((s) => ![...meta.own.values()].includes(s.name)).map((s) => s.name),
+  );
+
+  let cells: Map<string, Loaded[]>;
+  let used: Map<string, Block>;
+  let edges: Map<string, { col: number; cells: CellFormat[] }>;
+  try {
+    ({ cells, used, edges } = await readWhole(context, syncer, toRead, candidates));
+  } catch (e) {
+    if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
+    // Too much for one answer: learn the used ranges' sizes, then read them in blocks of rows.
+    ({ used, edges } = await readUsedSizes(context, syncer, toRead, candidates));
+    cells = await readBlocks(context, syncer, used, options.cellsPerSync);
+  }
+
+  const grids: SheetGrid[] = [];
+  const ownGrids = new Map<OwnSheetRole, SheetGrid>();
+  for (const s of meta.sheets) {
+    const u = used.get(s.name);
+    const grid = u ? assemble(s, u, cells.get(s.name) ?? []) : emptyGrid(s);
+    grids.push(grid);
+    for (const [role, name] of meta.own) if (name === s.name) ownGrids.set(role, grid);
+  }
+  return { ...meta, grids, ownGrids, edges };
+}
+
+/** Programme sheets (visible, not the add-in's) and the add-in's history and change log are read. */
+function readsCells(s: SheetInfo, own: Map<OwnSheetRole, string>): boolean {
+  for (const [role, name] of own) if (name === s.name) return role === "history" || role === "changelog";
+  return s.visibility === "Visible";
+}
+
+async function readMeta(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+): Promise<Pick<WorkbookRead, "sheets" | "own" | "markers" | "settings" | "settingsProblem">> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/position");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load("value");
+  await syncer.wait(context.sync());
+
+  const sheets: SheetInfo[] = worksheets.items
+    .map((w) => ({ name: w.name, visibility: String(w.visibility), position: w.position }))
+    .sort((a, b) => a.position - b.position);
+  const byLower = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const own = new Map<OwnSheetRole, string>();
+  const markers = new Map<OwnSheetRole, string>();
+  for (const n of names.items) {
+    const role = roleFromMarker(n.name);
+    if (!role) continue;
+    markers.set(role, n.name);
+    const target = sheetFromReference(String(n.formula ?? ""));
+    const sheet = target === null ? undefined : byLower.get(target.toLowerCase());
+    if (sheet !== undefined) own.set(role, sheet);
+  }
+  let settings: SavedSettings | null = null;
+  let settingsProblem: string | null = null;
+  if (!setting.isNullObject) {
+    const read = settingsFromJson(setting.value);
+    if (read.kind === "ok") settings = read.settings;
+    if (read.kind === "unreadable") settingsProblem = read.problem;
+  }
+  return { sheets, own, markers, settings, settingsProblem };
+}
+
+interface EdgeProxies {
+  sheet: string;
+  lastColumn: Excel.Range;
+  cells: { range: Excel.Range; borders: [string, Excel.RangeBorder][] }[];
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+
+/** Queues loads of the last used column's cells in the first rows (header candidates) of a sheet. */
+function queueEdge(sheet: string, usedRange: Excel.Range): EdgeProxies {
+  const lastColumn = usedRange.getLastColumn();
+  lastColumn.load("columnIndex");
+  const top = lastColumn.getEntireColumn();
+  const cells: EdgeProxies["cells"] = [];
+  for (let i = 0; i < HEADER_SCAN_ROWS; i++) {
+    const range = top.getCell(i, 0);
+    range.load("format/fill/color,format/font/name,format/font/size,format/font/color,format/font/italic");
+    const borders = EDGES.map((side): [string, Excel.RangeBorder] => {
+      const border = range.format.borders.getItem(side);
+      border.load("style,color,weight");
+      return [side, border];
+    });
+    cells.push({ range, borders });
+  }
+  return { sheet, lastColumn, cells };
+}
+
+function edgeFormats(edges: EdgeProxies[]): Map<string, { col: number; cells: CellFormat[] }> {
+  const out = new Map<string, { col: number; cells: CellFormat[] }>();
+  for (const e of edges) {
+    out.set(e.sheet, {
+      col: e.lastColumn.columnIndex,
+      cells: e.cells.map(({ range, borders }) => {
+        const fill = range.format.fill.color;
+        const font = range.format.font;
+        return {
+          fontName: font.name ?? null,
+          fontSize: font.size ?? null,
+          fontColor: font.color ?? null,
+          italic: font.italic ?? null,
+          fill: fill && fill.toUpperCase() !== "#FFFFFF" ? fill : null,
+          borders: borders
+            .filter(([, b]) => b.style && b.style !== "None")
+            .map(([side, b]) => ({
+              side,
+              style: String(b.style),
+              color: b.color,
+              weight: String(b.weight),
+            })),
+        };
+      }),
+    });
+  }
+  return out;
+}
+
+/** Round trip 2: each sheet's whole used range, with the header-candidate formats. */
+async function readWhole(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  sheets: SheetInfo[],
+  candidates: Set<string>,
+): Promise<{
+  cells: Map<string, Loaded[]>;
+  used: Map<string, Block>;
+  edges: Map<string, { col: number; cells: CellFormat[] }>;
+}> {
+  const ranges: { sheet: string; range: Excel.Range }[] = [];
+  const edges: EdgeProxies[] = [];
+  for (const s of sheets) {
+    // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
+    const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
+    ranges.push({ sheet: s.name, range });
+    if (candidates.has(s.name)) edges.push(queueEdge(s.name, range));
+  }
+  await syncer.wait(context.sync());
+  const cells = new Map<string, Loaded[]>();
+  const used = new Map<string, Block>();
+  for (const { sheet, range } of ranges) {
+    const block = {
+      row: range.rowIndex,
+      col: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+    };
+    used.set(sheet, block);
+    cells.set(sheet, [{ ...block, values: range.values, numberFormat: range.numberFormat }]);
+  }
+  return { cells, used, edges: edgeFormats(edges) };
+}
+
+/** The used ranges' positions and sizes only (when the cells are too many for one answer). */
+async function readUsedSizes(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  sheets: SheetInfo[],
+  candidates: Set<string>,
+): Promise<{ used: Map<string, Block>; edges: Map<string, { col: number; cells: CellFormat[] }> }> {
+  const ranges: { sheet: string; range: Excel.Range }[] = [];
+  const edges: EdgeProxies[] = [];
+  for (const s of sheets) {
+    const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    ranges.push({ sheet: s.name, range });
+    if (candidates.has(s.name)) edges.push(queueEdge(s.name, range));
+  }
+  await syncer.wait(context.sync());
+  const used = new Map<string, Block>();
+  for (const { sheet, range } of ranges) {
+    used.set(sheet, {
+      row: range.rowIndex,
+      col: range.columnIndex,
+      rows: range.rowCount,
+      cols: range.columnCount,
+    });
+  }
+  return { used, edges: edgeFormats(edges) };
+}
+
+/** Splits the used ranges into blocks of whole rows of at most `cells` cells each, grouped per round trip. */
+export function planBlocks(
+  used: Map<string, Block>,
+  cellsPerSync: number,
+): { sheet: string; block: Block }[][] {
+  const groups: { sheet: string; block: Block }[][] = [];
+  let group: { sheet: string; block: Block }[] = [];
+  let size = 0;
+  for (const [sheet, u] of used) {
+    const rowsPerBlock = Math.max(1, Math.floor(cellsPerSync / Math.max(1, u.cols)));
+    for (let r = 0; r < u.rows; r += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, u.rows - r);
+      const cells = rows * u.cols;
+      if (group.length > 0 && size + cells > cellsPerSync) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push({ sheet, block: { row: u.row + r, col: u.col, rows, cols: u.cols } });
+      size += cells;
+    }
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/** Reads the blocks, one round trip per group; a group Excel finds too large is read again in halves. */
+async function readBlocks(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  used: Map<string, Block>,
+  cellsPerSync: number,
+): Promise<Map<string, Loaded[]>> {
+  const out = new Map<string, Loaded[]>();
+  const pending = planBlocks(used, cellsPerSync);
+  // Each failure halves the group, so this ends after at most log2(cellsPerSync) retries per group.
+  while (pending.length > 0) {
+    const group = pending.shift()!;
+    try {
+      for (const loaded of await readGroup(context, syncer, group)) {
+        const list = out.get(loaded.sheet) ?? [];
+        list.push(loaded.data);
+        out.set(loaded.sheet, list);
+      }
+    } catch (e) {
+      const halves = halve(group);
+      if (!TOO_BIG.has(excelErrorCode(e) ?? "") || halves === null) throw e;
+      pending.unshift(...halves);
+    }
+  }
+  return out;
+}
+
+async function readGroup(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  group: { sheet: string; block: Block }[],
+): Promise<{ sheet: string; data: Loaded }[]> {
+  const ranges = group.map(({ sheet, block }) => {
+    const range = context.workbook.worksheets
+      .getItem(sheet)
+      .getRangeByIndexes(block.row, block.col, block.rows, block.cols);
+    range.load("values,numberFormat");
+    return { sheet, block, range };
+  });
+  await syncer.wait(context.sync());
+  return ranges.map(({ sheet, block, range }) => ({
+    sheet,
+    data: { ...block, values: range.values, numberFormat: range.numberFormat },
+  }));
+}
+
+/** A group split in two (by blocks, or a single block by rows); null when it is one row already. */
+function halve(group: { sheet: string; block: Block }[]): { sheet: string; block: Block }[][] | null {
+  if (group.length > 1) {
+    const mid = Math.ceil(group.length / 2);
+    return [group.slice(0, mid), group.slice(mid)];
+  }
+  const only = group[0]!;
+  if (only.block.rows <= 1) return null;
+  const top = Math.ceil(only.block.rows / 2);
+  return [
+    [{ sheet: only.sheet, block: { ...only.block, rows: top } }],
+    [{ sheet: only.sheet, block: { ...only.block, row: only.block.row + top, rows: only.block.rows - top } }],
+  ];
+}
+
+function emptyGrid(s: SheetInfo): SheetGrid {
+  return { name: s.name, visible: s.visibility === "Visible", rowOffset: 0, colOffset: 0, values: [] };
+}
+
+/**
+ * The engine's grid of a sheet. Rows start at row 1, as the command line reads a file, so the header search
+ * (the first 30 rows of the sheet) is the same in both; columns start at the used range's first column.
+ */
+function assemble(s: SheetInfo, u: Block, blocks: Loaded[]): SheetGrid {
+  const values: unknown[][] = [];
+  const formats: unknown[][] = [];
+  for (let r = 0; r < u.row; r++) {
+    values.push([]);
+    formats.push([]);
+  }
+  for (const b of [...blocks].sort((x, y) => x.row - y.row)) {
+    for (let i = 0; i < b.rows; i++) {
+      const at = b.row + i;
+      while (values.length <= at) {
+        values.push([]);
+        formats.push([]);
+      }
+      values[at] = b.values[i] ?? [];
+      formats[at] = b.numberFormat[i] ?? [];
+    }
+  }
+  return {
+    name: s.name,
+    visible: s.visibility === "Visible",
+    rowOffset: 0,
+    colOffset: u.col,
+    values: values as SheetGrid["values"],
+    numberFormats: formats as NonNullable<SheetGrid["numberFormats"]>,
+  };
+}

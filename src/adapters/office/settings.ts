@@ -1,0 +1,58 @@
+/**
+ * The rules and allocation saved in the workbook (Excel.SettingCollection, ExcelApi 1.4), so the next person who
+ * opens it, and the ribbon's "Refresh RAG" command, use the same rules. Stored as JSON the way rules.json is written
+ * (pounds, not pence), with a version so a later add-in can read what an earlier one saved.
+ */
+import type { SavedSettings } from "../../app/operations";
+import { penceFromPounds } from "../../engine/money";
+import type { RulesJson } from "../../engine/rules";
+import { rulesFromJson, rulesToJson } from "../../engine/rules";
+
+export const SETTINGS_KEY = "programmeRag.settings";
+export const SETTINGS_VERSION = 1;
+
+export interface SettingsJson {
+  version: number;
+  rules: RulesJson;
+  /** The allocation in pounds. */
+  allocation: number;
+}
+
+export function settingsToJson(settings: SavedSettings): SettingsJson {
+  return {
+    version: SETTINGS_VERSION,
+    rules: rulesToJson(settings.rules),
+    allocation: settings.allocation / 100,
+  };
+}
+
+export type SettingsRead =
+  { kind: "none" } | { kind: "ok"; settings: SavedSettings } | { kind: "unreadable"; problem: string };
+
+/**
+ * Reads what settingsToJson saved. Excel gives a setting back as the value stored (an object), but a value
+ * saved as JSON text by another client is accepted too. Anything unreadable is reported, never half-used.
+ */
+export function settingsFromJson(value: unknown): SettingsRead {
+  if (value === undefined || value === null) return { kind: "none" };
+  let json: unknown = value;
+  if (typeof value === "string") {
+    try {
+      json = JSON.parse(value);
+    } catch {
+      return { kind: "unreadable", problem: "the saved settings are not valid JSON" };
+    }
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    return { kind: "unreadable", problem: "the saved settings are not an object" };
+  const o = json as Record<string, unknown>;
+  if (typeof o.version !== "number" || o.version > SETTINGS_VERSION)
+    return {
+      kind: "unreadable",
+      problem: `the saved settings are version ${String(o.version)}, newer than this add-in reads (${SETTINGS_VERSION})`,
+    };
+  const r = rulesFromJson({ ...(o.rules as object), allocation: o.allocation });
+  if (!r.ok) return { kind: "unreadable", problem: r.errors.join("; ") };
+  if (r.allocation === null) return { kind: "unreadable", problem: "the saved settings have no allocation" };
+  return { kind: "ok", settings: { rules: r.rules, allocation: penceFromPounds(r.allocation) } };
+}

@@ -1,0 +1,82 @@
+/**
+ * Large workbooks: requests stay under Excel on the web's 5 MB limit, writes are split into requests of about
+ * 1 MB, and the round trips other than those chunks do not grow with the number of rows.
+ */
+import { benchGrid } from "../../bench/generate";
+import { columnLetters } from "../../src/engine/grid";
+import { RAG_STYLE } from "../../src/engine/rag";
+import type { RoundTrip } from "../../src/adapters/office/sync";
+import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
+import type { GridCellSpec, WorkbookModel } from "../support/excel-model";
+import { OWN_SHEETS, compareSheets, fakeOf, gmpp, input, modelOf, opsOf } from "./support";
+
+const LIMIT = 5_000_000;
+
+function benchModel(rows: number): WorkbookModel {
+  const g = benchGrid(rows);
+  return workbookModelFromGrid({ [g.name]: g.values.map((r) => r.map((v) => (v ?? null) as GridCellSpec)) });
+}
+
+async function refresh(rows: number, mode: "refreshRag" | "buildReport" = "refreshRag") {
+  const model = benchModel(rows);
+  const fake = fakeOf(model);
+  const trips: RoundTrip[] = [];
+  const result = await opsOf(fake, { onRoundTrip: (k) => trips.push(k) })[mode](input());
+  return { model, fake, trips, result };
+}
+
+test("20,000 rows: every request under 5 MB, the writes in several requests of about 1 MB", async () => {
+  const { model, fake, trips, result } = await refresh(20_000);
+  const requests = fake.stats.requestBytes;
+  expect(requests).toHaveLength(trips.length);
+  expect(Math.max(...requests)).toBeLessThan(LIMIT);
+  const writes = requests.filter((_, i) => trips[i] === "write");
+  expect(writes.length).toBeGreaterThan(1);
+  expect(Math.max(...writes)).toBeLessThan(1_500_000);
+  expect(Math.max(...writes.slice(0, -1))).toBeGreaterThan(500_000); // chunks are filled, not tiny
+  // Every answer that came back was under 5 MB: the whole-sheet read was too large and was read again in blocks.
+  const answered = fake.stats.responseBytes.filter((b, i) => i !== 1 || b <= LIMIT);
+  expect(Math.max(...answered)).toBeLessThan(LIMIT);
+  expect(fake.stats.responseBytes[1]).toBeGreaterThan(LIMIT);
+
+  // And every item's RAG cell was written, word and fill.
+  const cells = snapshotCells(model);
+  const s = result.analysis.sheets[0]!;
+  expect(result.analysis.items).toHaveLength(20_000);
+  for (const i of result.analysis.items) {
+    const c = cells[`${s.name}!${columnLetters(s.ragColumn.col)}${i.row}`];
+    expect([c?.value, c?.fill]).toEqual([i.rag.overall, RAG_STYLE[i.rag.overall].fill]);
+  }
+}, 120_000);
+
+test("1,000 and 10,000 rows: the same round trips but for the write requests", async () => {
+  const small = await refresh(1_000);
+  const large = await refresh(10_000);
+  const reads = (t: RoundTrip[]) => t.filter((k) => k === "read").length;
+  expect(reads(small.trips)).toBe(2);
+  expect(reads(large.trips)).toBe(2);
+  expect(small.trips.length).toBeLessThan(large.trips.length);
+  expect(Math.max(...large.fake.stats.requestBytes)).toBeLessThan(LIMIT);
+}, 120_000);
+
+test("read in blocks and written in small requests, a real export comes out the same", async () => {
+  const path = gmpp("gmpp-2021.csv");
+  const plain = await modelOf(path);
+  await opsOf(fakeOf(plain)).buildReport(input());
+  const squeezed = await modelOf(path);
+  const fake = fakeOf(squeezed, { payloadLimitBytes: 200_000 });
+  const trips: RoundTrip[] = [];
+  const r = await opsOf(fake, {
+    chunkBytes: 100_000,
+    readCellsPerSync: 1_000,
+    onRoundTrip: (k) => trips.push(k),
+  }).buildReport(input());
+  expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(200_000);
+  // The whole-sheet read was refused as too large; the sizes, then blocks of rows, were read instead.
+  expect(fake.stats.responseBytes[1]).toBeGreaterThan(200_000);
+  expect(trips.filter((k) => k === "read").length).toBeGreaterThan(4);
+  expect(trips.filter((k) => k === "write").length).toBeGreaterThan(4);
+  for (const sheet of [...OWN_SHEETS, ...r.analysis.sheets.map((s) => s.name)]) {
+    expect(compareSheets(squeezed, sheet, plain, sheet)).toEqual([]);
+  }
+});

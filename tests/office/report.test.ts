@@ -1,0 +1,171 @@
+/**
+ * "Build highlight report" through the Office adapter: the same Highlight Report, RAG History and Change Log as
+ * the command line writes for the same input and clock (values, number formats, fills, font colours, bold,
+ * merges, widths, heights), plus what only Office.js can do (charts), the page setup, the markers of the
+ * add-in's own sheets, and a user's sheet that happens to have the same name.
+ */
+import { cellAddress } from "../../src/engine/grid";
+import { markerName } from "../../src/engine/own-sheets";
+import { diffSnapshots, snapshotCells } from "../support/excel-model";
+import type { WorkbookModel } from "../support/excel-model";
+import {
+  OWN_SHEETS,
+  SAMPLE,
+  borderLines,
+  cliOutput,
+  compareFormats,
+  columnWidths,
+  compareSheets,
+  council,
+  fakeOf,
+  gmpp,
+  input,
+  merges,
+  modelOf,
+  opsOf,
+} from "./support";
+
+function rowHeights(model: WorkbookModel, sheet: string): [number, number][] {
+  return [...model.findSheet(sheet)!.rowHeights.entries()].sort((x, y) => x[0] - y[0]);
+}
+
+function nameFormula(model: WorkbookModel, name: string): string | undefined {
+  return model.findName(name)?.formula;
+}
+
+describe("the report's sheets equal the command line's, cell by cell", () => {
+  const files = [
+    SAMPLE,
+    council("two-year-capital.xlsx"),
+    council("no-rag-column.xlsx"),
+    council("multi-sheet.xlsx"),
+    council("formula-injection.xlsx"),
+    gmpp("gmpp-2021.csv"),
+  ];
+  test.each(files)("%s", async (path) => {
+    const model = await modelOf(path);
+    const fake = fakeOf(model);
+    const r = await opsOf(fake).buildReport(input());
+    const cli = await cliOutput(path);
+    expect(r.written.sheets).toEqual(OWN_SHEETS);
+    expect(model.sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
+    for (const sheet of OWN_SHEETS) {
+      expect(compareSheets(model, sheet, cli, sheet)).toEqual([]);
+      expect(merges(model, sheet)).toEqual(merges(cli, sheet));
+      expect(columnWidths(model, sheet)).toEqual(columnWidths(cli, sheet));
+      expect(rowHeights(model, sheet)).toEqual(rowHeights(cli, sheet));
+      expect(borderLines(model, sheet)).toEqual(borderLines(cli, sheet));
+      expect(compareFormats(model, cli, sheet)).toEqual([]);
+      expect(model.findSheet(sheet)!.freeze).toEqual(cli.findSheet(sheet)!.freeze);
+      expect(model.findSheet(sheet)!.tabColor).toEqual(cli.findSheet(sheet)!.tabColor);
+    }
+    // The cells the comparison covered are the report's, not an empty sheet's.
+    expect(model.findSheet("Highlight Report")!.cells.size).toBeGreaterThan(200);
+    expect(borderLines(model, "Highlight Report").length).toBeGreaterThan(100);
+    expect(model.findSheet("RAG History")!.cells.size).toBeGreaterThan(11 * r.analysis.items.length);
+  });
+});
+
+describe("on the bundled sample", () => {
+  let model: WorkbookModel;
+  beforeEach(async () => {
+    model = await modelOf(SAMPLE);
+  });
+
+  test("three round trips; the report first and active, history and change log last, each marked", async () => {
+    const fake = fakeOf(model);
+    const r = await opsOf(fake).buildReport(input());
+    expect(r.written.syncs).toBe(3);
+    const names = model.sheets.map((s) => s.name);
+    expect(names[0]).toBe("Highlight Report");
+    expect(names.slice(-2)).toEqual(["RAG History", "Change Log"]);
+    expect(model.activeSheetId).toBe(model.findSheet("Highlight Report")!.id);
+    expect(nameFormula(model, markerName("highlight"))).toBe("='Highlight Report'!$A$1");
+    expect(nameFormula(model, markerName("history"))).toBe("='RAG History'!$A$1");
+    expect(nameFormula(model, markerName("changelog"))).toBe("='Change Log'!$A$1");
+  });
+
+  test("charts over the report's own tables, and the page set up for printing", async () => {
+    await opsOf(fakeOf(model)).buildReport(input());
+    const sheet = model.findSheet("Highlight Report")!;
+    expect(sheet.charts.map((c) => [c.chartType, c.title, c.seriesBy])).toEqual([
+      ["Pie", "RAG status of items, Q3 2020/21", "Auto"],
+      ["BarClustered", "Budget and forecast by theme", "Auto"],
+    ]);
+    for (const c of sheet.charts) {
+      expect(c.source.sheetId).toBe(sheet.id);
+      expect(c.anchor?.end).not.toBeNull();
+      expect(c.width).toBeGreaterThan(100);
+    }
+    // The pie's source is the RAG counts table: its first column holds the RAG words.
+    const pie = sheet.charts[0]!.source.rect;
+    const first = snapshotCells(model)[`Highlight Report!${cellAddress(pie.row + 1, pie.col)}`];
+    expect(["Red", "Amber", "Green", "Complete", "Not assessed"]).toContain(first?.value);
+
+    const page = sheet.pageLayout;
+    expect(page.orientation).toBe("Landscape");
+    expect(page.paperSize).toBe("A4");
+    expect(page.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(page.printTitleRows).toEqual({ row: 0, col: 0, rows: 2, cols: 16_384 });
+    expect(page.printArea?.[0]).toMatchObject({ row: 0, col: 0, cols: 11 });
+    const footer = page.defaultHeaderFooter;
+    expect(footer.leftFooter + footer.centerFooter + footer.rightFooter).toMatch(/&P/);
+  });
+
+  test("a second report in the same quarter changes only the change log (one new line)", async () => {
+    const ops = opsOf(fakeOf(model));
+    await ops.buildReport(input());
+    const before = snapshotCells(model);
+    const second = await ops.buildReport(input());
+    expect(second.written.sheets).toEqual(OWN_SHEETS);
+    const changes = diffSnapshots(before, snapshotCells(model));
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((c) => c.sheet === "Change Log" && c.before === null)).toBe(true);
+    expect(new Set(changes.map((c) => c.address.replace(/^[A-Z]+/, ""))).size).toBe(1);
+    expect(model.sheets.filter((s) => /Highlight|History|Change/.test(s.name))).toHaveLength(3);
+  });
+
+  test("the add-in's sheets are replaced where the user moved them, and follow a rename", async () => {
+    const ops = opsOf(fakeOf(model));
+    await ops.buildReport(input());
+    model.moveSheet(model.findSheet("RAG History")!.id, 1);
+    model.renameSheet(model.findSheet("Highlight Report")!.id, "Q3 report");
+    await ops.buildReport(input());
+    expect(model.sheets[0]!.name).toBe("Q3 report");
+    expect(model.sheets[1]!.name).toBe("RAG History");
+    expect(model.findSheet("Highlight Report")).toBeUndefined();
+    expect(nameFormula(model, markerName("highlight"))).toBe("='Q3 report'!$A$1");
+  });
+
+  test("a user's sheet called Highlight Report is never touched: the report goes to Highlight Report (2)", async () => {
+    const mine = model.addSheet("Highlight Report");
+    model.writableCell(mine, 0, 0).value = "My own notes for the board";
+    model.writableCell(mine, 1, 0).value = 42;
+    const before = snapshotCells(model);
+    const ops = opsOf(fakeOf(model));
+    const first = await ops.buildReport(input());
+    expect(first.written.sheets[0]).toBe("Highlight Report (2)");
+    const second = await ops.buildReport(input());
+    expect(second.written.sheets[0]).toBe("Highlight Report (2)");
+    const after = snapshotCells(model);
+    const userCells = (s: typeof before) => Object.values(s).filter((c) => c.sheet === "Highlight Report");
+    expect(userCells(after)).toEqual(userCells(before));
+    expect(userCells(after)).toHaveLength(2);
+    expect(model.findSheet("Highlight Report (3)")).toBeUndefined();
+    expect(nameFormula(model, markerName("highlight"))).toBe("='Highlight Report (2)'!$A$1");
+  });
+
+  test("Q2 then Q3: the history keeps both quarters' snapshots", async () => {
+    const ops = opsOf(fakeOf(model));
+    await ops.buildReport(input("2020-09-30"));
+    await ops.buildReport(input("2020-12-31"));
+    const quarters = Object.values(snapshotCells(model))
+      .filter((c) => c.sheet === "RAG History" && c.address.startsWith("A") && c.address !== "A1")
+      .map((c) => c.value);
+    expect(quarters.filter((q) => q === "Q2 2020/21")).toHaveLength(30);
+    expect(quarters.filter((q) => q === "Q3 2020/21")).toHaveLength(30);
+    // The report compares with Q2.
+    const report = Object.values(snapshotCells(model)).filter((c) => c.sheet === "Highlight Report");
+    expect(report.some((c) => typeof c.value === "string" && /Q2 2020\/21/.test(c.value))).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Rules and allocation saved in the workbook: the round trip through Excel's settings, what scan returns, and
+ * the ribbon's refresh using them (or the defaults) with today's date.
+ */
+import type { SavedSettings } from "../../src/app/operations";
+import { SETTINGS_KEY, settingsFromJson, settingsToJson } from "../../src/adapters/office/settings";
+import { columnLetters } from "../../src/engine/grid";
+import { pence } from "../../src/engine/money";
+import { DEFAULT_RULES } from "../../src/engine/rules";
+import type { Rules } from "../../src/engine/rules";
+import { snapshotCells } from "../support/excel-model";
+import type { WorkbookModel } from "../support/excel-model";
+import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
+
+const STRICT: Rules = {
+  ...DEFAULT_RULES,
+  budget: { ...DEFAULT_RULES.budget, redPercent: 1 },
+  risk: { greenMax: 2, redMin: 6 },
+  schedule: { ...DEFAULT_RULES.schedule, completeStatuses: ["complete", "signed off"] },
+};
+const SAVED: SavedSettings = { rules: STRICT, allocation: pence(950_000_00) };
+
+function ragColumn(model: WorkbookModel, sheet: string, col: number): unknown[] {
+  return Object.values(snapshotCells(model))
+    .filter((c) => c.sheet === sheet && c.address.replace(/\d+$/, "") === columnLetters(col))
+    .map((c) => [c.address, c.value, c.fill]);
+}
+
+test("saved settings are stored as JSON in pounds with a version, and read back the same", async () => {
+  const model = await modelOf(SAMPLE);
+  const ops = opsOf(fakeOf(model));
+  await ops.saveSettings(SAVED);
+  const stored = model.getSetting(SETTINGS_KEY) as Record<string, unknown>;
+  expect(stored).toMatchObject({ version: 1, allocation: 950_000 });
+  expect(stored.rules).toMatchObject({ risk: { greenMax: 2, redMin: 6 }, budget: { redPercent: 1 } });
+  const { settings, analysis } = await ops.scan();
+  expect(settings).toEqual(SAVED);
+  // scan analyses with the saved settings unless told otherwise.
+  expect(analysis.allocation).toBe(SAVED.allocation);
+  const other = await ops.scan({ allocation: pence(1_000_00) });
+  expect(other.analysis.allocation).toBe(1_000_00);
+});
+
+test("unreadable or newer settings are not half-used", () => {
+  expect(settingsFromJson(null)).toEqual({ kind: "none" });
+  expect(settingsFromJson("{not json")).toMatchObject({ kind: "unreadable" });
+  expect(settingsFromJson({ version: 2, rules: {}, allocation: 1 })).toMatchObject({
+    kind: "unreadable",
+    problem: expect.stringMatching(/version 2/),
+  });
+  expect(settingsFromJson({ version: 1, rules: { risk: { greenMax: 30 } }, allocation: 1 })).toMatchObject({
+    kind: "unreadable",
+    problem: expect.stringMatching(/risk.greenMax/),
+  });
+  // JSON text (as another client may store it) is read too.
+  expect(settingsFromJson(JSON.stringify(settingsToJson(SAVED)))).toEqual({ kind: "ok", settings: SAVED });
+});
+
+test("the ribbon's refresh uses the saved rules and today's date, as the pane would with the same inputs", async () => {
+  const viaRibbon = await modelOf(SAMPLE);
+  const ribbonOps = opsOf(fakeOf(viaRibbon));
+  await ribbonOps.saveSettings(SAVED);
+  const r = await ribbonOps.refreshWithSavedSettings();
+  expect(r.analysis.reportingDate).toBe(input("2021-01-04").reportingDate); // NOW is 4 January 2021
+  expect(r.analysis.allocation).toBe(SAVED.allocation);
+
+  const viaPane = await modelOf(SAMPLE);
+  await opsOf(fakeOf(viaPane)).refreshRag({ ...input("2021-01-04"), ...SAVED });
+  const viaDefaults = await modelOf(SAMPLE);
+  await opsOf(fakeOf(viaDefaults)).refreshRag(input("2021-01-04"));
+
+  const col = r.analysis.sheets[0]!.ragColumn.col;
+  const sheet = r.analysis.sheets[0]!.name;
+  expect(ragColumn(viaRibbon, sheet, col)).toEqual(ragColumn(viaPane, sheet, col));
+  // The saved (stricter) rules make a difference, so the comparison above shows they were used.
+  expect(ragColumn(viaRibbon, sheet, col)).not.toEqual(ragColumn(viaDefaults, sheet, col));
+});
+
+test("with no saved settings the ribbon's refresh uses the defaults", async () => {
+  const viaRibbon = await modelOf(SAMPLE);
+  const r = await opsOf(fakeOf(viaRibbon)).refreshWithSavedSettings();
+  expect(r.analysis.allocation).toBe(input().allocation);
+  const viaPane = await modelOf(SAMPLE);
+  await opsOf(fakeOf(viaPane)).refreshRag(input("2021-01-04"));
+  const { name, ragColumn: rag } = r.analysis.sheets[0]!;
+  expect(ragColumn(viaRibbon, name, rag.col)).toEqual(ragColumn(viaPane, name, rag.col));
+});
