@@ -6,8 +6,7 @@ import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { AnalyseOptions } from "../engine/analyse";
 import { analyse } from "../engine/analyse";
-import { parseIsoDay, formatDayIso } from "../engine/dates";
-import type { DayNumber } from "../engine/dates";
+import { dayFromLocalDate, excelSerialFromLocalDateTime, formatDayIso, parseIsoDay } from "../engine/dates";
 import { toJsonReport } from "../engine/json";
 import { pence } from "../engine/money";
 import type { Pence } from "../engine/money";
@@ -34,18 +33,6 @@ const nodeIo: CliIo = {
 };
 
 class UsageError extends Error {}
-
-/** Local calendar day of a Date. */
-function localDay(d: Date): DayNumber {
-  return parseIsoDay(
-    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
-  )!;
-}
-
-/** An Excel serial date-time in local time. */
-export function excelSerialNow(d: Date): number {
-  return (d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000 + 25569;
-}
 
 async function readConfig(path: string): Promise<{ rules: Rules; allocation: number | null }> {
   let text: string;
@@ -88,7 +75,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     return 0;
   }
   try {
-    let reportingDate = localDay(io.now());
+    let reportingDate = dayFromLocalDate(io.now());
     if (args.date !== null) {
       const d = parseIsoDay(args.date);
       if (d === null)
@@ -132,7 +119,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         mode: "report",
         history: history ? gridFromWorksheet(history) : null,
         changeLog: changeLog ? gridFromWorksheet(changeLog) : null,
-        generatedAt: excelSerialNow(io.now()),
+        generatedAt: excelSerialFromLocalDateTime(io.now()),
       });
       const written = applyPlan(loaded.workbook, plan);
       const out = resolve(args.out);

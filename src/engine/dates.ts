@@ -109,3 +109,13 @@ export function quarterBounds(day: DayNumber): { start: DayNumber; end: DayNumbe
 export function addDays(day: DayNumber, n: number): DayNumber {
   return (day + n) as DayNumber;
 }
+
+/** The calendar day a clock reading falls on in the user's own time zone (the default reporting date). */
+export function dayFromLocalDate(d: Date): DayNumber {
+  return dayFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+/** A clock reading as an Excel serial date-time in the user's own time zone (as Excel's NOW() shows it). */
+export function excelSerialFromLocalDateTime(d: Date): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+}

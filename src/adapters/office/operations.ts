@@ -11,8 +11,7 @@
 import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { OperationError } from "../../app/operations";
 import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
-import type { DayNumber } from "../../engine/dates";
-import { parseIsoDay } from "../../engine/dates";
+import { dayFromLocalDate, excelSerialFromLocalDateTime } from "../../engine/dates";
 import type { SheetGrid } from "../../engine/grid";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { changedCells } from "../../engine/report/changelog";
@@ -49,17 +48,6 @@ export interface OfficeOperationsOptions {
 export interface OfficeOperations extends WorkbookOperations {
   /** The ribbon's "Refresh RAG": the settings saved in the workbook (or the defaults) and today's date. */
   refreshWithSavedSettings(progress?: Progress): Promise<RunResult>;
-}
-
-/** A local calendar day. */
-function localDay(d: Date): DayNumber {
-  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-  return parseIsoDay(iso)!;
-}
-
-/** An Excel serial date-time in local time (as the command line's excelSerialNow). */
-export function excelSerialLocal(d: Date): number {
-  return (d.getTime() - d.getTimezoneOffset() * 60_000) / 86_400_000 + 25569;
 }
 
 /** An own sheet's grid from column A, as the history and change log readers expect. */
@@ -123,7 +111,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
   function savedOrDefault(r: WorkbookRead): RunInput {
     return {
-      reportingDate: localDay(now()),
+      reportingDate: dayFromLocalDate(now()),
       rules: r.settings?.rules ?? DEFAULT_RULES,
       allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
     };
@@ -144,7 +132,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       if (analysis.sheets.length === 0)
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
-      const generatedAt = excelSerialLocal(now());
+      const generatedAt = excelSerialFromLocalDateTime(now());
       const plan = buildWritePlan(analysis, {
         mode,
         history: fromColumnA(r.ownGrids.get("history")),
