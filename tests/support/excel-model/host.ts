@@ -1011,11 +1011,14 @@ function checkZoom(
     return { scale: z.scale };
   }
   if (!hasFit) throw invalidArgument(undefined, loc);
-  const fit = (x: unknown): number => {
+  const pagesCount = (x: unknown): number => {
     if (x == null) return 0;
     if (typeof x !== "number" || !Number.isInteger(x) || x < 0 || x > 32767)
       throw invalidArgument(undefined, loc);
     return x;
   };
-  return { horizontalFitToPages: fit(z.horizontalFitToPages), verticalFitToPages: fit(z.verticalFitToPages) };
+  return {
+    horizontalFitToPages: pagesCount(z.horizontalFitToPages),
+    verticalFitToPages: pagesCount(z.verticalFitToPages),
+  };
 }
