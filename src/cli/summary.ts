@@ -32,7 +32,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10): string[] {
   if (exceptions.length) {
     lines.push("Red and Amber items:");
     for (const i of exceptions) {
-      lines.push(`  ${i.rag.overall.padEnd(9)} ${[i.id, i.name].filter(Boolean).join(" ")}`);
+      lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.id, i.name].filter(Boolean).join(" ")}`);
       for (const r of i.reasons) if (!r.text.startsWith("Not assessed")) lines.push(`            ${r.text}`);
     }
   }

@@ -137,6 +137,8 @@ export interface RagColumnWrite {
 
 export interface WritePlan {
   ragColumns: RagColumnWrite[];
+  /** RAG cells this plan overwrites with a different value (each one logged in the change log). */
+  changedCells: number;
   sheets: SheetLayout[];
 }
 

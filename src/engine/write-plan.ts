@@ -32,10 +32,11 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const ragColumns = planRagColumns(a);
   const action = ACTION_TEXT[options.mode];
   const changes = changedCells(a, ragColumns, options.generatedAt, action);
+  const withComputed = new Set(a.sheets.filter((s) => s.computedColumn !== null).map((s) => s.name));
   let written = 0;
   let filled = 0;
   for (const i of a.items) {
-    const hasComputed = a.sheets.find((s) => s.name === i.sheet)?.computedColumn != null;
+    const hasComputed = withComputed.has(i.sheet);
     written += hasComputed ? 2 : 1;
     if (i.ragBefore === null) filled++;
     if (hasComputed && i.computedBefore === null) filled++;
@@ -62,5 +63,5 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
     sheets.push(historyLayout(mergeHistory(history, a)));
   }
   sheets.push(changeLogLayout(readChangeLog(options.changeLog ?? null), changes, summary));
-  return { ragColumns, sheets };
+  return { ragColumns, changedCells: changes.length, sheets };
 }

@@ -14,10 +14,9 @@ import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
 import { dayFromLocalDate, excelSerialFromLocalDateTime } from "../../engine/dates";
 import type { SheetGrid } from "../../engine/grid";
 import type { ProgrammeAnalysis } from "../../engine/model";
-import { changedCells } from "../../engine/report/changelog";
 import { DEFAULT_RULES } from "../../engine/rules";
 import type { RunMode } from "../../engine/write-plan";
-import { ACTION_TEXT, buildWritePlan } from "../../engine/write-plan";
+import { buildWritePlan } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
@@ -146,7 +145,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         analysis,
         written: {
           ragCells: built.ragCells,
-          changedCells: changedCells(analysis, plan.ragColumns, generatedAt, ACTION_TEXT[mode]).length,
+          changedCells: plan.changedCells,
           sheets: built.sheets,
           syncs: syncer.count,
         },

@@ -188,5 +188,3 @@ export function programmeRag(
   const rag: RagStatus = worst;
   return { rag, reason: `${rag}: ${parts.join("; ")}` };
 }
-
-export { countKey };

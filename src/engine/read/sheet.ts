@@ -385,5 +385,3 @@ function riskLevelOnly(text: string): Rag | null {
   if (w === "low" || w === "very low") return "Green";
   return null;
 }
-
-export { quoteCell };

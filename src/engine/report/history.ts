@@ -4,7 +4,7 @@
  * new quarter appends. The engine reads the sheet back from its grid (it is the tool's own sheet).
  */
 import type { DayNumber } from "../dates";
-import { dayFromExcelSerial, excelSerialFromDay } from "../dates";
+import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
 import { penceFromPounds } from "../money";
@@ -192,5 +192,3 @@ export function historyLayout(rows: readonly HistoryRow[]): SheetLayout {
   }
   return b.build();
 }
-
-export { dayFromExcelSerial };
