@@ -4,8 +4,11 @@
  * which follows the sheet if someone renames it. A user's sheet that merely has the same name is never
  * overwritten: the tool picks another name for its own.
  */
-import type { OwnSheetRole } from "./plan";
+import type { CellValue, SheetGrid } from "./grid";
 import { quoteSheetName } from "./grid";
+import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
+import { CHANGELOG_HEADERS } from "./report/changelog";
+import { HISTORY_HEADERS } from "./report/history";
 
 export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog"];
 const PREFIX = "ProgrammeRAG_";
@@ -58,4 +61,95 @@ export function isValidSheetName(name: string): boolean {
     !name.endsWith("'") &&
     name.toLowerCase() !== "history"
   );
+}
+
+// ---- is it really the tool's sheet? ----------------------------------------------------------------------------
+
+/** A sheet's cell at a 0-based sheet row and column, whatever the grid's offsets. */
+function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.values[row - grid.rowOffset]?.[col - grid.colOffset];
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function gridIsEmpty(grid: SheetGrid): boolean {
+  return grid.values.every((r) => r.every(isBlank));
+}
+
+function text(v: CellValue): string {
+  return typeof v === "string" ? v.trim() : "";
+}
+
+/**
+ * Whether a sheet's content is what the tool writes for that role: its header row in row 1 from A1 (RAG History,
+ * Change Log), the report's title in A1 (Highlight Report), or nothing at all (a sheet the tool added in a run
+ * that stopped before writing it). A sheet is the tool's own only when its marker and its content agree: a stale
+ * or forged ProgrammeRAG_* name pointing at a user's sheet must not make the tool write over that sheet.
+ * Shared by both adapters.
+ */
+export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): boolean {
+  if (grid === null || gridIsEmpty(grid)) return true;
+  if (role === "highlight") return /: programme highlight report$/i.test(text(cellAt(grid, 0, 0)));
+  const headers: readonly string[] = role === "history" ? HISTORY_HEADERS : CHANGELOG_HEADERS;
+  return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);
+}
+
+/**
+ * The sheet that is the tool's own for a role, or null when it has none yet:
+ * - the sheet its marker names, when that sheet's content agrees (looksLikeOwnSheet);
+ * - else a sheet with the wanted name, or "Wanted (2)" ..., whose content is the tool's or empty (a run that
+ *   added it stopped before marking it: the marker is added last, once the sheet is written).
+ * `grid` gives a sheet's cells (null when they were not read: such a sheet is never adopted without its marker).
+ */
+export function findOwnSheet(
+  role: OwnSheetRole,
+  wanted: string,
+  sheets: readonly string[],
+  markerTarget: string | null,
+  grid: (sheet: string) => SheetGrid | null | undefined,
+): { sheet: string; marked: boolean } | null {
+  if (markerTarget !== null) {
+    const g = grid(markerTarget);
+    if (g !== undefined && looksLikeOwnSheet(role, g)) return { sheet: markerTarget, marked: true };
+  }
+  const lower = wanted.toLowerCase();
+  const candidates = sheets.filter((s) => {
+    const l = s.toLowerCase();
+    return l === lower || (l.startsWith(`${lower} (`) && /^ \(\d+\)$/.test(l.slice(lower.length)));
+  });
+  for (const s of candidates) {
+    if (s === markerTarget) continue;
+    const g = grid(s);
+    // Only a sheet whose cells were read: one holding the tool's layout, or empty (the tool added it in a run
+    // that stopped at once; an empty sheet holds nothing of the user's to lose).
+    if (g && looksLikeOwnSheet(role, g)) return { sheet: s, marked: false };
+  }
+  return null;
+}
+
+function sameValue(a: LayoutValue, b: CellValue): boolean {
+  const blankA = a === null || a === "";
+  if (blankA || isBlank(b)) return blankA && isBlank(b);
+  if (b instanceof Date) b = b.getTime() / 86_400_000 + 25569;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-7;
+  if (typeof a === "number" && typeof b === "string") return Number(b) === a;
+  if (typeof a === "string" && typeof b === "number") return Number(a) === b;
+  return a === b;
+}
+
+/**
+ * How many leading rows of a layout the sheet already holds exactly (the tool's history and change log are
+ * appended to, so a run writes only the rows after these and leaves the earlier ones as they are).
+ */
+export function unchangedRows(layout: SheetLayout, grid: SheetGrid | null): number {
+  if (grid === null) return 0;
+  let r = 0;
+  for (; r < layout.values.length; r++) {
+    const row = layout.values[r]!;
+    const width = Math.max(row.length, (grid.values[r - grid.rowOffset]?.length ?? 0) + grid.colOffset);
+    for (let c = 0; c < width; c++) if (!sameValue(row[c] ?? null, cellAt(grid, r, c))) return r;
+  }
+  return r;
 }

@@ -5,6 +5,7 @@
  * The tool only ever writes (a) the RAG column cells of item rows on programme sheets (and that column's
  * header when it adds the column), and (b) sheets of its own, which it marks as its own (see OwnSheetRole).
  */
+import type { Issue } from "./model";
 
 /** A value as written: dates are Excel serial numbers with a date number format; null leaves a cell empty. */
 export type LayoutValue = string | number | boolean | null;
@@ -108,8 +109,11 @@ export interface RagCellValue {
 export interface RagCellWrite {
   /** 0-based sheet row. */
   row: number;
-  /** The overall RAG (an override where one decides it). */
-  rag: RagCellValue;
+  /**
+   * The overall RAG (an override where one decides it). Absent where the RAG cell holds a user's formula, which
+   * the tool never replaces (the rating then goes to the Computed RAG column).
+   */
+  rag?: RagCellValue;
   /** The computed RAG, written only where the sheet has an override column (see RagColumnWrite.computed). */
   computed?: RagCellValue;
 }
@@ -140,6 +144,8 @@ export interface WritePlan {
   /** RAG cells this plan overwrites with a different value (each one logged in the change log). */
   changedCells: number;
   sheets: SheetLayout[];
+  /** What the plan found while planning (a RAG cell holding a formula, left as it is), by sheet and cell. */
+  issues: Issue[];
 }
 
 /**

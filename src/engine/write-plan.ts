@@ -5,9 +5,12 @@
 import { formatDayUk } from "./dates";
 import type { SheetGrid } from "./grid";
 import type { ProgrammeAnalysis } from "./model";
-import type { WritePlan } from "./plan";
-import { planRagColumns } from "./rag-columns";
-import { changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
+import { COMPUTED_RAG_HEADER } from "./analyse";
+import { cellAddress } from "./grid";
+import type { Issue } from "./model";
+import type { RagCellWrite, RagColumnWrite, WritePlan } from "./plan";
+import { planRagColumns, ragCell } from "./rag-columns";
+import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
 import { highlightLayout } from "./report/highlight";
 import { historyLayout, mergeHistory, previousSnapshot, readHistory } from "./report/history";
 
@@ -21,6 +24,11 @@ export interface PlanOptions {
   /** When the run happens: an Excel serial date-time in the user's local time. */
   generatedAt: number;
   programmeName?: string;
+  /**
+   * Cells of the RAG and Computed RAG columns that hold a user's formula ("Sheet!R12"): the tool leaves them as
+   * they are, says so in the issues, and writes the computed rating to the Computed RAG column instead.
+   */
+  formulaCells?: ReadonlySet<string>;
 }
 
 export const ACTION_TEXT: Record<RunMode, string> = {
@@ -29,25 +37,41 @@ export const ACTION_TEXT: Record<RunMode, string> = {
 };
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
-  const ragColumns = planRagColumns(a);
+  const issues: Issue[] = [];
+  const ragColumns = keepFormulas(planRagColumns(a), a, options.formulaCells ?? new Set(), issues);
   const action = ACTION_TEXT[options.mode];
-  const changes = changedCells(a, ragColumns, options.generatedAt, action);
-  const withComputed = new Set(a.sheets.filter((s) => s.computedColumn !== null).map((s) => s.name));
+  const allChanges = changedCells(a, ragColumns, options.generatedAt, action);
+  const existingLog = readChangeLog(options.changeLog ?? null);
+  const logged = alreadyLogged(existingLog, allChanges);
+  const changes = allChanges.filter((c) => !logged.has(c));
+  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
   let written = 0;
   let filled = 0;
-  for (const i of a.items) {
-    const hasComputed = withComputed.has(i.sheet);
-    written += hasComputed ? 2 : 1;
-    if (i.ragBefore === null) filled++;
-    if (hasComputed && i.computedBefore === null) filled++;
+  for (const col of ragColumns) {
+    for (const cell of col.cells) {
+      const i = byRow.get(`${col.sheet}\u0000${cell.row}`);
+      if (!i) continue;
+      if (cell.rag) {
+        written++;
+        if (i.ragBefore === null) filled++;
+      }
+      if (col.computed && cell.computed) {
+        written++;
+        if (i.computedBefore === null) filled++;
+      }
+    }
   }
-  const unchanged = written - filled - changes.length;
+  const unchanged = written - filled - allChanges.length;
+  const earlier =
+    logged.size > 0
+      ? `, ${logged.size} listed already by an earlier run that stopped before writing ${logged.size === 1 ? "it" : "them"}`
+      : "";
   const summary = {
     when: options.generatedAt,
     action,
     text:
       `${a.period} (reporting date ${formatDayUk(a.reportingDate)}): ${written} RAG cell${written === 1 ? "" : "s"} written: ` +
-      `${changes.length} changed (listed below), ${filled} ${filled === 1 ? "was" : "were"} empty, ${unchanged} unchanged`,
+      `${changes.length} changed (listed below)${earlier}, ${filled} ${filled === 1 ? "was" : "were"} empty, ${unchanged} unchanged`,
   };
   const sheets = [];
   if (options.mode === "report") {
@@ -62,6 +86,59 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
     );
     sheets.push(historyLayout(mergeHistory(history, a)));
   }
-  sheets.push(changeLogLayout(readChangeLog(options.changeLog ?? null), changes, summary));
-  return { ragColumns, changedCells: changes.length, sheets };
+  sheets.push(changeLogLayout(existingLog, changes, summary));
+  return { ragColumns, changedCells: allChanges.length, sheets, issues };
+}
+
+/**
+ * Leaves every RAG and Computed RAG cell holding a user's formula as it is. Where a RAG cell holds one, the
+ * computed rating goes to the Computed RAG column (added beside the sheet's last column if the sheet has none),
+ * so the programme manager still sees it; each such cell is named in the issues.
+ */
+function keepFormulas(
+  columns: RagColumnWrite[],
+  a: ProgrammeAnalysis,
+  formulaCells: ReadonlySet<string>,
+  issues: Issue[],
+): RagColumnWrite[] {
+  if (formulaCells.size === 0) return columns;
+  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
+  return columns.map((col) => {
+    const isFormula = (row: number, c: number) => formulaCells.has(`${col.sheet}!${cellAddress(row, c)}`);
+    const ragFormulas = col.cells.filter((x) => isFormula(x.row, col.rag.col));
+    const computedFormulas = col.computed ? col.cells.filter((x) => isFormula(x.row, col.computed!.col)) : [];
+    if (ragFormulas.length === 0 && computedFormulas.length === 0) return col;
+    const report = a.sheets.find((s) => s.name === col.sheet);
+    let computed = col.computed;
+    if (computed === null) {
+      const next = Math.max(report?.lastColumn ?? col.rag.col, col.rag.col) + 1;
+      computed = { col: next, addHeader: COMPUTED_RAG_HEADER };
+    }
+    const target = computed;
+    const cells = col.cells.map((x) => {
+      const item = byRow.get(`${col.sheet}\u0000${x.row}`);
+      const out: RagCellWrite = { row: x.row };
+      if (!isFormula(x.row, col.rag.col)) out.rag = x.rag!;
+      else if (item) {
+        issues.push({
+          sheet: col.sheet,
+          cell: cellAddress(x.row, col.rag.col),
+          severity: "warning",
+          message: `The RAG cell holds a formula, which the add-in leaves as it is; the computed rating (${item.rag.computed}) is in the ${COMPUTED_RAG_HEADER} column (${cellAddress(x.row, target.col)}).`,
+        });
+      }
+      const value = x.computed ?? (item ? ragCell(item.rag.computed) : undefined);
+      if (value && !isFormula(x.row, target.col)) out.computed = value;
+      else if (value && item) {
+        issues.push({
+          sheet: col.sheet,
+          cell: cellAddress(x.row, target.col),
+          severity: "warning",
+          message: `The ${COMPUTED_RAG_HEADER} cell holds a formula, which the add-in leaves as it is (the computed rating is ${item.rag.computed}).`,
+        });
+      }
+      return out;
+    });
+    return { ...col, computed: target, cells };
+  });
 }

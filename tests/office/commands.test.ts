@@ -52,7 +52,7 @@ test("refreshRag is registered, writes the RAG columns and completes the event",
   const fills = new Set(Object.values(RAG_STYLE).map((s) => s.fill));
   expect(rag.filter((c) => fills.has(c.fill!))).toHaveLength(30);
   expect(model.findSheet("Change Log")).toBeDefined();
-  expect(fake.stats.syncs).toBe(3);
+  expect(fake.stats.syncs).toBe(4);
 });
 
 test("when Excel refuses, the event is still completed and the message logged", async () => {

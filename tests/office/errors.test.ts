@@ -18,7 +18,10 @@ async function failure(p: Promise<unknown>): Promise<OperationError> {
 }
 
 const CODES: [string, RegExp][] = [
-  ["InvalidArgument", /Excel refused a value the add-in sent \(InvalidArgument\)/],
+  [
+    "InvalidArgument",
+    /Excel refused a value or setting the add-in sent \(InvalidArgument\): this is a fault in the add-in/,
+  ],
   ["ItemNotFound", /no longer there \(ItemNotFound\).*Run it again/],
   ["ItemAlreadyExists", /already exists \(ItemAlreadyExists\)/],
   ["RequestPayloadSizeLimitExceeded", /too large \(RequestPayloadSizeLimitExceeded\).*5 MB/],
@@ -51,18 +54,20 @@ describe("a failure while reading changes nothing", () => {
 describe("a failure while writing names what may be incomplete", () => {
   test.each(CODES)("%s in the write round trip", async (code, message) => {
     const model = await modelOf(SAMPLE);
-    const e = await failure(opsOf(fakeOf(model, { failAtSync: { at: 3, code } })).refreshRag(input()));
+    const e = await failure(opsOf(fakeOf(model, { failAtSync: { at: 4, code } })).refreshRag(input()));
     expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
-    expect(e.message).toMatch(/Writing stopped: "Programme of Works" and "Change Log" may be incomplete\./);
+    expect(e.message).toMatch(/Writing stopped: "Change Log" and "Programme of Works" may be incomplete\./);
   });
 
   test("the second of several write requests fails: the first was written, the message says which step", async () => {
     const model = await modelOf(SAMPLE);
-    const fake = fakeOf(model, { failAtSync: { at: 4, code: "InvalidArgument" } });
+    const fake = fakeOf(model, { failAtSync: { at: 5, code: "InvalidArgument" } });
     const e = await failure(opsOf(fake, { chunkBytes: 60_000 }).buildReport(input()));
-    expect(e.message).toMatch(/Writing stopped at step 2 of \d+: "Highlight Report".* may be incomplete/);
-    // Step 1 (the RAG columns and the start of the report) was applied before the failure.
+    expect(e.message).toMatch(
+      /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report" and "RAG History" may be incomplete/,
+    );
+    // Step 1 (the sheets added, the change log's new lines, the start of the RAG columns) was applied.
     expect(model.findSheet("Highlight Report")).toBeDefined();
   });
 });
@@ -81,11 +86,11 @@ describe("a round trip that never answers times out", () => {
   test("while writing", async () => {
     const model = await modelOf(SAMPLE);
     const e = await failure(
-      opsOf(fakeOf(model, { hangAtSync: 3 }), { syncTimeoutMs: 200 }).refreshRag(input()),
+      opsOf(fakeOf(model, { hangAtSync: 4 }), { syncTimeoutMs: 200 }).refreshRag(input()),
     );
     expect(e.code).toBe("Timeout");
     expect(e.message).toMatch(
-      /did not answer.*Writing stopped: "Programme of Works" and "Change Log" may be incomplete/,
+      /did not answer.*Writing stopped: "Change Log" and "Programme of Works" may be incomplete/,
     );
   });
 

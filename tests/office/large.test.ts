@@ -53,8 +53,7 @@ test("1,000 and 10,000 rows: the same round trips but for the write requests", a
   const small = await refresh(1_000);
   const large = await refresh(10_000);
   const reads = (t: RoundTrip[]) => t.filter((k) => k === "read").length;
-  expect(reads(small.trips)).toBe(2);
-  expect(reads(large.trips)).toBe(2);
+  expect(reads(small.trips)).toBe(reads(large.trips));
   expect(small.trips.length).toBeLessThan(large.trips.length);
   expect(Math.max(...large.fake.stats.requestBytes)).toBeLessThan(LIMIT);
 }, 120_000);

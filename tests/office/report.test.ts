@@ -72,10 +72,10 @@ describe("on the bundled sample", () => {
     model = await modelOf(SAMPLE);
   });
 
-  test("three round trips; the report first and active, history and change log last, each marked", async () => {
+  test("four round trips; the report first and active, history and change log last, each marked", async () => {
     const fake = fakeOf(model);
     const r = await opsOf(fake).buildReport(input());
-    expect(r.written.syncs).toBe(3);
+    expect(r.written.syncs).toBe(4);
     const names = model.sheets.map((s) => s.name);
     expect(names[0]).toBe("Highlight Report");
     expect(names.slice(-2)).toEqual(["RAG History", "Change Log"]);

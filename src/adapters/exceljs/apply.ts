@@ -80,8 +80,10 @@ function applyRagColumn(wb: ExcelJS.Workbook, col: RagColumnWrite): number {
   let n = 0;
   for (const c of col.cells) {
     const row = ws.getRow(c.row + 1);
-    setRagCell(row.getCell(col.rag.col + 1), c.rag);
-    n++;
+    if (c.rag) {
+      setRagCell(row.getCell(col.rag.col + 1), c.rag);
+      n++;
+    }
     if (col.computed && c.computed) {
       setRagCell(row.getCell(col.computed.col + 1), c.computed);
       n++;

@@ -40,7 +40,7 @@ export function excelErrorCode(e: unknown): string | null {
 
 const ADVICE: Record<string, string> = {
   InvalidArgument:
-    "Excel refused a value the add-in sent (InvalidArgument): check that the sheets are not protected and that no cell is being edited, then try again. If it keeps happening, report it with a copy of the workbook.",
+    "Excel refused a value or setting the add-in sent (InvalidArgument): this is a fault in the add-in, not in your workbook. Run it again; if it keeps happening, report it with a copy of the workbook.",
   ItemNotFound:
     "Excel refused because a sheet or name the add-in uses is no longer there (ItemNotFound): a sheet may have been renamed or deleted while the add-in was working. Run it again.",
   ItemAlreadyExists:
@@ -54,7 +54,7 @@ const ADVICE: Record<string, string> = {
   ApiNotFound:
     "Excel refused a command this version does not support (ApiNotFound): the add-in needs the Excel JavaScript API 1.9 (Excel 2021 or later, Microsoft 365, Excel for Mac or Excel on the web). Update Excel, then run it again.",
   AccessDenied:
-    "Excel refused the change (AccessDenied): a sheet or the workbook may be protected or read-only. Unprotect it, or save a copy you can edit, then run it again.",
+    "Excel refused the change (AccessDenied): a sheet or the workbook is protected or read-only. Unprotect it (Review > Unprotect Sheet, or Review > Protect Workbook to turn off structure protection), or save a copy you can edit, then run it again.",
   InvalidOperation:
     "Excel refused the change (InvalidOperation): a sheet may be protected, or a cell is being edited. Press Enter or Esc, unprotect the sheet if it is protected, then run it again.",
   EditModeCellEdit:

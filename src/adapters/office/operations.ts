@@ -13,6 +13,9 @@ import { OperationError } from "../../app/operations";
 import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
 import { dayFromLocalDate, excelSerialFromLocalDateTime } from "../../engine/dates";
 import type { SheetGrid } from "../../engine/grid";
+import { cellAddress } from "../../engine/grid";
+import { isValidSheetName } from "../../engine/own-sheets";
+import type { WritePlan } from "../../engine/plan";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { DEFAULT_RULES } from "../../engine/rules";
 import type { RunMode } from "../../engine/write-plan";
@@ -24,7 +27,7 @@ import { readWorkbook } from "./read";
 import { SETTINGS_KEY, settingsToJson } from "./settings";
 import type { RoundTrip } from "./sync";
 import { Syncer } from "./sync";
-import type { WriteBatch, WriteCommand } from "./write";
+import type { BuiltWrite, WriteBatch, WriteCommand } from "./write";
 import { buildWrite, packChunks } from "./write";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -132,17 +135,23 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
       const generatedAt = excelSerialFromLocalDateTime(now());
+      const formulaCells = await readRagFormulas(context, syncer, analysis);
       const plan = buildWritePlan(analysis, {
         mode,
         history: fromColumnA(r.ownGrids.get("history")),
         changeLog: fromColumnA(r.ownGrids.get("changelog")),
         generatedAt,
+        formulaCells,
       });
       const built = buildWrite(plan, r);
+      // Everything Excel would refuse is checked before the first write, never discovered half-way.
+      checkBeforeWriting(plan, r, built, chunkBytes);
       const chunks = packChunks(built.commands, chunkBytes);
       await writeChunks(context, syncer, chunks, mode, progress);
       return {
-        analysis,
+        analysis: plan.issues.length
+          ? { ...analysis, issues: [...analysis.issues, ...plan.issues] }
+          : analysis,
         written: {
           ragCells: built.ragCells,
           changedCells: plan.changedCells,
@@ -185,6 +194,100 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     },
   };
 }
+
+/**
+ * Round trip 3: the formulas of the existing RAG and Computed RAG cells of item rows, so a cell holding a
+ * user's formula is never replaced (Range.values gives a formula's result; assigning values replaces it).
+ */
+async function readRagFormulas(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  a: ProgrammeAnalysis,
+): Promise<Set<string>> {
+  const loads: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
+  for (const s of a.sheets) {
+    const rows = a.items.filter((i) => i.sheet === s.name).map((i) => i.row - 1);
+    if (rows.length === 0) continue;
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    const cols = [
+      s.ragColumn.added ? null : s.ragColumn.col,
+      s.computedColumn?.added === false ? s.computedColumn.col : null,
+    ];
+    for (const col of cols) {
+      if (col === null) continue;
+      const range = context.workbook.worksheets
+        .getItem(s.name)
+        .getRangeByIndexes(first, col, last - first + 1, 1);
+      range.load("formulas");
+      loads.push({ sheet: s.name, row: first, col, range });
+    }
+  }
+  const out = new Set<string>();
+  if (loads.length === 0) return out;
+  try {
+    await syncer.wait(context.sync());
+  } catch (e) {
+    throw toOperationError(e, { phase: "read" });
+  }
+  for (const l of loads) {
+    const formulas = l.range.formulas as unknown[][];
+    formulas.forEach((r, i) => {
+      const f = r[0];
+      if (typeof f === "string" && f.startsWith("=")) out.add(`${l.sheet}!${cellAddress(l.row + i, l.col)}`);
+    });
+  }
+  return out;
+}
+
+/**
+ * What Excel would refuse part way, checked before the first write: a protected sheet the run writes, a
+ * protected workbook structure when a sheet must be added, a sheet name Excel does not take, a request over the
+ * limit. Nothing is written when one is found, and the message says which sheet and what to do.
+ */
+function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite, chunkBytes: number): void {
+  const written = new Set<string>();
+  for (const col of plan.ragColumns) if (col.cells.length > 0) written.add(col.sheet);
+  for (const sheet of written) {
+    if (r.protectedSheets.has(sheet)) {
+      throw new OperationError(
+        `The sheet "${sheet}" is protected, so the add-in cannot write its RAG column (its cells are locked). Unprotect it (Review > Unprotect Sheet), or unlock the RAG column's cells and allow formatting, then run again. Nothing was changed.`,
+        "AccessDenied",
+      );
+    }
+  }
+  const existing = new Set(r.sheets.map((s) => s.name));
+  for (const name of built.sheets) {
+    if (existing.has(name) && r.protectedSheets.has(name)) {
+      throw new OperationError(
+        `The add-in's sheet "${name}" is protected, so it cannot be written. Unprotect it (Review > Unprotect Sheet), then run again. Nothing was changed.`,
+        "AccessDenied",
+      );
+    }
+    if (!existing.has(name) && r.structureProtected) {
+      throw new OperationError(
+        `The workbook's structure is protected, so the add-in cannot add its sheet "${name}". Turn the protection off (Review > Protect Workbook), then run again. Nothing was changed.`,
+        "AccessDenied",
+      );
+    }
+    if (!isValidSheetName(name)) {
+      throw new OperationError(
+        `Excel does not take "${name}" as a sheet name (at most 31 characters, none of : \\ / ? * [ ], not "History"). Nothing was changed.`,
+        "InvalidSheetName",
+      );
+    }
+  }
+  const largest = built.commands.reduce((m, c) => Math.max(m, c.bytes), 0);
+  if (largest > Math.max(chunkBytes, REQUEST_LIMIT_BYTES)) {
+    throw new OperationError(
+      `One write would be larger than Excel takes in one request (5 MB). Nothing was changed; report it with a copy of the workbook.`,
+      "RequestPayloadSizeLimitExceeded",
+    );
+  }
+}
+
+/** Excel on the web refuses a request over 5 MB (resource limits page); chunks stay well under it. */
+const REQUEST_LIMIT_BYTES = 4_500_000;
 
 /** Names of the sheets the chunks write, in order, without repeats. */
 function sheetsOf(chunks: readonly WriteCommand[][]): string[] {

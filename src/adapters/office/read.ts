@@ -12,7 +12,10 @@
  */
 import type { SheetGrid } from "../../engine/grid";
 import type { OwnSheetRole } from "../../engine/plan";
-import { roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
+import { OWN_ROLES, findOwnSheet, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
+import { CHANGELOG_SHEET } from "../../engine/report/changelog";
+import { HIGHLIGHT_SHEET } from "../../engine/report/highlight";
+import { HISTORY_SHEET } from "../../engine/report/history";
 import type { SavedSettings } from "../../app/operations";
 import { excelErrorCode } from "./errors";
 import { SETTINGS_KEY, settingsFromJson } from "./settings";
@@ -48,8 +51,21 @@ export interface CellFormat {
 
 export interface WorkbookRead {
   sheets: SheetInfo[];
-  /** The add-in's own sheets that exist, by role (found by their ProgrammeRAG_* names). */
+  /**
+   * The add-in's own sheets that exist, by role: the sheet its ProgrammeRAG_* name marks when the content agrees,
+   * or an unmarked sheet of the wanted name holding the add-in's layout (findOwnSheet).
+   */
   own: Map<OwnSheetRole, string>;
+  /** Roles whose own sheet carries its marker (the others get theirs once written). */
+  marked: Set<OwnSheetRole>;
+  /** Sheets with worksheet protection on. */
+  protectedSheets: Set<string>;
+  /** Whether the workbook's structure is protected (no sheet can be added). */
+  structureProtected: boolean;
+  /** The charts on the own highlight sheet, by name (deleted before it is drawn again). */
+  highlightCharts: string[];
+  /** The own sheets' used extent (rows and columns from A1), to clear what a rewrite no longer needs. */
+  ownExtent: Map<OwnSheetRole, { rows: number; cols: number }>;
   /** The ProgrammeRAG_* names present (broken ones too), by role, as Excel spells them. */
   markers: Map<OwnSheetRole, string>;
   settings: SavedSettings | null;
@@ -79,45 +95,121 @@ export async function readWorkbook(
   options: ReadOptions,
 ): Promise<WorkbookRead> {
   const meta = await readMeta(context, syncer);
-  const toRead = meta.sheets.filter((s) => readsCells(s, meta.own));
-  const candidates = new Set(
-    toRead.filter((s) => ![...meta.own.values()].includes(s.name)).map((s) => s.name),
-  );
+  const targets = new Set(meta.markerTargets.values());
+  const toRead = meta.sheets.filter((s) => s.visibility === "Visible" || targets.has(s.name));
+  const candidates = new Set(toRead.filter((s) => s.visibility === "Visible").map((s) => s.name));
 
   let cells: Map<string, Loaded[]>;
   let used: Map<string, Block>;
   let edges: Map<string, { col: number; cells: CellFormat[] }>;
+  let extras: Extras;
   try {
-    ({ cells, used, edges } = await readWhole(context, syncer, toRead, candidates));
+    ({ cells, used, edges, extras } = await readWhole(context, syncer, toRead, candidates));
   } catch (e) {
     if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
     // Too much for one answer: learn the used ranges' sizes, then read them in blocks of rows.
-    ({ used, edges } = await readUsedSizes(context, syncer, toRead, candidates));
+    ({ used, edges, extras } = await readUsedSizes(context, syncer, toRead, candidates));
     cells = await readBlocks(context, syncer, used, options.cellsPerSync);
   }
 
   const grids: SheetGrid[] = [];
-  const ownGrids = new Map<OwnSheetRole, SheetGrid>();
+  const bySheet = new Map<string, SheetGrid>();
   for (const s of meta.sheets) {
     const u = used.get(s.name);
     const grid = u ? assemble(s, u, cells.get(s.name) ?? []) : emptyGrid(s);
     grids.push(grid);
-    for (const [role, name] of meta.own) if (name === s.name) ownGrids.set(role, grid);
+    if (u) bySheet.set(s.name, grid);
   }
-  return { ...meta, grids, ownGrids, edges };
+  // A sheet is the add-in's own only when its marker and its content agree (issue 14).
+  const own = new Map<OwnSheetRole, string>();
+  const marked = new Set<OwnSheetRole>();
+  const ownGrids = new Map<OwnSheetRole, SheetGrid>();
+  const ownExtent = new Map<OwnSheetRole, { rows: number; cols: number }>();
+  const names = meta.sheets.map((s) => s.name);
+  const taken = new Set<string>();
+  for (const role of OWN_ROLES) {
+    const target = meta.markerTargets.get(role) ?? null;
+    const found = findOwnSheet(
+      role,
+      OWN_SHEET_NAMES[role],
+      names.filter((n) => !taken.has(n)),
+      target,
+      (n) => bySheet.get(n),
+    );
+    if (!found) continue;
+    taken.add(found.sheet);
+    own.set(role, found.sheet);
+    if (found.marked) marked.add(role);
+    const grid = bySheet.get(found.sheet);
+    if (grid) ownGrids.set(role, grid);
+    const u = used.get(found.sheet);
+    if (u) ownExtent.set(role, { rows: u.row + u.rows, cols: u.col + u.cols });
+  }
+  const highlight = own.get("highlight");
+  return {
+    sheets: meta.sheets,
+    own,
+    marked,
+    markers: meta.markers,
+    settings: meta.settings,
+    settingsProblem: meta.settingsProblem,
+    grids,
+    ownGrids,
+    edges,
+    protectedSheets: extras.protectedSheets,
+    structureProtected: meta.structureProtected,
+    highlightCharts: highlight === undefined ? [] : (extras.charts.get(highlight) ?? []),
+    ownExtent,
+  };
 }
 
-/** Programme sheets (visible, not the add-in's) and the add-in's history and change log are read. */
-function readsCells(s: SheetInfo, own: Map<OwnSheetRole, string>): boolean {
-  for (const [role, name] of own) if (name === s.name) return role === "history" || role === "changelog";
-  return s.visibility === "Visible";
+/** The names the add-in gives its sheets, by role. */
+const OWN_SHEET_NAMES: Record<OwnSheetRole, string> = {
+  highlight: HIGHLIGHT_SHEET,
+  history: HISTORY_SHEET,
+  changelog: CHANGELOG_SHEET,
+};
+
+interface Extras {
+  protectedSheets: Set<string>;
+  /** Chart names by sheet (visible sheets and marked ones: the own highlight sheet is among them). */
+  charts: Map<string, string[]>;
+}
+
+/** Queues each sheet's protection and chart names; call the result after the sync. */
+function queueExtras(context: Excel.RequestContext, sheets: SheetInfo[]): () => Extras {
+  const loaded = sheets.map((s) => {
+    const protection = context.workbook.worksheets.getItem(s.name).protection;
+    protection.load("protected");
+    const charts = context.workbook.worksheets.getItem(s.name).charts;
+    charts.load("items/name");
+    return { sheet: s.name, protection, charts };
+  });
+  return () => {
+    const protectedSheets = new Set<string>();
+    const charts = new Map<string, string[]>();
+    for (const l of loaded) {
+      if (l.protection.protected) protectedSheets.add(l.sheet);
+      charts.set(
+        l.sheet,
+        l.charts.items.map((c) => c.name),
+      );
+    }
+    return { protectedSheets, charts };
+  };
 }
 
 async function readMeta(
   context: Excel.RequestContext,
   syncer: Syncer,
-): Promise<Pick<WorkbookRead, "sheets" | "own" | "markers" | "settings" | "settingsProblem">> {
+): Promise<
+  Pick<WorkbookRead, "sheets" | "markers" | "settings" | "settingsProblem" | "structureProtected"> & {
+    markerTargets: Map<OwnSheetRole, string>;
+  }
+> {
   const worksheets = context.workbook.worksheets;
+  const structure = context.workbook.protection;
+  structure.load("protected");
   worksheets.load("items/name,items/visibility,items/position");
   const names = context.workbook.names;
   names.load("items/name,items/formula");
@@ -129,7 +221,7 @@ async function readMeta(
     .map((w) => ({ name: w.name, visibility: String(w.visibility), position: w.position }))
     .sort((a, b) => a.position - b.position);
   const byLower = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
-  const own = new Map<OwnSheetRole, string>();
+  const markerTargets = new Map<OwnSheetRole, string>();
   const markers = new Map<OwnSheetRole, string>();
   for (const n of names.items) {
     const role = roleFromMarker(n.name);
@@ -137,7 +229,7 @@ async function readMeta(
     markers.set(role, n.name);
     const target = sheetFromReference(String(n.formula ?? ""));
     const sheet = target === null ? undefined : byLower.get(target.toLowerCase());
-    if (sheet !== undefined) own.set(role, sheet);
+    if (sheet !== undefined) markerTargets.set(role, sheet);
   }
   let settings: SavedSettings | null = null;
   let settingsProblem: string | null = null;
@@ -146,7 +238,14 @@ async function readMeta(
     if (read.kind === "ok") settings = read.settings;
     if (read.kind === "unreadable") settingsProblem = read.problem;
   }
-  return { sheets, own, markers, settings, settingsProblem };
+  return {
+    sheets,
+    markerTargets,
+    markers,
+    settings,
+    settingsProblem,
+    structureProtected: structure.protected,
+  };
 }
 
 interface EdgeProxies {
@@ -215,9 +314,11 @@ async function readWhole(
   cells: Map<string, Loaded[]>;
   used: Map<string, Block>;
   edges: Map<string, { col: number; cells: CellFormat[] }>;
+  extras: Extras;
 }> {
   const ranges: { sheet: string; range: Excel.Range }[] = [];
   const edges: EdgeProxies[] = [];
+  const extras = queueExtras(context, sheets);
   for (const s of sheets) {
     // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
     const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
@@ -238,7 +339,7 @@ async function readWhole(
     used.set(sheet, block);
     cells.set(sheet, [{ ...block, values: range.values, numberFormat: range.numberFormat }]);
   }
-  return { cells, used, edges: edgeFormats(edges) };
+  return { cells, used, edges: edgeFormats(edges), extras: extras() };
 }
 
 /** The used ranges' positions and sizes only (when the cells are too many for one answer). */
@@ -247,9 +348,14 @@ async function readUsedSizes(
   syncer: Syncer,
   sheets: SheetInfo[],
   candidates: Set<string>,
-): Promise<{ used: Map<string, Block>; edges: Map<string, { col: number; cells: CellFormat[] }> }> {
+): Promise<{
+  used: Map<string, Block>;
+  edges: Map<string, { col: number; cells: CellFormat[] }>;
+  extras: Extras;
+}> {
   const ranges: { sheet: string; range: Excel.Range }[] = [];
   const edges: EdgeProxies[] = [];
+  const extras = queueExtras(context, sheets);
   for (const s of sheets) {
     const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
     range.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -266,7 +372,7 @@ async function readUsedSizes(
       cols: range.columnCount,
     });
   }
-  return { used, edges: edgeFormats(edges) };
+  return { used, edges: edgeFormats(edges), extras: extras() };
 }
 
 /** Splits the used ranges into blocks of whole rows of at most `cells` cells each, grouped per round trip. */

@@ -20,7 +20,8 @@ import type {
   WritePlan,
 } from "../../engine/plan";
 import { needsTextPrefix } from "../../engine/plan";
-import { chooseSheetName, markerName } from "../../engine/own-sheets";
+import { chooseSheetName, markerName, unchangedRows } from "../../engine/own-sheets";
+import { MAX_ROW_HEIGHT } from "../../engine/report/sheet-builder";
 import type { CellFormat, WorkbookRead } from "./read";
 
 /** What a command is given when a request is built: the context and the request's worksheet proxies. */
@@ -57,13 +58,15 @@ const OBJECT = 160;
 const ACTION = 90;
 /** Values blocks of own sheets are cut at about this many bytes of JSON, so chunks fill evenly. */
 const BLOCK_BYTES = 150_000;
-/** RAG column values are written as one column range per run of item rows, with gaps of up to this many rows. */
-const MAX_GAP = 20;
+/**
+ * RAG column values are written as one column range per run of consecutive item rows: never through a row that
+ * is not an item (a section row merged across the RAG column, a subtotal, a blank line), and so never a null
+ * into a cell of the user's (writing into a filtered range misplaced values in office-js issue #224).
+ */
+const MAX_GAP = 0;
 const SEGMENT_ROWS = 10_000;
 /** The thin border the layout asks for (as the exceljs adapter draws it). */
 const BORDER_COLOR = "#BFBFBF";
-
-const MARKER_COMMENT = "Marks a sheet the Programme RAG add-in writes; each run replaces the sheet.";
 
 const CHART_TYPES: Record<ChartKind, "ColumnClustered" | "Pie" | "BarClustered"> = {
   columnClustered: "ColumnClustered",
@@ -87,19 +90,64 @@ function json(x: unknown): number {
   return JSON.stringify(x).length;
 }
 
-export function buildWrite(plan: WritePlan, read: WorkbookRead): BuiltWrite {
-  const commands: WriteCommand[] = [];
-  let ragCells = 0;
-  for (const col of plan.ragColumns) ragCells += ragColumnCommands(col, read, commands);
-  const sheets: string[] = [];
+/** Where a layout goes: an own sheet kept from an earlier run, or one to add. */
+export interface SheetTarget {
+  name: string;
+  /** The sheet exists already (the add-in's own, kept: never deleted and added again). */
+  exists: boolean;
+  /** Its ProgrammeRAG_* marker is in place; otherwise the marker is added once the sheet is written. */
+  marked: boolean;
+  /** Leading layout rows the sheet already holds as they are (history and log are appended to). */
+  keepRows: number;
+  /** The sheet's used extent from A1 now (what a rewrite may have to clear). */
+  extent: { rows: number; cols: number };
+}
+
+/** Where each own sheet of the plan goes, by role, and whether the run has to add any sheet. */
+export function sheetTargets(plan: WritePlan, read: WorkbookRead): Map<SheetLayout, SheetTarget> {
+  const out = new Map<SheetLayout, SheetTarget>();
   const existing = read.sheets.map((s) => s.name);
   for (const layout of plan.sheets) {
     const owned = read.own.get(layout.role) ?? null;
     const name = chooseSheetName(layout.name, existing, owned);
-    if (!existing.includes(name)) existing.push(name);
-    sheets.push(name);
-    sheetCommands(layout, name, owned, read, commands);
+    const exists = existing.includes(name);
+    if (!exists) existing.push(name);
+    const grid = read.ownGrids.get(layout.role) ?? null;
+    // The highlight report is drawn again from scratch; history and log rows already there are left alone.
+    const keepRows = exists && layout.role !== "highlight" ? unchangedRows(layout, grid) : 0;
+    out.set(layout, {
+      name,
+      exists,
+      marked: exists && read.marked.has(layout.role),
+      keepRows,
+      extent: exists ? (read.ownExtent.get(layout.role) ?? { rows: 0, cols: 0 }) : { rows: 0, cols: 0 },
+    });
   }
+  return out;
+}
+
+/**
+ * The commands of a plan, in the order that keeps a failure at any command safe: the Change Log's new lines
+ * first (every RAG cell about to change is recorded before it changes), then the RAG columns, then the history
+ * and the highlight report. Excel runs a request's commands in order and rolls nothing back, so whatever
+ * command fails, what ran before it is complete and recorded.
+ */
+export function buildWrite(plan: WritePlan, read: WorkbookRead): BuiltWrite {
+  const commands: WriteCommand[] = [];
+  const targets = sheetTargets(plan, read);
+  const log = plan.sheets.filter((l) => l.role === "changelog");
+  const others = plan.sheets.filter((l) => l.role !== "changelog");
+  // Sheets to add are added first, in the plan's order (so they stand where the command line puts them); each
+  // is empty until written, and an empty sheet of the wanted name is the add-in's to use on the next run.
+  for (const layout of plan.sheets) {
+    const t = targets.get(layout)!;
+    if (!t.exists) addSheetCommand(layout, t.name, commands);
+  }
+  for (const layout of log) sheetCommands(layout, targets.get(layout)!, read, commands);
+  let ragCells = 0;
+  for (const col of plan.ragColumns) ragCells += ragColumnCommands(col, read, commands);
+  for (const layout of others) sheetCommands(layout, targets.get(layout)!, read, commands);
+  const sheets = plan.sheets.map((l) => targets.get(l)!.name);
   return { commands, ragCells, sheets };
 }
 
@@ -227,42 +275,60 @@ export function colourRuns(
 
 // ---- the add-in's own sheets ----------------------------------------------------------------------------------
 
-function sheetCommands(
-  layout: SheetLayout,
-  name: string,
-  owned: string | null,
-  read: WorkbookRead,
-  out: WriteCommand[],
-): void {
-  const push = (bytes: number, apply: (ws: Excel.Worksheet, b: WriteBatch) => void) =>
-    out.push({ bytes, sheet: name, phase: "sheet", apply: (b) => apply(b.sheet(name), b) });
-
-  // Replace: drop the marker name and the old sheet, add the new one where the old one was (or first / last).
-  const marker = read.markers.get(layout.role) ?? null;
-  const oldPosition = owned === null ? null : (read.sheets.find((s) => s.name === owned)?.position ?? null);
+function addSheetCommand(layout: SheetLayout, name: string, out: WriteCommand[]): void {
   out.push({
-    bytes: 8 * OBJECT + 8 * ACTION + 2 * json(name) + MARKER_COMMENT.length + 60,
+    bytes: 3 * OBJECT + 3 * ACTION + 2 * json(name),
     sheet: name,
     phase: "sheet",
     apply: (b) => {
-      const worksheets = b.context.workbook.worksheets;
-      if (marker !== null) b.context.workbook.names.getItem(marker).delete();
-      if (owned !== null) worksheets.getItem(owned).delete();
-      const ws = worksheets.add(name);
-      if (oldPosition !== null) ws.position = oldPosition;
-      else if (layout.position === "first") ws.position = 0;
-      // Mark the sheet as the add-in's own at once (a workbook-level name on its A1, which follows a renamed
-      // sheet), so a run that stops part way never leaves an unmarked sheet the next run would take for a user's.
-      b.context.workbook.names.add(markerName(layout.role), ws.getRange("A1"), MARKER_COMMENT);
+      const ws = b.context.workbook.worksheets.add(name);
+      // Worksheet.position clears the undo stack on Windows and Mac (Microsoft's "Undo capabilities" page):
+      // set only when the report sheet is added, never on a refresh or on a sheet kept from an earlier run.
+      if (layout.position === "first") ws.position = 0;
       b.added(name, ws);
     },
   });
+}
 
-  valueBlocks(layout, push);
+function sheetCommands(layout: SheetLayout, t: SheetTarget, read: WorkbookRead, out: WriteCommand[]): void {
+  const name = t.name;
+  const push = (bytes: number, apply: (ws: Excel.Worksheet, b: WriteBatch) => void) =>
+    out.push({ bytes, sheet: name, phase: "sheet", apply: (b) => apply(b.sheet(name), b) });
+  const keep = t.keepRows;
+
+  // A sheet to add was added by addSheetCommand before the first write.
+  if (t.exists && layout.role === "highlight") {
+    // Drawn again in place: its charts go, then its cells and merges are cleared (never the sheet itself).
+    for (const chart of read.highlightCharts) {
+      push(3 * OBJECT + ACTION + json(chart), (ws) => ws.charts.getItem(chart).delete());
+    }
+    if (t.extent.rows > 0 && t.extent.cols > 0) {
+      const { rows: r, cols: c } = t.extent;
+      push(2 * OBJECT + 2 * ACTION + 20, (ws) => {
+        const range = ws.getRangeByIndexes(0, 0, r, c);
+        range.unmerge();
+        range.clear("All");
+      });
+    }
+  } else if (t.exists && t.extent.rows > keep) {
+    // History and log rows after the ones kept are replaced: cleared first, then written below.
+    const from = keep;
+    const count = t.extent.rows - keep;
+    const c = Math.max(1, t.extent.cols);
+    push(2 * OBJECT + ACTION + 20, (ws) => ws.getRangeByIndexes(from, 0, count, c).clear("All"));
+  }
+
+  valueBlocks(layout, push, keep);
+  const below = (run: StyleRun): StyleRun | null => {
+    if (run.row + run.rows <= keep) return null;
+    if (run.row >= keep) return run;
+    return { ...run, rows: run.row + run.rows - keep, row: keep };
+  };
+  const styles = layout.styles.map(below).filter((x): x is StyleRun => x !== null);
   // Borders are all alike (a thin line around each cell) and nothing removes one, so the cells a run borders
   // are gathered and bordered once, as a few rectangles, rather than once per run.
   const withoutBorders: StyleRun[] = [];
-  for (const run of layout.styles) {
+  for (const run of styles) {
     if (!run.style.border) withoutBorders.push(run);
     else {
       const { border: _border, ...rest } = run.style;
@@ -270,12 +336,13 @@ function sheetCommands(
     }
   }
   for (const run of coalesceStyles(withoutBorders)) styleCommand(run, push);
-  for (const rect of borderedRects(layout.styles)) {
+  for (const rect of borderedRects(styles)) {
     push(2 * OBJECT + 6 * (OBJECT + 3 * (ACTION + 12)), (ws) =>
       applyBorders(ws.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols), rect),
     );
   }
   for (const m of layout.merges) {
+    if (m.row < keep) continue;
     push(OBJECT + ACTION + 20, (ws) => ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false));
   }
   for (const g of groups(layout.columnWidths.map((w) => (w > 0 ? charsToPoints(w) : null)))) {
@@ -283,14 +350,16 @@ function sheetCommands(
       ws.getRangeByIndexes(0, g.start, 1, g.count).format.columnWidth = g.value;
     });
   }
-  for (const g of groups(layout.rowHeights)) {
+  for (const g of groups(layout.rowHeights.map((h, r) => (r < keep || h === null ? null : h)))) {
+    // Excel refuses a row taller than 409 points (the layout keeps under it; this is the last guard).
+    const height = Math.min(MAX_ROW_HEIGHT, g.value);
     push(2 * OBJECT + ACTION + 10, (ws) => {
-      ws.getRangeByIndexes(g.start, 0, g.count, 1).format.rowHeight = g.value;
+      ws.getRangeByIndexes(g.start, 0, g.count, 1).format.rowHeight = height;
     });
   }
   if (layout.freezeRows) {
-    const rows = layout.freezeRows;
-    push(OBJECT + ACTION + 10, (ws) => ws.freezePanes.freezeRows(rows));
+    const frozen = layout.freezeRows;
+    push(OBJECT + ACTION + 10, (ws) => ws.freezePanes.freezeRows(frozen));
   }
   if (layout.tabColor) {
     const color = layout.tabColor;
@@ -315,23 +384,43 @@ function sheetCommands(
       );
     });
   }
+  if (!t.marked) {
+    // Marked as the add-in's own only now that it is written (a workbook-level name on its A1, which follows a
+    // renamed sheet). A run that stops before this leaves a sheet the next run recognises by its content.
+    // A stale or broken marker of this role goes first; the name is added without a comment, as setting a
+    // name's comment clears the undo stack on the web (NamedItem.comment, "Undo capabilities").
+    const stale = read.markers.get(layout.role) ?? null;
+    out.push({
+      bytes: 6 * OBJECT + 4 * ACTION + 2 * json(name) + 60,
+      sheet: name,
+      phase: "sheet",
+      apply: (b) => {
+        if (stale !== null) b.context.workbook.names.getItem(stale).delete();
+        b.context.workbook.names.add(markerName(layout.role), b.sheet(name).getRange("A1"));
+      },
+    });
+  }
   if (layout.position === "first") push(ACTION, (ws) => ws.activate());
 }
 
 type Push = (bytes: number, apply: (ws: Excel.Worksheet, b: WriteBatch) => void) => void;
 
-/** The layout's values and number formats, as rectangles of whole rows of about BLOCK_BYTES each. */
-function valueBlocks(layout: SheetLayout, push: Push): void {
+/**
+ * The layout's values and number formats from row `from` on, as rectangles of whole rows of about BLOCK_BYTES
+ * each. Number formats go first, so a cell meant as text ("@") is text before its value arrives; every other
+ * string is written with a leading apostrophe (ownCellInput), so nothing Excel's typing would read as a number,
+ * date, time, fraction or formula ("3E1", "1 1/2", "10:30 AM", "January 5, 2021") is converted.
+ */
+function valueBlocks(layout: SheetLayout, push: Push, from: number): void {
   const width = layout.values.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0) return;
-  const rows = layout.values.map((r) => {
-    const values = Array.from({ length: width }, (_, c) => cellInput(r[c] ?? null));
-    return values;
-  });
   const formats = layout.values.map((_, r) =>
     Array.from({ length: width }, (_, c) => layout.numberFormats[r]?.[c] ?? null),
   );
-  let start = 0;
+  const rows = layout.values.map((r, i) =>
+    Array.from({ length: width }, (_, c) => ownCellInput(r[c] ?? null, formats[i]![c] ?? null)),
+  );
+  let start = from;
   while (start < rows.length) {
     let end = start;
     let bytes = 0;
@@ -347,13 +436,22 @@ function valueBlocks(layout: SheetLayout, push: Push): void {
     if (anyValue || anyFormat) {
       push(2 * OBJECT + 2 * ACTION + bytes, (ws) => {
         const range = ws.getRangeByIndexes(row0, 0, values.length, width);
-        // Values first, then formats: the same order as the exceljs adapter, so "@" never changes what is stored.
-        if (anyValue) range.values = values;
         if (anyFormat) range.numberFormat = numberFormat;
+        if (anyValue) range.values = values;
       });
     }
     start = end;
   }
+}
+
+/**
+ * A value of the add-in's own sheets as written through Range.values: a string in a cell formatted as text
+ * as it is, any other non-empty string with a leading apostrophe (Excel stores it as the quote prefix, not as
+ * text), so Excel never types it.
+ */
+export function ownCellInput(v: LayoutValue, format: string | null): string | number | boolean | null {
+  if (typeof v === "string") return v === "" || format === "@" ? v : `'${v}`;
+  return cellInput(v);
 }
 
 const LOOK_BACK = 64;

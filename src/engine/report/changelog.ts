@@ -51,6 +51,29 @@ export function readChangeLog(grid: SheetGrid | null): LayoutValue[][] {
   return out;
 }
 
+/**
+ * Changes the log already records as the latest line for their cell (same sheet, cell, old and new value): a
+ * run that logged them and then stopped before writing the cells. Running again writes the cells and does not
+ * log them twice.
+ */
+export function alreadyLogged(
+  existing: readonly LayoutValue[][],
+  changes: readonly ChangeRow[],
+): Set<ChangeRow> {
+  const latest = new Map<string, LayoutValue[]>();
+  for (const row of existing) {
+    const sheet = row[2];
+    const cell = row[3];
+    if (typeof sheet === "string" && typeof cell === "string") latest.set(`${sheet}\u0000${cell}`, row);
+  }
+  const out = new Set<ChangeRow>();
+  for (const c of changes) {
+    const row = latest.get(`${c.sheet}\u0000${c.cell}`);
+    if (row && String(row[6] ?? "") === (c.old ?? "") && String(row[7] ?? "") === (c.now ?? "")) out.add(c);
+  }
+  return out;
+}
+
 function layoutValue(v: CellValue): LayoutValue {
   if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
   if (v === undefined) return null;
@@ -70,7 +93,8 @@ export function changedCells(
     for (const cell of col.cells) {
       const item = byRow.get(`${col.sheet}\u0000${cell.row}`);
       if (!item) continue;
-      const pairs: [number, string | null, string][] = [[col.rag.col, item.ragBefore, cell.rag.value]];
+      const pairs: [number, string | null, string][] = [];
+      if (cell.rag) pairs.push([col.rag.col, item.ragBefore, cell.rag.value]);
       if (col.computed && cell.computed)
         pairs.push([col.computed.col, item.computedBefore, cell.computed.value]);
       for (const [c, old, now] of pairs) {

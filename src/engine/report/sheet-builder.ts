@@ -13,6 +13,10 @@ import type {
   OwnSheetRole,
 } from "../plan";
 
+/** Excel's limits ("Excel specifications and limits"): row height in points, characters in a cell. */
+export const MAX_ROW_HEIGHT = 409;
+export const MAX_CELL_TEXT = 32_767;
+
 export const FORMAT = {
   money: '"£"#,##0;-"£"#,##0',
   moneyPence: '"£"#,##0.00;-"£"#,##0.00',
@@ -171,7 +175,8 @@ export class SheetBuilder {
         else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
         points = Math.max(points, (lines * line) / (m?.rows ?? 1));
       }
-      if (points > 15) heights[r] = Math.ceil(points + 2);
+      // Excel refuses a row taller than 409 points: a long text shows what fits.
+      if (points > 15) heights[r] = Math.min(MAX_ROW_HEIGHT, Math.ceil(points + 2));
     }
     return heights;
   }
@@ -184,6 +189,11 @@ export class SheetBuilder {
       const vr = this.values[r]!;
       const fr = this.formats[r]!;
       while (vr.length < width) vr.push(null);
+      // Excel holds at most 32,767 characters a cell: a longer text is cut, and says so.
+      for (let c = 0; c < vr.length; c++) {
+        const v = vr[c];
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) vr[c] = `${v.slice(0, MAX_CELL_TEXT - 1)}…`;
+      }
       while (fr.length < width) fr.push(null);
     }
     const values = this.values;

@@ -31,9 +31,24 @@ const o = (type: string, extra: { nullable?: boolean; indexer?: boolean } = {}):
 const range = o("Range");
 
 export const CLASSES: Record<string, ClassInfo> = {
+  WorksheetProtection: {
+    scalars: ["protected"],
+    readonly: ["protected"],
+    methods: { protect: V, unprotect: V },
+  },
+  WorkbookProtection: {
+    scalars: ["protected"],
+    readonly: ["protected"],
+    methods: { protect: V, unprotect: V },
+  },
   Workbook: {
     scalars: [],
-    navs: { worksheets: "WorksheetCollection", settings: "SettingCollection", names: "NamedItemCollection" },
+    navs: {
+      worksheets: "WorksheetCollection",
+      settings: "SettingCollection",
+      names: "NamedItemCollection",
+      protection: "WorkbookProtection",
+    },
     methods: { getSelectedRange: range, getActiveCell: range },
   },
   WorksheetCollection: {
@@ -52,7 +67,12 @@ export const CLASSES: Record<string, ClassInfo> = {
   Worksheet: {
     scalars: ["name", "id", "position", "visibility", "tabColor", "standardWidth", "standardHeight"],
     readonly: ["id", "standardWidth", "standardHeight"],
-    navs: { freezePanes: "WorksheetFreezePanes", charts: "ChartCollection", pageLayout: "PageLayout" },
+    navs: {
+      freezePanes: "WorksheetFreezePanes",
+      charts: "ChartCollection",
+      pageLayout: "PageLayout",
+      protection: "WorksheetProtection",
+    },
     methods: {
       delete: V,
       activate: V,

@@ -123,6 +123,26 @@ export function parseDateText(text: string, opts: CoerceOptions): { serial: numb
     if (!mo || !validYmd(y, mo, 1)) return null;
     return { serial: serialFromYmd(y, mo, 1), format: "mmm-yy" };
   }
+  // "January 5, 2021", "Jan 5 2021": month name first, as Excel reads it whatever the locale (unverified for
+  // every locale; Range.values "parses without regard to locale", @types/office-js).
+  m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const mo = monthFromName(m[1]!);
+    const y = Number(m[3]);
+    const d = Number(m[2]);
+    if (!mo || !validYmd(y, mo, d)) return null;
+    return { serial: serialFromYmd(y, mo, d), format: "dd-mmm-yy" };
+  }
+  // "10:30 AM", "3:05 pm", "10 AM": a time of day with AM/PM.
+  m = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([AaPp])[Mm]?$/.exec(t);
+  if (m) {
+    let h = Number(m[1]);
+    const [mi, s] = [Number(m[2] ?? 0), Number(m[3] ?? 0)];
+    if (h < 1 || h > 12 || mi > 59 || s > 59) return null;
+    if (h === 12) h = 0;
+    if (m[4]!.toLowerCase() === "p") h += 12;
+    return { serial: (h * 3600 + mi * 60 + s) / 86400, format: "h:mm AM/PM" };
+  }
   m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
   if (m) {
     const [h, mi, s] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
@@ -165,6 +185,15 @@ export function parseNumberText(
     t = t.slice(0, -1).trim();
   }
   if (currency && percent) return null;
+  // A mixed or plain fraction: "1 1/2" is 1.5 ("# ?/?"). A bare "1/2" is a date (1 February), read above.
+  const fraction = /^(\d+)\s+(\d+)\/(\d+)$/.exec(t);
+  if (fraction && !currency && !percent) {
+    const den = Number(fraction[3]);
+    const num = Number(fraction[2]);
+    if (den === 0 || num >= den) return null;
+    const v = Number(fraction[1]) + num / den;
+    return { value: negative ? -v : v, format: den < 10 ? "# ?/?" : "# ??/??" };
+  }
   let grouped = false;
   let body: string;
   if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) {

@@ -2248,6 +2248,107 @@ export const EXCEL_API_MEMBERS: Record<string, Record<string, ApiTag>> = {
       version: "1.4",
     },
   },
+  WorksheetProtection: {
+    allowEditRanges: {
+      kind: "readonly",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    canPauseProtection: {
+      kind: "readonly",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    isPasswordProtected: {
+      kind: "readonly",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    isPaused: {
+      kind: "readonly",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    options: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    protected: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    savedOptions: {
+      kind: "readonly",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    checkPassword: {
+      kind: "method",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    pauseProtection: {
+      kind: "method",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    protect: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    resumeProtection: {
+      kind: "method",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    setPassword: {
+      kind: "method",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+    unprotect: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+    updateOptions: {
+      kind: "method",
+      set: "ExcelApiOnline",
+      version: "1.1",
+    },
+  },
+  WorkbookProtection: {
+    protected: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+    protect: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+    unprotect: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+  },
+  FormatProtection: {
+    formulaHidden: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    locked: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+  },
 };
 
 export const EXCEL_ENUMS = {

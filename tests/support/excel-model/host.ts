@@ -59,7 +59,9 @@ export type Handle =
   | { t: "SettingCollection" }
   | { t: "Setting"; key: string }
   | { t: "NamedItemCollection" }
-  | { t: "NamedItem"; name: string };
+  | { t: "NamedItem"; name: string }
+  | { t: "WorksheetProtection"; sheetId: string }
+  | { t: "WorkbookProtection" };
 
 export type HandleType = Handle["t"];
 type H<T extends HandleType> = Extract<Handle, { t: T }>;
@@ -119,6 +121,10 @@ export class ExcelHost {
         return { t: "SettingCollection" };
       case "Workbook.names":
         return { t: "NamedItemCollection" };
+      case "Workbook.protection":
+        return { t: "WorkbookProtection" };
+      case "Worksheet.protection":
+        return sub("WorksheetProtection");
       case "Worksheet.freezePanes":
         return sub("WorksheetFreezePanes");
       case "Worksheet.charts":
@@ -287,6 +293,12 @@ export class ExcelHost {
         if (prop === "key") return h.key;
         if (prop === "value") return this.wb.getSetting(h.key);
         break;
+      case "WorksheetProtection":
+        if (prop === "protected") return this.wb.sheet(h.sheetId).protected === true;
+        break;
+      case "WorkbookProtection":
+        if (prop === "protected") return this.wb.structureProtected;
+        break;
       case "NamedItem": {
         const n = this.wb.findName(h.name)!;
         switch (prop) {
@@ -351,6 +363,7 @@ export class ExcelHost {
   set(h: Handle, prop: string, value: unknown): void {
     this.check(h);
     const loc = `${h.t}.${prop}`;
+    this.gate(h, loc);
     const wb = this.wb;
     switch (h.t) {
       case "Worksheet":
@@ -524,6 +537,7 @@ export class ExcelHost {
   invoke(h: Handle, method: string, args: unknown[]): InvokeResult {
     this.check(h);
     const loc = `${h.t}.${method}`;
+    if (CHANGING_METHODS.has(loc)) this.gate(h, loc);
     const wb = this.wb;
     const obj = (o: Handle | null): InvokeResult => ({ object: o });
     const val = (v: unknown = null): InvokeResult => ({ value: v });
@@ -721,6 +735,15 @@ export class ExcelHost {
             return val(wb.names.length);
         }
         break;
+      case "WorksheetProtection":
+      case "WorkbookProtection":
+        if (method === "protect" || method === "unprotect") {
+          const on = method === "protect";
+          if (h.t === "WorkbookProtection") wb.structureProtected = on;
+          else wb.sheet(h.sheetId).protected = on;
+          return val();
+        }
+        break;
       case "NamedItem": {
         const n = wb.findName(h.name)!;
         if (method === "delete") {
@@ -916,6 +939,27 @@ export class ExcelHost {
 
   // ---- helpers ----------------------------------------------------------------------------------------------
 
+  /**
+   * Every write (a property set or a changing call) passes here before it is applied: the injected failure
+   * (WorkbookModel.failAtWrite), worksheet protection (AccessDenied), and the record of calls that clear the
+   * undo stack (WorkbookModel.undoClearedBy).
+   */
+  private gate(h: Handle, loc: string): void {
+    const wb = this.wb;
+    wb.writes++;
+    if (wb.failAtWrite && wb.failAtWrite.at === wb.writes) {
+      throw new ExcelModelError(
+        (wb.failAtWrite.code ?? "GeneralException") as ExcelModelError["code"],
+        undefined,
+        loc,
+      );
+    }
+    if (PROTECTED_KINDS.has(h.t) && "sheetId" in h && wb.sheet(h.sheetId).protected) {
+      throw new ExcelModelError("AccessDenied", undefined, loc);
+    }
+    if (UNDO_CLEARING.has(loc)) wb.undoClearedBy.push(loc);
+  }
+
   range(sheetId: string, rect: Rect): H<"Range"> {
     return { t: "Range", sheetId, rect: { ...rect } };
   }
@@ -959,6 +1003,70 @@ export class ExcelHost {
     return { sheetId: sheet.id, rect: this.resolveAddress(sheet, arg, loc) };
   }
 }
+
+/** Calls that change the workbook (property sets always do): they pass ExcelHost.gate. */
+const CHANGING_METHODS = new Set([
+  "WorksheetCollection.add",
+  "Worksheet.delete",
+  "Worksheet.activate",
+  "Range.clear",
+  "Range.merge",
+  "Range.unmerge",
+  "Range.select",
+  "RangeFormat.autofitColumns",
+  "RangeFormat.autofitRows",
+  "RangeFill.clear",
+  "WorksheetFreezePanes.freezeRows",
+  "WorksheetFreezePanes.freezeColumns",
+  "WorksheetFreezePanes.freezeAt",
+  "WorksheetFreezePanes.unfreeze",
+  "ChartCollection.add",
+  "Chart.delete",
+  "Chart.setPosition",
+  "PageLayout.setPrintTitleRows",
+  "PageLayout.setPrintTitleColumns",
+  "PageLayout.setPrintArea",
+  "SettingCollection.add",
+  "Setting.delete",
+  "NamedItemCollection.add",
+  "NamedItem.delete",
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "WorkbookProtection.protect",
+  "WorkbookProtection.unprotect",
+]);
+
+/**
+ * What a protected sheet refuses: its cells, their formats and merges, and its charts. Unverified (the
+ * reference says AccessDenied for the Range members; charts and page layout on a protected sheet are assumed
+ * refused too, as Excel's ribbon greys them out): freeze panes, tab colour and page layout are allowed.
+ */
+const PROTECTED_KINDS = new Set<HandleType>([
+  "Range",
+  "RangeFormat",
+  "RangeFill",
+  "RangeFont",
+  "RangeBorder",
+  "ChartCollection",
+  "Chart",
+  "ChartTitle",
+]);
+
+/**
+ * Calls Microsoft's "Undo capabilities" page lists as clearing the undo stack, on every platform or on one
+ * (docs/excel/excel-add-ins-undo-capabilities.md), among those the fake models.
+ */
+const UNDO_CLEARING = new Set([
+  "Worksheet.delete",
+  "Worksheet.name",
+  "Worksheet.position",
+  "Worksheet.visibility",
+  "NamedItem.comment",
+  "WorksheetProtection.protect",
+  "WorksheetProtection.unprotect",
+  "WorkbookProtection.protect",
+  "WorkbookProtection.unprotect",
+]);
 
 function notModelled(location: string): ExcelModelError {
   return new ExcelModelError("NotImplemented", `The fake workbook does not model ${location}.`, location);

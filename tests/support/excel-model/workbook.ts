@@ -4,7 +4,13 @@ import type { Cell, CellScalar } from "./cells";
 import { cloneCell, emptyCell, formatIsDefault, hasContent, isErrorValue } from "./cells";
 import { normalizeColor } from "./colors";
 import type { Locale } from "./coerce";
-import { invalidArgument, invalidOperation, itemAlreadyExists, itemNotFound } from "./errors";
+import {
+  ExcelModelError,
+  invalidArgument,
+  invalidOperation,
+  itemAlreadyExists,
+  itemNotFound,
+} from "./errors";
 import {
   checkFormulaSyntax,
   deleteSheetInFormula,
@@ -82,6 +88,13 @@ export interface SheetModel {
   pageLayout: PageLayoutModel;
   charts: ChartModel[];
   chartCounter: number;
+  /**
+   * Worksheet protection (Review > Protect Sheet). While on, every write to the sheet's cells, formats, merges,
+   * sizes, charts and page layout fails with AccessDenied ("If worksheet protection is enabled and not paused,
+   * this method throws an AccessDenied error", the Range members in the published reference). Strict choice:
+   * every cell counts as locked and no "allow" option is modelled (Excel's default for a protected sheet).
+   */
+  protected?: boolean;
 }
 
 export interface NameModel {
@@ -169,6 +182,27 @@ export class WorkbookModel {
   readonly today: () => Date;
   private sheetCounter = 0;
   private chartIds = 0;
+  /**
+   * Workbook structure protection (Review > Protect Workbook): sheets cannot be added, deleted, renamed, moved
+   * or hidden (support.microsoft.com "Protect a workbook"); the API then fails with AccessDenied (unverified:
+   * the code Excel gives for a structure change is not documented member by member).
+   */
+  structureProtected = false;
+  /**
+   * Calls that clear the user's undo stack, as "Class.member" in the order made: the APIs Microsoft's "Undo
+   * capabilities" page (docs/excel/excel-add-ins-undo-capabilities.md) lists as not undoable on any platform
+   * the fake models (Worksheet.delete, WorksheetProtection and WorkbookProtection protect/unprotect), or on
+   * one of them (Worksheet.name / position / visibility on Windows and Mac, NamedItem.comment on the web).
+   */
+  readonly undoClearedBy: string[] = [];
+  /**
+   * Fault injection: the write (property set or changing method call, counted over the model's life from 1)
+   * with this number fails with `code` before it is applied; the writes before it stay applied, as Excel runs a
+   * request's commands in order and rolls nothing back. Set by tests.
+   */
+  failAtWrite: { at: number; code?: string } | null = null;
+  /** Writes made so far (see failAtWrite). */
+  writes = 0;
 
   constructor(options: WorkbookOptions = {}) {
     this.locale = options.locale ?? "en-GB";
@@ -207,6 +241,7 @@ export class WorkbookModel {
 
   /** Adds a sheet at the end (WorksheetCollection.add); a missing name gets Excel's next "SheetN". */
   addSheet(name?: string | null, location = "WorksheetCollection.add"): SheetModel {
+    if (this.structureProtected) throw new ExcelModelError("AccessDenied", undefined, location);
     let finalName: string;
     if (name === undefined || name === null) {
       let n = this.sheets.length + 1;
@@ -238,6 +273,7 @@ export class WorkbookModel {
   }
 
   renameSheet(id: string, name: unknown, location = "Worksheet.name"): void {
+    if (this.structureProtected) throw new ExcelModelError("AccessDenied", undefined, location);
     const sheet = this.sheet(id, location);
     checkSheetName(name, location);
     const clash = this.findSheet(name);
@@ -250,6 +286,7 @@ export class WorkbookModel {
 
   /** Worksheet.delete: VeryHidden sheets and the last visible sheet cannot be deleted (InvalidOperation). */
   deleteSheet(id: string, location = "Worksheet.delete"): void {
+    if (this.structureProtected) throw new ExcelModelError("AccessDenied", undefined, location);
     const sheet = this.sheet(id, location);
     if (sheet.visibility === "VeryHidden") throw invalidOperation(undefined, location);
     const visible = this.sheets.filter((s) => s.visibility === "Visible");
@@ -270,6 +307,7 @@ export class WorkbookModel {
 
   /** Worksheet.position: 0-based; strict choice: positions outside 0..count-1 are refused (InvalidArgument). */
   moveSheet(id: string, position: unknown, location = "Worksheet.position"): void {
+    if (this.structureProtected) throw new ExcelModelError("AccessDenied", undefined, location);
     const sheet = this.sheet(id, location);
     if (typeof position !== "number" || !Number.isInteger(position))
       throw invalidArgument(undefined, location);
@@ -280,6 +318,7 @@ export class WorkbookModel {
 
   /** A workbook keeps at least one visible sheet: hiding the last one is an InvalidOperation. */
   setVisibility(id: string, visibility: unknown, location = "Worksheet.visibility"): void {
+    if (this.structureProtected) throw new ExcelModelError("AccessDenied", undefined, location);
     const sheet = this.sheet(id, location);
     if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") {
       throw invalidArgument(undefined, location);
@@ -527,6 +566,7 @@ export class WorkbookModel {
     copy.activeSheetId = this.activeSheetId;
     copy.selection = { ...this.selection };
     copy.sheetCounter = this.sheetCounter;
+    copy.structureProtected = this.structureProtected;
     copy.chartIds = this.chartIds;
     return copy;
   }

@@ -30,6 +30,9 @@ const CLASSES = [
   "Setting",
   "NamedItemCollection",
   "NamedItem",
+  "WorksheetProtection",
+  "WorkbookProtection",
+  "FormatProtection",
 ];
 const ENUMS = [
   "ChartType",
