@@ -167,8 +167,10 @@ function ragColumnCommands(col: RagColumnWrite, read: WorkbookRead, out: WriteCo
       phase: "rag",
       apply: (b) => {
         const cell = b.sheet(sheet).getRangeByIndexes(col.headerRow, c, 1, 1);
-        cell.values = [[cellInput(text)]];
+        // Format first: a run that stops after the header text would leave a column the next run takes for
+        // the user's own (it finds the header) and would never format.
         applyHeaderFormat(cell, format);
+        cell.values = [[cellInput(text)]];
       },
     });
   };

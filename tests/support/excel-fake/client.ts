@@ -100,10 +100,18 @@ export class FakeClientResult<T> {
   }
 }
 
+const versionCache = new Map<string, boolean>();
+
 function versionAtLeast(have: string, need: string): boolean {
-  const [h1, h2] = have.split(".").map(Number);
-  const [n1, n2] = need.split(".").map(Number);
-  return h1! > n1! || (h1 === n1 && h2! >= n2!);
+  const key = `${have}\u0000${need}`;
+  let ok = versionCache.get(key);
+  if (ok === undefined) {
+    const [h1, h2] = have.split(".").map(Number);
+    const [n1, n2] = need.split(".").map(Number);
+    ok = h1! > n1! || (h1 === n1 && h2! >= n2!);
+    versionCache.set(key, ok);
+  }
+  return ok;
 }
 
 function pascal(name: string): string {
