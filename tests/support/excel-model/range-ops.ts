@@ -136,6 +136,11 @@ export function writeCells(
   location: string,
 ): void {
   const at = inputGrid(input, rect, location);
+  // Strict choice (unverified: Excel's UI refuses "to do that to a merged cell"; the API's code for it is not
+  // documented): writing values through part of a merged area is refused, even nulls.
+  if (sheet.merges.some((m) => rectsIntersect(m, rect) && !rectInside(m, rect))) {
+    throw invalidOperation(undefined, location);
+  }
   // Validate everything first: Excel applies an assignment whole or not at all.
   const planned: [number, number, ReturnType<typeof coerceWrittenValue>][] = [];
   for (let r = 0; r < rect.rows; r++)
