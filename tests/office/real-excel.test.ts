@@ -219,6 +219,24 @@ describe("5. Excel's limits are kept before writing", () => {
   });
 });
 
+describe("5b. a stray value far from the data", () => {
+  test("a used range to XFD1048576 is not read whole: the same round trips, and the pane says what was passed over", async () => {
+    const plain = await modelOf(SAMPLE);
+    const stray = plain.clone();
+    await userFormula(stray, "Programme of Works", "XFD1048576", "x");
+    const a = await opsOf(fakeOf(plain)).refreshRag(input());
+    const fake = fakeOf(stray);
+    const b = await opsOf(fake).refreshRag(input());
+    expect(b.written.syncs).toBe(a.written.syncs);
+    expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(1_000_000);
+    expect(b.analysis.items.map((i) => i.rag.overall)).toEqual(a.analysis.items.map((i) => i.rag.overall));
+    const issue = b.analysis.issues.find((i) => i.cell === "XFD1048576");
+    expect(issue?.message).toMatch(
+      /used range reaches XFD1048576: cells right of column IV and below row 100,000 were not read/,
+    );
+  });
+});
+
 describe("6. text stays text", () => {
   test.each(["3E1", "1E5", "1 1/2", "10:30 AM", "January 5, 2021", "=1+1", "1,000"])(
     "Ref and name %s are written to the history and the report as that text",

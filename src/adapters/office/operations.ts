@@ -103,12 +103,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   }
 
   function analyseRead(r: WorkbookRead, input: RunInput): ProgrammeAnalysis {
-    return analyse(r.grids, {
+    const a = analyse(r.grids, {
       reportingDate: input.reportingDate,
       allocation: input.allocation,
       rules: input.rules,
       ownSheets: [...r.own.values()],
     });
+    return r.passedOver.length ? { ...a, issues: [...r.passedOver, ...a.issues] } : a;
   }
 
   function savedOrDefault(r: WorkbookRead): RunInput {

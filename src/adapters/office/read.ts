@@ -11,6 +11,8 @@
  * Nothing is written here.
  */
 import type { SheetGrid } from "../../engine/grid";
+import { cellAddress, columnLetters } from "../../engine/grid";
+import type { Issue } from "../../engine/model";
 import type { OwnSheetRole } from "../../engine/plan";
 import { OWN_ROLES, findOwnSheet, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
 import { CHANGELOG_SHEET } from "../../engine/report/changelog";
@@ -66,6 +68,8 @@ export interface WorkbookRead {
   highlightCharts: string[];
   /** The own sheets' used extent (rows and columns from A1), to clear what a rewrite no longer needs. */
   ownExtent: Map<OwnSheetRole, { rows: number; cols: number }>;
+  /** Sheets whose used range reaches beyond what was read (a stray value far right or bottom), as warnings. */
+  passedOver: Issue[];
   /** The ProgrammeRAG_* names present (broken ones too), by role, as Excel spells them. */
   markers: Map<OwnSheetRole, string>;
   settings: SavedSettings | null;
@@ -114,11 +118,13 @@ export async function readWorkbook(
 
   const grids: SheetGrid[] = [];
   const bySheet = new Map<string, SheetGrid>();
+  const wasRead = new Set(toRead.map((s) => s.name));
   for (const s of meta.sheets) {
     const u = used.get(s.name);
     const grid = u ? assemble(s, u, cells.get(s.name) ?? []) : emptyGrid(s);
     grids.push(grid);
-    if (u) bySheet.set(s.name, grid);
+    // A sheet read and found empty counts as read (an own sheet added by a run that stopped at once).
+    if (wasRead.has(s.name)) bySheet.set(s.name, grid);
   }
   // A sheet is the add-in's own only when its marker and its content agree (issue 14).
   const own = new Map<OwnSheetRole, string>();
@@ -160,6 +166,7 @@ export async function readWorkbook(
     structureProtected: meta.structureProtected,
     highlightCharts: highlight === undefined ? [] : (extras.charts.get(highlight) ?? []),
     ownExtent,
+    passedOver: extras.passedOver ?? [],
   };
 }
 
@@ -171,6 +178,8 @@ const OWN_SHEET_NAMES: Record<OwnSheetRole, string> = {
 };
 
 interface Extras {
+  /** Sheets whose used range reaches beyond what the add-in reads (readWindow). */
+  passedOver?: Issue[];
   protectedSheets: Set<string>;
   /** Chart names by sheet (visible sheets and marked ones: the own highlight sheet is among them). */
   charts: Map<string, string[]>;
@@ -304,7 +313,48 @@ function edgeFormats(edges: EdgeProxies[]): Map<string, { col: number; cells: Ce
   return out;
 }
 
-/** Round trip 2: each sheet's whole used range, with the header-candidate formats. */
+/**
+ * The part of a sheet the add-in reads: its used cells within the first READ_ROWS rows and READ_COLUMNS
+ * columns. A programme's header is in the first 30 rows and its columns are far fewer than 256; a stray value
+ * far to the right or bottom (a used range to XFD1048576) must not make the read unbounded, so what lies
+ * beyond is passed over, and the pane says so.
+ */
+function readWindow(context: Excel.RequestContext, sheet: string): Excel.Range {
+  return context.workbook.worksheets
+    .getItem(sheet)
+    .getRangeByIndexes(0, 0, READ_ROWS, READ_COLUMNS)
+    .getUsedRangeOrNullObject(true);
+}
+
+/** Rows and columns read at most (see readWindow): 256 columns (A:IV) and 100,000 rows. */
+export const READ_ROWS = 100_000;
+export const READ_COLUMNS = 256;
+
+/** A warning for each sheet whose used range reaches beyond what was read. */
+function passedOver(wholes: { sheet: string; range: Excel.Range }[], read: Map<string, Block>): Issue[] {
+  const out: Issue[] = [];
+  for (const { sheet, range } of wholes) {
+    const lastRow = range.rowIndex + range.rowCount - 1;
+    const lastCol = range.columnIndex + range.columnCount - 1;
+    if (lastRow < READ_ROWS && lastCol < READ_COLUMNS) continue;
+    const kept = read.get(sheet);
+    const what = [
+      lastCol >= READ_COLUMNS ? `right of column ${columnLetters(READ_COLUMNS - 1)}` : null,
+      lastRow >= READ_ROWS ? `below row ${String(READ_ROWS).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}` : null,
+    ]
+      .filter((x) => x !== null)
+      .join(" and ");
+    out.push({
+      sheet,
+      cell: cellAddress(lastRow, lastCol),
+      severity: "warning",
+      message: `The sheet's used range reaches ${cellAddress(lastRow, lastCol)}: cells ${what} were not read (${kept ? "the programme is read from the cells before them" : "nothing was read from this sheet"}). If they are stray values or formats, clear them.`,
+    });
+  }
+  return out;
+}
+
+/** Round trip 2: each sheet's used range (within readWindow), with the header-candidate formats. */
 async function readWhole(
   context: Excel.RequestContext,
   syncer: Syncer,
@@ -319,17 +369,22 @@ async function readWhole(
   const ranges: { sheet: string; range: Excel.Range }[] = [];
   const edges: EdgeProxies[] = [];
   const extras = queueExtras(context, sheets);
+  const wholes: { sheet: string; range: Excel.Range }[] = [];
   for (const s of sheets) {
     // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
-    const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    const whole = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    whole.load("rowIndex,columnIndex,rowCount,columnCount");
+    wholes.push({ sheet: s.name, range: whole });
+    const range = readWindow(context, s.name);
     range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
     ranges.push({ sheet: s.name, range });
-    if (candidates.has(s.name)) edges.push(queueEdge(s.name, range));
+    if (candidates.has(s.name)) edges.push(queueEdge(s.name, whole));
   }
   await syncer.wait(context.sync());
   const cells = new Map<string, Loaded[]>();
   const used = new Map<string, Block>();
   for (const { sheet, range } of ranges) {
+    if (range.isNullObject) continue;
     const block = {
       row: range.rowIndex,
       col: range.columnIndex,
@@ -339,7 +394,12 @@ async function readWhole(
     used.set(sheet, block);
     cells.set(sheet, [{ ...block, values: range.values, numberFormat: range.numberFormat }]);
   }
-  return { cells, used, edges: edgeFormats(edges), extras: extras() };
+  return {
+    cells,
+    used,
+    edges: edgeFormats(edges),
+    extras: { ...extras(), passedOver: passedOver(wholes, used) },
+  };
 }
 
 /** The used ranges' positions and sizes only (when the cells are too many for one answer). */
@@ -356,15 +416,20 @@ async function readUsedSizes(
   const ranges: { sheet: string; range: Excel.Range }[] = [];
   const edges: EdgeProxies[] = [];
   const extras = queueExtras(context, sheets);
+  const wholes: { sheet: string; range: Excel.Range }[] = [];
   for (const s of sheets) {
-    const range = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    const whole = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    whole.load("rowIndex,columnIndex,rowCount,columnCount");
+    wholes.push({ sheet: s.name, range: whole });
+    const range = readWindow(context, s.name);
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     ranges.push({ sheet: s.name, range });
-    if (candidates.has(s.name)) edges.push(queueEdge(s.name, range));
+    if (candidates.has(s.name)) edges.push(queueEdge(s.name, whole));
   }
   await syncer.wait(context.sync());
   const used = new Map<string, Block>();
   for (const { sheet, range } of ranges) {
+    if (range.isNullObject) continue;
     used.set(sheet, {
       row: range.rowIndex,
       col: range.columnIndex,
@@ -372,7 +437,7 @@ async function readUsedSizes(
       cols: range.columnCount,
     });
   }
-  return { used, edges: edgeFormats(edges), extras: extras() };
+  return { used, edges: edgeFormats(edges), extras: { ...extras(), passedOver: passedOver(wholes, used) } };
 }
 
 /** Splits the used ranges into blocks of whole rows of at most `cells` cells each, grouped per round trip. */
