@@ -255,6 +255,31 @@ describe("6. text stays text", () => {
   );
 });
 
+describe("8. hidden and filtered rows", () => {
+  test("items on hidden or filtered-out rows are counted and their RAG cells get their own ratings", async () => {
+    const model = workbookModelFromGrid([
+      {
+        name: "Programme",
+        rows: [
+          HEADER,
+          ["P1", "Network", 1000, 2000, due, "Green"],
+          ["P2", "Laptops", 1000, 1000, due, "Red"],
+          ["P3", "Phones", 1000, 1300, due, null],
+          ["P4", "Printers", 1000, 900, due, "Amber"],
+        ],
+        // Rows 3 and 4 (P2, P3) hidden, as a filter hides them.
+        hiddenRows: [2, 3],
+      },
+    ]);
+    const r = await runOn(model, "refresh");
+    expect(r.analysis.items.map((i) => i.id)).toEqual(["P1", "P2", "P3", "P4"]);
+    for (const i of r.analysis.items)
+      expect(cell(model, "Programme", `F${i.row}`)?.value).toBe(i.rag.overall);
+    // Still hidden: the add-in changes no row's visibility.
+    expect([...model.findSheet("Programme")!.hiddenRows!].sort()).toEqual([2, 3]);
+  });
+});
+
 describe("8. merged rows", () => {
   test("a section row merged across the RAG column is not written through", async () => {
     const model = programme(

@@ -3,8 +3,8 @@
  * protection gives AccessDenied; the undo-clearing calls are recorded; formulas read back as values; Excel's
  * typing of text written as values; a value written through part of a merged area; a row taller than 409 points.
  */
-import type { FakeRequestContext } from "../support/excel-fake";
-import { FakeOfficeError, createFakeExcel } from "../support/excel-fake";
+import type { FakeRequestContext, FakeOfficeError } from "../support/excel-fake";
+import { createFakeExcel } from "../support/excel-fake";
 import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake's proxies are untyped; tests reach into them */
@@ -148,4 +148,18 @@ test("a row taller than 409 points is refused", async () => {
   const ctx = fake.newContext();
   sheetOf(ctx).getRange("A1").format.rowHeight = 410;
   expect((await rejection(ctx.sync())).code).toBe("InvalidArgument");
+});
+
+test("hidden rows: Range.rowHidden reads true, false or null (mixed); values reach hidden rows", async () => {
+  const { model, fake } = setup({ Sheet1: [["a"], ["b"], ["c"]] });
+  const ctx = fake.newContext();
+  sheetOf(ctx).getRange("A2").rowHidden = true;
+  sheetOf(ctx).getRange("A1:A3").values = [["x"], ["y"], ["z"]];
+  const all = sheetOf(ctx).getRange("A1:A3");
+  const two = sheetOf(ctx).getRange("A2");
+  const one = sheetOf(ctx).getRange("A1");
+  for (const r of [all, two, one]) r.load("rowHidden");
+  await ctx.sync();
+  expect([all.rowHidden, two.rowHidden, one.rowHidden]).toEqual([null, true, false]);
+  expect(snapshotCells(model)["Sheet1!A2"]?.value).toBe("y");
 });

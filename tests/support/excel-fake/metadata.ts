@@ -101,6 +101,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       "valueTypes",
       "isEntireColumn",
       "isEntireRow",
+      "rowHidden",
     ],
     readonly: [
       "address",

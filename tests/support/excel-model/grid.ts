@@ -41,6 +41,8 @@ export interface GridSheetSpec {
   /** A1 addresses of merged areas. */
   merges?: string[];
   freezeRows?: number;
+  /** 0-based rows hidden (by hand or by a filter). */
+  hiddenRows?: number[];
 }
 
 function scalarOf(v: string | number | boolean | Date | null | undefined): {
@@ -95,6 +97,7 @@ export function workbookModelFromGrid(
       sheet.merges.push(parsed.rect);
     }
     if (spec.freezeRows) sheet.freeze = { rows: spec.freezeRows, cols: 0 };
+    if (spec.hiddenRows) sheet.hiddenRows = new Set(spec.hiddenRows);
     if (spec.tabColor) sheet.tabColor = normalizeColor(spec.tabColor);
     wb.compact(sheet);
   }

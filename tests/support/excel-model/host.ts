@@ -356,6 +356,13 @@ export class ExcelHost {
         return readText(s, r, loc);
       case "valueTypes":
         return readValueTypes(s, r, loc);
+      case "rowHidden": {
+        // True when every row is hidden, false when none is, null when mixed (Range.rowHidden reference).
+        let hidden = 0;
+        const rows = Math.min(r.rows, 100_000);
+        for (let i = 0; i < rows; i++) if (s.hiddenRows?.has(r.row + i)) hidden++;
+        return hidden === 0 ? false : hidden === rows ? true : null;
+      }
     }
     throw notModelled(loc);
   }
@@ -388,6 +395,16 @@ export class ExcelHost {
           case "numberFormat":
           case "numberFormatLocal":
             return writeNumberFormats(wb, s, h.rect, value, loc);
+          case "rowHidden": {
+            if (typeof value !== "boolean") throw invalidArgument(undefined, loc);
+            if (h.rect.rows > 100_000) throw notModelled(loc);
+            const set = (s.hiddenRows ??= new Set());
+            for (let i = 0; i < h.rect.rows; i++) {
+              if (value) set.add(h.rect.row + i);
+              else set.delete(h.rect.row + i);
+            }
+            return;
+          }
         }
         break;
       }

@@ -95,6 +95,12 @@ export interface SheetModel {
    * every cell counts as locked and no "allow" option is modelled (Excel's default for a protected sheet).
    */
   protected?: boolean;
+  /**
+   * Hidden rows (hidden by hand, or filtered out by an AutoFilter: Excel hides both the same way), by 0-based row.
+   * Values written through the API reach hidden rows as any other (unverified for filtered ranges on every build:
+   * office-js issue #224 misplaced values written into a filtered range, fixed since).
+   */
+  hiddenRows?: Set<number>;
 }
 
 export interface NameModel {
@@ -559,6 +565,7 @@ export class WorkbookModel {
         freeze: { ...s.freeze },
         pageLayout: structuredClone(s.pageLayout),
         charts: structuredClone(s.charts),
+        ...(s.hiddenRows ? { hiddenRows: new Set(s.hiddenRows) } : {}),
       });
     }
     copy.names.push(...this.names.map((n) => ({ ...n })));
