@@ -280,6 +280,37 @@ describe("8. hidden and filtered rows", () => {
   });
 });
 
+describe("8. a programme inside an Excel table", () => {
+  test("the RAG column the add-in adds is a column of the table, added through the table", async () => {
+    const model = workbookModelFromGrid([
+      {
+        name: "Programme",
+        rows: [
+          ["Ref", "Project", "Budget", "Forecast", "Target date"],
+          ["P1", "Network", 1000, 2000, due],
+          ["P2", "Laptops", 1000, 1000, due],
+        ],
+      },
+    ]);
+    const sheet = model.findSheet("Programme")!;
+    model.tables.push({
+      id: "{T1}",
+      name: "Works",
+      sheetId: sheet.id,
+      rect: { row: 0, col: 0, rows: 3, cols: 5 },
+    });
+    const r = await runOn(model, "refresh");
+    expect(model.tables[0]!.rect).toEqual({ row: 0, col: 0, rows: 3, cols: 6 });
+    expect(cell(model, "Programme", "F1")?.value).toBe("RAG");
+    for (const i of r.analysis.items)
+      expect(cell(model, "Programme", `F${i.row}`)?.value).toBe(i.rag.overall);
+    // A second run finds the table's RAG column and adds nothing.
+    await runOn(model, "refresh");
+    expect(model.tables[0]!.rect.cols).toBe(6);
+    expect(cell(model, "Programme", "G1")).toBeUndefined();
+  });
+});
+
 describe("8. merged rows", () => {
   test("a section row merged across the RAG column is not written through", async () => {
     const model = programme(

@@ -163,3 +163,37 @@ test("hidden rows: Range.rowHidden reads true, false or null (mixed); values rea
   expect([all.rowHidden, two.rowHidden, one.rowHidden]).toEqual([null, true, false]);
   expect(snapshotCells(model)["Sheet1!A2"]?.value).toBe("y");
 });
+
+test("tables: listed per sheet, their range read, a column added at the right edge through the table", async () => {
+  const { model, fake } = setup({
+    Sheet1: [
+      ["Ref", "Name"],
+      ["P1", "a"],
+    ],
+  });
+  model.tables.push({
+    id: "{T1}",
+    name: "Works",
+    sheetId: model.findSheet("Sheet1")!.id,
+    rect: { row: 0, col: 0, rows: 2, cols: 2 },
+  });
+  const ctx = fake.newContext();
+  const tables = sheetOf(ctx).tables;
+  tables.load("items/name");
+  const range = sheetOf(ctx).tables.getItem("Works").getRange();
+  range.load("address");
+  sheetOf(ctx)
+    .tables.getItem("Works")
+    .columns.add(null, [["x"]], "RAG");
+  await ctx.sync();
+  expect(tables.items.map((t: any) => t.name)).toEqual(["Works"]);
+  expect(range.address).toBe("Sheet1!A1:B2");
+  expect(model.tables[0]!.rect.cols).toBe(3);
+  const cells = snapshotCells(model);
+  expect([cells["Sheet1!C1"]?.value, cells["Sheet1!C2"]?.value]).toEqual(["RAG", "x"]);
+  // The cells a new column would take must be empty (strict choice: Excel would shift them right).
+  const c2 = fake.newContext();
+  sheetOf(c2).getRange("D2").values = [["in the way"]];
+  sheetOf(c2).tables.getItem("Works").columns.add(null, null, "More");
+  expect((await rejection(c2.sync())).code).toBe("InvalidOperation");
+});

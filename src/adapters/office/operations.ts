@@ -136,7 +136,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
       const generatedAt = excelSerialFromLocalDateTime(now());
-      const formulaCells = await readRagFormulas(context, syncer, analysis);
+      const formulaCells = await readBeforePlanning(context, syncer, analysis, r);
       const plan = buildWritePlan(analysis, {
         mode,
         history: fromColumnA(r.ownGrids.get("history")),
@@ -198,14 +198,18 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
 /**
  * Round trip 3: the formulas of the existing RAG and Computed RAG cells of item rows, so a cell holding a
- * user's formula is never replaced (Range.values gives a formula's result; assigning values replaces it).
+ * user's formula is never replaced (Range.values gives a formula's result; assigning values replaces it); and
+ * where a sheet gets a column of the add-in's, the place of its tables (a column added right of a table is added
+ * through the table). Fills r.tableRects.
  */
-async function readRagFormulas(
+async function readBeforePlanning(
   context: Excel.RequestContext,
   syncer: Syncer,
   a: ProgrammeAnalysis,
+  r: WorkbookRead,
 ): Promise<Set<string>> {
   const loads: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
+  const tables: { sheet: string; name: string; range: Excel.Range }[] = [];
   for (const s of a.sheets) {
     const rows = a.items.filter((i) => i.sheet === s.name).map((i) => i.row - 1);
     if (rows.length === 0) continue;
@@ -223,9 +227,15 @@ async function readRagFormulas(
       range.load("formulas");
       loads.push({ sheet: s.name, row: first, col, range });
     }
+    // A Computed RAG column may be added for a formula in the RAG column, so tables are located on every sheet.
+    for (const name of r.tables.get(s.name) ?? []) {
+      const range = context.workbook.worksheets.getItem(s.name).tables.getItem(name).getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      tables.push({ sheet: s.name, name, range });
+    }
   }
   const out = new Set<string>();
-  if (loads.length === 0) return out;
+  if (loads.length === 0 && tables.length === 0) return out;
   try {
     await syncer.wait(context.sync());
   } catch (e) {
@@ -233,10 +243,21 @@ async function readRagFormulas(
   }
   for (const l of loads) {
     const formulas = l.range.formulas as unknown[][];
-    formulas.forEach((r, i) => {
-      const f = r[0];
+    formulas.forEach((row, i) => {
+      const f = row[0];
       if (typeof f === "string" && f.startsWith("=")) out.add(`${l.sheet}!${cellAddress(l.row + i, l.col)}`);
     });
+  }
+  for (const t of tables) {
+    const list = r.tableRects.get(t.sheet) ?? [];
+    list.push({
+      name: t.name,
+      row: t.range.rowIndex,
+      col: t.range.columnIndex,
+      rows: t.range.rowCount,
+      cols: t.range.columnCount,
+    });
+    r.tableRects.set(t.sheet, list);
   }
   return out;
 }

@@ -70,6 +70,13 @@ export interface WorkbookRead {
   ownExtent: Map<OwnSheetRole, { rows: number; cols: number }>;
   /** Sheets whose used range reaches beyond what was read (a stray value far right or bottom), as warnings. */
   passedOver: Issue[];
+  /** The Excel tables (ListObjects) on each sheet read, by name. */
+  tables: Map<string, string[]>;
+  /**
+   * Where the tables are on sheets that get a column of the add-in's (read after the analysis, with the RAG
+   * column's formulas): a column added right of a table is added through the table.
+   */
+  tableRects: Map<string, TableRect[]>;
   /** The ProgrammeRAG_* names present (broken ones too), by role, as Excel spells them. */
   markers: Map<OwnSheetRole, string>;
   settings: SavedSettings | null;
@@ -81,6 +88,15 @@ export interface WorkbookRead {
   ownGrids: Map<OwnSheetRole, SheetGrid>;
   /** By sheet: the last used column and the formats of its cells in rows 0-29. */
   edges: Map<string, { col: number; cells: CellFormat[] }>;
+}
+
+/** A table's place: header row, first column, rows (header included) and columns, 0-based. */
+export interface TableRect {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 export interface ReadOptions {
@@ -167,6 +183,8 @@ export async function readWorkbook(
     highlightCharts: highlight === undefined ? [] : (extras.charts.get(highlight) ?? []),
     ownExtent,
     passedOver: extras.passedOver ?? [],
+    tables: extras.tables,
+    tableRects: new Map(),
   };
 }
 
@@ -181,6 +199,7 @@ interface Extras {
   /** Sheets whose used range reaches beyond what the add-in reads (readWindow). */
   passedOver?: Issue[];
   protectedSheets: Set<string>;
+  tables: Map<string, string[]>;
   /** Chart names by sheet (visible sheets and marked ones: the own highlight sheet is among them). */
   charts: Map<string, string[]>;
 }
@@ -192,19 +211,27 @@ function queueExtras(context: Excel.RequestContext, sheets: SheetInfo[]): () => 
     protection.load("protected");
     const charts = context.workbook.worksheets.getItem(s.name).charts;
     charts.load("items/name");
-    return { sheet: s.name, protection, charts };
+    const tables = context.workbook.worksheets.getItem(s.name).tables;
+    tables.load("items/name");
+    return { sheet: s.name, protection, charts, tables };
   });
   return () => {
     const protectedSheets = new Set<string>();
     const charts = new Map<string, string[]>();
+    const tables = new Map<string, string[]>();
     for (const l of loaded) {
       if (l.protection.protected) protectedSheets.add(l.sheet);
+      if (l.tables.items.length)
+        tables.set(
+          l.sheet,
+          l.tables.items.map((t) => t.name),
+        );
       charts.set(
         l.sheet,
         l.charts.items.map((c) => c.name),
       );
     }
-    return { protectedSheets, charts };
+    return { protectedSheets, charts, tables };
   };
 }
 

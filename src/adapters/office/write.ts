@@ -159,7 +159,26 @@ function ragColumnCommands(col: RagColumnWrite, read: WorkbookRead, out: WriteCo
   const headerFormat = edge?.cells[col.headerRow] ?? null;
   // The header a column gets when the add-in adds it copies the header cell to its left, made bold (as the
   // exceljs adapter does). Added columns sit right of the last used column, whose header format was read.
+  // A column added right of a table whose header row is the sheet's header row is added through the table (its
+  // own column, in the table's style), not beside it.
+  const tables = (read.tableRects.get(sheet) ?? []).map((t) => ({ ...t }));
   const addHeader = (c: number, text: string, leftIsEdge: boolean) => {
+    const table = tables.find((t) => t.row === col.headerRow && t.col + t.cols === c);
+    if (table) {
+      table.cols++;
+      const name = table.name;
+      out.push({
+        bytes: 5 * OBJECT + 3 * ACTION + json(text) + json(name),
+        sheet,
+        phase: "rag",
+        apply: (b) => {
+          b.sheet(sheet)
+            .tables.getItem(name)
+            .columns.add(null as unknown as undefined, undefined, text);
+        },
+      });
+      return;
+    }
     const format = leftIsEdge ? headerFormat : null;
     out.push({
       bytes: 4 * OBJECT + 8 * ACTION + json(text) + json(format ?? ""),

@@ -31,6 +31,29 @@ const o = (type: string, extra: { nullable?: boolean; indexer?: boolean } = {}):
 const range = o("Range");
 
 export const CLASSES: Record<string, ClassInfo> = {
+  TableCollection: {
+    scalars: ["count"],
+    readonly: ["count"],
+    item: "Table",
+    methods: {
+      getItem: o("Table", { indexer: true }),
+      getItemOrNullObject: o("Table", { nullable: true }),
+      getCount: R,
+    },
+  },
+  Table: {
+    scalars: ["name", "id"],
+    readonly: ["name", "id"],
+    navs: { columns: "TableColumnCollection", worksheet: "Worksheet" },
+    methods: { getRange: range, getHeaderRowRange: range, getDataBodyRange: range },
+  },
+  TableColumnCollection: {
+    scalars: ["count"],
+    readonly: ["count"],
+    item: "TableColumn",
+    methods: { add: o("TableColumn"), getCount: R },
+  },
+  TableColumn: { scalars: ["name", "index", "id"], readonly: ["name", "index", "id"] },
   WorksheetProtection: {
     scalars: ["protected"],
     readonly: ["protected"],
@@ -48,6 +71,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       settings: "SettingCollection",
       names: "NamedItemCollection",
       protection: "WorkbookProtection",
+      tables: "TableCollection",
     },
     methods: { getSelectedRange: range, getActiveCell: range },
   },
@@ -72,6 +96,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       charts: "ChartCollection",
       pageLayout: "PageLayout",
       protection: "WorksheetProtection",
+      tables: "TableCollection",
     },
     methods: {
       delete: V,

@@ -2349,6 +2349,300 @@ export const EXCEL_API_MEMBERS: Record<string, Record<string, ApiTag>> = {
       version: "1.2",
     },
   },
+  TableCollection: {
+    items: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    count: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    add: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getCount: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.4",
+    },
+    getItem: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getItemAt: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getItemOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.4",
+    },
+    onAdded: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    onChanged: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+    onDeleted: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+  },
+  Table: {
+    autoFilter: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    columns: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    rows: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    sort: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    worksheet: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    highlightFirstColumn: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.3",
+    },
+    highlightLastColumn: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.3",
+    },
+    id: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    legacyId: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.8",
+    },
+    name: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    showBandedColumns: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.3",
+    },
+    showBandedRows: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.3",
+    },
+    showFilterButton: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.3",
+    },
+    showHeaders: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    showTotals: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    style: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    clearFilters: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    convertToRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    delete: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getDataBodyRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getHeaderRowRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getTotalRowRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    reapplyFilters: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    resize: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.13",
+    },
+    onChanged: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+    onSelectionChanged: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.7",
+    },
+  },
+  TableColumnCollection: {
+    items: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    count: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    add: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    addAsJson: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.16",
+    },
+    getCount: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.4",
+    },
+    getItem: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getItemAt: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getItemOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.4",
+    },
+  },
+  TableColumn: {
+    filter: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.2",
+    },
+    id: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    index: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    name: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+      setVersion: "1.4",
+    },
+    values: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    valuesAsJson: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.16",
+    },
+    valuesAsJsonLocal: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.16",
+    },
+    delete: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getDataBodyRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getHeaderRowRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    getTotalRowRange: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+  },
 };
 
 export const EXCEL_ENUMS = {

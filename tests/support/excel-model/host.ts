@@ -30,7 +30,8 @@ import {
   writeNumberFormats,
   writeRowHeight,
 } from "./range-ops";
-import type { ChartModel, HeaderFooterModel, SheetModel, WorkbookModel } from "./workbook";
+import type { ChartModel, HeaderFooterModel, SheetModel, TableModel, WorkbookModel } from "./workbook";
+import { cellKey } from "./workbook";
 
 /**
  * The host side of the Excel JavaScript API over a WorkbookModel: objects are addressed by handles, and every
@@ -61,7 +62,11 @@ export type Handle =
   | { t: "NamedItemCollection" }
   | { t: "NamedItem"; name: string }
   | { t: "WorksheetProtection"; sheetId: string }
-  | { t: "WorkbookProtection" };
+  | { t: "WorkbookProtection" }
+  | { t: "TableCollection"; onSheet: string | null }
+  | { t: "Table"; tableId: string }
+  | { t: "TableColumnCollection"; tableId: string }
+  | { t: "TableColumn"; tableId: string; index: number };
 
 export type HandleType = Handle["t"];
 type H<T extends HandleType> = Extract<Handle, { t: T }>;
@@ -107,6 +112,26 @@ export class ExcelHost {
     if (h.t === "Chart" || h.t === "ChartTitle") this.chart(h);
     if (h.t === "Setting" && !this.wb.settings.has(h.key)) throw itemNotFound(undefined, loc);
     if (h.t === "NamedItem" && !this.wb.findName(h.name)) throw itemNotFound(undefined, loc);
+    if ("tableId" in h) this.table(h.tableId);
+    if (h.t === "TableCollection" && h.onSheet !== null) this.wb.sheet(h.onSheet, loc);
+  }
+
+  table(id: string): TableModel {
+    const t = this.wb.tables.find((x) => x.id === id);
+    if (!t) throw itemNotFound(undefined, "Table");
+    return t;
+  }
+
+  private tablesOf(h: H<"TableCollection">): TableModel[] {
+    return this.wb.tables.filter((t) => h.onSheet === null || t.sheetId === h.onSheet);
+  }
+
+  private tableColumns(t: TableModel): string[] {
+    const s = this.wb.sheet(t.sheetId);
+    return Array.from({ length: t.rect.cols }, (_, c) => {
+      const v = s.cells.get(cellKey(t.rect.row, t.rect.col + c))?.value;
+      return v === undefined || v === null ? "" : String(v);
+    });
   }
 
   /** A navigation property (`range.format`, `workbook.worksheets` ...). */
@@ -125,6 +150,14 @@ export class ExcelHost {
         return { t: "WorkbookProtection" };
       case "Worksheet.protection":
         return sub("WorksheetProtection");
+      case "Workbook.tables":
+        return { t: "TableCollection", onSheet: null };
+      case "Worksheet.tables":
+        return { t: "TableCollection", onSheet: (h as H<"Worksheet">).sheetId };
+      case "Table.columns":
+        return { t: "TableColumnCollection", tableId: (h as H<"Table">).tableId };
+      case "Table.worksheet":
+        return { t: "Worksheet", sheetId: this.table((h as H<"Table">).tableId).sheetId };
       case "Worksheet.freezePanes":
         return sub("WorksheetFreezePanes");
       case "Worksheet.charts":
@@ -168,6 +201,14 @@ export class ExcelHost {
         return this.wb.names.map((n) => ({ t: "NamedItem", name: n.name }));
       case "RangeBorderCollection":
         return BORDER_INDEXES.map((side) => ({ t: "RangeBorder", sheetId: h.sheetId, rect: h.rect, side }));
+      case "TableCollection":
+        return this.tablesOf(h).map((t) => ({ t: "Table", tableId: t.id }));
+      case "TableColumnCollection":
+        return this.tableColumns(this.table(h.tableId)).map((_, index) => ({
+          t: "TableColumn",
+          tableId: h.tableId,
+          index,
+        }));
       default:
         throw notModelled(`${h.t}.items`);
     }
@@ -296,6 +337,24 @@ export class ExcelHost {
       case "WorksheetProtection":
         if (prop === "protected") return this.wb.sheet(h.sheetId).protected === true;
         break;
+      case "TableCollection":
+        if (prop === "count") return this.tablesOf(h).length;
+        break;
+      case "Table": {
+        const t = this.table(h.tableId);
+        if (prop === "name") return t.name;
+        if (prop === "id") return t.id;
+        break;
+      }
+      case "TableColumnCollection":
+        if (prop === "count") return this.table(h.tableId).rect.cols;
+        break;
+      case "TableColumn": {
+        if (prop === "index") return h.index;
+        if (prop === "id") return h.index + 1;
+        if (prop === "name") return this.tableColumns(this.table(h.tableId))[h.index] ?? "";
+        break;
+      }
       case "WorkbookProtection":
         if (prop === "protected") return this.wb.structureProtected;
         break;
@@ -752,6 +811,31 @@ export class ExcelHost {
             return val(wb.names.length);
         }
         break;
+      case "TableCollection": {
+        if (method === "getItem" || method === "getItemOrNullObject") {
+          const name = typeof args[0] === "string" ? args[0].toLowerCase() : "";
+          const t = this.tablesOf(h).find((x) => x.name.toLowerCase() === name);
+          if (!t && method === "getItem") throw itemNotFound(undefined, loc);
+          return obj(t ? { t: "Table", tableId: t.id } : null);
+        }
+        if (method === "getCount") return val(this.tablesOf(h).length);
+        break;
+      }
+      case "Table": {
+        const t = this.table(h.tableId);
+        const r = t.rect;
+        if (method === "getRange") return obj(this.range(t.sheetId, r));
+        if (method === "getHeaderRowRange") return obj(this.range(t.sheetId, { ...r, rows: 1 }));
+        if (method === "getDataBodyRange")
+          return obj(this.range(t.sheetId, { ...r, row: r.row + 1, rows: r.rows - 1 }));
+        break;
+      }
+      case "TableColumnCollection": {
+        const t = this.table(h.tableId);
+        if (method === "getCount") return val(t.rect.cols);
+        if (method === "add") return obj(this.addTableColumn(t, args, loc));
+        break;
+      }
       case "WorksheetProtection":
       case "WorkbookProtection":
         if (method === "protect" || method === "unprotect") {
@@ -954,6 +1038,33 @@ export class ExcelHost {
     throw notModelled(loc);
   }
 
+  /**
+   * TableColumnCollection.add(index?, values?, name?): a column at the table's right edge (strict choices: only
+   * there, and only where the cells it takes are empty; Excel would shift the cells beside the table instead).
+   * The header gets `name` (or "ColumnN"), the body `values` where given.
+   */
+  private addTableColumn(t: TableModel, args: unknown[], loc: string): Handle {
+    const [index, values, name] = args;
+    if (index !== undefined && index !== null && index !== t.rect.cols) throw notModelled(loc);
+    const s = this.wb.sheet(t.sheetId);
+    if (s.protected) throw new ExcelModelError("AccessDenied", undefined, loc);
+    const col = t.rect.col + t.rect.cols;
+    if (col >= MAX_COLS) throw invalidArgument(undefined, loc);
+    for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) {
+      const v = s.cells.get(cellKey(r, col))?.value;
+      if (v !== undefined && v !== "") throw invalidOperation(undefined, loc);
+    }
+    const existing = this.tableColumns(t).map((x) => x.toLowerCase());
+    let header = typeof name === "string" && name !== "" ? name : `Column${t.rect.cols + 1}`;
+    for (let n = 2; existing.includes(header.toLowerCase()); n++) header = `${name as string}${n}`;
+    const column = { row: t.rect.row, col, rows: t.rect.rows, cols: 1 };
+    writeCells(this.wb, s, { ...column, rows: 1 }, [[header]], loc);
+    if (Array.isArray(values))
+      writeCells(this.wb, s, { ...column, row: column.row + 1, rows: column.rows - 1 }, values, loc);
+    t.rect = { ...t.rect, cols: t.rect.cols + 1 };
+    return { t: "TableColumn", tableId: t.id, index: t.rect.cols - 1 };
+  }
+
   // ---- helpers ----------------------------------------------------------------------------------------------
 
   /**
@@ -1051,6 +1162,7 @@ const CHANGING_METHODS = new Set([
   "WorksheetProtection.unprotect",
   "WorkbookProtection.protect",
   "WorkbookProtection.unprotect",
+  "TableColumnCollection.add",
 ]);
 
 /**

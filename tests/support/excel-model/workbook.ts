@@ -103,6 +103,18 @@ export interface SheetModel {
   hiddenRows?: Set<number>;
 }
 
+/**
+ * An Excel table (ListObject): a rectangle whose first row is the header row. Column names are the header
+ * cells' text. Columns are added through TableColumnCollection.add (a value written beside a table through
+ * Range.values does not grow it here: unverified, Excel's AutoCorrect "include new columns" applies to typing).
+ */
+export interface TableModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  rect: Rect;
+}
+
 export interface NameModel {
   name: string;
   /** "='Highlight Report'!$A$1" */
@@ -179,6 +191,7 @@ export function checkDefinedName(name: unknown, location: string): asserts name 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly names: NameModel[] = [];
+  readonly tables: TableModel[] = [];
   /** Add-in settings (Excel.SettingCollection), stored as JSON text as Office stores them. */
   readonly settings = new Map<string, string>();
   activeSheetId = "";
@@ -569,6 +582,7 @@ export class WorkbookModel {
       });
     }
     copy.names.push(...this.names.map((n) => ({ ...n })));
+    copy.tables.push(...this.tables.map((t) => ({ ...t, rect: { ...t.rect } })));
     for (const [k, v] of this.settings) copy.settings.set(k, v);
     copy.activeSheetId = this.activeSheetId;
     copy.selection = { ...this.selection };

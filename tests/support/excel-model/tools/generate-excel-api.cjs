@@ -33,6 +33,10 @@ const CLASSES = [
   "WorksheetProtection",
   "WorkbookProtection",
   "FormatProtection",
+  "TableCollection",
+  "Table",
+  "TableColumnCollection",
+  "TableColumn",
 ];
 const ENUMS = [
   "ChartType",
