@@ -100,6 +100,14 @@ export function buildWrite(plan: WritePlan, read: WorkbookRead): BuiltWrite {
     sheets.push(name);
     sheetCommands(layout, name, owned, read, commands);
   }
+  // The report's sheet is shown only once everything is written: activating it earlier leaves the user's
+  // selection on it, and Excel refuses Range.merge with InvalidSelection while a chart is selected
+  // (OfficeDev/office-js#399), so no write may follow the activation.
+  const shown = plan.sheets.findIndex((l) => l.position === "first");
+  if (shown >= 0) {
+    const name = sheets[shown]!;
+    commands.push({ bytes: ACTION, sheet: name, phase: "sheet", apply: (b) => b.sheet(name).activate() });
+  }
   return { commands, ragCells, sheets };
 }
 
@@ -315,7 +323,6 @@ function sheetCommands(
       );
     });
   }
-  if (layout.position === "first") push(ACTION, (ws) => ws.activate());
 }
 
 type Push = (bytes: number, apply: (ws: Excel.Worksheet, b: WriteBatch) => void) => void;
