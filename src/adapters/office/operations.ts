@@ -11,7 +11,7 @@
 import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { OperationError } from "../../app/operations";
 import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
-import { dayFromLocalDate, excelSerialFromLocalDateTime } from "../../engine/dates";
+import { dayFromLocalDate, defaultReportingDate, excelSerialFromLocalDateTime } from "../../engine/dates";
 import type { SheetGrid } from "../../engine/grid";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { DEFAULT_RULES } from "../../engine/rules";
@@ -32,7 +32,7 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface OfficeOperationsOptions {
   /** Excel.run (tests pass the fake's). Default: the global Excel.run. */
   run?: <T>(batch: Batch<T>) => Promise<T>;
-  /** The clock: today's date (default reporting date) and the change log's time. */
+  /** The clock: the change log's time, and today (the default reporting date is the month before's last day). */
   now?: () => Date;
   /** Time-out of each round trip, in milliseconds. Default 30 s. */
   syncTimeoutMs?: number;
@@ -45,7 +45,10 @@ export interface OfficeOperationsOptions {
 }
 
 export interface OfficeOperations extends WorkbookOperations {
-  /** The ribbon's "Refresh RAG": the settings saved in the workbook (or the defaults) and today's date. */
+  /**
+   * The ribbon's "Refresh RAG": the rules, allocation and reporting date saved in the workbook, or the defaults
+   * (the default date is the last day of the previous month).
+   */
   refreshWithSavedSettings(progress?: Progress): Promise<RunResult>;
 }
 
@@ -110,7 +113,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
   function savedOrDefault(r: WorkbookRead): RunInput {
     return {
-      reportingDate: dayFromLocalDate(now()),
+      reportingDate: r.settings?.reportingDate ?? defaultReportingDate(dayFromLocalDate(now())),
       rules: r.settings?.rules ?? DEFAULT_RULES,
       allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
     };
