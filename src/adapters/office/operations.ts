@@ -44,12 +44,20 @@ export interface OfficeOperationsOptions {
   onRoundTrip?: (kind: RoundTrip) => void;
 }
 
+/** A refresh with the settings saved in the workbook, and which of them were there. */
+export interface SavedRefreshResult extends RunResult {
+  /** The workbook had saved settings (rules and allocation); else the defaults were used. */
+  settingsSaved: boolean;
+  /** The workbook had a saved reporting date; else the default (the last day of the previous month) was used. */
+  dateSaved: boolean;
+}
+
 export interface OfficeOperations extends WorkbookOperations {
   /**
    * The ribbon's "Refresh RAG": the rules, allocation and reporting date saved in the workbook, or the defaults
    * (the default date is the last day of the previous month).
    */
-  refreshWithSavedSettings(progress?: Progress): Promise<RunResult>;
+  refreshWithSavedSettings(progress?: Progress): Promise<SavedRefreshResult>;
 }
 
 /** An own sheet's grid from column A, as the history and change log readers expect. */
@@ -123,7 +131,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     mode: RunMode,
     given: RunInput | null,
     progress: Progress | undefined,
-  ): Promise<RunResult> {
+  ): Promise<SavedRefreshResult> {
     return excel(async (context) => {
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
@@ -152,6 +160,8 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           sheets: built.sheets,
           syncs: syncer.count,
         },
+        settingsSaved: r.settings !== null,
+        dateSaved: r.settings?.reportingDate !== undefined,
       };
     }, "read");
   }
