@@ -33,6 +33,16 @@ export default tseslint.config(
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // Plain ES5 browser scripts (they must run in Trident): ES5 parsing catches any newer syntax.
+  {
+    files: ["src/static/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 5,
+      sourceType: "script",
+      globals: { ...globals.browser, Office: "readonly" },
+    },
+    rules: { "no-var": "off", "@typescript-eslint/no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
   // The engine is pure: no Office.js, no DOM, no Node APIs, no spreadsheet libraries.
   {
     files: ["src/engine/**/*.ts"],

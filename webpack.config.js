@@ -9,6 +9,14 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_URL, productionUrl, rewriteManifestUrls } = require("./scripts/manifest-url");
 
+/**
+ * The newest JavaScript the bundles may contain: every webview that can host ExcelApi 1.9 parses ES2017 (EdgeHTML
+ * 18 and Safari 12 do not all parse ES2018+ syntax). Our code and node_modules are both lowered to it by esbuild;
+ * tests/manifest/bundle-syntax.test.ts parses the built files at this level. Trident (IE11) cannot run the
+ * bundle at all: src/static/check-support.js (ES5) shows it a plain message instead.
+ */
+const JS_TARGET = "es2017";
+
 /** Largest JavaScript file a production build may emit (source maps are separate files, not counted). */
 const BUNDLE_BUDGET_BYTES = 1_000_000;
 
@@ -27,7 +35,9 @@ module.exports = async (env = {}, options = {}) => {
 
   return {
     mode: dev ? "development" : "production",
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    // "eval-…" source maps need 'unsafe-eval', which the pages' Content-Security-Policy does not allow.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
+    target: ["web", JS_TARGET],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
@@ -43,9 +53,18 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         {
+          // TypeScript and JSX (tsconfig.json's "jsx") without type checking (that is `npm run typecheck`).
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          loader: "esbuild-loader",
+          options: { target: JS_TARGET },
+        },
+        {
+          // Dependencies ship ES2020+ (optional chaining, class fields, ??=): lowered like our code.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          loader: "esbuild-loader",
+          options: { target: JS_TARGET },
         },
         {
           test: /\.(png|svg)$/,
@@ -73,6 +92,8 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
+          // Plain ES5 files, copied as they are: the support check and the ribbon's notice dialog.
+          { from: "src/static", to: "." },
           {
             from: "manifest.xml",
             to: "manifest.xml",

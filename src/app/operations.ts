@@ -8,10 +8,12 @@ import type { Issue, ProgrammeAnalysis } from "../engine/model";
 import type { Pence } from "../engine/money";
 import type { Rules } from "../engine/rules";
 
-/** The settings saved in the workbook, so the next person refreshes with the same rules. */
+/** The settings saved in the workbook, so the next person (and the ribbon's Refresh RAG) uses the same inputs. */
 export interface SavedSettings {
   rules: Rules;
   allocation: Pence;
+  /** The reporting date last used; absent in settings saved before it was kept (then the default applies). */
+  reportingDate?: DayNumber;
 }
 
 export interface RunInput {
@@ -48,7 +50,7 @@ export interface WorkbookOperations {
   buildReport(input: RunInput, progress?: Progress): Promise<RunResult>;
   /** Selects a cell in the workbook, e.g. the one an issue names. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Saves the rules and allocation in the workbook. */
+  /** Saves the rules, allocation and reporting date in the workbook. */
   saveSettings(settings: SavedSettings): Promise<void>;
 }
 

@@ -110,9 +110,23 @@ export function addDays(day: DayNumber, n: number): DayNumber {
   return (day + n) as DayNumber;
 }
 
-/** The calendar day a clock reading falls on in the user's own time zone (the default reporting date). */
+/** The calendar day a clock reading falls on in the user's own time zone. */
 export function dayFromLocalDate(d: Date): DayNumber {
   return dayFromYmd(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+/** The last day of the month before the one a day falls in: 31/12/2020 for any day of January 2021. */
+export function lastDayOfPreviousMonth(day: DayNumber): DayNumber {
+  const { year, month } = ymdFromDay(day);
+  return dayFromYmd(year, month, 0);
+}
+
+/**
+ * The reporting date of a workbook that has none saved: the last day of the previous month, because monitoring
+ * reports on a month (or quarter) that has ended, never on the month still running.
+ */
+export function defaultReportingDate(today: DayNumber): DayNumber {
+  return lastDayOfPreviousMonth(today);
 }
 
 /** A clock reading as an Excel serial date-time in the user's own time zone (as Excel's NOW() shows it). */

@@ -33,7 +33,7 @@ export interface AppProps {
   operations?: WorkbookOperations;
   /** False when Office says the host is not Excel (or the page is open in a plain browser). */
   inExcel: boolean;
-  /** The default reporting date; today when not given. */
+  /** Today, by the user's clock (the default reporting date is the last day of the month before it). */
   today?: DayNumber;
   /** Shown when the pane could not start (e.g. the Excel operations failed to load). */
   startupError?: string;

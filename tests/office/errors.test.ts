@@ -5,6 +5,7 @@
 import { OperationError } from "../../src/app/operations";
 import { installFakeExcel } from "../support/excel-fake";
 import { diffSnapshots, snapshotCells } from "../support/excel-model";
+import { ExcelHost } from "../support/excel-model/host";
 import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
 
 async function failure(p: Promise<unknown>): Promise<OperationError> {
@@ -27,6 +28,13 @@ const CODES: [string, RegExp][] = [
   ["RequestPayloadSizeLimitExceeded", /too large \(RequestPayloadSizeLimitExceeded\).*5 MB/],
   ["ApiNotFound", /does not support \(ApiNotFound\).*1\.9/],
   ["GeneralException", /Excel refused the request \(GeneralException/],
+  // Excel.ErrorCodes names (office-js-docs-reference excel.errorcodes), each with its real cause.
+  [
+    "InvalidOperationInCellEditMode",
+    /a cell is being edited \(InvalidOperationInCellEditMode\): press Enter or Esc/,
+  ],
+  ["AccessDenied", /protected, or the workbook is open read-only.*Unprotect Sheet/],
+  ["InvalidSelection", /a chart, picture or shape is selected \(InvalidSelection\): click any cell/],
 ];
 
 describe("a failure while reading changes nothing", () => {
@@ -160,4 +168,63 @@ describe("selectCell", () => {
     expect(e.code).toBe("ItemNotFound");
     expect(e.message).not.toMatch(/Nothing was changed|Writing stopped/);
   });
+});
+
+const original = ExcelHost.prototype.invoke;
+const originalSet = ExcelHost.prototype.set;
+
+describe("advice names the real cause", () => {
+  test("InvalidArgument no longer blames protection or cell editing (those have codes of their own)", async () => {
+    const model = await modelOf(SAMPLE);
+    const e = await failure(
+      opsOf(fakeOf(model, { failAtSync: { at: 3, code: "InvalidArgument" } })).refreshRag(input()),
+    );
+    expect(e.message).not.toMatch(/protect|being edited/i);
+  });
+
+  test("InvalidOperation no longer blames protection (Excel answers AccessDenied for that)", async () => {
+    const model = await modelOf(SAMPLE);
+    const e = await failure(
+      opsOf(fakeOf(model, { failAtSync: { at: 3, code: "InvalidOperation" } })).refreshRag(input()),
+    );
+    expect(e.code).toBe("InvalidOperation");
+    expect(e.message).not.toMatch(/protect/i);
+  });
+});
+
+test("the report's sheet is activated only after every write, so a selected chart cannot make a merge fail", async () => {
+  // Excel refuses Range.merge with InvalidSelection while a chart is selected (OfficeDev/office-js#399);
+  // activating the report sheet (whose charts were just added) before the remaining writes invites that.
+  const model = await modelOf(SAMPLE);
+  const calls: string[] = [];
+  const invoke = jest.spyOn(ExcelHost.prototype, "invoke").mockImplementation(function (
+    this: ExcelHost,
+    h,
+    method,
+    args,
+  ) {
+    calls.push(`${h.t}.${method}`);
+    return original.call(this, h, method, args);
+  });
+  const set = jest.spyOn(ExcelHost.prototype, "set").mockImplementation(function (
+    this: ExcelHost,
+    h,
+    prop,
+    value,
+  ) {
+    calls.push(`${h.t}.${prop}=`);
+    originalSet.call(this, h, prop, value);
+  });
+  try {
+    await opsOf(fakeOf(model), { chunkBytes: 60_000 }).buildReport(input());
+  } finally {
+    invoke.mockRestore();
+    set.mockRestore();
+  }
+  const activations = calls.filter((c) => c === "Worksheet.activate");
+  expect(activations).toHaveLength(1);
+  const at = calls.indexOf("Worksheet.activate");
+  const writesAfter = calls.slice(at + 1).filter((c) => c.endsWith("=") || c.endsWith(".merge"));
+  expect(writesAfter).toEqual([]);
+  expect(model.activeSheet().name).toBe("Highlight Report");
 });

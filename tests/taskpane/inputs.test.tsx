@@ -9,7 +9,7 @@ import { dayFromYmd } from "../../src/engine/dates";
 import { pence } from "../../src/engine/money";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import type { Rules } from "../../src/engine/rules";
-import { REPORTING_DATE, standIn } from "./programme-fixture";
+import { REPORTING_DATE, standIn, TODAY } from "./programme-fixture";
 import { renderPane, runButton, scanned } from "./render-pane";
 
 jest.setTimeout(30_000);
@@ -17,16 +17,18 @@ jest.setTimeout(30_000);
 const dateInput = () => screen.getByLabelText(/^Reporting date/);
 const allocationInput = () => screen.getByLabelText(/^Allocation/);
 
-test("the reporting date defaults to today and shows its UK financial quarter, which follows what is typed", async () => {
+test("the reporting date defaults to the last day of the previous month and shows its UK financial quarter, which follows what is typed", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: dayFromYmd(2020, 12, 31) });
+  const { user } = renderPane({ operations: s.operations, today: dayFromYmd(2021, 1, 15) });
   await scanned();
   expect(dateInput()).toHaveValue("2020-12-31");
-  expect(dateInput()).toHaveAccessibleDescription("Q3 2020/21");
+  expect(dateInput()).toHaveAccessibleDescription(
+    "Not saved in the workbook yet: it is saved with the rules when you run, and Refresh RAG on the ribbon uses it. Q3 2020/21",
+  );
 
   await user.clear(dateInput());
   await user.type(dateInput(), "2021-04-01");
-  expect(dateInput()).toHaveAccessibleDescription("Q1 2021/22");
+  expect(dateInput()).toHaveAccessibleDescription(/ Q1 2021\/22$/);
   expect(screen.getByText("Q1 2021/22")).toBeVisible();
 
   await user.clear(dateInput());
@@ -40,7 +42,7 @@ test("the reporting date defaults to today and shows its UK financial quarter, w
 
 test("without a reporting date the pane asks for one and will not run", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.clear(dateInput());
   expect(screen.getByText("Enter the reporting date.")).toBeInTheDocument();
@@ -53,7 +55,7 @@ test("without a reporting date the pane asks for one and will not run", async ()
 
 test("an allocation that is not an amount gets a clear message and blocks both actions until corrected", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(allocationInput()).toHaveValue("£1,200,000");
 
@@ -86,7 +88,7 @@ test("an allocation that is not an amount gets a clear message and blocks both a
 
 test("allocation typed with thousands separators and no £ sign is read in pounds", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.clear(allocationInput());
   await user.type(allocationInput(), "1,250,000");
@@ -106,7 +108,7 @@ async function retype(user: ReturnType<typeof renderPane>["user"], label: string
 
 test("the rules start collapsed at the defaults, and edits change the rules passed to refreshRag", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   const header = screen.getByRole("button", { name: /^Rules/ });
   expect(header).toHaveAttribute("aria-expanded", "false");
@@ -150,7 +152,7 @@ test("the rules start collapsed at the defaults, and edits change the rules pass
 
 test("rules that contradict each other are explained next to the field and block the run", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await openRules(user);
   await retype(user, "Amber when behind by more than", "30");
@@ -183,10 +185,14 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
     budget: { ...DEFAULT_RULES.budget, redPercent: 8 },
     schedule: { ...DEFAULT_RULES.schedule, redWhenOverdue: false },
   };
-  const s = standIn({ rules: savedRules, allocation: pence(100_000_000) });
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const savedDate = dayFromYmd(2020, 11, 30);
+  const s = standIn({ rules: savedRules, allocation: pence(100_000_000), reportingDate: savedDate });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(allocationInput()).toHaveValue("£1,000,000");
+  // The saved reporting date, not the default (31/12/2020 for TODAY), and the pane says it is the saved one.
+  expect(dateInput()).toHaveValue("2020-11-30");
+  expect(screen.getByText("Saved in the workbook; Refresh RAG on the ribbon uses it.")).toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Rules (as saved in the workbook)" })).toBeInTheDocument();
   await openRules(user);
   expect(screen.getByLabelText("Red overspend (% of budget)")).toHaveValue("8");
@@ -195,7 +201,7 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
   await screen.findByRole("heading", { name: "Result" });
   // Rules the form does not show (here: not Red when overdue) are kept from the saved settings.
   expect(s.refreshRag.mock.calls[0]![0]).toEqual({
-    reportingDate: REPORTING_DATE,
+    reportingDate: savedDate,
     allocation: pence(100_000_000),
     rules: savedRules,
   });
@@ -206,7 +212,25 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
   await user.click(runButton("Refresh RAG columns"));
   await screen.findByText(/Refreshed 8 RAG cells/);
   expect(s.saveSettings).toHaveBeenCalledTimes(1);
-  expect(s.saveSettings).toHaveBeenCalledWith({ rules: savedRules, allocation: pence(110_000_000) });
+  expect(s.saveSettings).toHaveBeenCalledWith({
+    rules: savedRules,
+    allocation: pence(110_000_000),
+    reportingDate: savedDate,
+  });
+
+  // A new reporting date is shown as not yet saved, and is saved with the next run.
+  await user.clear(dateInput());
+  await user.type(dateInput(), "2021-03-31");
+  expect(
+    screen.getByText("The workbook has 30/11/2020 saved; this date is saved when you run."),
+  ).toBeInTheDocument();
+  await user.click(runButton("Refresh RAG columns"));
+  await screen.findByText("Saved in the workbook; Refresh RAG on the ribbon uses it.");
+  expect(s.saveSettings).toHaveBeenLastCalledWith({
+    rules: savedRules,
+    allocation: pence(110_000_000),
+    reportingDate: dayFromYmd(2021, 3, 31),
+  });
 
   // The header says when the rules on screen differ from the workbook's.
   await retype(user, "Red overspend (% of budget)", "9");
@@ -215,13 +239,17 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
   expect(screen.getByRole("button", { name: "Rules (as saved in the workbook)" })).toBeInTheDocument();
 });
 
-test("with nothing saved in the workbook, the first run saves the rules and allocation it used", async () => {
+test("with nothing saved in the workbook, the first run saves the rules, allocation and reporting date it used", async () => {
   const s = standIn(null);
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(screen.getByRole("button", { name: "Rules" })).toBeInTheDocument();
   await user.click(runButton("Build highlight report"));
   await screen.findByText(/Built the highlight report/);
-  expect(s.saveSettings).toHaveBeenCalledWith({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION });
+  expect(s.saveSettings).toHaveBeenCalledWith({
+    rules: DEFAULT_RULES,
+    allocation: DEFAULT_ALLOCATION,
+    reportingDate: REPORTING_DATE,
+  });
   expect(screen.getByRole("button", { name: "Rules (as saved in the workbook)" })).toBeInTheDocument();
 });

@@ -21,6 +21,8 @@ import { DEFAULT_RULES } from "../../src/engine/rules";
 const d = (y: number, m: number, day: number): number => excelSerialFromDay(dayFromYmd(y, m, day));
 
 export const REPORTING_DATE: DayNumber = dayFromYmd(2020, 12, 31);
+/** The pane's clock in these tests: its default reporting date (the previous month's last day) is REPORTING_DATE. */
+export const TODAY: DayNumber = dayFromYmd(2021, 1, 4);
 
 const HEADER: CellValue[] = [
   "Ref",

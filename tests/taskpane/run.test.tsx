@@ -9,7 +9,7 @@ import { OperationError } from "../../src/app/operations";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { RAG_STYLE } from "../../src/engine/rag";
 import { DEFAULT_RULES } from "../../src/engine/rules";
-import { REPORTING_DATE, analyseFixture, deferred, standIn } from "./programme-fixture";
+import { REPORTING_DATE, analyseFixture, deferred, standIn, TODAY } from "./programme-fixture";
 import { figure, findNotice, renderPane, runButton, scanned } from "./render-pane";
 
 jest.setTimeout(30_000);
@@ -22,7 +22,7 @@ function rgb(hex: string): string {
 
 test("Refresh passes the reporting date as a day number, the allocation in pence and the rules", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   expect(s.refreshRag).toHaveBeenCalledTimes(1);
@@ -40,7 +40,7 @@ test("Refresh passes the reporting date as a day number, the allocation in pence
 
 test("after a refresh the summary shows the programme RAG and reason, the money, the counts and the items at risk", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   await screen.findByRole("heading", { level: 2, name: "Result" });
@@ -115,7 +115,7 @@ test("after a refresh the summary shows the programme RAG and reason, the money,
 
 test("an item's row link selects it in the workbook", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   await user.click(await screen.findByRole("button", { name: "Programme row 4" }));
@@ -124,7 +124,7 @@ test("an item's row link selects it in the workbook", async () => {
 
 test("Build highlight report calls buildReport and says which sheets it wrote", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Build highlight report"));
   expect(s.buildReport).toHaveBeenCalledWith(
@@ -146,7 +146,7 @@ test("while an operation runs the pane shows its step and progress and both acti
     report = progress;
     return pending.promise;
   });
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
 
@@ -180,7 +180,7 @@ test("an operation that fails shows its message in plain words, and the pane can
   s.refreshRag.mockRejectedValueOnce(
     new OperationError("The workbook is read-only, so the RAG column could not be written.", "AccessDenied"),
   );
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   const notice = await findNotice("Could not refresh the RAG columns");
@@ -201,7 +201,7 @@ test("any Error, or a rejection with no message at all, is still shown in words"
   const s = standIn();
   s.buildReport.mockRejectedValueOnce(new Error("The request timed out after 30 seconds."));
   s.buildReport.mockRejectedValueOnce(undefined);
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Build highlight report"));
   expect(await findNotice("Could not build the highlight report")).toHaveTextContent(
@@ -216,7 +216,7 @@ test("any Error, or a rejection with no message at all, is still shown in words"
 test("a run whose settings cannot be saved still shows its result, with a warning", async () => {
   const s = standIn();
   s.saveSettings.mockRejectedValueOnce(new OperationError("The workbook is protected.", "AccessDenied"));
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   expect(await findNotice("The rules were not saved in the workbook")).toHaveTextContent(
@@ -230,7 +230,7 @@ test("a run whose settings cannot be saved still shows its result, with a warnin
 
 test("keyboard only: Tab reaches the actions in order, Enter refreshes and Space builds the report", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   const order: string[] = [];
   for (let i = 0; i < 10 && document.activeElement !== runButton("Refresh RAG columns"); i++) {
@@ -269,7 +269,7 @@ test("keyboard only: Tab reaches the actions in order, Enter refreshes and Space
 
 test("headings give the pane a structure: one h1, then h2 sections", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(runButton("Refresh RAG columns"));
   await screen.findByRole("heading", { name: "Result" });

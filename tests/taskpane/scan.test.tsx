@@ -7,7 +7,14 @@ import { screen, within } from "@testing-library/react";
 import { OperationError } from "../../src/app/operations";
 import { DEFAULT_ALLOCATION, analyse } from "../../src/engine/analyse";
 import { DEFAULT_RULES } from "../../src/engine/rules";
-import { REPORTING_DATE, analyseFixture, deferred, longProgrammeGrid, standIn } from "./programme-fixture";
+import {
+  REPORTING_DATE,
+  analyseFixture,
+  deferred,
+  longProgrammeGrid,
+  standIn,
+  TODAY,
+} from "./programme-fixture";
 import { findNotice, renderPane, runButton, scanned } from "./render-pane";
 
 jest.setTimeout(30_000);
@@ -16,7 +23,7 @@ test("on open it scans once, without inputs, and says what it is doing until the
   const s = standIn();
   const pending = deferred<Awaited<ReturnType<typeof s.operations.scan>>>();
   s.scan.mockImplementationOnce(() => pending.promise);
-  renderPane({ operations: s.operations, today: REPORTING_DATE });
+  renderPane({ operations: s.operations, today: TODAY });
   expect(screen.getByText("Reading the workbook…", { selector: "label" })).toBeInTheDocument();
   expect(runButton("Refresh RAG columns")).toHaveAttribute("aria-disabled", "true");
   pending.resolve({ analysis: analyseFixture(), settings: null });
@@ -31,7 +38,7 @@ test("on open it scans once, without inputs, and says what it is doing until the
 
 test("shows the programme sheet with its item count, header row and the column read as each field", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(screen.getByRole("heading", { name: "Programme sheets (1)" })).toBeInTheDocument();
   expect(screen.getByText(/: 8 items, headers in row 3/)).toHaveTextContent(
@@ -54,7 +61,7 @@ test("shows the programme sheet with its item count, header row and the column r
 
 test("lists the sheets it did not read, with the reason", async () => {
   const s = standIn();
-  renderPane({ operations: s.operations, today: REPORTING_DATE });
+  renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(screen.getByRole("heading", { name: "Sheets not read (1)" })).toBeInTheDocument();
   expect(
@@ -64,7 +71,7 @@ test("lists the sheets it did not read, with the reason", async () => {
 
 test("groups identical problems into one expandable line with the count; errors first", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   expect(screen.getByRole("heading", { name: "Problems (5)" })).toBeInTheDocument();
   const lines = within(screen.getByRole("list", { name: "Problems" })).getAllByRole("listitem");
@@ -90,7 +97,7 @@ test("170 rows with the same warning are one line with the count; the first 100 
   const analysis = analyse([longProgrammeGrid(170)], { reportingDate: REPORTING_DATE });
   expect(analysis.issues).toHaveLength(170);
   s.scan.mockResolvedValueOnce({ analysis, settings: null });
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   const lines = within(screen.getByRole("list", { name: "Problems" })).getAllByRole("listitem");
   expect(lines).toHaveLength(1);
@@ -107,7 +114,7 @@ test("170 rows with the same warning are one line with the count; the first 100 
 
 test("clicking a problem selects its sheet and cell in the workbook", async () => {
   const s = standIn();
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(screen.getByRole("button", { name: 'Go to Programme!E11: "tbc" is not an amount' }));
   expect(s.selectCell).toHaveBeenLastCalledWith("Programme", "E11");
@@ -121,7 +128,7 @@ test("clicking a problem selects its sheet and cell in the workbook", async () =
 test("a cell that cannot be selected is explained, not thrown", async () => {
   const s = standIn();
   s.selectCell.mockRejectedValueOnce(new Error("The sheet Programme has been deleted."));
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
   await user.click(screen.getByRole("button", { name: /^Go to Programme!E11: no budget/ }));
   expect(s.selectCell).toHaveBeenLastCalledWith("Programme", "E11");
@@ -133,7 +140,7 @@ test("a cell that cannot be selected is explained, not thrown", async () => {
 test("a failed scan is shown in plain words with a way to try again", async () => {
   const s = standIn();
   s.scan.mockRejectedValueOnce(new Error("Excel is busy editing a cell. Finish editing and try again."));
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   const notice = await findNotice("Could not read the workbook");
   expect(notice).toHaveTextContent("Excel is busy editing a cell. Finish editing and try again.");
   expect(screen.getByRole("status")).toHaveTextContent(
@@ -148,7 +155,7 @@ test("a failed scan is shown in plain words with a way to try again", async () =
 test("after a failed scan whose message was dismissed, the workbook can still be read again", async () => {
   const s = standIn();
   s.scan.mockRejectedValueOnce(new OperationError("Excel did not answer in time.", "Timeout"));
-  const { user } = renderPane({ operations: s.operations, today: REPORTING_DATE });
+  const { user } = renderPane({ operations: s.operations, today: TODAY });
   const notice = await findNotice("Could not read the workbook");
   await user.click(within(notice).getByRole("button", { name: "Dismiss" }));
   expect(screen.getByText("The workbook has not been read yet.")).toBeInTheDocument();
@@ -163,14 +170,14 @@ test("after a failed scan whose message was dismissed, the workbook can still be
 });
 
 test("outside Excel it says to open the pane in Excel, and shows the pane only when given operations", async () => {
-  const { unmount } = renderPane({ today: REPORTING_DATE, inExcel: false });
+  const { unmount } = renderPane({ today: TODAY, inExcel: false });
   expect(screen.getByRole("heading", { level: 1, name: "Programme RAG" })).toBeInTheDocument();
   expect(screen.getByText("Open this in Excel")).toBeInTheDocument();
   expect(screen.queryByRole("button", { name: "Refresh RAG columns" })).not.toBeInTheDocument();
   unmount();
 
   const s = standIn();
-  renderPane({ operations: s.operations, today: REPORTING_DATE, inExcel: false });
+  renderPane({ operations: s.operations, today: TODAY, inExcel: false });
   expect(screen.getByText("Open this in Excel")).toBeInTheDocument();
   await scanned();
   expect(runButton("Refresh RAG columns")).toBeInTheDocument();

@@ -38,6 +38,11 @@ export function excelErrorCode(e: unknown): string | null {
   return null;
 }
 
+/**
+ * Advice per Excel.ErrorCodes value (the names are checked against the published enum: Excel.ErrorCodes in
+ * OfficeDev/office-js-docs-reference, e.g. "InvalidOperationInCellEditMode", "AccessDenied", "InvalidSelection").
+ * Each names the real cause and what the user can do about it.
+ */
 const ADVICE: Record<string, string> = {
   InvalidArgument:
     "Excel refused a value or setting the add-in sent (InvalidArgument): this is a fault in the add-in, not in your workbook. Run it again; if it keeps happening, report it with a copy of the workbook.",
@@ -54,11 +59,13 @@ const ADVICE: Record<string, string> = {
   ApiNotFound:
     "Excel refused a command this version does not support (ApiNotFound): the add-in needs the Excel JavaScript API 1.9 (Excel 2021 or later, Microsoft 365, Excel for Mac or Excel on the web). Update Excel, then run it again.",
   AccessDenied:
-    "Excel refused the change (AccessDenied): a sheet or the workbook is protected or read-only. Unprotect it (Review > Unprotect Sheet, or Review > Protect Workbook to turn off structure protection), or save a copy you can edit, then run it again.",
+    "Excel refused the change (AccessDenied): a sheet or the workbook's structure is protected, or the workbook is open read-only. On the Review tab choose Unprotect Sheet (or Protect Workbook to turn structure protection off), or save a copy you can edit, then run it again.",
+  InvalidOperationInCellEditMode:
+    "Excel refused the change because a cell is being edited (InvalidOperationInCellEditMode): press Enter or Esc to finish editing the cell, then run it again.",
+  InvalidSelection:
+    "Excel refused the change because a chart, picture or shape is selected (InvalidSelection): click any cell of a worksheet, then run it again.",
   InvalidOperation:
-    "Excel refused the change (InvalidOperation): a sheet may be protected, or a cell is being edited. Press Enter or Esc, unprotect the sheet if it is protected, then run it again.",
-  EditModeCellEdit:
-    "Excel refused the change because a cell is being edited (EditModeCellEdit): press Enter or Esc, then run it again.",
+    "Excel refused the change (InvalidOperation): Excel would not do this to the workbook as it is now. Run it again; if it keeps happening, save, close and reopen the workbook, and report it with a copy of the workbook.",
 };
 
 /** Where an operation was when it failed, so the message can say what was (not) changed. */

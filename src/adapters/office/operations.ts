@@ -11,7 +11,7 @@
 import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { OperationError } from "../../app/operations";
 import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
-import { dayFromLocalDate, excelSerialFromLocalDateTime } from "../../engine/dates";
+import { dayFromLocalDate, defaultReportingDate, excelSerialFromLocalDateTime } from "../../engine/dates";
 import type { SheetGrid } from "../../engine/grid";
 import { cellAddress } from "../../engine/grid";
 import { isValidSheetName } from "../../engine/own-sheets";
@@ -35,7 +35,7 @@ type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 export interface OfficeOperationsOptions {
   /** Excel.run (tests pass the fake's). Default: the global Excel.run. */
   run?: <T>(batch: Batch<T>) => Promise<T>;
-  /** The clock: today's date (default reporting date) and the change log's time. */
+  /** The clock: the change log's time, and today (the default reporting date is the month before's last day). */
   now?: () => Date;
   /** Time-out of each round trip, in milliseconds. Default 30 s. */
   syncTimeoutMs?: number;
@@ -47,9 +47,20 @@ export interface OfficeOperationsOptions {
   onRoundTrip?: (kind: RoundTrip) => void;
 }
 
+/** A refresh with the settings saved in the workbook, and which of them were there. */
+export interface SavedRefreshResult extends RunResult {
+  /** The workbook had saved settings (rules and allocation); else the defaults were used. */
+  settingsSaved: boolean;
+  /** The workbook had a saved reporting date; else the default (the last day of the previous month) was used. */
+  dateSaved: boolean;
+}
+
 export interface OfficeOperations extends WorkbookOperations {
-  /** The ribbon's "Refresh RAG": the settings saved in the workbook (or the defaults) and today's date. */
-  refreshWithSavedSettings(progress?: Progress): Promise<RunResult>;
+  /**
+   * The ribbon's "Refresh RAG": the rules, allocation and reporting date saved in the workbook, or the defaults
+   * (the default date is the last day of the previous month).
+   */
+  refreshWithSavedSettings(progress?: Progress): Promise<SavedRefreshResult>;
 }
 
 /** An own sheet's grid from column A, as the history and change log readers expect. */
@@ -114,7 +125,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
   function savedOrDefault(r: WorkbookRead): RunInput {
     return {
-      reportingDate: dayFromLocalDate(now()),
+      reportingDate: r.settings?.reportingDate ?? defaultReportingDate(dayFromLocalDate(now())),
       rules: r.settings?.rules ?? DEFAULT_RULES,
       allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
     };
@@ -124,7 +135,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     mode: RunMode,
     given: RunInput | null,
     progress: Progress | undefined,
-  ): Promise<RunResult> {
+  ): Promise<SavedRefreshResult> {
     return excel(async (context) => {
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
@@ -159,6 +170,8 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           sheets: built.sheets,
           syncs: syncer.count,
         },
+        settingsSaved: r.settings !== null,
+        dateSaved: r.settings?.reportingDate !== undefined,
       };
     }, "read");
   }

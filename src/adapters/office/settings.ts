@@ -1,9 +1,12 @@
 /**
- * The rules and allocation saved in the workbook (Excel.SettingCollection, ExcelApi 1.4), so the next person who
- * opens it, and the ribbon's "Refresh RAG" command, use the same rules. Stored as JSON the way rules.json is written
- * (pounds, not pence), with a version so a later add-in can read what an earlier one saved.
+ * The rules, allocation and reporting date saved in the workbook (Excel.SettingCollection, ExcelApi 1.4), so the
+ * next person who opens it, and the ribbon's "Refresh RAG" command, use the same inputs. Stored as JSON the way
+ * rules.json is written (pounds, not pence; the date as "YYYY-MM-DD"), with a version so a later add-in can read
+ * what an earlier one saved. The reporting date was added without a new version: version 1 settings without it
+ * read as before (the default date applies), and an older add-in ignores it.
  */
 import type { SavedSettings } from "../../app/operations";
+import { formatDayIso, parseIsoDay } from "../../engine/dates";
 import { penceFromPounds } from "../../engine/money";
 import type { RulesJson } from "../../engine/rules";
 import { rulesFromJson, rulesToJson } from "../../engine/rules";
@@ -16,6 +19,8 @@ export interface SettingsJson {
   rules: RulesJson;
   /** The allocation in pounds. */
   allocation: number;
+  /** The reporting date, "YYYY-MM-DD". */
+  reportingDate?: string;
 }
 
 export function settingsToJson(settings: SavedSettings): SettingsJson {
@@ -23,6 +28,7 @@ export function settingsToJson(settings: SavedSettings): SettingsJson {
     version: SETTINGS_VERSION,
     rules: rulesToJson(settings.rules),
     allocation: settings.allocation / 100,
+    ...(settings.reportingDate !== undefined ? { reportingDate: formatDayIso(settings.reportingDate) } : {}),
   };
 }
 
@@ -54,5 +60,15 @@ export function settingsFromJson(value: unknown): SettingsRead {
   const r = rulesFromJson({ ...(o.rules as object), allocation: o.allocation });
   if (!r.ok) return { kind: "unreadable", problem: r.errors.join("; ") };
   if (r.allocation === null) return { kind: "unreadable", problem: "the saved settings have no allocation" };
-  return { kind: "ok", settings: { rules: r.rules, allocation: penceFromPounds(r.allocation) } };
+  const settings: SavedSettings = { rules: r.rules, allocation: penceFromPounds(r.allocation) };
+  if (o.reportingDate !== undefined) {
+    const day = typeof o.reportingDate === "string" ? parseIsoDay(o.reportingDate) : null;
+    if (day === null)
+      return {
+        kind: "unreadable",
+        problem: `the saved reporting date ${JSON.stringify(o.reportingDate)} is not a date as YYYY-MM-DD`,
+      };
+    settings.reportingDate = day;
+  }
+  return { kind: "ok", settings };
 }

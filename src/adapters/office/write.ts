@@ -148,6 +148,14 @@ export function buildWrite(plan: WritePlan, read: WorkbookRead): BuiltWrite {
   for (const col of plan.ragColumns) ragCells += ragColumnCommands(col, read, commands);
   for (const layout of others) sheetCommands(layout, targets.get(layout)!, read, commands);
   const sheets = plan.sheets.map((l) => targets.get(l)!.name);
+  // The report's sheet is shown only once everything is written: activating it earlier leaves the user's
+  // selection on it, and Excel refuses Range.merge with InvalidSelection while a chart is selected
+  // (OfficeDev/office-js#399), so no write may follow the activation.
+  const shown = plan.sheets.findIndex((l) => l.position === "first");
+  if (shown >= 0) {
+    const name = sheets[shown]!;
+    commands.push({ bytes: ACTION, sheet: name, phase: "sheet", apply: (b) => b.sheet(name).activate() });
+  }
   return { commands, ragCells, sheets };
 }
 
@@ -421,7 +429,6 @@ function sheetCommands(layout: SheetLayout, t: SheetTarget, read: WorkbookRead, 
       },
     });
   }
-  if (layout.position === "first") push(ACTION, (ws) => ws.activate());
 }
 
 type Push = (bytes: number, apply: (ws: Excel.Worksheet, b: WriteBatch) => void) => void;

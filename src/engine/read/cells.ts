@@ -101,13 +101,15 @@ function checked(p: Pence, original: CellValue): Read<Pence> {
   return Number.isSafeInteger(p) ? value(p) : error(`${quoteCell(original)} is too large to be an amount`);
 }
 
+// Groups by number, not by name: named groups are ES2018, and the add-in must parse in ES2017 webviews (README).
+// 1 neg1, 2 neg2, 3 num, 4 suffix, 5 neg3.
 const AMOUNT_RE =
-  /^(?<neg1>[-(])?\s*(?:£|gbp)?\s*(?<neg2>-)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?<suffix>k|m|mn|bn|million|thousand|billion)?\s*(?<neg3>\)|-|cr)?$/i;
+  /^([-(])?\s*(?:£|gbp)?\s*(-)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(k|m|mn|bn|million|thousand|billion)?\s*(\)|-|cr)?$/i;
 
 function parseAmountText(raw: string): { amount: number; suffix: number | null } | null {
   const m = AMOUNT_RE.exec(raw.replace(/\s+/g, " "));
-  if (!m || !m.groups) return null;
-  const { neg1, neg2, num, suffix, neg3 } = m.groups;
+  if (!m) return null;
+  const [, neg1, neg2, num, suffix, neg3] = m;
   // "(1,234)" must close; "(" alone or ")" alone is not an amount.
   if ((neg1 === "(") !== (neg3 === ")")) return null;
   const negative = neg1 === "(" || neg1 === "-" || neg2 === "-" || (neg3 !== undefined && neg3 !== ")");

@@ -19,10 +19,20 @@ export interface ReportingDateFieldProps {
   parsed: Parsed<DayNumber>;
   /** "Q3 2020/21" for a readable date. */
   quarter: string | null;
+  /** The date saved in the workbook and how the one shown compares with it. */
+  saved?: { state: "none" | "same" | "changed"; text: string | null };
+}
+
+/** What the hint under the field says about the saved date (which the ribbon's Refresh RAG uses). */
+export function savedDateHint(saved: ReportingDateFieldProps["saved"]): string {
+  if (!saved || saved.state === "none")
+    return "Not saved in the workbook yet: it is saved with the rules when you run, and Refresh RAG on the ribbon uses it.";
+  if (saved.state === "same") return "Saved in the workbook; Refresh RAG on the ribbon uses it.";
+  return `The workbook has ${saved.text ?? "another date"} saved; this date is saved when you run.`;
 }
 
 /** The reporting date (a date picker; typed dd/mm/yyyy is read too), with its UK financial quarter beside it. */
-export function ReportingDateField({ value, onChange, parsed, quarter }: ReportingDateFieldProps) {
+export function ReportingDateField({ value, onChange, parsed, quarter, saved }: ReportingDateFieldProps) {
   const styles = useStyles();
   const quarterId = useId("quarter");
   return (
@@ -31,6 +41,7 @@ export function ReportingDateField({ value, onChange, parsed, quarter }: Reporti
       required
       validationState={parsed.ok ? "none" : "error"}
       validationMessage={parsed.ok ? undefined : parsed.message}
+      hint={savedDateHint(saved)}
     >
       {(fieldProps) => (
         <div className={styles.row}>
@@ -40,7 +51,8 @@ export function ReportingDateField({ value, onChange, parsed, quarter }: Reporti
             type="date"
             value={value}
             onChange={(_, data) => onChange(data.value)}
-            aria-describedby={describedBy(fieldProps["aria-describedby"], quarter ? quarterId : undefined)}
+            // Field adds its own hint and message ids to these (Fluent's field context), so they are not repeated.
+            aria-describedby={describedBy(quarter ? quarterId : undefined)}
           />
           {quarter && (
             <Text id={quarterId} className={styles.quarter}>

@@ -142,8 +142,8 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
               <Button onClick={onReset}>Reset to defaults</Button>
             </div>
             <Text size={200} className={shared.muted}>
-              The rules and allocation you run with are saved in the workbook, so the next person gets the
-              same.
+              The rules, allocation and reporting date you run with are saved in the workbook, so the next
+              person and the ribbon&apos;s Refresh RAG get the same.
             </Text>
           </div>
         </AccordionPanel>

@@ -51,6 +51,7 @@ export function TaskPane({ today }: { today: DayNumber }) {
             onChange={pane.setDateText}
             parsed={pane.reportingDate}
             quarter={pane.quarter}
+            saved={pane.savedDate}
           />
           <AllocationField
             value={pane.allocationText}

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { DEFAULT_ALLOCATION } from "../../engine/analyse";
 import type { DayNumber } from "../../engine/dates";
-import { formatDayIso, periodLabel } from "../../engine/dates";
+import { defaultReportingDate, formatDayIso, formatDayUk, periodLabel } from "../../engine/dates";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import type { Pence } from "../../engine/money";
 import { formatPounds } from "../../engine/money";
@@ -46,6 +46,11 @@ export interface TaskPaneModel {
   reportingDate: Parsed<DayNumber>;
   /** "Q3 2020/21" for a readable date, else null. */
   quarter: string | null;
+  /**
+   * How the date shown compares with the one saved in the workbook (which the ribbon's Refresh RAG uses):
+   * "none" when none is saved, "same", or "changed" (it is saved at the next run); `savedDate` is the saved one.
+   */
+  savedDate: { state: "none" | "same" | "changed"; text: string | null };
   allocationText: string;
   setAllocationText(text: string): void;
   allocation: Parsed<Pence>;
@@ -94,7 +99,7 @@ function rulesKey(r: Rules): string {
 }
 
 function settingsKey(s: SavedSettings | null): string {
-  return s === null ? "" : JSON.stringify([s.allocation, rulesKey(s.rules)]);
+  return s === null ? "" : JSON.stringify([s.allocation, rulesKey(s.rules), s.reportingDate ?? null]);
 }
 
 export function scanAnnouncement(a: ProgrammeAnalysis): string {
@@ -115,8 +120,12 @@ export function runAnnouncement(action: Action, r: RunResult): string {
   return `${done} Programme RAG: ${r.analysis.programmeRag.rag}.`;
 }
 
+/**
+ * `today` is the user's calendar day; the reporting date starts as the one saved in the workbook, or else the
+ * last day of the previous month (monitoring reports on a month that has ended).
+ */
 export function useTaskPane(operations: WorkbookOperations | undefined, today: DayNumber): TaskPaneModel {
-  const [dateText, setDateText] = useState(() => formatDayIso(today));
+  const [dateText, setDateText] = useState(() => formatDayIso(defaultReportingDate(today)));
   const [allocationText, setAllocationText] = useState(() => formatPounds(DEFAULT_ALLOCATION));
   const [rulesForm, setRulesForm] = useState<RulesForm>(() => rulesToForm(DEFAULT_RULES));
   const [baseRules, setBaseRules] = useState<Rules>(DEFAULT_RULES);
@@ -151,6 +160,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
       setBaseRules(found.settings.rules);
       setRulesForm(rulesToForm(found.settings.rules));
       setAllocationText(formatPounds(found.settings.allocation));
+      if (found.settings.reportingDate !== undefined) setDateText(formatDayIso(found.settings.reportingDate));
     }
     setAnnouncement(scanAnnouncement(found.analysis));
   }, []);
@@ -227,8 +237,13 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
         setOutcome({ action, input, result });
         setAnalysis(result.analysis);
         let said = runAnnouncement(action, result);
-        // The rules and allocation used are saved in the workbook after each run, when they changed.
-        const settings: SavedSettings = { rules: input.rules, allocation: input.allocation };
+        // The rules, allocation and reporting date used are saved in the workbook after each run, when they
+        // changed, so the ribbon's Refresh RAG and the next person use the same.
+        const settings: SavedSettings = {
+          rules: input.rules,
+          allocation: input.allocation,
+          reportingDate: input.reportingDate,
+        };
         if (settingsKey(settings) !== settingsKey(saved)) {
           setProgress({ step: "Saving the rules in the workbook…", fraction: 1 });
           try {
@@ -279,6 +294,13 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     setDateText,
     reportingDate,
     quarter: reportingDate.ok ? periodLabel(reportingDate.value) : null,
+    savedDate:
+      saved?.reportingDate === undefined
+        ? { state: "none", text: null }
+        : {
+            state: reportingDate.ok && reportingDate.value === saved.reportingDate ? "same" : "changed",
+            text: formatDayUk(saved.reportingDate),
+          },
     allocationText,
     setAllocationText,
     allocation,

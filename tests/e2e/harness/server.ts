@@ -179,8 +179,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let documentSettings: Record<string, string> = {};
   let gate: Promise<void> | null = null;
 
-  /** The head of every harness page: config, the simulated host's page half, the local office.js. */
-  function officeHead(theme: OfficeThemeName): string {
+  /** The simulated host's configuration script (served, not inline: the pages' CSP allows no inline script). */
+  function configScript(theme: OfficeThemeName): string {
     const config = {
       endpoint: "/__host",
       supportedMatrix: host.supportedMatrix(),
@@ -189,12 +189,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       hostFullVersion: "16.0.17928.20114",
       documentSettings,
     };
+    return `window.__simHostConfig = ${inlineJson(config)};`;
+  }
+
+  /**
+   * The head of every harness page: config, the simulated host's page half, the local office.js. All from this
+   * origin, so the add-in's Content-Security-Policy (scripts from 'self' and Microsoft's CDN only) holds here too.
+   */
+  function officeHead(theme: OfficeThemeName): string {
     return [
-      `<script>window.__simHostConfig = ${inlineJson(config)};</script>`,
+      `<script src="/__host/config.js?sim_theme=${theme}"></script>`,
       `<script src="/__host/shim.js"></script>`,
       `<script src="/office-js/office.js"></script>`,
       // A call beyond the declared requirement set must fail (the shipped runtime does not check by default).
-      `<script>Office.onReady(function () { OfficeExtension.CommonUtility._doApiNotSupportedCheck = true; });</script>`,
+      `<script src="/__host/api-check.js"></script>`,
     ].join("");
   }
 
@@ -289,6 +297,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return;
       case "/__host/shim.js":
         send(res, 200, MIME[".js"]!, shim);
+        return;
+      case "/__host/config.js":
+        send(res, 200, MIME[".js"]!, configScript(theme));
+        return;
+      case "/__host/api-check.js":
+        send(
+          res,
+          200,
+          MIME[".js"]!,
+          "Office.onReady(function () { OfficeExtension.CommonUtility._doApiNotSupportedCheck = true; });",
+        );
         return;
       case "/__host/preview.js":
         send(res, 200, MIME[".js"]!, previewScript);
