@@ -17,7 +17,9 @@ import type {
 } from "./model";
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
-import { readSheet } from "./read/sheet";
+import { MAX_COLUMN, readSheet, whyNotRead } from "./read/sheet";
+import type { CurrencyCode } from "./read/cells";
+import { CURRENCY_SYMBOL } from "./read/cells";
 import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
 
@@ -60,10 +62,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     }
     const read = readSheet(grid);
     if (!read) {
-      ignoredSheets.push({
-        name: grid.name,
-        reason: "no programme-of-works header row in the first 30 rows",
-      });
+      ignoredSheets.push({ name: grid.name, reason: whyNotRead(grid) });
       continue;
     }
     columnsBySheet.set(read.sheet, read.header.columns);
@@ -71,21 +70,33 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     for (const x of read.skipped) skipped.push(x);
     for (const x of read.issues) issues.push(x);
     const locate = locatorFor(columnsBySheet);
+    const symbol = CURRENCY_SYMBOL[read.currency];
     for (const item of read.items)
-      items.push(assessInPlace(item, options.reportingDate, rules, locate, issues));
+      items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
 
     const ragMap = read.header.byField.get("rag")?.[0];
     const hasOverride = read.header.byField.has("override") && rules.useOverride;
     const computedMap = read.header.byField.get("computedRag")?.[0];
-    let next = read.lastColumn + 1;
+    // Added columns go after the programme's own columns, in columns empty on every item row.
+    const free = [...read.freeColumns];
     const ragColumn = ragMap
       ? { col: ragMap.col, headerRow: read.headerRow, added: false, header: ragMap.header }
-      : { col: next++, headerRow: read.headerRow, added: true, header: RAG_HEADER };
+      : { col: free.shift()!, headerRow: read.headerRow, added: true, header: RAG_HEADER };
     const computedColumn = !hasOverride
       ? null
       : computedMap
         ? { col: computedMap.col, added: false }
-        : { col: next++, added: true };
+        : { col: free.shift()!, added: true };
+    if (ragColumn.added || computedColumn?.added) {
+      const last = Math.max(ragColumn.col, computedColumn?.col ?? 0);
+      if (last >= MAX_COLUMN)
+        issues.push({
+          sheet: read.sheet,
+          cell: "",
+          severity: "error",
+          message: "no empty column is left for the RAG column before Excel's last column (XFD)",
+        });
+    }
     reports.push({
       name: read.sheet,
       headerRow: read.headerRow,
@@ -94,10 +105,23 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       computedColumn,
       itemCount: read.items.length,
       lastColumn: read.lastColumn,
+      passedOver: read.header.passedOver,
+      currency: read.currency,
     });
   }
 
-  const totals = programmeTotals(items, allocation, rules);
+  // One currency for the programme: the sheets' own when they agree.
+  const currencies = new Set(reports.map((r) => r.currency));
+  const currency = currencies.size === 1 ? [...currencies][0]! : "GBP";
+  if (currencies.size > 1)
+    issues.push({
+      sheet: reports.find((r) => r.currency !== "GBP")?.name ?? reports[0]!.name,
+      cell: "",
+      severity: "warning",
+      message: `the sheets' amounts are in different currencies (${[...currencies].join(", ")}): totals add them as they are`,
+    });
+  const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
+  const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
   return {
     reportingDate: options.reportingDate,
@@ -114,6 +138,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     byYear: byYear(items).rows,
     skipped,
     issues,
-    programmeRag: programmeRag(totals, counts, allocation, rules),
+    programmeRag: programmeRag(totals, counts, allocation, rules, symbol),
+    currency,
   };
 }
