@@ -459,6 +459,7 @@ const OVERRIDES: Record<string, OverrideRag> = {
   "r/a": "Amber/Red",
   amber: "Amber",
   a: "Amber",
+  yellow: "Amber",
   "amber/green": "Amber/Green",
   "green/amber": "Amber/Green",
   ag: "Amber/Green",

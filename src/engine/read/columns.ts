@@ -17,10 +17,14 @@ export interface ColumnProfile {
   money: number;
   /** Plain numbers (neither date- nor percent-formatted). */
   numbers: number;
+  /** Of those, numbers that could be Excel date serials (1910 to 9999): a date column without formats. */
+  serials: number;
   percents: number;
   ratings: number;
   /** Text that is neither a figure, a date nor a rating. */
   words: number;
+  /** Of those, text of more than three words (commentary, not a label or a code). */
+  longText: number;
   /** The currency the cells show, where one does. */
   currency: CurrencyCode | null;
 }
@@ -34,9 +38,11 @@ export function profileColumn(grid: SheetGrid, gridCol: number, fromRow: number)
     dates: 0,
     money: 0,
     numbers: 0,
+    serials: 0,
     percents: 0,
     ratings: 0,
     words: 0,
+    longText: 0,
     currency: null,
   };
   const end = Math.min(grid.values.length, fromRow + PROFILE_ROWS);
@@ -56,7 +62,10 @@ export function profileColumn(grid: SheetGrid, gridCol: number, fromRow: number)
       else if (kind === "money") {
         p.money++;
         p.currency ??= currencyInFormat(fmt);
-      } else p.numbers++;
+      } else {
+        p.numbers++;
+        if (kind === "general" && Number.isInteger(v) && v >= MIN_SERIAL && v <= MAX_SERIAL) p.serials++;
+      }
       continue;
     }
     if (typeof v !== "string") {
@@ -72,7 +81,10 @@ export function profileColumn(grid: SheetGrid, gridCol: number, fromRow: number)
     else if (/^-?[\d,.]+\s*%$/.test(t)) p.percents++;
     else if (/\d/.test(t) && readDate(t).kind === "value") p.dates++;
     else if (readRating(t).kind === "value") p.ratings++;
-    else p.words++;
+    else {
+      p.words++;
+      if (t.split(/\s+/).length > 3) p.longText++;
+    }
   }
   return p;
 }
@@ -90,7 +102,7 @@ export function contentMismatch(kind: string, field: string, p: ColumnProfile): 
       return null;
     case "date":
       if (most(p.money)) return "holds amounts, not dates";
-      if (most(p.numbers + p.money) && p.dates === 0) return "holds numbers, not dates";
+      if (most(p.numbers - p.serials) && p.dates === 0) return "holds numbers, not dates";
       if (most(p.ratings)) return "holds ratings, not dates";
       return null;
     case "percent":
@@ -99,7 +111,7 @@ export function contentMismatch(kind: string, field: string, p: ColumnProfile): 
       return null;
     case "rating":
       if (p.ratings === 0 && most(p.dates + p.numbers + p.money)) return "holds figures, not ratings";
-      if (p.ratings === 0 && p.words >= 3) return "holds no ratings";
+      if (p.ratings === 0 && most(p.longText)) return "holds text, not ratings";
       return null;
     case "score":
       if (most(p.dates)) return "holds dates, not scores";

@@ -154,6 +154,12 @@ export const FIELD_SPECS: FieldSpec[] = [
       "responsible",
       "manager",
       "service lead",
+      "sro name",
+      "owner name",
+      "lead name",
+      "project manager name",
+      "senior responsible owner name",
+      "sro and project director",
     ],
   },
   {
@@ -178,6 +184,16 @@ export const FIELD_SPECS: FieldSpec[] = [
       "wlc",
       "baseline whole life cost",
       "baseline whole life costs",
+      "lifecycle cost",
+      "life cycle cost",
+      "total lifecycle cost",
+      "planned cost",
+      "planned total cost",
+      "baseline cost",
+      "approved cost",
+      "budgeted cost",
+      "budget total",
+      "baseline total",
     ],
   },
   {
@@ -234,6 +250,14 @@ export const FIELD_SPECS: FieldSpec[] = [
       "estimated final cost",
       "financial year forecast",
       "total forecast",
+      "projected cost",
+      "projected actual cost",
+      "projected total cost",
+      "estimated cost",
+      "estimated total cost",
+      "forecast total cost",
+      "anticipated cost",
+      "forecast whole life cost",
     ],
   },
   {
@@ -443,8 +467,8 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
   if (text === null) return null;
   const raw = repairText(text).replace(/\s+/g, " ").trim();
   // camelCase and PascalCase run words together: "projectName", "totalBudget", "SROName".
-  const split = /[a-z][A-Z]/.test(raw)
-    ? raw.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+  const split = /[a-z][A-Z]|[A-Z]{2}[a-z]{2}/.test(raw)
+    ? raw.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z]{2})/g, "$1 $2")
     : raw;
   // Initialisms written with stops read as one word: "E.A.C." is EAC, "R.A.G." is RAG.
   const lower = split
@@ -505,7 +529,7 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
     mentionsRag: /\b(rag|dca)\b|delivery confidence/.test(w),
     numericScale,
     prior: PRIOR.test(w) || notes.some((n) => PRIOR.test(n)),
-    sentence: wordCount > 8 || (wordCount > 5 && /[.?!]$/.test(raw)),
+    sentence: wordCount > 12 || (wordCount > 6 && /[.?!]$/.test(raw)) || /[a-z]\. [A-Z]/.test(raw),
   };
 }
 
@@ -549,14 +573,22 @@ function bestOnWords(words: string, percent: boolean): { kind: FieldSpec["kind"]
   return best;
 }
 
+/** Ratings of one side of a project, not its overall rating. */
+const DIMENSION =
+  /\b(finance|financial|cost|costs|budget|schedule|time|timescales?|benefits?|risks?|resources?|people|quality|scope|milestones?|commercial|technical|stakeholders?|governance)\b/;
+
 /** Rating headers: a column that mentions a rating is one, whatever its notes say. */
 const RATING_HEADER = /\b(rag|dca|delivery confidence|confidence assessment|colour rating)\b/;
 
 function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | null {
   let best: { field: FieldKey; score: number } | null = null;
   for (const spec of FIELD_SPECS) {
-    // An earlier or changing rating ("Previous DCA", "RAG trend") is not the rating to use.
-    if (h.prior && spec.field === "override") continue;
+    // An earlier or changing rating ("Previous DCA", "RAG trend") is not the rating to use, nor is a rating of
+    // one side of the project ("Finance RAG", "Schedule RAG"): the override is an overall rating.
+    if (spec.field === "override" && (h.prior || DIMENSION.test(h.words))) continue;
+    // A schedule variance ("Schedule Variance (in days)") is not money.
+    if (spec.field === "variance" && /\b(schedule|days?|weeks?|months?|time|duration)\b/.test(h.plain))
+      continue;
     if (h.narrative && spec.field !== "commentary") continue;
     if (h.mentionsRag && !["rag", "override", "computedRag", "riskScore"].includes(spec.field)) continue;
     if (h.percent && spec.kind === "amount") continue;
@@ -568,10 +600,11 @@ function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | 
       if (s > score) score = s;
     }
     // Whole-life costs are not the year's budget or forecast: let any plainer column win.
-    if (score > 0 && spec.kind === "amount" && /\b(whole life|wlc)\b/.test(h.words)) score -= 60;
+    if (score > 0 && spec.kind === "amount" && /\b(whole life|wlc|lifecycle|life cycle)\b/.test(h.words))
+      score = Math.max(1, score - 60);
     if (score > 0 && (best === null || score > best.score)) best = { field: spec.field, score };
   }
-  if (best === null && !h.narrative && !h.prior && RATING_HEADER.test(h.words))
+  if (best === null && !h.narrative && !h.prior && !DIMENSION.test(h.words) && RATING_HEADER.test(h.words))
     best = { field: "override", score: 5 };
   return best;
 }
@@ -679,8 +712,14 @@ export function mapHeaderRow(
     const mine = cands.filter((c) => c.field === field);
     const kind = fieldKind(field);
     if (field === "override") {
-      // Every rating column is read; the first (leftmost) with a rating for an item sets its override.
-      mine.sort((a, b) => a.col - b.col);
+      // Every rating column is read; the first (leftmost) with a rating for an item sets its override. Columns
+      // that name a period ("DCA Q2 2019/20") come after those that do not, the latest period first.
+      mine.sort((a, b) => {
+        const pa = periodOf(a.info.plain);
+        const pb = periodOf(b.info.plain);
+        if (pa === null || pb === null) return pa === pb ? a.col - b.col : pa === null ? -1 : 1;
+        return pb - pa || a.col - b.col;
+      });
       const maps = mine.map((c, i) =>
         toMapping(
           c,
@@ -738,6 +777,16 @@ export function mapHeaderRow(
       if (keys.size === siblings.length && siblings.length > 1) {
         chosen = siblings.sort((a, b) => a.col - b.col);
         how += top.info.year !== null ? "; the sum of its per-year columns" : "; the sum of its parts";
+      }
+    }
+    if (chosen.length > 1 && chosen.every((c) => c.info.part !== null)) {
+      // The parts have a whole beside them ("Baseline total" beside "Baseline RDEL", "Baseline CDEL"): the
+      // whole is read, and the parts are checked against it.
+      const check = partChecks.find((g) => g.parts.some((p) => p.col === chosen[0]!.col));
+      const whole = check ? mine.find((c) => c.col === check.whole.col) : undefined;
+      if (whole) {
+        chosen = [whole];
+        how = `${scoreWords(whole.score)}; the whole beside its parts`;
       }
     }
     const rivals = mine.filter((c) => !chosen.includes(c));
@@ -851,4 +900,13 @@ export function transposedFields(values: readonly (readonly CellValue[])[]): Fie
   }
   const fields = [...found];
   return fields.length >= 4 && CORE_FIELDS.some((f) => found.has(f)) ? fields : null;
+}
+
+/** A period a header names, as a sortable number (year × 10 + quarter); null when it names none. */
+function periodOf(plain: string): number | null {
+  const fy = financialYearInText(plain.replace(/ (\d{2,4}) (\d{2,4})\b/, " $1/$2"));
+  const q = /\bq([1-4])\b/.exec(plain);
+  const y = fy ?? (/\b(19|20)(\d{2})\b/.exec(plain) ? Number(/\b((?:19|20)\d{2})\b/.exec(plain)![1]) : null);
+  if (y === null && !q) return null;
+  return (y ?? 0) * 10 + (q ? Number(q[1]) : 0);
 }

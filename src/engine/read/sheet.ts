@@ -181,19 +181,19 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
   // % complete: a column of whole numbers (45, 80) is in points, so 1 there is 1%; a % format means a fraction.
   let progressScale: PercentScale = "auto";
   if (cols.progress !== null) {
+    // A column of fractions (0.5, 0.8) is in fractions, so 1.2 there is 120%.
     const end = Math.min(grid.values.length, header.rowIndex + 1 + PROFILE_ROWS * 5);
+    let fractions = false;
     for (let r = header.rowIndex + 1; r < end; r++) {
       const v = grid.values[r]?.[cols.progress];
-      if (
-        typeof v === "number" &&
-        v > 1 &&
-        v <= 100 &&
-        formatKind(formats?.[r]?.[cols.progress]) !== "percent"
-      ) {
+      if (typeof v !== "number" || formatKind(formats?.[r]?.[cols.progress]) === "percent") continue;
+      if (v > 1.5 && v <= 100) {
         progressScale = "points";
         break;
       }
+      if (v > 0 && v < 1) fractions = true;
     }
+    if (progressScale === "auto" && fractions) progressScale = "fraction";
   }
 
   const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues, currency);
