@@ -1,6 +1,6 @@
 /** The short summary the command line prints. */
 import { formatDayUk } from "../engine/dates";
-import { columnLetters } from "../engine/grid";
+import { columnLetters as letters } from "../engine/grid";
 import type { Pence } from "../engine/money";
 import { formatMoney, groupThousands } from "../engine/money";
 import type { Issue, ProgrammeAnalysis, SheetReport } from "../engine/model";
@@ -18,6 +18,7 @@ const unitWords = (unit: number): string => (unit === 1 ? "" : ` ×${groupThousa
 
 /** For one sheet: the column read for each field, and the columns passed over that looked like figures. */
 export function mappingLines(s: SheetReport): string[] {
+  const columnLetters = (col: number): string => (s.transposed ? `row ${col + 1}` : letters(col));
   const read = s.columns
     .filter((c) => c.field !== "commentary")
     .map(
@@ -37,6 +38,7 @@ export function mappingLines(s: SheetReport): string[] {
   }
   lines.push(line);
   if (s.currency !== "GBP") lines.push(`    amounts are in ${s.currency}`);
+  if (s.transposed) lines.push("    read turned: one project per column; no RAG column is written into it");
   for (const o of s.passedOver)
     lines.push(`    passed over ${columnLetters(o.col)} "${oneLine(o.header)}": ${o.reason}`);
   return lines;

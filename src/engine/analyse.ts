@@ -18,6 +18,8 @@ import type {
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
 import { MAX_COLUMN, readSheet, whyNotRead } from "./read/sheet";
+import { transposedFields } from "./read/headers";
+import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import { assessInPlace, locatorFor } from "./assess/item";
@@ -60,11 +62,18 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
       continue;
     }
-    const read = readSheet(grid);
+    let read = readSheet(grid);
+    let transposed = false;
+    if (!read && transposedFields(grid.values)) {
+      // Field names down the first column, one project per column: read it turned, write nothing into it.
+      read = readSheet(transposeGrid(grid));
+      transposed = read !== null;
+    }
     if (!read) {
       ignoredSheets.push({ name: grid.name, reason: whyNotRead(grid) });
       continue;
     }
+    const issuesBefore = issues.length;
     columnsBySheet.set(read.sheet, read.header.columns);
     // Loops, not push(...list): spreading 100,000 arguments overflows the stack.
     for (const x of read.skipped) skipped.push(x);
@@ -77,6 +86,20 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const ragMap = read.header.byField.get("rag")?.[0];
     const hasOverride = read.header.byField.has("override") && rules.useOverride;
     const computedMap = read.header.byField.get("computedRag")?.[0];
+    if (transposed) {
+      for (let i = issuesBefore; i < issues.length; i++) {
+        const x = issues[i]!;
+        if (x.cell !== "") x.cell = untransposeAddress(x.cell);
+      }
+      issues.push({
+        sheet: read.sheet,
+        cell: "",
+        severity: "warning",
+        message:
+          "read as a transposed sheet (field names down the first column, one project per column): each item's " +
+          '"row" is its column number, and no RAG column is written into this sheet',
+      });
+    }
     // Added columns go after the programme's own columns, in columns empty on every item row.
     const free = [...read.freeColumns];
     const ragColumn = ragMap
@@ -107,6 +130,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       lastColumn: read.lastColumn,
       passedOver: read.header.passedOver,
       currency: read.currency,
+      transposed,
     });
   }
 

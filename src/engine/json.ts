@@ -54,6 +54,8 @@ export interface JsonReport {
     headerRow: number;
     items: number;
     currency: string;
+    /** Read turned: field names down the first column, one project per column (nothing is written into it). */
+    transposed: boolean;
     columns: JsonColumn[];
     passedOver: { column: string; header: string; reason: string }[];
     ragColumn: { column: string; header: string; added: boolean };
@@ -133,34 +135,39 @@ export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
       rag: t.rag,
     },
     ragCounts: { ...a.ragCounts },
-    sheets: a.sheets.map((s) => ({
-      name: s.name,
-      headerRow: s.headerRow + 1,
-      items: s.itemCount,
-      currency: s.currency,
-      columns: s.columns.map((c) => ({
-        field: c.field,
-        column: columnLetters(c.col),
-        header: c.header,
-        unit: c.unit,
-        year: fy(c.year),
-        part: c.part ?? null,
-        why: c.why ?? "",
-      })),
-      passedOver: s.passedOver.map((o) => ({
-        column: columnLetters(o.col),
-        header: o.header,
-        reason: o.reason,
-      })),
-      ragColumn: {
-        column: columnLetters(s.ragColumn.col),
-        header: s.ragColumn.header,
-        added: s.ragColumn.added,
-      },
-      computedColumn: s.computedColumn
-        ? { column: columnLetters(s.computedColumn.col), added: s.computedColumn.added }
-        : null,
-    })),
+    sheets: a.sheets.map((s) => {
+      // On a transposed sheet a field's "column" is a row of the sheet.
+      const at = (col: number): string => (s.transposed ? `row ${col + 1}` : columnLetters(col));
+      return {
+        name: s.name,
+        headerRow: s.headerRow + 1,
+        items: s.itemCount,
+        currency: s.currency,
+        transposed: s.transposed,
+        columns: s.columns.map((c) => ({
+          field: c.field,
+          column: at(c.col),
+          header: c.header,
+          unit: c.unit,
+          year: fy(c.year),
+          part: c.part ?? null,
+          why: c.why ?? "",
+        })),
+        passedOver: s.passedOver.map((o) => ({
+          column: columnLetters(o.col),
+          header: o.header,
+          reason: o.reason,
+        })),
+        ragColumn: {
+          column: columnLetters(s.ragColumn.col),
+          header: s.ragColumn.header,
+          added: s.ragColumn.added,
+        },
+        computedColumn: s.computedColumn
+          ? { column: columnLetters(s.computedColumn.col), added: s.computedColumn.added }
+          : null,
+      };
+    }),
     items: a.items.map((i) => ({
       sheet: i.sheet,
       row: i.row,

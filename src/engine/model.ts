@@ -231,6 +231,11 @@ export interface SheetReport {
   passedOver: PassedOverColumn[];
   /** The currency the sheet's amounts are in (ISO code: "GBP", "USD", "EUR"...). */
   currency: string;
+  /**
+   * Read turned (field names down the first column, one project per column): items' rows are their column
+   * numbers, the mapping's columns are rows, and nothing is written into the sheet.
+   */
+  transposed: boolean;
 }
 
 export interface IgnoredSheet {

@@ -35,7 +35,9 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const withComputed = new Set(a.sheets.filter((s) => s.computedColumn !== null).map((s) => s.name));
   let written = 0;
   let filled = 0;
+  const notWritten = new Set(a.sheets.filter((s) => s.transposed).map((s) => s.name));
   for (const i of a.items) {
+    if (notWritten.has(i.sheet)) continue;
     const hasComputed = withComputed.has(i.sheet);
     written += hasComputed ? 2 : 1;
     if (i.ragBefore === null) filled++;

@@ -7,6 +7,7 @@
 import { summaryLines } from "../../src/cli/summary";
 import type { CellValue } from "../../src/engine/grid";
 import { toJsonReport } from "../../src/engine/json";
+import { buildWritePlan } from "../../src/engine/write-plan";
 import { analyseHeader, bestField, findHeaderRow } from "../../src/engine/read/headers";
 import { readRating } from "../../src/engine/read/cells";
 import { grid, run } from "./builders";
@@ -458,12 +459,41 @@ test("a row of sentences never wins the header search over a row of short labels
   expect(findHeaderRow(values, 0)?.rowIndex).toBe(1);
 });
 
-test("a transposed sheet (fields down column A, one project per column) is refused with how to fix it", () => {
+describe("a transposed sheet (fields down column A, one project per column)", () => {
   const a = run([transposedMaster()]);
-  expect(a.sheets).toEqual([]);
-  expect(a.ignoredSheets[0]!.reason).toMatch(
-    /run down the first column with one project per column \(a transposed sheet\); transpose it/,
-  );
+
+  test("is read turned: one item per column, with its figures and rating", () => {
+    expect(a.sheets).toHaveLength(1);
+    expect(a.sheets[0]!.transposed).toBe(true);
+    expect(a.items.map((i) => [i.row, i.id, i.name, i.owner, i.budget, i.forecast, i.rag.override])).toEqual([
+      [2, "P1", "Signalling", "A. Patel", 12_000_000_00, 14_000_000_00, "Amber"],
+      [3, "P2", "Depot", "B. Jones", 3_000_000_00, 3_000_000_00, "Green"],
+    ]);
+  });
+
+  test("says so, names cells as they are on the sheet, and writes no RAG column into it", () => {
+    expect(a.issues.find((i) => /transposed/.test(i.message))?.cell).toBe("");
+    const b = run([
+      grid(
+        [
+          ["Project name", "Signalling", "Depot"],
+          ["Project ID", "P1", "P2"],
+          ["SRO", "A. Patel", "B. Jones"],
+          ["Budget (£m)", 12, "TBC"],
+        ],
+        { name: "Turned" },
+      ),
+    ]);
+    expect(b.issues.find((i) => /not an amount/.test(i.message))?.cell).toBe("C4");
+    const plan = buildWritePlan(a, { mode: "refresh", generatedAt: 44200 });
+    expect(plan.ragColumns).toEqual([]);
+    expect(toJsonReport(a).sheets[0]!.columns.find((c) => c.field === "budget")?.column).toBe("row 5");
+  });
+
+  test("a sheet that is neither is refused with the usual reason", () => {
+    const c = run([grid([["Notes"], ["Some text", "more"]], { name: "Notes" })]);
+    expect(c.ignoredSheets[0]!.reason).toBe("no programme-of-works header row in the first 30 rows");
+  });
 });
 
 describe("the cell's number format, where the host gives it", () => {
