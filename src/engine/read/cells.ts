@@ -525,14 +525,18 @@ export function readRating(v: CellValue): RatingRead {
   if (isExcelError(v)) return error(`${v.trim()} is an Excel error, not a RAG rating`);
   const raw = repairText(v).replace(/\s+/g, " ").trim();
   if (raw === "") return BLANK;
-  const tries = [raw];
-  // A note after the rating: "Amber (improving)", "Green - on track", "Red: see notes".
-  const head = /^([^(:;,\n]+?)\s*(?:[(:;,]|\s-\s)/.exec(raw);
-  if (head) tries.push(head[1]!);
-  for (const t of tries) {
-    const key = ratingKey(t);
-    const found = OVERRIDES[key] ?? OVERRIDES[key.replace(/\//g, "")];
-    if (found) return value(found);
+  // Every rating starts with r, a, g or y: anything else is not one (a cheap test, run on every cell).
+  const first = raw.charCodeAt(0) | 32;
+  if (first === 97 || first === 103 || first === 114 || first === 121) {
+    const tries = [raw];
+    // A note after the rating: "Amber (improving)", "Green - on track", "Red: see notes".
+    const head = /^([^(:;,\n]+?)\s*(?:[(:;,]|\s-\s)/.exec(raw);
+    if (head) tries.push(head[1]!);
+    for (const t of tries) {
+      const key = ratingKey(t);
+      const found = OVERRIDES[key] ?? OVERRIDES[key.replace(/\//g, "")];
+      if (found) return value(found);
+    }
   }
   const lower = raw
     .toLowerCase()

@@ -80,7 +80,7 @@ export function profileColumn(grid: SheetGrid, gridCol: number, fromRow: number)
     } else if (/^-?[\d,]+(\.\d+)?$/.test(t)) p.numbers++;
     else if (/^-?[\d,.]+\s*%$/.test(t)) p.percents++;
     else if (/\d/.test(t) && readDate(t).kind === "value") p.dates++;
-    else if (readRating(t).kind === "value") p.ratings++;
+    else if (t.length <= 24 && readRating(t).kind === "value") p.ratings++;
     else {
       p.words++;
       if (t.split(/\s+/).length > 3) p.longText++;

@@ -463,6 +463,8 @@ const PRIOR =
   /\b(previous|prior|last (?:quarter|month|period|year|review)|trend|direction|movement|change|changes|since|baseline rag|was|history)\b/;
 
 export function analyseHeader(cell: CellValue): HeaderInfo | null {
+  // Headers are text: a number, date or boolean names no field (and the header search meets many of them).
+  if (typeof cell !== "string") return null;
   const text = readText(cell);
   if (text === null) return null;
   const raw = repairText(text).replace(/\s+/g, " ").trim();

@@ -202,6 +202,13 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     const t = normal(headerCells[m.col - grid.colOffset]);
     if (t !== "") headerText.set(m.col - grid.colOffset, t);
   }
+  // A cheap first test, so that 100,000 rows are not each compared cell by cell: the key column's text.
+  const keyCol = [...headerText.keys()][0] ?? -1;
+  const keyText = headerText.get(keyCol) ?? "";
+  const repeatsHeaderKey = (row: readonly CellValue[]): boolean => {
+    const v = row[keyCol];
+    return typeof v === "string" && v.length >= keyText.length && normal(v) === keyText;
+  };
   const idFirstRow = new Map<string, number>();
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
@@ -223,7 +230,7 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       continue;
     }
     // The header again (page-by-page exports repeat it): at least two mapped cells the same as the header's.
-    if (filled > 1 && headerText.size >= 2) {
+    if (filled > 1 && headerText.size >= 2 && repeatsHeaderKey(row)) {
       let same = 0;
       for (const [c, t] of headerText) if (typeof row[c] === "string" && normal(row[c]) === t) same++;
       if (same >= 2 && same * 2 >= headerText.size) {
@@ -387,7 +394,7 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       if (level) item.riskLevel = level;
     }
     if (id !== null) {
-      const key = id.toLowerCase().replace(/\s+/g, " ");
+      const key = id.toLowerCase();
       const first = idFirstRow.get(key);
       if (first === undefined) idFirstRow.set(key, excelRow);
       else
