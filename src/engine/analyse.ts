@@ -4,6 +4,7 @@
 import type { DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
 import type { SheetGrid } from "./grid";
+import { columnIndex } from "./grid";
 import type { Pence } from "./money";
 import { pence } from "./money";
 import type {
@@ -64,10 +65,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     }
     let read = readSheet(grid);
     let transposed = false;
-    if (!read && transposedFields(grid.values)) {
-      // Field names down the first column, one project per column: read it turned, write nothing into it.
-      read = readSheet(transposeGrid(grid));
-      transposed = read !== null;
+    // Field names down the first column, one project per column: read it turned, write nothing into it. Also
+    // where a row happens to look like a weak header but the first column names many more fields.
+    const down = transposedFields(grid.values);
+    if (down && (!read || fieldCount(read.header.byField) * 2 < down.length)) {
+      const turned = readSheet(transposeGrid(grid));
+      if (turned) {
+        read = turned;
+        transposed = true;
+      }
     }
     if (!read) {
       ignoredSheets.push({ name: grid.name, reason: whyNotRead(grid) });
@@ -87,6 +93,9 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const hasOverride = read.header.byField.has("override") && rules.useOverride;
     const computedMap = read.header.byField.get("computedRag")?.[0];
     if (transposed) {
+      // Columns named in the passed-over reasons are rows of the sheet as it is.
+      for (const p of read.header.passedOver)
+        p.reason = p.reason.replace(/\b([A-Z]{1,3}) "/g, (_m, l: string) => `row ${columnIndex(l) + 1} "`);
       for (let i = issuesBefore; i < issues.length; i++) {
         const x = issues[i]!;
         if (x.cell !== "") x.cell = untransposeAddress(x.cell);
@@ -165,4 +174,10 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     programmeRag: programmeRag(totals, counts, allocation, rules, symbol),
     currency,
   };
+}
+
+function fieldCount(byField: Map<string, unknown>): number {
+  let n = 0;
+  for (const f of byField.keys()) if (f !== "commentary") n++;
+  return n;
 }

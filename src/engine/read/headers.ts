@@ -134,6 +134,7 @@ export const FIELD_SPECS: FieldSpec[] = [
       "priority",
       "service area",
       "portfolio",
+      "department",
     ],
   },
   {
@@ -462,6 +463,18 @@ const PART =
 const PRIOR =
   /\b(previous|prior|last (?:quarter|month|period|year|review)|trend|direction|movement|change|changes|since|baseline rag|was|history)\b/;
 
+/** Text with its notes in brackets taken out, nested ones too; an unclosed bracket runs to the end. */
+function withoutBrackets(text: string): string {
+  if (!text.includes("(")) return text;
+  let t = text;
+  let before = "";
+  while (t !== before) {
+    before = t;
+    t = t.replace(/\([^()]*\)/g, " ");
+  }
+  return t.replace(/\(.*$/, " ");
+}
+
 export function analyseHeader(cell: CellValue): HeaderInfo | null {
   // Headers are text: a number, date or boolean names no field (and the header search meets many of them).
   if (typeof cell !== "string") return null;
@@ -487,8 +500,7 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
   const percent = /%|\bper ?cent\b|\bpercentage\b|%age/.test(lower);
   const numericScale = /\b1\s*(?:-|to)\s*(?:3|4|5|10)\b|\bscore\b/.test(lower);
   // Take out bracketed notes (an unclosed bracket runs to the end), units and the financial year.
-  let w = lower
-    .replace(/\([^)]*\)?/g, " ")
+  let w = withoutBrackets(lower)
     .replace(/\[[^\]]*\]?/g, " ")
     .replace(/%age\b/g, " percent ")
     .replace(/%/g, " percent ")
