@@ -1,16 +1,40 @@
 /** The command line's --json output, in exactly the documented shape (money in pounds, at most 2 decimals). */
-import { formatDayIso } from "./dates";
+import type { DayNumber } from "./dates";
+import { financialYearLabel, formatDayIso } from "./dates";
+import { columnLetters } from "./grid";
 import type { Pence } from "./money";
-import type { ProgrammeAnalysis } from "./model";
+import type { FieldKey, ProgrammeAnalysis } from "./model";
 import type { OverallRag, OverrideRag, RagCounts, RagStatus } from "./rag";
 
 const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
 const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
 
+export interface JsonColumn {
+  field: FieldKey;
+  /** The column's letters ("E"). */
+  column: string;
+  header: string;
+  /** Multiplier from the header's unit (1, 1,000, 1,000,000, 1,000,000,000). */
+  unit: number;
+  year: string | null;
+  part: string | null;
+  /** Why this column was read for the field. */
+  why: string;
+}
+
 export interface JsonReport {
   reportingDate: string;
   period: string;
   allocation: number;
+  /** ISO code of the currency amounts are in ("GBP" unless the sheets say otherwise). */
+  currency: string;
+  /** The programme's RAG: the worse of delivery and budget, each with its reason. */
+  programme: {
+    rag: RagStatus;
+    reason: string;
+    delivery: { rag: RagStatus; reason: string };
+    budget: { rag: RagStatus; reason: string };
+  };
   totals: {
     budget: number;
     spent: number;
@@ -19,9 +43,24 @@ export interface JsonReport {
     variance: number;
     unallocated: number;
     varianceToAllocation: number;
+    /** The budget RAG of the programme against its allocation (the programme's overall RAG is programme.rag). */
     rag: RagStatus;
   };
   ragCounts: RagCounts;
+  /** For each programme sheet, the column read for each field and the columns passed over, with reasons. */
+  sheets: {
+    name: string;
+    /** Excel row number of the header row. */
+    headerRow: number;
+    items: number;
+    currency: string;
+    /** Read turned: field names down the first column, one project per column (nothing is written into it). */
+    transposed: boolean;
+    columns: JsonColumn[];
+    passedOver: { column: string; header: string; reason: string }[];
+    ragColumn: { column: string; header: string; added: boolean };
+    computedColumn: { column: string; added: boolean } | null;
+  }[];
   items: {
     sheet: string;
     row: number;
@@ -35,6 +74,24 @@ export interface JsonReport {
     forecast: number | null;
     variance: number | null;
     variancePct: number | null;
+    /** The variance the sheet itself states (money), where it has a variance column. */
+    statedVariance: number | null;
+    /** The forecast as the sheet gives it (forecast is the one the rules used). */
+    statedForecast: number | null;
+    start: string | null;
+    end: string | null;
+    /** % complete as a percentage (45 is 45%). */
+    progress: number | null;
+    plannedProgress: number | null;
+    likelihood: number | null;
+    impact: number | null;
+    riskScore: number | null;
+    /** Every rating column's value, left to right. */
+    ratings: { column: string; header: string; value: OverrideRag | null; text: string | null }[];
+    /** The header of the rating column that set the override; null when none did. */
+    overrideFrom: string | null;
+    /** Money parts, where the sheet splits an amount into parts ("revenue", "capital", "rdel"...). */
+    parts: { field: string; part: string; year: string | null; amount: number | null }[];
     rag: {
       budget: RagStatus;
       schedule: RagStatus;
@@ -49,12 +106,24 @@ export interface JsonReport {
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
 }
 
+const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
+const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
+const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
+
 export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
   const t = a.totals;
+  const p = a.programmeRag;
   return {
     reportingDate: formatDayIso(a.reportingDate),
     period: a.period,
     allocation: a.allocation / 100,
+    currency: a.currency,
+    programme: {
+      rag: p.rag,
+      reason: p.reason,
+      delivery: { ...p.delivery },
+      budget: { ...p.budget },
+    },
     totals: {
       budget: t.budget / 100,
       spent: t.spent / 100,
@@ -66,6 +135,39 @@ export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
       rag: t.rag,
     },
     ragCounts: { ...a.ragCounts },
+    sheets: a.sheets.map((s) => {
+      // On a transposed sheet a field's "column" is a row of the sheet.
+      const at = (col: number): string => (s.transposed ? `row ${col + 1}` : columnLetters(col));
+      return {
+        name: s.name,
+        headerRow: s.headerRow + 1,
+        items: s.itemCount,
+        currency: s.currency,
+        transposed: s.transposed,
+        columns: s.columns.map((c) => ({
+          field: c.field,
+          column: at(c.col),
+          header: c.header,
+          unit: c.unit,
+          year: fy(c.year),
+          part: c.part ?? null,
+          why: c.why ?? "",
+        })),
+        passedOver: s.passedOver.map((o) => ({
+          column: columnLetters(o.col),
+          header: o.header,
+          reason: o.reason,
+        })),
+        ragColumn: {
+          column: columnLetters(s.ragColumn.col),
+          header: s.ragColumn.header,
+          added: s.ragColumn.added,
+        },
+        computedColumn: s.computedColumn
+          ? { column: columnLetters(s.computedColumn.col), added: s.computedColumn.added }
+          : null,
+      };
+    }),
     items: a.items.map((i) => ({
       sheet: i.sheet,
       row: i.row,
@@ -79,6 +181,28 @@ export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
       forecast: pounds(i.assessedForecast),
       variance: pounds(i.variance),
       variancePct: round2(i.variancePct),
+      statedVariance: pounds(i.statedVariance),
+      statedForecast: pounds(i.forecast),
+      start: iso(i.start),
+      end: iso(i.end),
+      progress: pct(i.progress),
+      plannedProgress: pct(i.plannedProgress),
+      likelihood: i.likelihood,
+      impact: i.impact,
+      riskScore: i.assessedRiskScore,
+      ratings: i.ratings.map((r) => ({
+        column: columnLetters(r.col),
+        header: r.header,
+        value: r.value,
+        text: r.text,
+      })),
+      overrideFrom: i.overrideFrom,
+      parts: i.parts.map((x) => ({
+        field: x.field,
+        part: x.part,
+        year: fy(x.year),
+        amount: pounds(x.amount),
+      })),
       rag: { ...i.rag },
       reasons: i.reasons.map((r) => r.text),
     })),

@@ -42,6 +42,20 @@ export interface ColumnMapping {
   unit: number;
   /** A financial year named in the header ("Budget 2020/21"), as its start year. */
   year: number | null;
+  /** A part of a sum of money the header names ("revenue", "capital", "rdel", "cdel", "non government"). */
+  part?: string | null;
+  /** A currency the header names ("GBP", "USD", "EUR"...). */
+  currency?: string | null;
+  /** Why this column was read for the field, in words (for the mapping shown to the user). */
+  why?: string;
+}
+
+/** A column that looked like a field or like figures but was not read, with the reason in words. */
+export interface PassedOverColumn {
+  /** 0-based sheet column. */
+  col: number;
+  header: string;
+  reason: string;
 }
 
 export type Severity = "error" | "warning";
@@ -69,6 +83,26 @@ export interface YearFigures {
   spent: Pence | null;
   committed: Pence | null;
   forecast: Pence | null;
+}
+
+/** One rating column's value for an item. */
+export interface RatingCell {
+  /** 0-based sheet column. */
+  col: number;
+  header: string;
+  /** The rating read; null when the cell is blank, says "no rating" (Reset, Exempt, TBC) or is not a rating. */
+  value: OverrideRag | null;
+  /** The cell's text as written, where it has any. */
+  text: string | null;
+}
+
+/** One part of a sum of money ("Budget revenue", "Forecast CDEL"), as read for an item. */
+export interface PartFigures {
+  field: "budget" | "spent" | "committed" | "forecast";
+  part: string;
+  year: number | null;
+  header: string;
+  amount: Pence | null;
 }
 
 /** One row of a programme of works, as read (before any rule is applied). */
@@ -100,8 +134,14 @@ export interface ProgrammeItem {
   risk: string | null;
   mitigation: string | null;
   override: OverrideRag | null;
+  /** Every rating column's value, left to right (empty when the sheet has no rating column). */
+  ratings: RatingCell[];
+  /** The header of the rating column that set the override (the first with a rating); null when none did. */
+  overrideFrom: string | null;
   financialYear: number | null;
   years: YearFigures[];
+  /** Money parts, where the sheet splits an amount into parts with no column for the whole. */
+  parts: PartFigures[];
   /** What the RAG column held before this run (any text; null when empty or the column is new). */
   ragBefore: string | null;
   /** What the tool's "Computed RAG" column held before this run. */
@@ -185,8 +225,17 @@ export interface SheetReport {
   /** The tool's "Computed RAG" column, used when the sheet has an override column; null otherwise. */
   computedColumn: { col: number; added: boolean } | null;
   itemCount: number;
-  /** 0-based last used column (from the grid), for placing an added RAG column. */
+  /** 0-based last used column (from the grid). */
   lastColumn: number;
+  /** Columns that looked like a field or like figures but were not read, with the reason. */
+  passedOver: PassedOverColumn[];
+  /** The currency the sheet's amounts are in (ISO code: "GBP", "USD", "EUR"...). */
+  currency: string;
+  /**
+   * Read turned (field names down the first column, one project per column): items' rows are their column
+   * numbers, the mapping's columns are rows, and nothing is written into the sheet.
+   */
+  transposed: boolean;
 }
 
 export interface IgnoredSheet {
@@ -209,5 +258,15 @@ export interface ProgrammeAnalysis {
   byYear: Breakdown[];
   skipped: SkippedRow[];
   issues: Issue[];
-  programmeRag: { rag: RagStatus; reason: string };
+  /** The programme's RAG: the worse of its delivery and budget RAGs, each with its reason. */
+  programmeRag: ProgrammeRag;
+  /** The currency amounts are shown in: the sheets' own when they agree, else GBP. */
+  currency: string;
+}
+
+export interface ProgrammeRag {
+  rag: RagStatus;
+  reason: string;
+  delivery: { rag: RagStatus; reason: string };
+  budget: { rag: RagStatus; reason: string };
 }

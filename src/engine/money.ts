@@ -65,12 +65,17 @@ export function groupThousands(whole: number): string {
 /**
  * "£1,234", "£1,234.56", "-£1,234". Whole pounds are shown without pence; anything else with two decimals.
  */
-export function formatPounds(p: Pence, options: { alwaysPence?: boolean } = {}): string {
+export function formatPounds(p: Pence, options: { alwaysPence?: boolean; symbol?: string } = {}): string {
   const negative = p < 0;
   const abs = Math.abs(p);
   const whole = Math.floor(abs / 100);
   const fraction = abs % 100;
-  let text = "£" + groupThousands(whole);
+  let text = (options.symbol ?? "£") + groupThousands(whole);
   if (fraction !== 0 || options.alwaysPence) text += "." + String(fraction).padStart(2, "0");
   return negative ? "-" + text : text;
+}
+
+/** An amount in a currency given by its symbol: "$1,234", "€1,234.50" (the same rules as formatPounds). */
+export function formatMoney(p: Pence, symbol = "£"): string {
+  return formatPounds(p, { symbol });
 }

@@ -11,20 +11,23 @@ export function ragCell(rag: OverallRag): RagCellValue {
 }
 
 export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
-  return a.sheets.map((s) => {
-    const items = a.items.filter((i) => i.sheet === s.name);
-    return {
-      sheet: s.name,
-      headerRow: s.headerRow,
-      rag: { col: s.ragColumn.col, addHeader: s.ragColumn.added ? RAG_HEADER : null },
-      computed: s.computedColumn
-        ? { col: s.computedColumn.col, addHeader: s.computedColumn.added ? COMPUTED_RAG_HEADER : null }
-        : null,
-      cells: items.map((i) => ({
-        row: i.row - 1,
-        rag: ragCell(i.rag.overall),
-        ...(s.computedColumn ? { computed: ragCell(i.rag.computed) } : {}),
-      })),
-    };
-  });
+  // A transposed sheet is read but never written into: its items are columns, not rows.
+  return a.sheets
+    .filter((s) => !s.transposed)
+    .map((s) => {
+      const items = a.items.filter((i) => i.sheet === s.name);
+      return {
+        sheet: s.name,
+        headerRow: s.headerRow,
+        rag: { col: s.ragColumn.col, addHeader: s.ragColumn.added ? RAG_HEADER : null },
+        computed: s.computedColumn
+          ? { col: s.computedColumn.col, addHeader: s.computedColumn.added ? COMPUTED_RAG_HEADER : null }
+          : null,
+        cells: items.map((i) => ({
+          row: i.row - 1,
+          rag: ragCell(i.rag.overall),
+          ...(s.computedColumn ? { computed: ragCell(i.rag.computed) } : {}),
+        })),
+      };
+    });
 }

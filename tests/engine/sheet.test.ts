@@ -378,13 +378,34 @@ describe("the RAG column", () => {
     expect(a.sheets[0]!.lastColumn).toBe(6);
   });
 
-  test("a figure to the right of the header counts as used", () => {
+  test("a stray cell to the right does not push the RAG column after it: it goes after the header's columns", () => {
     const values = sheetGrid(
       ["Ref", "Project", "Budget (£)", "Forecast outturn (£)"],
       ["ICT-01", "Laptop refresh", 120000, 118000, "", "", "note"],
     );
     const a = run([grid(values)]);
-    expect(a.sheets[0]!.ragColumn).toMatchObject({ col: 7, added: true });
+    expect(a.sheets[0]!.ragColumn).toMatchObject({ col: 4, added: true });
+  });
+
+  test("an unlabelled column of values next to the header is the user's: the RAG column goes past it", () => {
+    const values = sheetGrid(
+      ["Ref", "Project", "Budget (£)", "Forecast outturn (£)"],
+      ["ICT-01", "Laptop refresh", 120000, 118000, "checked"],
+      ["ICT-02", "Wi-Fi", 1000, 1000],
+    );
+    const a = run([grid(values)]);
+    expect(a.sheets[0]!.ragColumn).toMatchObject({ col: 5, added: true });
+  });
+
+  test("a stray value in Excel's last column (XFD) leaves the RAG and Computed RAG columns beside the header", () => {
+    const row: CellValue[] = ["ICT-01", "Laptop refresh", 120000, 118000, "Green"];
+    row[16383] = "stray";
+    const values = sheetGrid(["Ref", "Project", "Budget (£)", "Forecast outturn (£)", "DCA"], row);
+    const a = run([grid(values)]);
+    expect(a.sheets[0]!.lastColumn).toBe(16383);
+    expect(a.sheets[0]!.ragColumn).toMatchObject({ col: 5, added: true });
+    expect(a.sheets[0]!.computedColumn).toEqual({ col: 6, added: true });
+    expect(a.issues.filter((i) => /XFD/.test(i.message))).toEqual([]);
   });
 
   test.each(["RAG", "RAG Status", "Overall RAG"])("an existing %p column is used, not added", (header) => {

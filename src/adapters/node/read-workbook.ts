@@ -51,22 +51,37 @@ export async function loadXlsx(path: string, data: Buffer): Promise<LoadedWorkbo
 
 export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
+  // Number formats parallel to the values, where cells have one ("0%", "dd/mm/yyyy", "£#,##0").
+  const formats: (string | null)[][] = [];
+  let anyFormat = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
+    const fmts: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       cells[col - 1] = engineValue(cell);
+      const f = cell.numFmt;
+      if (typeof f === "string" && f !== "" && f !== "General") {
+        fmts[col - 1] = f;
+        anyFormat = true;
+      }
     });
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     values[rowNumber - 1] = cells;
+    formats[rowNumber - 1] = fmts;
   });
   for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
-  return {
+  const grid: SheetGrid = {
     name: ws.name,
     visible: ws.state === "visible" || ws.state === undefined,
     rowOffset: 0,
     colOffset: 0,
     values,
   };
+  if (anyFormat) {
+    for (let r = 0; r < values.length; r++) formats[r] ??= [];
+    grid.numberFormats = formats;
+  }
+  return grid;
 }
 
 /** UTF-8 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */

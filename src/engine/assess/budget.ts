@@ -1,9 +1,9 @@
 import type { Pence } from "../money";
-import { absPence, formatPounds, penceFromPounds, subPence } from "../money";
+import { absPence, formatMoney, penceFromPounds, subPence } from "../money";
 import type { Percent } from "../model";
 import type { RagStatus } from "../rag";
 import type { Rules } from "../rules";
-import { money, pct1 } from "./format";
+import { pct1 } from "./format";
 
 export interface BudgetInput {
   budget: Pence | null;
@@ -36,7 +36,8 @@ export interface BudgetResult {
  * A blank forecast is replaced by spend plus commitments when they already exceed the budget; a forecast
  * below spend plus commitments is raised to it.
  */
-export function assessBudget(input: BudgetInput, rules: Rules["budget"]): BudgetResult {
+export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol = "£"): BudgetResult {
+  const money = (p: Pence): string => formatMoney(p, symbol);
   const notes: BudgetNote[] = [];
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
@@ -100,10 +101,10 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"]): Budget
     reason = null;
   } else if (percentLimitReached || amountLimitReached) {
     rag = "Red";
-    reason = `${over("Red")}; the limit is ${formatPounds(redLimit)}`;
+    reason = `${over("Red")}; the limit is ${money(redLimit)}`;
   } else {
     rag = "Amber";
-    reason = `${over("Amber")}; below the limit of ${formatPounds(redLimit)}`;
+    reason = `${over("Amber")}; below the limit of ${money(redLimit)}`;
   }
   return { rag, forecast, variance, variancePct, redLimit, reason, notes };
 }

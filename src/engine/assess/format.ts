@@ -3,7 +3,7 @@ import { formatDayUk } from "../dates";
 import type { Pence } from "../money";
 import { formatPounds } from "../money";
 
-export const money = (p: Pence): string => formatPounds(p);
+export const money = (p: Pence, symbol = "£"): string => formatPounds(p, { symbol });
 export const day = (d: DayNumber): string => formatDayUk(d);
 /** "9.2%" */
 export const pct1 = (n: number): string => `${(Math.round(n * 10) / 10).toFixed(1)}%`;

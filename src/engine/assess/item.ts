@@ -37,9 +37,10 @@ export function assessInPlace(
   rules: Rules,
   locate: CellLocator,
   issues: Issue[],
+  symbol = "£",
 ): AssessedItem {
   const reasons: Reason[] = [];
-  const b = assessBudget(item, rules.budget);
+  const b = assessBudget(item, rules.budget, symbol);
   for (const n of b.notes)
     issues.push({ sheet: item.sheet, cell: locate(item, n.field), severity: "warning", message: n.message });
   if (b.reason) reasons.push({ dimension: "budget", rag: b.rag, text: b.reason });
@@ -78,7 +79,11 @@ export function assessInPlace(
     reasons.push({
       dimension: "overall",
       rag: override,
-      text: `${override}: set by the override column (computed: ${computed})`,
+      // With several rating columns, the reason names the one that set it.
+      text:
+        item.ratings.length > 1 && item.overrideFrom !== null
+          ? `${override}: set by the rating column "${shortHeader(item.overrideFrom)}" (computed: ${computed})`
+          : `${override}: set by the override column (computed: ${computed})`,
     });
   }
   const rag: ItemRag = { budget: b.rag, schedule: s.rag, risk: r.rag, computed, override, overall };
@@ -130,9 +135,18 @@ function copyItem(item: ProgrammeItem): ProgrammeItem {
     risk: item.risk,
     mitigation: item.mitigation,
     override: item.override,
+    ratings: item.ratings,
+    overrideFrom: item.overrideFrom,
     financialYear: item.financialYear,
     years: item.years,
+    parts: item.parts,
     ragBefore: item.ragBefore,
     computedBefore: item.computedBefore,
   };
+}
+
+/** A header for a reason: its words before any note in brackets, at most 40 characters. */
+function shortHeader(h: string): string {
+  const head = h.replace(/\s*[([].*$/, "").trim() || h;
+  return head.length > 40 ? head.slice(0, 39).trimEnd() + "…" : head;
 }

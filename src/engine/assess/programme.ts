@@ -1,6 +1,6 @@
 import type { Pence } from "../money";
 import { subPence } from "../money";
-import type { AssessedItem, Breakdown, Percent, Totals } from "../model";
+import type { AssessedItem, Breakdown, Percent, ProgrammeRag, Totals } from "../model";
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
 import { countKey, emptyCounts, severityRank } from "../rag";
 import type { Rules } from "../rules";
@@ -38,11 +38,17 @@ function sums(items: readonly AssessedItem[]): {
   };
 }
 
-export function programmeTotals(items: readonly AssessedItem[], allocation: Pence, rules: Rules): Totals {
+export function programmeTotals(
+  items: readonly AssessedItem[],
+  allocation: Pence,
+  rules: Rules,
+  symbol = "£",
+): Totals {
   const { budget, spent, committed, forecast } = sums(items);
   const programmeBudget = assessBudget(
     { budget: allocation, spent: null, committed: null, forecast },
     rules.budget,
+    symbol,
   );
   return {
     budget,
@@ -155,36 +161,50 @@ export function byYear(items: readonly AssessedItem[]): { rows: Breakdown[]; bas
 /**
  * The programme's RAG: the worse of its budget RAG (the budget rule on allocation and forecast) and its
  * delivery RAG (Red when at least redShare of assessed items are Red; Amber when at least amberShare are Red
- * or Amber), with the reason in words.
+ * or Amber), each with its reason in words.
  */
 export function programmeRag(
   totals: Totals,
   counts: RagCounts,
   allocation: Pence,
   rules: Rules,
-): { rag: RagStatus; reason: string } {
+  symbol = "£",
+): ProgrammeRag {
   const assessed = counts.Red + counts.Amber + counts.Green;
   const parts: string[] = [];
   let delivery: RagStatus = "Not assessed";
+  let deliveryReason = "Not assessed: no item has an assessed RAG";
   if (assessed > 0) {
     const redShare = counts.Red / assessed;
     const atRisk = (counts.Red + counts.Amber) / assessed;
     delivery =
       redShare >= rules.programme.redShare ? "Red" : atRisk >= rules.programme.amberShare ? "Amber" : "Green";
-    parts.push(
-      `${counts.Red} of ${assessed} assessed items Red and ${counts.Amber} Amber (delivery ${delivery})`,
-    );
+    const words = `${counts.Red} of ${assessed} assessed items Red and ${counts.Amber} Amber`;
+    parts.push(`${words} (delivery ${delivery})`);
+    const limit =
+      delivery === "Red"
+        ? `at least ${Math.round(rules.programme.redShare * 100)}% Red`
+        : delivery === "Amber"
+          ? `at least ${Math.round(rules.programme.amberShare * 100)}% Red or Amber`
+          : `fewer than ${Math.round(rules.programme.redShare * 100)}% Red and ${Math.round(rules.programme.amberShare * 100)}% Red or Amber`;
+    deliveryReason = `${delivery}: ${words} (${limit})`;
   }
   const v = totals.varianceToAllocation;
+  const m = (p: Pence) => money(p, symbol);
   const budgetWords =
     v > 0
-      ? `forecast ${money(totals.forecast)} is ${money(v)}${totals.variancePctToAllocation !== null ? ` (${pct1(totals.variancePctToAllocation)})` : ""} over the ${money(allocation)} allocation`
-      : `forecast ${money(totals.forecast)} is within the ${money(allocation)} allocation`;
+      ? `forecast ${m(totals.forecast)} is ${m(v)}${totals.variancePctToAllocation !== null ? ` (${pct1(totals.variancePctToAllocation)})` : ""} over the ${m(allocation)} allocation`
+      : `forecast ${m(totals.forecast)} is within the ${m(allocation)} allocation`;
   parts.push(`${budgetWords} (budget ${totals.rag})`);
   const order: RagStatus[] = ["Red", "Amber", "Green"];
   const worst =
     order.find((r) => r === totals.rag || r === delivery) ??
     (totals.rag === "Not assessed" ? delivery : totals.rag);
   const rag: RagStatus = worst;
-  return { rag, reason: `${rag}: ${parts.join("; ")}` };
+  return {
+    rag,
+    reason: `${rag}: ${parts.join("; ")}`,
+    delivery: { rag: delivery, reason: deliveryReason },
+    budget: { rag: totals.rag, reason: `${totals.rag}: ${budgetWords}` },
+  };
 }

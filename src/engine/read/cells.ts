@@ -43,7 +43,10 @@ export function repairText(s: string): string {
     s
       .replace(/Â£/g, "£")
       // Ł is a £ that went through code page 1250 only where a pound sign belongs: before a figure or a unit.
-      .replace(/Ł(?=\s?[-(]?\s?\.?\d|\s?(?:m|k|bn|mn|'?000)\b|\s?[)\]]|$)/g, "£")
+      .replace(
+        /Ł(?=\s?[-(]?\s?\.?\d|\s?(?:[mMkKbB]|[bB][nN]|[mM][nN]|'?000(?:['’]?s)?|[mM]illions?|[tT]housands?|[bB]illions?)\b|\s?[)\]]|$)/g,
+        "£",
+      )
       .replace(/Â(?=[\u00a0 ])/g, "")
       .replace(/\u00a0/g, " ")
       .replace(/[\u0096\u0097\u2013\u2014]/g, "-")
@@ -102,14 +105,68 @@ function checked(p: Pence, original: CellValue): Read<Pence> {
 }
 
 // Groups by number, not by name: named groups are ES2018, and the add-in must parse in ES2017 webviews (README).
-// 1 neg1, 2 neg2, 3 num, 4 suffix, 5 neg3.
+// 1 neg1, 2 cur1, 3 neg2, 4 num, 5 suffix, 6 cur2, 7 neg3.
 const AMOUNT_RE =
-  /^([-(])?\s*(?:£|gbp)?\s*(-)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(k|m|mn|bn|million|thousand|billion)?\s*(\)|-|cr)?$/i;
+  /^([-(])?\s*(£|\$|€|us\$|a\$|c\$|nz\$|gbp|usd|eur|aud|cad|nzd)?\s*(-)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(k|m|mn|bn|million|thousand|billion)?\s*(gbp|usd|eur|aud|cad|nzd)?\s*(\)|-|cr)?$/i;
+
+/** The currencies an amount may be written in, by ISO code, with the symbol shown for them. */
+export type CurrencyCode = "GBP" | "USD" | "EUR" | "AUD" | "CAD" | "NZD";
+export const CURRENCY_SYMBOL: Record<CurrencyCode, string> = {
+  GBP: "£",
+  USD: "$",
+  EUR: "€",
+  AUD: "A$",
+  CAD: "C$",
+  NZD: "NZ$",
+};
+export const CURRENCY_NAME: Record<CurrencyCode, string> = {
+  GBP: "pounds sterling",
+  USD: "US dollars",
+  EUR: "euros",
+  AUD: "Australian dollars",
+  CAD: "Canadian dollars",
+  NZD: "New Zealand dollars",
+};
+
+/** The currency a symbol or code names ("$", "US$", "usd", "€"); null for none. */
+export function currencyOf(token: string | undefined): CurrencyCode | null {
+  if (!token) return null;
+  switch (token.toLowerCase()) {
+    case "£":
+    case "gbp":
+      return "GBP";
+    case "$":
+    case "us$":
+    case "usd":
+      return "USD";
+    case "€":
+    case "eur":
+      return "EUR";
+    case "a$":
+    case "aud":
+      return "AUD";
+    case "c$":
+    case "cad":
+      return "CAD";
+    case "nz$":
+    case "nzd":
+      return "NZD";
+  }
+  return null;
+}
+
+/** The currency an amount written as text names ("$6,279,429", "USD 5m", "€1.2m"); null when it names none. */
+export function amountCurrency(v: CellValue): CurrencyCode | null {
+  if (typeof v !== "string") return null;
+  const m = AMOUNT_RE.exec(repairText(v).trim().replace(/\s+/g, " "));
+  return m ? currencyOf(m[2] ?? m[6]) : null;
+}
 
 function parseAmountText(raw: string): { amount: number; suffix: number | null } | null {
   const m = AMOUNT_RE.exec(raw.replace(/\s+/g, " "));
   if (!m) return null;
-  const [, neg1, neg2, num, suffix, neg3] = m;
+  const [, neg1, cur1, neg2, num, suffix, cur2, neg3] = m;
+  if (cur1 !== undefined && cur2 !== undefined) return null;
   // "(1,234)" must close; "(" alone or ")" alone is not an amount.
   if ((neg1 === "(") !== (neg3 === ")")) return null;
   const negative = neg1 === "(" || neg1 === "-" || neg2 === "-" || (neg3 !== undefined && neg3 !== ")");
@@ -135,13 +192,19 @@ function parseAmountText(raw: string): { amount: number; suffix: number | null }
 }
 
 /**
- * A share as a fraction of 1: 0.45, "45%", 45 and "45" all read as 0.45. Numbers up to 1 are fractions (as
- * Excel stores a % formatted cell); numbers above 1 and up to 100 are percentage points. Words that mean
- * finished ("Complete", "Done") read as 100%.
+ * How a column's plain numbers are read as shares: "fraction" (0.45 is 45%, as Excel stores a % formatted
+ * cell), "points" (45 is 45%), or "auto" (up to 1 a fraction, above 1 points).
  */
-export function readFraction(v: CellValue): Read<Fraction> {
+export type PercentScale = "fraction" | "points" | "auto";
+
+/**
+ * A share as a fraction of 1: 0.45, "45%", 45 and "45" all read as 0.45 (see PercentScale). Words that mean
+ * finished ("Complete", "Done") read as 100%. Below 0% or above 100% is an error naming the figure, never
+ * quietly clamped.
+ */
+export function readFraction(v: CellValue, scale: PercentScale = "auto"): Read<Fraction> {
   if (v == null) return BLANK;
-  if (typeof v === "number") return fractionFromNumber(v, false, v);
+  if (typeof v === "number") return fractionFromNumber(v, scale, v);
   if (typeof v === "boolean" || v instanceof Date) return error(`${quoteCell(v)} is not a percentage`);
   if (isExcelError(v)) return error(`${v.trim()} is an Excel error, not a percentage`);
   const raw = repairText(v).trim();
@@ -153,13 +216,16 @@ export function readFraction(v: CellValue): Read<Fraction> {
   if (BLANK_WORDS.has(lower)) return BLANK;
   const m = /^(-?\d+(?:\.\d+)?)\s*(%)?$/.exec(raw.replace(/,/g, ""));
   if (!m) return error(`${quoteCell(v)} is not a percentage`);
-  return fractionFromNumber(Number(m[1]), m[2] === "%", v);
+  return fractionFromNumber(Number(m[1]), m[2] === "%" ? "points" : scale === "fraction" ? "auto" : scale, v);
 }
 
-function fractionFromNumber(n: number, isPercentText: boolean, original: CellValue): Read<Fraction> {
-  if (!Number.isFinite(n) || n < 0) return error(`${quoteCell(original)} is not a percentage`);
-  const f = isPercentText || n > 1 ? n / 100 : n;
-  if (f > 1.5) return error(`${quoteCell(original)} is more than 100%`);
+function fractionFromNumber(n: number, scale: PercentScale, original: CellValue): Read<Fraction> {
+  if (!Number.isFinite(n)) return error(`${quoteCell(original)} is not a percentage`);
+  const f = scale === "points" || (scale === "auto" && n > 1) ? n / 100 : n;
+  const shown = `${Math.round(f * 1000) / 10}%`;
+  if (f < 0) return error(`${quoteCell(original)} is ${shown}: a percentage complete cannot be below 0%`);
+  if (f > 1 + 1e-9)
+    return error(`${quoteCell(original)} is ${shown}: a percentage complete cannot be more than 100%`);
   return value(f as Fraction);
 }
 
@@ -332,11 +398,15 @@ const LEVELS: Record<string, number> = {
   severe: 5,
 };
 
-/** A likelihood or impact on a 1-5 scale: a number, or words such as Low, Medium, High, Very high. */
-export function readScale(v: CellValue): Read<number> {
+/**
+ * A likelihood or impact on a 1-5 scale: a number, or words such as Low, Medium, High, Very high. When the
+ * header promises numbers ("Likelihood (1-5)", "Impact score"), a word is an error, not a quiet conversion.
+ */
+export function readScale(v: CellValue, numbersOnly = false): Read<number> {
   if (v == null) return BLANK;
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v > 5) return error(`${quoteCell(v)} is not a score from 1 to 5`);
+    if (!Number.isFinite(v)) return error(`${quoteCell(v)} is not a score from 1 to 5`);
+    if (v < 1 || v > 5) return error(`${quoteCell(v)} is outside the scale of 1 to 5`);
     return value(v);
   }
   if (typeof v === "boolean" || v instanceof Date) return error(`${quoteCell(v)} is not a score from 1 to 5`);
@@ -344,10 +414,12 @@ export function readScale(v: CellValue): Read<number> {
   const raw = repairText(v).trim();
   if (raw === "") return BLANK;
   const lower = raw.toLowerCase().replace(/\s+/g, " ");
-  if (/^\d+(\.\d+)?$/.test(lower)) return readScale(Number(lower));
+  if (/^-?\d+(\.\d+)?$/.test(lower)) return readScale(Number(lower));
   const m = /^(\d)\s*[-–:]\s*[a-z ]+$/.exec(lower); // "4 - High"
   if (m) return readScale(Number(m[1]));
   const level = LEVELS[lower];
+  if (level !== undefined && numbersOnly)
+    return error(`${quoteCell(v)} is a word in a column of scores from 1 to 5 (it would be ${level})`);
   if (level !== undefined) return value(level);
   return error(`${quoteCell(v)} is not a score from 1 to 5`);
 }
@@ -384,32 +456,112 @@ const OVERRIDES: Record<string, OverrideRag> = {
   "amber/red": "Amber/Red",
   "red/amber": "Amber/Red",
   ar: "Amber/Red",
+  ra: "Amber/Red",
   "a/r": "Amber/Red",
+  "r/a": "Amber/Red",
   amber: "Amber",
   a: "Amber",
+  yellow: "Amber",
   "amber/green": "Amber/Green",
   "green/amber": "Amber/Green",
   ag: "Amber/Green",
+  ga: "Amber/Green",
   "a/g": "Amber/Green",
+  "g/a": "Amber/Green",
   green: "Green",
   g: "Green",
 };
 
-/** A manual rating: three-point or five-point (IPA Delivery Confidence Assessment), in any casing. */
-export function readOverride(v: CellValue): Read<OverrideRag> {
-  if (v == null) return BLANK;
-  if (typeof v !== "string") return error(`${quoteCell(v)} is not a RAG rating`);
-  if (isExcelError(v)) return error(`${v.trim()} is an Excel error, not a RAG rating`);
-  const raw = repairText(v).trim();
-  if (raw === "") return BLANK;
-  const key = raw
+/**
+ * Words that mean "no rating". null: nothing to say (n/a, none, no DCA). A message: worth telling the user,
+ * because a rating is withheld or still to come.
+ */
+const NO_RATING: Record<string, string | null> = {
+  na: null,
+  "n/a": null,
+  "n.a.": null,
+  "n.a": null,
+  "not applicable": null,
+  none: null,
+  nil: null,
+  "-": null,
+  "no dca": null,
+  "no rating": null,
+  "not rated": null,
+  unrated: null,
+  "not assessed": null,
+  "no assessment": null,
+  "not set": null,
+  "not known": null,
+  unknown: null,
+  "n/k": null,
+  reset: "the project is being reset and has no rating",
+  exempt: "the rating is exempt from publication",
+  withheld: "the rating is withheld",
+  tbc: "the rating is still to be confirmed",
+  tba: "the rating is still to be confirmed",
+  tbd: "the rating is still to be confirmed",
+  pending: "the rating is still to be confirmed",
+  "not yet rated": "the rating is still to be confirmed",
+  "not yet assessed": "the rating is still to be confirmed",
+};
+
+/** What a rating cell holds: a rating, blank, a word meaning "no rating" (maybe worth a note), or not a rating. */
+export type RatingRead = Read<OverrideRag> | { kind: "none"; note: string | null };
+
+export const RATING_WORDS = "Red, Amber/Red, Amber, Amber/Green or Green";
+
+function ratingKey(text: string): string {
+  return text
     .toLowerCase()
-    .replace(/\s*[/\-–]\s*/g, "/")
-    .replace(/\s+/g, " ");
-  const found = OVERRIDES[key] ?? OVERRIDES[key.replace(/\//g, "")];
-  if (found) return value(found);
-  if (BLANK_WORDS.has(key)) return BLANK;
-  return error(`${quoteCell(v)} is not a RAG rating`);
+    .replace(/[.:;,!]+$/g, "")
+    .trim()
+    .replace(/\s*(?:[/\\\-–—&+|]|\bto\b|\band\b)\s*/g, "/")
+    .replace(/\s+/g, "/");
+}
+
+/**
+ * A rating: three-point or five-point (IPA Delivery Confidence Assessment) in every spelling people type:
+ * "Amber Green", "Amber-Green", "Amber / Red", "A/G", "AG", "G", "Green-Amber", any casing, with a note in
+ * brackets after it ("Amber (improving)"). "Reset", "Exempt", "TBC", "NA", "No DCA" mean no rating.
+ */
+export function readRating(v: CellValue): RatingRead {
+  if (v == null) return BLANK;
+  if (typeof v !== "string") return error(`${quoteCell(v)} is not a RAG rating (${RATING_WORDS})`);
+  if (isExcelError(v)) return error(`${v.trim()} is an Excel error, not a RAG rating`);
+  const raw = repairText(v).replace(/\s+/g, " ").trim();
+  if (raw === "") return BLANK;
+  // Every rating starts with r, a, g or y: anything else is not one (a cheap test, run on every cell).
+  const first = raw.charCodeAt(0) | 32;
+  if (first === 97 || first === 103 || first === 114 || first === 121) {
+    const tries = [raw];
+    // A note after the rating: "Amber (improving)", "Green - on track", "Red: see notes".
+    const head = /^([^(:;,\n]+?)\s*(?:[(:;,]|\s-\s)/.exec(raw);
+    if (head) tries.push(head[1]!);
+    for (const t of tries) {
+      const key = ratingKey(t);
+      const found = OVERRIDES[key] ?? OVERRIDES[key.replace(/\//g, "")];
+      if (found) return value(found);
+    }
+  }
+  const lower = raw
+    .toLowerCase()
+    .replace(/[.:;,!]+$/g, "")
+    .trim();
+  if (/^[-–—/.]*$/.test(lower)) return { kind: "none", note: null };
+  if (lower in NO_RATING || BLANK_WORDS.has(lower)) {
+    const note = NO_RATING[lower] ?? null;
+    return { kind: "none", note: note === null ? null : `${quoteCell(v)}: ${note}` };
+  }
+  if (/^exempt\b/.test(lower) || /freedom of information|\bfoi\b/.test(lower))
+    return { kind: "none", note: `${quoteCell(v)}: the rating is exempt from publication` };
+  return error(`${quoteCell(v)} is not a RAG rating (${RATING_WORDS})`);
+}
+
+/** A manual rating as a value, blank, or an error (a "no rating" word is blank). */
+export function readOverride(v: CellValue): Read<OverrideRag> {
+  const r = readRating(v);
+  return r.kind === "none" ? BLANK : r;
 }
 
 /** A financial year: "2020/21", "2020-21", "FY20/21", "20/21", or a start year (2020). */

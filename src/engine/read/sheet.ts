@@ -18,16 +18,22 @@ import type {
   SkippedRow,
   YearFigures,
   Percent,
+  PartFigures,
+  RatingCell,
+  Fraction,
 } from "../model";
 import type { Rag } from "../rag";
-import type { Read } from "./cells";
+import type { CurrencyCode, PercentScale, Read } from "./cells";
 import {
+  amountCurrency,
+  CURRENCY_NAME,
+  CURRENCY_SYMBOL,
   quoteCell,
   readAmount,
   readDate,
   readFinancialYear,
   readFraction,
-  readOverride,
+  readRating,
   readPercentPoints,
   readRiskScore,
   readScale,
@@ -36,7 +42,11 @@ import {
   MAX_SERIAL,
 } from "./cells";
 import type { HeaderMap } from "./headers";
-import { findHeaderRow } from "./headers";
+import { analyseHeader, fieldLabel, findHeaderRow, transposedFields } from "./headers";
+import { PROFILE_ROWS, profileColumn } from "./columns";
+import { formatKind } from "./formats";
+import { formatMoney } from "../money";
+import { pct1 } from "../assess/format";
 
 export interface SheetRead {
   sheet: string;
@@ -48,19 +58,45 @@ export interface SheetRead {
   issues: Issue[];
   /** 0-based sheet column of the last used column. */
   lastColumn: number;
+  /**
+   * The first two 0-based sheet columns after the programme's own columns (its header) that are empty on the
+   * header row and every item row: where an added RAG column (and Computed RAG column) go. A stray cell far to
+   * the right does not push them there.
+   */
+  freeColumns: [number, number];
+  /** The currency the sheet's amounts are in. */
+  currency: CurrencyCode;
 }
+
+/** Excel's last column (XFD), 0-based. */
+export const MAX_COLUMN = 16383;
 
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
 
+/** Why a sheet with no header row was not read, in words the user can act on. */
+export function whyNotRead(grid: SheetGrid): string {
+  const fields = transposedFields(grid.values);
+  if (fields)
+    return (
+      `its field names (${fields.slice(0, 4).map(fieldLabel).join(", ")}…) run down the first column with one ` +
+      "project per column (a transposed sheet); transpose it so that each project is a row (copy it, then " +
+      "Paste Special > Transpose onto a new sheet) and run again"
+    );
+  return "no programme-of-works header row in the first 30 rows";
+}
+
+const normal = (v: CellValue): string => (readText(v) ?? "").toLowerCase().replace(/\s+/g, " ");
+
 /** Finds the header and reads the rows; null when the sheet has no programme-of-works header. */
 export function readSheet(grid: SheetGrid): SheetRead | null {
-  const header = findHeaderRow(grid.values, grid.colOffset);
+  const header = findHeaderRow(grid.values, grid.colOffset, 30, grid);
   if (!header) return null;
   const sheet = grid.name;
   const items: ProgrammeItem[] = [];
   const skipped: SkippedRow[] = [];
   const issues: Issue[] = [];
   const headerRow = header.rowIndex + grid.rowOffset;
+  const formats = grid.numberFormats;
 
   const col = (field: FieldKey): number | null => {
     const m = header.byField.get(field);
@@ -81,7 +117,6 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     riskScore: col("riskScore"),
     risk: col("risk"),
     mitigation: col("mitigation"),
-    override: col("override"),
     financialYear: col("financialYear"),
   };
   const amountCols = (field: FieldKey): ColumnMapping[] => header.byField.get(field) ?? [];
@@ -89,8 +124,17 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
   const spentCols = amountCols("spent");
   const committedCols = amountCols("committed");
   const forecastCols = amountCols("forecast");
+  const ratingCols = header.byField.get("override") ?? [];
   const varianceMap = header.byField.get("variance")?.[0];
   const yearCols = header.yearColumns;
+  const partCols = header.partColumns;
+  const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
+  const scaleHeader = (field: FieldKey) => {
+    const c = col(field);
+    return c !== null && (analyseHeader(headerCells[c])?.numericScale ?? false);
+  };
+  const likelihoodNumbers = scaleHeader("likelihood");
+  const impactNumbers = scaleHeader("impact");
   // Columns the tool writes or that only carry words: not evidence that a row is an item.
   const ragCol = col("rag");
   const computedCol = col("computedRag");
@@ -111,7 +155,62 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     }
   }
 
-  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues);
+  // The sheet's currency: named by its amount headers, else shown by its amount cells (text or format).
+  const moneyMaps = [...budgetCols, ...spentCols, ...committedCols, ...forecastCols];
+  if (varianceMap && !header.variancePercent) moneyMaps.push(varianceMap);
+  let currency: CurrencyCode = "GBP";
+  const named = moneyMaps.map((m) => m.currency).find((c) => c != null) as CurrencyCode | undefined;
+  if (named) currency = named;
+  else {
+    for (const m of moneyMaps) {
+      const shown = profileColumn(grid, m.col - grid.colOffset, header.rowIndex + 1).currency;
+      if (shown) {
+        currency = shown;
+        break;
+      }
+    }
+  }
+  if (currency !== "GBP")
+    issues.push({
+      sheet,
+      cell: "",
+      severity: "warning",
+      message: `amounts on this sheet are in ${CURRENCY_NAME[currency]} (${CURRENCY_SYMBOL[currency]}): totals and reasons are shown in ${CURRENCY_SYMBOL[currency]}, and the allocation is taken to be in the same currency`,
+    });
+
+  // % complete: a column of whole numbers (45, 80) is in points, so 1 there is 1%; a % format means a fraction.
+  let progressScale: PercentScale = "auto";
+  if (cols.progress !== null) {
+    // A column of fractions (0.5, 0.8) is in fractions, so 1.2 there is 120%.
+    const end = Math.min(grid.values.length, header.rowIndex + 1 + PROFILE_ROWS * 5);
+    let fractions = false;
+    for (let r = header.rowIndex + 1; r < end; r++) {
+      const v = grid.values[r]?.[cols.progress];
+      if (typeof v !== "number" || formatKind(formats?.[r]?.[cols.progress]) === "percent") continue;
+      if (v > 1.5 && v <= 100) {
+        progressScale = "points";
+        break;
+      }
+      if (v > 0 && v < 1) fractions = true;
+    }
+    if (progressScale === "auto" && fractions) progressScale = "fraction";
+  }
+
+  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues, currency);
+  const headerText = new Map<number, string>();
+  for (const m of header.columns) {
+    const t = normal(headerCells[m.col - grid.colOffset]);
+    if (t !== "") headerText.set(m.col - grid.colOffset, t);
+  }
+  // A cheap first test, so that 100,000 rows are not each compared cell by cell: the key column's text.
+  const keyCol = [...headerText.keys()][0] ?? -1;
+  const keyText = headerText.get(keyCol) ?? "";
+  const repeatsHeaderKey = (row: readonly CellValue[]): boolean => {
+    const v = row[keyCol];
+    return typeof v === "string" && v.length >= keyText.length && normal(v) === keyText;
+  };
+  const idFirstRow = new Map<string, number>();
+  const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
@@ -130,7 +229,16 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       skipped.push({ sheet, row: excelRow, reason: "blank row" });
       continue;
     }
-    rr.start(row, sheetRow);
+    // The header again (page-by-page exports repeat it): at least two mapped cells the same as the header's.
+    if (filled > 1 && headerText.size >= 2 && repeatsHeaderKey(row)) {
+      let same = 0;
+      for (const [c, t] of headerText) if (typeof row[c] === "string" && normal(row[c]) === t) same++;
+      if (same >= 2 && same * 2 >= headerText.size) {
+        skipped.push({ sheet, row: excelRow, reason: "repeated header row" });
+        continue;
+      }
+    }
+    rr.start(row, sheetRow, formats?.[r]);
     const name = rr.text(cols.name);
     const id = rr.text(cols.id);
     if (
@@ -185,9 +293,11 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     let statedVariancePct: Percent | null = null;
     if (varianceMap && cols.variance !== null) {
       if (header.variancePercent) {
-        statedVariancePct = rr.take(cols.variance, readPercentPoints, false) as Percent | null;
+        const isFraction =
+          typeof row[cols.variance] === "number" && formatKind(formats?.[r]?.[cols.variance]) === "percent";
+        statedVariancePct = rr.take(cols.variance, readPercentPoints, isFraction) as Percent | null;
       } else {
-        statedVariance = rr.take(cols.variance, readAmount, varianceMap.unit);
+        statedVariance = rr.amount([varianceMap]);
       }
     }
     const risk = rr.take(cols.riskScore, readRiskScore, undefined);
@@ -209,6 +319,17 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       }
       years.push(...[...byYear.values()].sort((a, b) => a.year - b.year));
     }
+    const parts: PartFigures[] = partCols.length > 0 ? [] : NO_PARTS;
+    for (const m of partCols) {
+      const res = readAmount(row[m.col - grid.colOffset], m.unit);
+      parts.push({
+        field: m.field as PartFigures["field"],
+        part: m.part!,
+        year: m.year,
+        header: m.header,
+        amount: res.kind === "value" ? res.value : null,
+      });
+    }
 
     // Built with room for its assessment (filled in by assessInPlace), so the object keeps one shape.
     const item: AssessedItem = {
@@ -226,17 +347,20 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       statedVariancePct,
       start: rr.date(cols.start, "start"),
       end: rr.date(cols.end, "end"),
-      progress: rr.take(cols.progress, readFraction, undefined),
+      progress: rr.progress(cols.progress, progressScale),
       status: rr.text(cols.status),
-      likelihood: rr.take(cols.likelihood, readScale, undefined),
-      impact: rr.take(cols.impact, readScale, undefined),
+      likelihood: rr.take(cols.likelihood, readScale, likelihoodNumbers),
+      impact: rr.take(cols.impact, readScale, impactNumbers),
       riskScore: risk && "score" in risk ? risk.score : null,
       riskLevel: risk && "level" in risk ? risk.level : null,
       risk: rr.text(cols.risk),
       mitigation: rr.text(cols.mitigation),
       override: null,
+      ratings: NO_RATINGS,
+      overrideFrom: null,
       financialYear: rr.take(cols.financialYear, readFinancialYear, undefined),
       years,
+      parts,
       ragBefore: ragCol === null ? null : readText(row[ragCol]),
       computedBefore: computedCol === null ? null : readText(row[computedCol]),
       assessedForecast: null,
@@ -247,11 +371,21 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       rag: NOT_YET_ASSESSED,
       reasons: NO_REASONS,
     };
-    if (cols.override !== null) {
-      const res = readOverride(row[cols.override]);
-      if (res.kind === "value") item.override = res.value;
-      else if (res.kind === "error")
-        rr.note(cols.override, "warning", `${res.message}; the computed RAG is used`);
+    if (ratingCols.length > 0) {
+      item.ratings = [];
+      for (const m of ratingCols) {
+        const c = m.col - grid.colOffset;
+        const res = readRating(row[c]);
+        const value = res.kind === "value" ? res.value : null;
+        item.ratings.push({ col: m.col, header: m.header, value, text: readText(row[c]) });
+        if (value !== null && item.override === null) {
+          item.override = value;
+          item.overrideFrom = m.header;
+        }
+        if (res.kind === "error") rr.note(c, "warning", `${res.message}; it is not used`);
+        else if (res.kind === "none" && res.note !== null)
+          rr.note(c, "warning", `${res.note}; it is not used`);
+      }
     }
     if (item.theme === null && cols.theme !== null && section !== null) item.theme = section;
     // A risk column holding only a level ("High") rates the risk when nothing scores it.
@@ -259,12 +393,101 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
       const level = riskLevelOnly(item.risk);
       if (level) item.riskLevel = level;
     }
+    if (id !== null) {
+      const key = id.toLowerCase();
+      const first = idFirstRow.get(key);
+      if (first === undefined) idFirstRow.set(key, excelRow);
+      else
+        rr.note(
+          cols.id!,
+          "warning",
+          `reference ${quoteCell(id)} is used again: row ${first} has the same reference`,
+        );
+    }
+    if (statedVariance !== null && budget !== null && forecast !== null)
+      varianceChecks.push({ item, stated: statedVariance, computed: forecast - budget });
+    else if (statedVariancePct !== null && budget !== null && forecast !== null && budget !== 0) {
+      const v = forecast - budget;
+      const ours = (v / Math.abs(budget)) * 100;
+      const onB = (v / budget) * 100;
+      // Published percentages are rounded to whole points; a negative budget may be divided as it is.
+      if (Math.abs(statedVariancePct - ours) > 1 && Math.abs(statedVariancePct - onB) > 1)
+        rr.note(
+          cols.variance!,
+          "warning",
+          `the sheet's variance ${Math.round(statedVariancePct * 10) / 10}% does not match forecast − budget: ${pct1(ours)} of the budget`,
+        );
+    }
+    for (const check of header.partChecks) {
+      const whole = readAmount(row[check.whole.col - grid.colOffset], check.whole.unit);
+      if (whole.kind !== "value") continue;
+      let sum = 0;
+      let any = false;
+      const shown: string[] = [];
+      for (const p of check.parts) {
+        const v = readAmount(row[p.col - grid.colOffset], p.unit);
+        if (v.kind !== "value") continue;
+        any = true;
+        sum += v.value;
+        shown.push(`${p.part} ${rr.money(v.value)}`);
+      }
+      if (any && Math.abs(sum - whole.value) > 100)
+        rr.note(
+          check.whole.col - grid.colOffset,
+          "warning",
+          `${quoteCell(check.whole.header)} is ${rr.money(whole.value)}, but its parts add up to ${rr.money(sum as Pence)} (${shown.join(" + ")})`,
+        );
+    }
     items.push(item);
   }
-  return { sheet, header, headerRow, items, skipped, issues, lastColumn };
+
+  // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.
+  if (varianceChecks.length > 0 && cols.variance !== null) {
+    let forward = 0;
+    let backward = 0;
+    for (const v of varianceChecks) {
+      if (Math.abs(v.stated - v.computed) <= 100) forward++;
+      else if (Math.abs(v.stated + v.computed) <= 100) backward++;
+    }
+    const sign = backward > forward ? -1 : 1;
+    const words = sign === 1 ? "forecast − budget" : "budget − forecast";
+    for (const v of varianceChecks) {
+      const expected = (sign * v.computed) as Pence;
+      if (Math.abs(v.stated - expected) <= 100) continue;
+      issues.push({
+        sheet,
+        cell: cellAddress(v.item.row - 1, cols.variance + grid.colOffset),
+        severity: "warning",
+        message: `the sheet's variance ${rr.money(v.stated as Pence)} does not match ${words} (${rr.money(expected)}): a stale formula or a typed figure?`,
+      });
+    }
+  }
+
+  const freeColumns = freeColumnsAfter(grid, header, lastNonBlank);
+  return { sheet, header, headerRow, items, skipped, issues, lastColumn, freeColumns, currency };
+}
+
+/** The first two sheet columns after the header's last cell that are empty on the header and item rows. */
+function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [number, number] {
+  const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
+  let c = headerCells.length - 1;
+  while (c >= 0 && isBlank(headerCells[c])) c--;
+  const found: number[] = [];
+  for (let g = c + 1; found.length < 2; g++) {
+    if (g + grid.colOffset > MAX_COLUMN) {
+      found.push(Math.min(MAX_COLUMN, g + grid.colOffset));
+      continue;
+    }
+    let used = false;
+    for (let r = header.rowIndex; r <= lastRow && !used; r++) used = !isBlank(grid.values[r]?.[g]);
+    if (!used) found.push(g + grid.colOffset);
+  }
+  return [found[0]!, found[1]!];
 }
 
 const NO_YEARS: YearFigures[] = [];
+const NO_PARTS: PartFigures[] = [];
+const NO_RATINGS: RatingCell[] = [];
 const NO_REASONS: Reason[] = [];
 const NOT_YET_ASSESSED: ItemRag = {
   budget: "Not assessed",
@@ -290,6 +513,7 @@ const EMPTY_ROW: readonly CellValue[] = [];
  */
 class RowReader {
   private row: readonly CellValue[] = EMPTY_ROW;
+  private formats: readonly (string | null | undefined)[] | undefined = undefined;
   private sheetRow = 0;
 
   constructor(
@@ -297,11 +521,28 @@ class RowReader {
     private readonly colOffset: number,
     private readonly textOnly: boolean,
     private readonly issues: Issue[],
+    private readonly currency: CurrencyCode,
   ) {}
 
-  start(row: readonly CellValue[], sheetRow: number): void {
+  start(row: readonly CellValue[], sheetRow: number, formats?: readonly (string | null | undefined)[]): void {
     this.row = row;
     this.sheetRow = sheetRow;
+    this.formats = formats;
+  }
+
+  money(p: Pence): string {
+    return formatMoney(p, CURRENCY_SYMBOL[this.currency]);
+  }
+
+  private format(c: number): string | null | undefined {
+    return this.formats === undefined ? undefined : this.formats[c];
+  }
+
+  progress(c: number | null, scale: PercentScale): Fraction | null {
+    if (c === null) return null;
+    const v = this.row[c];
+    const s = typeof v === "number" && formatKind(this.format(c)) === "percent" ? "fraction" : scale;
+    return this.take(c, readFraction, s);
   }
 
   note(c: number, severity: "error" | "warning", message: string): void {
@@ -350,11 +591,27 @@ class RowReader {
     for (const m of maps) {
       const c = m.col - this.colOffset;
       const raw = this.row[c];
+      // A date-formatted number is a date, whatever the header says.
+      if (typeof raw === "number" && this.formats !== undefined && formatKind(this.formats[c]) === "date") {
+        this.note(c, "error", `${quoteCell(raw)} is formatted as a date, not an amount`);
+        continue;
+      }
       // The common case, a number in a number cell, without the general reader's result object.
       if (typeof raw === "number" && Number.isFinite(raw)) {
         const p = penceFromPounds(raw * m.unit);
         if (Number.isSafeInteger(p)) {
           total = (total ?? 0) + p;
+          continue;
+        }
+      }
+      if (typeof raw === "string") {
+        const cur = amountCurrency(raw);
+        if (cur !== null && cur !== this.currency) {
+          this.note(
+            c,
+            "error",
+            `${quoteCell(raw)} is in ${CURRENCY_NAME[cur]}, but the sheet's amounts are in ${CURRENCY_NAME[this.currency]}: it is not added`,
+          );
           continue;
         }
       }
@@ -371,6 +628,10 @@ class RowReader {
     if (c !== null) {
       const raw = this.row[c];
       if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw);
+      if (typeof raw === "number" && formatKind(this.format(c)) === "money") {
+        this.note(c, "error", `${quoteCell(raw)} is formatted as money, not a date`);
+        return null;
+      }
     }
     const d = this.take(c, readDate, role);
     if (d !== null && c !== null) this.textWarning(c, "a date");
