@@ -9,6 +9,8 @@ import type { WritePlan } from "./plan";
 import { planRagColumns } from "./rag-columns";
 import { changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
 import { highlightLayout } from "./report/highlight";
+import type { Trend } from "./report/trend";
+import { computeTrend } from "./report/trend";
 import { historyLayout, mergeHistory, previousSnapshot, readHistory } from "./report/history";
 
 export type RunMode = "refresh" | "report";
@@ -27,6 +29,11 @@ export const ACTION_TEXT: Record<RunMode, string> = {
   refresh: "Refresh RAG columns",
   report: "Build highlight report",
 };
+
+/** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
+export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
+  return computeTrend(a, previousSnapshot(readHistory(history), a));
+}
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
   const ragColumns = planRagColumns(a);

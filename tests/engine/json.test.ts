@@ -68,6 +68,8 @@ describe("shape", () => {
       "items",
       "skipped",
       "issues",
+      "programme",
+      "previous",
     ]);
   });
 
@@ -108,6 +110,7 @@ describe("shape", () => {
         "variancePct",
         "rag",
         "reasons",
+        "previous",
       ]);
       expect(Object.keys(item.rag)).toEqual([
         "budget",

@@ -337,6 +337,24 @@ export const FIELD_SPECS: FieldSpec[] = [
     words: ["financial year", "fy", "year", "budget year"],
   },
   {
+    // Why a manual rating differs from the computed one; shown beside the override in the report.
+    field: "overrideReason",
+    kind: "text",
+    words: [
+      "override reason",
+      "reason for override",
+      "override justification",
+      "override rationale",
+      "override comment",
+      "override comments",
+      "rag justification",
+      "rag reason",
+      "rag rationale",
+      "reason for rag",
+      "rag commentary",
+    ],
+  },
+  {
     field: "commentary",
     kind: "text",
     words: [
@@ -449,8 +467,12 @@ const bestFieldCache = new Map<string, { field: FieldKey; score: number } | null
 function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | null {
   let best: { field: FieldKey; score: number } | null = null;
   for (const spec of FIELD_SPECS) {
-    if (h.narrative && spec.field !== "commentary") continue;
-    if (h.mentionsRag && !["rag", "override", "computedRag", "riskScore"].includes(spec.field)) continue;
+    if (h.narrative && spec.field !== "commentary" && spec.field !== "overrideReason") continue;
+    if (
+      h.mentionsRag &&
+      !["rag", "override", "computedRag", "riskScore", "overrideReason"].includes(spec.field)
+    )
+      continue;
     if (h.percent && spec.kind === "amount") continue;
     let score = 0;
     for (const phrase of spec.words) {
@@ -544,7 +566,7 @@ export function mapHeaderRow(row: readonly CellValue[], colOffset: number, rowIn
 function headerStrength(map: HeaderMap): number {
   let strong = 0;
   for (const [field] of map.byField) {
-    if (field === "commentary") continue;
+    if (field === "commentary" || field === "overrideReason") continue;
     strong++;
   }
   return strong;
