@@ -29,7 +29,7 @@ import {
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
 import type { RowSpec } from "./sheet-builder";
-import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, scaleToFit } from "./sheet-builder";
+import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, clip, scaleToFit } from "./sheet-builder";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 
@@ -315,7 +315,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   if (noteLines.length > 0) {
     r = pager.block(r, {
       heading: [heading("Data notes: what went into the totals")],
-      rows: noteLines.map((l) => note(l, { wrap: true, vAlign: "top" })),
+      rows: noteLines.map((l) => note(clip(l, 900) ?? "", { wrap: true, vAlign: "top" })),
       continued: [heading("Data notes (continued)")],
     });
     r = pager.gap(r);
@@ -387,9 +387,9 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         .map((x) => `${label(x.dimension)}: ${x.text}`)
         .join("\n");
     const side = [
-      i.commentary ? `Commentary: ${i.commentary}` : null,
-      i.risk ? `Risk: ${i.risk}` : null,
-      i.mitigation ? `Mitigation: ${i.mitigation}` : null,
+      i.commentary ? `Commentary: ${clip(i.commentary, 300)}` : null,
+      i.risk ? `Risk: ${clip(i.risk, 200)}` : null,
+      i.mitigation ? `Mitigation: ${clip(i.mitigation, 200)}` : null,
     ]
       .filter(Boolean)
       .join("\n");
@@ -407,7 +407,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       rag(6, i.rag.computed),
       { col: 7, value: reported, style: ragStyle(i.rag.overall) },
       text(8, trend ? sinceText(trendOf.get(i), trend.quarter) : ""),
-      text(9, why || null),
+      text(9, clip(why, 700)),
       text(10, side || null),
     ];
   });

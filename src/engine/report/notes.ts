@@ -56,7 +56,7 @@ export function issueText(i: Issue): string {
 }
 
 /** The data notes as lines of words, each group with its count; `limit` cells listed per group. */
-export function dataNoteLines(n: DataNotes, limit = 8): string[] {
+export function dataNoteLines(n: DataNotes, limit = 6): string[] {
   const lines: string[] = [];
   const group = (title: string, list: Issue[]) => {
     if (list.length === 0) return;

@@ -62,6 +62,16 @@ export type RowSpec = RowCell[];
 
 const DEFAULT_WIDTH = 8.43;
 const DEFAULT_ROW = 15;
+/** Excel's tallest row (409 points): a taller height is refused. */
+const MAX_ROW = 409;
+
+/** Text cut to `max` characters at a word break, with an ellipsis, so one cell never outgrows its row. */
+export function clip(text: string | null | undefined, max: number): string | null {
+  if (text == null) return null;
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(" ", max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
 
 /** Points a cell needs: its wrapped lines at its font size over the width of its merge (in characters). */
 function cellPoints(v: LayoutValue, wrap: boolean, bold: boolean, size: number, chars: number): number {
@@ -172,7 +182,7 @@ export class SheetBuilder {
         cellPoints(c.value, st.wrap ?? false, st.bold ?? false, st.fontSize ?? 11, chars),
       );
     }
-    return points > DEFAULT_ROW ? Math.ceil(points + 2) : DEFAULT_ROW;
+    return points > DEFAULT_ROW ? Math.min(MAX_ROW, Math.ceil(points + 2)) : DEFAULT_ROW;
   }
 
   /** Heights (points) of rows already written, as build() will size them. */
@@ -221,7 +231,7 @@ export class SheetBuilder {
         for (let k = c; k < c + (m?.cols ?? 1); k++) chars += this.widths[k] ?? DEFAULT_WIDTH;
         points = Math.max(points, cellPoints(v, wrap, bold, size, chars) / (m?.rows ?? 1));
       }
-      if (points > 15) heights[r] = Math.ceil(points + 2);
+      if (points > 15) heights[r] = Math.min(MAX_ROW, Math.ceil(points + 2));
     }
     return heights;
   }
