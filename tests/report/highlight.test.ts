@@ -120,7 +120,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
       "Reported",
       "Since last quarter",
       "Why (reasons)",
-      "Commentary, key risk and mitigation",
+      "Commentary, risk, mitigation",
     ]);
     const expected = a.items.filter(isException);
     // The listed rows: the exceptions' refs, skipping any repeated header on a continuation page.

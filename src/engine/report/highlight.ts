@@ -375,7 +375,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     [7, "Reported"],
     [8, "Since last quarter"],
     [9, "Why (reasons)"],
-    [10, "Commentary, key risk and mitigation"],
+    [10, "Commentary, risk, mitigation"],
   ]);
   const excRows: RowSpec[] = listed.map((i) => {
     const ov = overrideText(i, a.sheets);
