@@ -59,11 +59,12 @@ test("after a refresh the summary shows the programme RAG and reason, the money,
   expect(figure("Allocation")).toBe("£1,200,000");
   expect(figure("Allocated to items")).toBe("£1,000,000 (83.3% of allocation)");
   expect(figure("Unallocated")).toBe("£200,000 (16.7% of allocation)");
-  expect(figure("Spent")).toBe("£500,000 (50.0% of budget)");
-  expect(figure("Committed")).toBe("£95,000 (9.5% of budget)");
-  expect(figure("Forecast")).toBe("£1,040,000 (104.0% of budget)");
-  expect(figure("Variance to budget")).toBe("£40,000 over (4.0%)");
-  expect(figure("Variance to allocation")).toBe("£160,000 under (13.3%)");
+  // The same base as the highlight report's budget panel (% of allocation), each saying which.
+  expect(figure("Spent")).toBe("£500,000 (41.7% of allocation)");
+  expect(figure("Committed")).toBe("£95,000 (7.9% of allocation)");
+  expect(figure("Forecast")).toBe("£1,040,000 (86.7% of allocation)");
+  expect(figure("Variance to budget")).toBe("£40,000 over (4.0% of budget)");
+  expect(figure("Variance to allocation")).toBe("£160,000 under (13.3% of allocation)");
 
   // Counts by RAG word.
   const counts = within(screen.getByRole("list", { name: "Items by RAG" }))
