@@ -11,13 +11,15 @@
  */
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { run } from "../src/cli/main";
 import { HIGHLIGHT_SHEET } from "../src/engine/report/highlight";
+import { SAMPLE_HEADER_ROW, SAMPLE_SHEET, sampleColumn } from "./sample/sample-workbook";
 
 /** The commands the PDF route needs, each with the package that provides it. */
 export const PDF_TOOLS: readonly { command: string; pkg: string }[] = [
@@ -148,18 +150,84 @@ export async function pdfPageWords(pdf: string, page: number): Promise<PdfWord[]
   }));
 }
 
-/** A copy of the workbook with every sheet but `sheet` hidden: LibreOffice prints only visible sheets. */
+/**
+ * A copy of the workbook with every sheet but `sheet` hidden: LibreOffice prints only visible sheets. The
+ * package is edited in place (workbook.xml only), so the sheet keeps everything exceljs would not read back
+ * (its manual page breaks). jszip is exceljs's own zip library.
+ */
 export async function showOnlySheet(xlsx: string, sheet: string, out: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(xlsx);
-  if (!wb.getWorksheet(sheet)) throw new Error(`${xlsx} has no sheet "${sheet}"`);
-  for (const ws of wb.worksheets) if (ws.name !== sheet && ws.state === "visible") ws.state = "hidden";
-  await wb.xlsx.writeFile(out);
+  const zip = await JSZip.loadAsync(await readFile(xlsx));
+  const file = zip.file("xl/workbook.xml");
+  if (!file) throw new Error(`${xlsx} has no xl/workbook.xml`);
+  const xml = await file.async("string");
+  const esc = (t: string) =>
+    t
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;");
+  if (!xml.includes(`name="${esc(sheet)}"`)) throw new Error(`${xlsx} has no sheet "${sheet}"`);
+  const edited = xml
+    .replace(/<sheet ([^>]*?)\/>/g, (tag, attrs: string) =>
+      attrs.includes(`name="${esc(sheet)}"`) || /state="/.test(attrs)
+        ? tag
+        : `<sheet ${attrs} state="hidden"/>`,
+    )
+    // The shown sheet is the active one.
+    .replace(/activeTab="\d+"/, "");
+  zip.file("xl/workbook.xml", edited);
+  await writeFile(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 /** The sample, the reporting date and the clock the picture is drawn from (the clock sets "generated"). */
 export const RENDER_ARGS = ["samples/ict-strategy-programme.xlsx", "--date", "2020-12-31"] as const;
 export const RENDER_NOW = new Date("2021-01-04T09:30:00Z");
+
+/**
+ * The sample as it stood at the end of Q2 (30/09/2020), for a trend to draw: 80% of today's spend, FB01's
+ * forecast still within its budget and the first Green item with a scored risk at Amber (3 × 3).
+ */
+export async function sampleAtQ2(sample: string, out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+  const col = (h: Parameters<typeof sampleColumn>[0]) => sampleColumn(h);
+  let amberDone = false;
+  ws.eachRow((row, n) => {
+    if (n <= SAMPLE_HEADER_ROW) return;
+    const ref = row.getCell(col("Ref")).value;
+    if (typeof ref !== "string" || !/^[A-Z]{2}\d\d$/.test(ref)) return;
+    const spent = row.getCell(col("Spend to date (£)"));
+    if (typeof spent.value === "number") spent.value = Math.round(spent.value * 0.8);
+    if (ref === "FB01") row.getCell(col("Forecast outturn (£)")).value = 96_000;
+    const l = row.getCell(col("Likelihood (1-5)"));
+    const i = row.getCell(col("Impact (1-5)"));
+    if (!amberDone && ref === "GS01" && typeof l.value === "number") {
+      l.value = 3;
+      i.value = 3;
+      amberDone = true;
+    }
+  });
+  await wb.xlsx.writeFile(out);
+}
+
+/** Copies the programme sheet's cells (values only) from `from` into `into`, leaving the tool's own sheets. */
+export async function withProgrammeOf(from: string, into: string, out: string): Promise<void> {
+  const src = new ExcelJS.Workbook();
+  await src.xlsx.readFile(from);
+  const dst = new ExcelJS.Workbook();
+  await dst.xlsx.readFile(into);
+  const a = src.getWorksheet(SAMPLE_SHEET)!;
+  const b = dst.getWorksheet(SAMPLE_SHEET)!;
+  const keep = new Set([sampleColumn("RAG"), sampleColumn("Comments") + 1]);
+  a.eachRow({ includeEmpty: true }, (row, n) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (!keep.has(c)) b.getRow(n).getCell(c).value = cell.value;
+    });
+  });
+  await dst.xlsx.writeFile(out);
+}
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, "..");
@@ -174,39 +242,60 @@ async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), "programme-rag-render-"));
   try {
     const started = Date.now();
+    const sample = path.join(root, RENDER_ARGS[0]);
+    const cli = async (args: string[], now: Date) => {
+      let stderr = "";
+      const code = await run(args, { stdout: () => undefined, stderr: (t) => (stderr += t), now: () => now });
+      if (code !== 0) throw new Error(`the CLI failed (exit ${code}): ${stderr}`);
+    };
+    // Q2 from the sample as it stood then, then Q3 on that output with today's figures.
+    const q2in = path.join(work, "q2-in.xlsx");
+    const q2 = path.join(work, "q2.xlsx");
+    const q3in = path.join(work, "q3-in.xlsx");
     const xlsx = path.join(work, "ict-strategy-programme-rag.xlsx");
-    let stderr = "";
-    const code = await run([path.join(root, RENDER_ARGS[0]), ...RENDER_ARGS.slice(1), "--out", xlsx], {
-      stdout: () => undefined,
-      stderr: (t) => (stderr += t),
-      now: () => RENDER_NOW,
-    });
-    if (code !== 0) throw new Error(`the CLI failed (exit ${code}): ${stderr}`);
+    await sampleAtQ2(sample, q2in);
+    await cli([q2in, "--date", "2020-09-30", "--out", q2], new Date("2020-10-05T09:30:00Z"));
+    await withProgrammeOf(sample, q2, q3in);
+    await cli([q3in, ...RENDER_ARGS.slice(1), "--out", xlsx], RENDER_NOW);
     const only = path.join(work, "highlight-report.xlsx");
     await showOnlySheet(xlsx, HIGHLIGHT_SHEET, only);
     const t0 = Date.now();
     const pdf = await xlsxToPdf(only, work);
     const convertMs = Date.now() - t0;
-    const page1 = await pdfPageText(pdf, 1);
-    if (!/highlight report/.test(page1)) throw new Error(`page 1 of ${pdf} is not the highlight report`);
+    const pages = await pdfPageCount(pdf);
+    const texts: string[] = [];
+    for (let p = 1; p <= pages; p++) texts.push(await pdfPageText(pdf, p));
+    if (!/highlight report/.test(texts[0]!)) throw new Error(`page 1 of ${pdf} is not the highlight report`);
     const images = path.join(root, "docs", "images");
     await mkdir(images, { recursive: true });
-    await exec("pdftoppm", [
-      "-png",
-      "-r",
-      "110",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      pdf,
-      path.join(work, "page"),
-    ]);
-    const png = path.join(images, "highlight-report.png");
-    await copyFile(path.join(work, "page.png"), png);
+    const pictures: [string, number][] = [
+      ["highlight-report.png", 1],
+      [
+        "highlight-report-exceptions.png",
+        texts.findIndex((t) => t.includes("Exceptions: Red and Amber")) + 1,
+      ],
+      ["highlight-report-trend.png", texts.findIndex((t) => /Improved since Q2/.test(t)) + 1],
+      ["highlight-report-charts.png", texts.findIndex((t) => t.includes("Chart: RAG status")) + 1],
+    ];
+    for (const [name, page] of pictures) {
+      if (page < 1) throw new Error(`no page for ${name}`);
+      await exec("pdftoppm", [
+        "-png",
+        "-r",
+        "110",
+        "-f",
+        String(page),
+        "-l",
+        String(page),
+        "-singlefile",
+        pdf,
+        path.join(work, "page"),
+      ]);
+      await copyFile(path.join(work, "page.png"), path.join(images, name));
+      console.log(`docs/images/${name}: page ${page} of ${pages}`);
+    }
     console.log(
-      `${path.relative(root, png)}: page 1 of ${await pdfPageCount(pdf)} (LibreOffice ${(convertMs / 1000).toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all)`,
+      `LibreOffice ${(convertMs / 1000).toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -4,6 +4,10 @@ export interface CliArgs {
   date: string | null;
   allocation: string | null;
   config: string | null;
+  /** The programme's name, start and end (YYYY-MM-DD), over rules.json's. */
+  name: string | null;
+  start: string | null;
+  end: string | null;
   json: boolean;
   out: string | null;
   help: boolean;
@@ -19,7 +23,10 @@ highlight report.
 Options:
   --date YYYY-MM-DD      reporting date (default: today)
   --allocation POUNDS    programme allocation, e.g. 1200000 or "£1.2m" (default: £1,200,000)
-  --config rules.json    thresholds for the RAG rules (see docs/RULES.md)
+  --config rules.json    thresholds for the RAG rules and the programme's details (see docs/RULES.md)
+  --name TEXT            the programme's name in the report (default: ICT Strategy 2020-22)
+  --start YYYY-MM-DD     the programme period's first day (default: 2020-04-01)
+  --end YYYY-MM-DD       the programme period's last day (default: 2022-03-31)
   --json                 print the analysis as JSON on standard output
   --out result.xlsx      write a copy of the workbook with RAG columns and a highlight report
                          (the input file is never modified)
@@ -37,6 +44,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     date: null,
     allocation: null,
     config: null,
+    name: null,
+    start: null,
+    end: null,
     json: false,
     out: null,
     help: false,
@@ -69,12 +79,18 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case "--date":
       case "--allocation":
       case "--config":
+      case "--name":
+      case "--start":
+      case "--end":
       case "--out": {
         const v = value();
         if (v === null || v === "") return { ok: false, message: `${flag} needs a value` };
         if (flag === "--date") args.date = v;
         else if (flag === "--allocation") args.allocation = v;
         else if (flag === "--config") args.config = v;
+        else if (flag === "--name") args.name = v;
+        else if (flag === "--start") args.start = v;
+        else if (flag === "--end") args.end = v;
         else args.out = v;
         break;
       }

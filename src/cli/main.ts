@@ -12,8 +12,8 @@ import { pence } from "../engine/money";
 import type { Pence } from "../engine/money";
 import { readAmount } from "../engine/read/cells";
 import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
-import type { Rules } from "../engine/rules";
-import { buildWritePlan } from "../engine/write-plan";
+import type { ProgrammeDetails, Rules } from "../engine/rules";
+import { buildWritePlan, trendFromHistory } from "../engine/write-plan";
 import { applyPlan, ownSheets } from "../adapters/exceljs/apply";
 import { gridFromWorksheet, InputError, loadWorkbook } from "../adapters/node/read-workbook";
 import { parseArgs, USAGE } from "./args";
@@ -34,7 +34,9 @@ const nodeIo: CliIo = {
 
 class UsageError extends Error {}
 
-async function readConfig(path: string): Promise<{ rules: Rules; allocation: number | null }> {
+async function readConfig(
+  path: string,
+): Promise<{ rules: Rules; allocation: number | null; details: ProgrammeDetails }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -49,7 +51,7 @@ async function readConfig(path: string): Promise<{ rules: Rules; allocation: num
   }
   const r = rulesFromJson(json);
   if (!r.ok) throw new UsageError(`--config ${path}: ${r.errors.join("; ")}`);
-  return { rules: r.rules, allocation: r.allocation };
+  return { rules: r.rules, allocation: r.allocation, details: r.details };
 }
 
 function parseAllocation(text: string): Pence {
@@ -84,11 +86,26 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     }
     let rules: Rules = DEFAULT_RULES;
     let allocation: Pence | undefined;
+    let details: ProgrammeDetails = {};
     if (args.config !== null) {
       const cfg = await readConfig(args.config);
       rules = cfg.rules;
+      details = cfg.details;
       if (cfg.allocation !== null) allocation = pence(Math.round(cfg.allocation * 100));
     }
+    if (args.name !== null) details = { ...details, name: args.name };
+    if (args.start !== null) details = { ...details, start: args.start };
+    if (args.end !== null) details = { ...details, end: args.end };
+    const day = (flag: string, text: string | undefined) => {
+      if (text === undefined) return undefined;
+      const d = parseIsoDay(text);
+      if (d === null) throw new UsageError(`${flag} ${text}: expected a date as YYYY-MM-DD, e.g. 2020-04-01`);
+      return d;
+    };
+    const periodStart = day("--start", details.start);
+    const periodEnd = day("--end", details.end);
+    if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd)
+      throw new UsageError("--start must not be after --end");
     if (args.allocation !== null) allocation = parseAllocation(args.allocation);
     if (args.out !== null && resolve(args.out) === resolve(args.input)) {
       throw new UsageError("--out must name a new file: the input workbook is never modified");
@@ -100,6 +117,9 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     const own = ownSheets(loaded.workbook);
     const options: AnalyseOptions = { reportingDate, rules, ownSheets: [...own.values()].map((w) => w.name) };
     if (allocation !== undefined) options.allocation = allocation;
+    if (details.name !== undefined) options.programmeName = details.name;
+    if (periodStart !== undefined) options.periodStart = periodStart;
+    if (periodEnd !== undefined) options.periodEnd = periodEnd;
     const analysis = analyse(loaded.sheets, options);
     if (analysis.sheets.length === 0) {
       const why = analysis.ignoredSheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
@@ -108,16 +128,18 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       );
       return 1;
     }
+    const history = own.get("history");
+    const historyGrid = history ? gridFromWorksheet(history) : null;
+    const trend = trendFromHistory(analysis, historyGrid);
     const say = args.json ? io.stderr : io.stdout;
-    if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis), null, 2) + "\n");
-    else say(summaryLines(analysis).join("\n") + "\n");
+    if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
+    else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
 
     if (args.out !== null) {
-      const history = own.get("history");
       const changeLog = own.get("changelog");
       const plan = buildWritePlan(analysis, {
         mode: "report",
-        history: history ? gridFromWorksheet(history) : null,
+        history: historyGrid,
         changeLog: changeLog ? gridFromWorksheet(changeLog) : null,
         generatedAt: excelSerialFromLocalDateTime(io.now()),
       });

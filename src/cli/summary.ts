@@ -7,7 +7,10 @@ import type { Issue, ProgrammeAnalysis, SheetReport } from "../engine/model";
 import type { CurrencyCode } from "../engine/read/cells";
 import { CURRENCY_SYMBOL } from "../engine/read/cells";
 import { fieldLabel } from "../engine/read/headers";
-import { exceptionOrder, isException } from "../engine/report/highlight";
+import { EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "../engine/report/exceptions";
+import { reportWarnings } from "../engine/report/notes";
+import type { Trend } from "../engine/report/trend";
+import { changeText } from "../engine/report/trend";
 
 export function formatIssue(i: Issue): string {
   return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
@@ -50,12 +53,16 @@ function oneLine(h: string): string {
   return t.length > 50 ? t.slice(0, 49).trimEnd() + "…" : t;
 }
 
-export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10): string[] {
+export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend | null = null): string[] {
   const t = a.totals;
   const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
   const formatPounds = (p: Pence): string => formatMoney(p, symbol);
+  const signed = (p: number) => (p > 0 ? "+" : p < 0 ? "-" : "") + formatPounds(Math.abs(p) as Pence);
   const lines: string[] = [];
-  lines.push(`Reporting date ${formatDayUk(a.reportingDate)} (${a.period})`);
+  lines.push(
+    `${a.programmeName}: reporting date ${formatDayUk(a.reportingDate)} (${a.period}), programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}`,
+  );
+  for (const w of reportWarnings(a, trend)) lines.push(`Warning: ${w}`);
   const sheets = a.sheets.map(
     (s) => `"${s.name}" (${s.itemCount} item${s.itemCount === 1 ? "" : "s"}, header row ${s.headerRow + 1})`,
   );
@@ -72,14 +79,70 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10): string[] {
   lines.push(
     `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
   );
+  const oc = overrideCounts(a.items);
+  if (oc.total > 0)
+    lines.push(
+      `Overrides: ${oc.total} rating${oc.total === 1 ? "" : "s"} set by an override column: ${oc.up} better than computed, ${oc.down} worse, ${oc.same} the same` +
+        (oc.withoutReason ? `; ${oc.withoutReason} with no reason given` : ""),
+    );
   lines.push(`Programme RAG: ${a.programmeRag.reason}`);
-  const exceptions = a.items.filter(isException).sort(exceptionOrder);
-  if (exceptions.length) {
-    lines.push("Red and Amber items:");
-    for (const i of exceptions) {
-      lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.id, i.name].filter(Boolean).join(" ")}`);
-      for (const r of i.reasons) if (!r.text.startsWith("Not assessed")) lines.push(`            ${r.text}`);
+  if (trend) {
+    const p = trend.programme;
+    const f = trend.flows;
+    lines.push(
+      `Since ${trend.quarter} (${formatDayUk(trend.reportingDate)}): ` +
+        (p
+          ? `programme RAG ${p.rag} → ${a.programmeRag.rag}, budget RAG ${p.budgetRag} → ${t.rag}, delivery RAG ${p.deliveryRag} → ${a.programmeRag.delivery.rag}; `
+          : "") +
+        (trend.forecastChange !== null && trend.forecastThen !== null
+          ? `forecast ${formatPounds(trend.forecastThen)} → ${formatPounds(t.forecast)} (${signed(trend.forecastChange)}); `
+          : "") +
+        `Red ${f.Red.before} → ${f.Red.now} (${f.Red.joined} joined, ${f.Red.left} left), Amber ${f.Amber.before} → ${f.Amber.now} (${f.Amber.joined} joined, ${f.Amber.left} left); ` +
+        `${trend.improved.length} improved, ${trend.worsened.length} worse, ${trend.newItems.length} new, ${trend.closed.length} closed`,
+    );
+    const improved = trend.improved.slice(0, EXCEPTION_LIMIT);
+    if (improved.length) {
+      lines.push(`Improved since ${trend.quarter}:`);
+      for (const x of improved)
+        lines.push(
+          `  ${[x.item.id, x.item.name].filter(Boolean).join(" ")}: ${x.changes.map(changeText).join(", ")}`,
+        );
+      if (trend.improved.length > improved.length)
+        lines.push(`  … and ${trend.improved.length - improved.length} more (--json lists them all)`);
     }
+    const moves = trend.moneyMoves.slice(0, 5);
+    if (moves.length)
+      lines.push(
+        `Largest forecast changes: ${moves.map((x) => `${x.item.id ?? x.item.name} ${signed(x.forecastChange!)}`).join(", ")}`,
+      );
+  }
+  const trendOf = new Map((trend?.items ?? []).map((x) => [x.item, x]));
+  const all = exceptions(a.items);
+  const listed = all.slice(0, EXCEPTION_LIMIT);
+  if (listed.length) {
+    lines.push(
+      all.length > listed.length
+        ? `Exceptions (Red and Amber, and overrides better than computed): the worst ${listed.length} of ${all.length}:`
+        : "Exceptions (Red and Amber, and overrides better than computed):",
+    );
+    for (const i of listed) {
+      const x = trendOf.get(i);
+      const since =
+        x && x.before && x.changes.length
+          ? ` [since ${trend!.quarter}: ${x.changes.map(changeText).join(", ")}]`
+          : "";
+      lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.id, i.name].filter(Boolean).join(" ")}${since}`);
+      const ov = overrideText(i, a.sheets);
+      if (ov) lines.push(`            ${ov}`);
+      else
+        for (const r of i.reasons)
+          if (!r.text.startsWith("Not assessed") || i.rag.computed === "Not assessed")
+            lines.push(`            ${r.text}`);
+    }
+    if (all.length > listed.length)
+      lines.push(
+        `  … and ${all.length - listed.length} more: every item's rating is in the RAG column (--out), --json and the task pane`,
+      );
   }
   if (a.skipped.length) {
     const counts = new Map<string, number>();

@@ -3,8 +3,9 @@
  */
 import type { DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
-import type { SheetGrid } from "./grid";
+import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
+import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { pence } from "./money";
 import type {
@@ -14,6 +15,7 @@ import type {
   Issue,
   ProgrammeAnalysis,
   SheetReport,
+  SheetTotalRow,
   SkippedRow,
 } from "./model";
 import type { Rules } from "./rules";
@@ -38,6 +40,27 @@ export interface AnalyseOptions {
   ownSheets?: readonly string[];
   periodStart?: DayNumber;
   periodEnd?: DayNumber;
+  /** The programme's name, for the report (default: the ICT Strategy 2020-22). */
+  programmeName?: string;
+}
+
+export const DEFAULT_PROGRAMME_NAME = "ICT Strategy 2020-22";
+
+type MoneyField = "budget" | "spent" | "committed" | "forecast";
+const MONEY_FIELDS: readonly MoneyField[] = ["budget", "spent", "committed", "forecast"];
+
+/** A sheet's own grand total: a total row that is not a sub-total. */
+const GRAND_TOTAL = /^subtotal row "((?:grand|programme|overall)?\s*total[^"]*)"$/i;
+
+/** Text of the cells in `maps` on a grid row, joined; null when all are blank. */
+function textOf(row: readonly CellValue[], maps: readonly ColumnMapping[] | undefined, colOffset: number) {
+  if (!maps || maps.length === 0) return null;
+  const parts: string[] = [];
+  for (const m of maps) {
+    const t = readText(row[m.col - colOffset] ?? null);
+    if (t) parts.push(t);
+  }
+  return parts.length ? parts.join("\n") : null;
 }
 
 export const RAG_HEADER = "RAG";
@@ -53,6 +76,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const skipped: SkippedRow[] = [];
   const issues: Issue[] = [];
   const columnsBySheet = new Map<string, ColumnMapping[]>();
+  const sheetTotals: SheetTotalRow[] = [];
 
   for (const grid of sheets) {
     if (own.has(grid.name.toLowerCase())) {
@@ -65,13 +89,17 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     }
     let read = readSheet(grid);
     let transposed = false;
+    // The grid as read: the sheet itself, or the sheet turned when it is transposed.
+    let readGrid: SheetGrid = grid;
     // Field names down the first column, one project per column: read it turned, write nothing into it. Also
     // where a row happens to look like a weak header but the first column names many more fields.
     const down = transposedFields(grid.values);
     if (down && (!read || fieldCount(read.header.byField) * 2 < down.length)) {
-      const turned = readSheet(transposeGrid(grid));
+      const turnedGrid = transposeGrid(grid);
+      const turned = readSheet(turnedGrid);
       if (turned) {
         read = turned;
+        readGrid = turnedGrid;
         transposed = true;
       }
     }
@@ -86,8 +114,59 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     for (const x of read.issues) issues.push(x);
     const locate = locatorFor(columnsBySheet);
     const symbol = CURRENCY_SYMBOL[read.currency];
-    for (const item of read.items)
+    // Money cells that could not be read (errors), by row, so an item missing them is never shown as Green.
+    const moneyAt = new Map<number, MoneyField>();
+    for (const f of MONEY_FIELDS)
+      for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
+    const unreadable = new Map<number, MoneyField[]>();
+    for (const x of read.issues) {
+      if (x.severity !== "error") continue;
+      const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
+      const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
+      if (!cell || !f) continue;
+      const row = Number(cell[2]);
+      const list = unreadable.get(row) ?? [];
+      if (!list.includes(f)) list.push(f);
+      unreadable.set(row, list);
+    }
+    const commentaryMaps = read.header.byField.get("commentary");
+    const reasonMaps = read.header.byField.get("overrideReason");
+    for (const item of read.items) {
+      const row = readGrid.values[item.row - 1 - readGrid.rowOffset] ?? [];
+      item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
+      item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
+      const u = unreadable.get(item.row);
+      if (u) item.unreadable = u;
       items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
+    }
+    // The sheet's own grand total (the last one), for reconciling its figures with the report's.
+    for (let k = read.skipped.length - 1; k >= 0; k--) {
+      const sk = read.skipped[k]!;
+      const m = GRAND_TOTAL.exec(sk.reason);
+      if (!m || /\bsub/i.test(m[1]!)) continue;
+      const row = readGrid.values[sk.row - 1 - readGrid.rowOffset] ?? [];
+      const amount = (f: MoneyField) => {
+        const map = read.header.byField.get(f);
+        if (!map || map.length === 0) return null;
+        let sum = 0;
+        for (const c of map) {
+          const v = readAmount(row[c.col - readGrid.colOffset] ?? null, c.unit);
+          if (v.kind !== "value") return null;
+          sum += v.value;
+        }
+        return sum as Pence;
+      };
+      sheetTotals.push({
+        sheet: read.sheet,
+        row: sk.row,
+        label: m[1]!,
+        budget: amount("budget"),
+        spent: amount("spent"),
+        committed: amount("committed"),
+        forecast: amount("forecast"),
+      });
+      break;
+    }
 
     const ragMap = read.header.byField.get("rag")?.[0];
     const hasOverride = read.header.byField.has("override") && rules.useOverride;
@@ -173,6 +252,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     issues,
     programmeRag: programmeRag(totals, counts, allocation, rules, symbol),
     currency,
+    programmeName: options.programmeName?.trim() || DEFAULT_PROGRAMME_NAME,
+    sheetTotals,
   };
 }
 

@@ -4,7 +4,39 @@ import { financialYearLabel, formatDayIso } from "./dates";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
 import type { FieldKey, ProgrammeAnalysis } from "./model";
-import type { OverallRag, OverrideRag, RagCounts, RagStatus } from "./rag";
+import type { OverallRag, OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
+import type { Flow, Trend } from "./report/trend";
+import { changeText } from "./report/trend";
+
+/** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
+export interface JsonItemPrevious {
+  quarter: string;
+  budget: string;
+  schedule: string;
+  risk: string;
+  overall: string;
+  forecast: number | null;
+  forecastChange: number | null;
+  /** "Schedule Green → Red", one per dimension that changed. */
+  changes: string[];
+}
+
+/** The programme at the last quarter the history holds, and the flows since. */
+export interface JsonProgrammePrevious {
+  quarter: string;
+  reportingDate: string;
+  /** null when the history was written before the programme's own row was kept. */
+  programmeRag: string | null;
+  budgetRag: string | null;
+  deliveryRag: string | null;
+  forecast: number | null;
+  forecastChange: number | null;
+  flows: Record<RagCountKey, Flow>;
+  improved: number;
+  worsened: number;
+  newItems: number;
+  closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
+}
 
 const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
 const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
@@ -28,8 +60,11 @@ export interface JsonReport {
   allocation: number;
   /** ISO code of the currency amounts are in ("GBP" unless the sheets say otherwise). */
   currency: string;
-  /** The programme's RAG: the worse of delivery and budget, each with its reason. */
+  /** The programme's name and period, and its RAG: the worse of delivery and budget, each with its reason. */
   programme: {
+    name: string;
+    start: string;
+    end: string;
     rag: RagStatus;
     reason: string;
     delivery: { rag: RagStatus; reason: string };
@@ -101,24 +136,32 @@ export interface JsonReport {
       overall: OverallRag;
     };
     reasons: string[];
+    /** null when the item is new or there is no earlier quarter (see the top-level previous). */
+    previous: JsonItemPrevious | null;
   }[];
   skipped: { sheet: string; row: number; reason: string }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
+  /** null when the workbook's RAG History holds no earlier quarter. */
+  previous: JsonProgrammePrevious | null;
 }
 
 const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
 const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
-export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
+export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): JsonReport {
   const t = a.totals;
   const p = a.programmeRag;
+  const trendOf = new Map((trend?.items ?? []).map((x) => [x.item, x]));
   return {
     reportingDate: formatDayIso(a.reportingDate),
     period: a.period,
     allocation: a.allocation / 100,
     currency: a.currency,
     programme: {
+      name: a.programmeName,
+      start: formatDayIso(a.periodStart),
+      end: formatDayIso(a.periodEnd),
       rag: p.rag,
       reason: p.reason,
       delivery: { ...p.delivery },
@@ -205,8 +248,38 @@ export function toJsonReport(a: ProgrammeAnalysis): JsonReport {
       })),
       rag: { ...i.rag },
       reasons: i.reasons.map((r) => r.text),
+      previous: (() => {
+        const x = trendOf.get(i);
+        if (!x || !x.before || !trend) return null;
+        return {
+          quarter: trend.quarter,
+          budget: x.before.budgetRag,
+          schedule: x.before.scheduleRag,
+          risk: x.before.riskRag,
+          overall: x.before.overall,
+          forecast: pounds(x.before.forecast),
+          forecastChange: pounds(x.forecastChange),
+          changes: x.changes.map(changeText),
+        };
+      })(),
     })),
     skipped: a.skipped.map((s) => ({ ...s })),
     issues: a.issues.map((i) => ({ ...i })),
+    previous: trend
+      ? {
+          quarter: trend.quarter,
+          reportingDate: formatDayIso(trend.reportingDate),
+          programmeRag: trend.programme?.rag || null,
+          budgetRag: trend.programme?.budgetRag || null,
+          deliveryRag: trend.programme?.deliveryRag || null,
+          forecast: pounds(trend.forecastThen),
+          forecastChange: pounds(trend.forecastChange),
+          flows: trend.flows,
+          improved: trend.improved.length,
+          worsened: trend.worsened.length,
+          newItems: trend.newItems.length,
+          closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
+        }
+      : null,
   };
 }

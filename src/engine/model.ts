@@ -31,6 +31,7 @@ export type FieldKey =
   | "rag"
   | "financialYear"
   | "commentary"
+  | "overrideReason"
   | "computedRag";
 
 export interface ColumnMapping {
@@ -146,6 +147,12 @@ export interface ProgrammeItem {
   ragBefore: string | null;
   /** What the tool's "Computed RAG" column held before this run. */
   computedBefore: string | null;
+  /** The sheet's commentary text for the item (all commentary columns, joined), where it has one. */
+  commentary?: string | null;
+  /** The text of an override-reason column ("Reason for override", "RAG justification"), where it has one. */
+  overrideReason?: string | null;
+  /** Money fields whose cells could not be read (an error or text that is not an amount), e.g. ["budget"]. */
+  unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
 }
 
 export type Dimension = "budget" | "schedule" | "risk" | "overall";
@@ -243,6 +250,18 @@ export interface IgnoredSheet {
   reason: string;
 }
 
+/** A sheet's own total row ("Grand total"), as the sheet states it, for reconciling with the engine's sums. */
+export interface SheetTotalRow {
+  sheet: string;
+  /** Excel row number (1-based). */
+  row: number;
+  label: string;
+  budget: Pence | null;
+  spent: Pence | null;
+  committed: Pence | null;
+  forecast: Pence | null;
+}
+
 export interface ProgrammeAnalysis {
   reportingDate: DayNumber;
   period: string;
@@ -262,6 +281,10 @@ export interface ProgrammeAnalysis {
   programmeRag: ProgrammeRag;
   /** The currency amounts are shown in: the sheets' own when they agree, else GBP. */
   currency: string;
+  /** The programme's name (a setting; defaults to the ICT Strategy 2020-22). */
+  programmeName: string;
+  /** Each programme sheet's "Grand total" row, where it has one. */
+  sheetTotals: SheetTotalRow[];
 }
 
 export interface ProgrammeRag {

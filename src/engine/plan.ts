@@ -52,6 +52,13 @@ export interface PrintSettings {
   footer?: { left?: string; center?: string; right?: string };
   /** The printed area, 0-based inclusive. */
   area?: { rows: number; cols: number };
+  /**
+   * Manual page breaks: each is the 0-based row that starts a new page. They go with fit to one page wide and
+   * "automatic" tall, which LibreOffice honours (checked in tests/report/pdf.test.ts); the layout places them
+   * for the largest scale fitting the width takes (Calibri's metrics), so a renderer with wider fonts, which
+   * shrinks more, only leaves more room at the foot of each page.
+   */
+  rowBreaks?: number[];
 }
 
 export type ChartKind = "columnClustered" | "pie" | "barClustered";

@@ -59,13 +59,31 @@ export interface RulesJson {
   schedule?: { amberSlip?: number; redSlip?: number; redWhenOverdue?: boolean; completeStatuses?: string[] };
   risk?: { greenMax?: number; redMin?: number };
   useOverride?: boolean;
-  programme?: { redShare?: number; amberShare?: number };
+  programme?: {
+    redShare?: number;
+    amberShare?: number;
+    /** The programme's name, start and end (YYYY-MM-DD): its details, not thresholds. */
+    name?: string;
+    start?: string;
+    end?: string;
+  };
   /** The allocation in pounds (the CLI's --allocation wins over it). */
   allocation?: number;
 }
 
+/** The programme's own details, as settings (defaults: the ICT Strategy 2020-22, 01/04/2020 to 31/03/2022). */
+export interface ProgrammeDetails {
+  name?: string;
+  /** YYYY-MM-DD */
+  start?: string;
+  end?: string;
+}
+
 export type RulesResult =
-  { ok: true; rules: Rules; allocation: number | null } | { ok: false; errors: string[] };
+  | { ok: true; rules: Rules; allocation: number | null; details: ProgrammeDetails }
+  | { ok: false; errors: string[] };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -85,8 +103,9 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
     budget: ["redPercent", "redAmount", "greenMaxOverspend"],
     schedule: ["amberSlip", "redSlip", "redWhenOverdue", "completeStatuses"],
     risk: ["greenMax", "redMin"],
-    programme: ["redShare", "amberShare"],
+    programme: ["redShare", "amberShare", "name", "start", "end"],
   };
+  const details: ProgrammeDetails = {};
   for (const key of Object.keys(input)) {
     if (!(key in known) && key !== "useOverride" && key !== "allocation" && key !== "$schema") {
       errors.push(`unknown setting "${key}"`);
@@ -154,6 +173,20 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
     if (red !== undefined) rules.programme.redShare = red;
     const amber = num("programme.amberShare", p.amberShare, 0, 1);
     if (amber !== undefined) rules.programme.amberShare = amber;
+    if (p.name !== undefined) {
+      if (typeof p.name !== "string" || p.name.trim() === "" || p.name.length > 200)
+        errors.push("programme.name must be a name of 1 to 200 characters");
+      else details.name = p.name.trim();
+    }
+    for (const k of ["start", "end"] as const) {
+      const v = p[k];
+      if (v === undefined) continue;
+      if (typeof v !== "string" || !ISO_DAY.test(v))
+        errors.push(`programme.${k} must be a date as "YYYY-MM-DD"`);
+      else details[k] = v;
+    }
+    if (details.start && details.end && details.start > details.end)
+      errors.push("programme.start must not be after programme.end");
   }
   if (input.useOverride !== undefined) {
     if (typeof input.useOverride !== "boolean") errors.push("useOverride must be true or false");
@@ -163,7 +196,7 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
     const a = num("allocation", input.allocation, 0, 1e12);
     if (a !== undefined) allocation = a;
   }
-  return errors.length ? { ok: false, errors } : { ok: true, rules, allocation };
+  return errors.length ? { ok: false, errors } : { ok: true, rules, allocation, details };
 }
 
 /** The rules as rules.json would hold them (pounds), for saving in a workbook or showing in the pane. */

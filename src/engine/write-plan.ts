@@ -12,6 +12,8 @@ import type { RagCellWrite, RagColumnWrite, WritePlan } from "./plan";
 import { planRagColumns, ragCell } from "./rag-columns";
 import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
 import { highlightLayout } from "./report/highlight";
+import type { Trend } from "./report/trend";
+import { computeTrend } from "./report/trend";
 import { historyLayout, mergeHistory, previousSnapshot, readHistory } from "./report/history";
 
 export type RunMode = "refresh" | "report";
@@ -35,6 +37,11 @@ export const ACTION_TEXT: Record<RunMode, string> = {
   refresh: "Refresh RAG columns",
   report: "Build highlight report",
 };
+
+/** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
+export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
+  return computeTrend(a, previousSnapshot(readHistory(history), a));
+}
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
   const issues: Issue[] = [];

@@ -90,6 +90,8 @@ describe("the bundled sample", () => {
       "items",
       "skipped",
       "issues",
+      "programme",
+      "previous",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");
     expect(j.period).toBe("Q3 2020/21");

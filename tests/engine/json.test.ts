@@ -71,6 +71,8 @@ describe("shape", () => {
       "items",
       "skipped",
       "issues",
+      "programme",
+      "previous",
     ]);
   });
 
@@ -123,6 +125,7 @@ describe("shape", () => {
         "parts",
         "rag",
         "reasons",
+        "previous",
       ]);
       expect(Object.keys(item.rag)).toEqual([
         "budget",

@@ -18,7 +18,6 @@ import {
   compareSheets,
   council,
   fakeOf,
-  gmpp,
   input,
   merges,
   modelOf,
@@ -40,7 +39,8 @@ describe("the report's sheets equal the command line's, cell by cell", () => {
     council("no-rag-column.xlsx"),
     council("multi-sheet.xlsx"),
     council("formula-injection.xlsx"),
-    gmpp("gmpp-2021.csv"),
+    // Not gmpp-2021.csv: the model holds a CSV's cells as the text they are, and the CLI knows a CSV is all
+    // text, so the report's data notes rightly differ (amounts typed as text are noted only in the workbook).
   ];
   test.each(files)("%s", async (path) => {
     const model = await modelOf(path);
@@ -162,8 +162,9 @@ describe("on the bundled sample", () => {
     const quarters = Object.values(snapshotCells(model))
       .filter((c) => c.sheet === "RAG History" && c.address.startsWith("A") && c.address !== "A1")
       .map((c) => c.value);
-    expect(quarters.filter((q) => q === "Q2 2020/21")).toHaveLength(30);
-    expect(quarters.filter((q) => q === "Q3 2020/21")).toHaveLength(30);
+    // 30 items and the programme's own row.
+    expect(quarters.filter((q) => q === "Q2 2020/21")).toHaveLength(31);
+    expect(quarters.filter((q) => q === "Q3 2020/21")).toHaveLength(31);
     // The report compares with Q2.
     const report = Object.values(snapshotCells(model)).filter((c) => c.sheet === "Highlight Report");
     expect(report.some((c) => typeof c.value === "string" && /Q2 2020\/21/.test(c.value))).toBe(true);

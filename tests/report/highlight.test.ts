@@ -6,6 +6,8 @@ import { formatPounds } from "../../src/engine/money";
 import type { ProgrammeAnalysis } from "../../src/engine/model";
 import type { SheetLayout } from "../../src/engine/plan";
 import { RAG_STYLE, severityRank } from "../../src/engine/rag";
+import type { AssessedItem } from "../../src/engine/model";
+import type { OverallRag } from "../../src/engine/rag";
 import { highlightLayout, isException } from "../../src/engine/report/highlight";
 import { loadWorkbook } from "../../src/adapters/node/read-workbook";
 
@@ -41,16 +43,21 @@ describe("the sample's highlight report at 31/12/2020", () => {
     layout = highlightLayout(a, { generatedAt: 44200.5 });
   });
 
-  test("heading: programme, reporting date, quarter and the programme RAG with its reason", () => {
+  test("heading: programme, reporting date, quarter and the programme's RAGs with the reason", () => {
     expect(layout.name).toBe("Highlight Report");
     expect(layout.position).toBe("first");
     expect(layout.values[0]![0]).toBe("ICT Strategy 2020-22: programme highlight report");
     expect(layout.values[1]![0]).toMatch(
       /^Reporting date 31\/12\/2020 · Q3 2020\/21 · programme period 01\/04\/2020 to 31\/03\/2022/,
     );
-    expect(layout.values[2]![2]).toBe(a.programmeRag.rag);
-    expect(layout.values[2]![3]).toBe(a.programmeRag.reason);
-    expect(styleAt(layout, 2, 2)).toMatchObject({ fill: RAG_STYLE[a.programmeRag.rag].fill });
+    const r = rowOf(layout, 0, "Programme RAG");
+    expect(layout.values[r - 1]!.slice(2, 4)).toEqual(["This quarter", "Last quarter"]);
+    expect(layout.values[r]![2]).toBe(a.programmeRag.rag);
+    expect(layout.values[r]![3]).toBe("no history");
+    expect(layout.values[r]![4]).toBe(a.programmeRag.reason);
+    expect(styleAt(layout, r, 2)).toMatchObject({ fill: RAG_STYLE[a.programmeRag.rag].fill });
+    expect(layout.values[rowOf(layout, 0, "Budget RAG")]![2]).toBe(a.totals.rag);
+    expect(layout.values[rowOf(layout, 0, "Delivery RAG")]![2]).toBe(a.programmeRag.delivery.rag);
   });
 
   test("budget panel against the allocation, in pounds with a £ format and % with one decimal", () => {
@@ -73,9 +80,15 @@ describe("the sample's highlight report at 31/12/2020", () => {
     });
     expect(figure("Committed").value).toBe(a.totals.committed / 100);
     expect(figure("Forecast outturn").value).toBe(a.totals.forecast / 100);
-    expect(figure("Variance to budget").value).toBe(a.totals.variance / 100);
+    expect(figure("Variance to budget (% of budget)")).toMatchObject({
+      value: a.totals.variance / 100,
+      pct: a.totals.variance / a.totals.budget,
+    });
+    // One base for every other percentage, said in the header.
+    expect(layout.values[rowOf(layout, 0, "Figure")]![3]).toBe("% of allocation");
+    expect(figure("Forecast outturn").pct).toBe(a.totals.forecast / a.allocation);
     expect(figure("Variance to allocation").value).toBe(a.totals.varianceToAllocation / 100);
-    const rag = rowOf(layout, 0, "Programme budget RAG");
+    const rag = rowOf(layout, 0, "Budget RAG");
     expect(layout.values[rag]![2]).toBe(a.totals.rag);
     // Spend against time: 31/12/2020 is day 275 of the 730-day 2020-22 period.
     const time = rowOf(layout, 0, "Time elapsed (programme period)");
@@ -94,30 +107,34 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(layout.values[rowOf(layout, 5, "Total")]![6]).toBe(a.items.length);
   });
 
-  test("exceptions: every Red and Amber item, worst first then by variance, with reasons in words", () => {
+  test("exceptions: every Red and Amber item and every better override, worst first, with reasons in words", () => {
     const head = rowOf(layout, 0, "Ref");
     expect(layout.values[head]!.slice(0, 11)).toEqual([
       "Ref",
       "Project",
       "Owner",
-      "Theme",
       "Budget",
       "Schedule",
       "Risk",
-      "Overall",
+      "Computed",
+      "Reported",
       "Since last quarter",
       "Why (reasons)",
-      "Key risk and mitigation",
+      "Commentary, risk, mitigation",
     ]);
     const expected = a.items.filter(isException);
-    const rows = layout.values.slice(head + 1, head + 1 + expected.length);
+    // The listed rows: the exceptions' refs, skipping any repeated header on a continuation page.
+    const rows = layout.values
+      .slice(head + 1)
+      .filter((r) => r[0] !== "Ref" && r[0] !== "Exceptions (continued)")
+      .slice(0, expected.length);
+    const worse = (i: AssessedItem) =>
+      Math.min(severityRank(i.rag.overall), severityRank(i.rag.computed as OverallRag));
     expect(rows.map((r) => r[0])).toEqual(
       [...expected]
         .sort(
           (x, y) =>
-            severityRank(x.rag.overall) - severityRank(y.rag.overall) ||
-            (y.variance ?? -Infinity) - (x.variance ?? -Infinity) ||
-            x.row - y.row,
+            worse(x) - worse(y) || (y.variance ?? -Infinity) - (x.variance ?? -Infinity) || x.row - y.row,
         )
         .map((i) => i.id),
     );
@@ -126,12 +143,70 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(fb01[9]).toMatch(
       /^Budget: Red: forecast £104,900 is £8,900 \(9\.3%\) over budget; the limit is £4,800/,
     );
-    expect(fb01[10]).toMatch(/Mitigation: /);
+    expect(fb01[10]).toMatch(/^Commentary: .*\nRisk: .*\nMitigation: /s);
     // Every RAG cell of the table carries its fill.
-    rows.forEach((r, k) => {
-      for (const c of [4, 5, 6, 7])
-        expect(styleAt(layout, head + 1 + k, c).fill).toBe(RAG_STYLE[r[c] as keyof typeof RAG_STYLE].fill);
-    });
+    for (const r of rows) {
+      const k = layout.values.indexOf(r);
+      for (const c of [3, 4, 5, 6])
+        expect(styleAt(layout, k, c).fill).toBe(RAG_STYLE[r[c] as keyof typeof RAG_STYLE].fill);
+    }
+  });
+
+  test("an override never hides a computed Red: GS03 (PM RAG Green, overdue by 92 days)", () => {
+    const gs03 = a.items.find((i) => i.id === "GS03")!;
+    expect(gs03.rag).toMatchObject({ computed: "Red", override: "Green", overall: "Green" });
+    const r = layout.values.find((x) => x[0] === "GS03");
+    expect(r).toBeDefined();
+    expect(r!.slice(6, 8)).toEqual(["Red", "Green\n(PM RAG)"]);
+    expect(r![9]).toMatch(
+      /^Green \(PM RAG\) — computed Red: overdue: the target date 30\/09\/2020 has passed \(92 days before 31\/12\/2020\) at 80% complete\. Reason given: /,
+    );
+    // The counts say how many ratings were overridden, up and down.
+    const note = layout.values.find(
+      (x) => typeof x[0] === "string" && x[0].includes("set by an override column"),
+    );
+    expect(note![0]).toMatch(
+      /2 ratings were set by an override column: 2 better than the rules rate them .*, 0 worse, 0 the same\./,
+    );
+  });
+
+  test("an override with no reason on the sheet is flagged", () => {
+    const gs03 = a.items.find((i) => i.id === "GS03")!;
+    const bare = { ...gs03, commentary: null, overrideReason: null };
+    const l = highlightLayout({ ...a, items: a.items.map((i) => (i === gs03 ? bare : i)) });
+    const r = l.values.find((x) => x[0] === "GS03")!;
+    expect(r[9]).toMatch(/No reason for the override is given on the sheet\.$/);
+    expect(
+      l.values.some((x) => typeof x[0] === "string" && /1 with no reason given on the sheet/.test(x[0])),
+    ).toBe(true);
+  });
+
+  test("data notes: unreadable cells, estimates and amounts typed as text, with their cells", () => {
+    const r = rowOf(layout, 0, "Data notes: what went into the totals");
+    const lines = layout.values.slice(r + 1, r + 5).map((x) => x[0] as string);
+    expect(lines[0]).toMatch(
+      /^Could not be read, left out of the totals \(counted as zero\) \(2\): .*H19.*F34/,
+    );
+    expect(lines[1]).toMatch(
+      /^Estimates used \(1\): Programme of Works!G27: no forecast: spend plus commitments £61,500/,
+    );
+    expect(lines[2]).toMatch(/^Typed as text .* \(2\): .*G19.*J28/);
+  });
+
+  test("reconciliation with the sheet's Grand total row, the difference explained", () => {
+    const r = rowOf(
+      layout,
+      0,
+      /^Reconciliation with the sheet's own total: "Programme of Works" row 45 \(Grand total\)$/,
+    );
+    const forecast = layout.values.slice(r + 2, r + 6).find((x) => x[0] === "Forecast")!;
+    // The sheet's SUM leaves out G19's "£45,500" (text) and has no forecast for FW05 (estimated £61,500).
+    expect(forecast.slice(2, 5)).toEqual([1_085_900, 1_192_900, 107_000]);
+    expect(forecast[5]).toBe(
+      "£45,500 typed as text in G19 (the sheet's total leaves it out)\nFW05 Civic Centre ground floor refit - ICT cabling and power: forecast estimated as spend plus commitments (+£61,500)",
+    );
+    const budget = layout.values.slice(r + 2, r + 6).find((x) => x[0] === "Budget")!;
+    expect(budget.slice(2, 6)).toEqual([1_180_000, 1_180_000, 0, "The figures agree."]);
   });
 
   test("by theme: totals that add up to the programme's", () => {
@@ -144,15 +219,13 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(rows.reduce((n, r) => n + (r[2] as number), 0)).toBe(a.items.length);
   });
 
-  test("by financial year and coming up next quarter (Q4 2020/21)", () => {
-    const year = rowOf(layout, 0, "Financial year");
-    expect(layout.values[year + 1]![0]).toBe("2020/21");
-    expect(
-      layout.values.some(
-        (r) =>
-          typeof r[0] === "string" && /Split by the financial year of each item's target date/.test(r[0]),
-      ),
-    ).toBe(true);
+  test("by financial year only where the sheet names years; coming up next quarter (Q4 2020/21)", () => {
+    // The sample has target dates but no column that names a year: no year split is shown.
+    const year = rowOf(layout, 0, "By financial year");
+    expect(layout.values[year + 1]![0]).toMatch(
+      /^Not shown: no column of the programme sheets names a financial year/,
+    );
+    expect(layout.values.some((r) => r[0] === "Financial year")).toBe(false);
     const coming = rowOf(
       layout,
       0,

@@ -1,12 +1,16 @@
 /**
  * Quarter to quarter through the command line: a Q2 report, then a Q3 report on that output after the items
- * moved (one worsens, one improves, one is new, one stays). The RAG History keeps a snapshot per quarter and the
- * highlight report shows the direction of travel for each item and for the counts.
+ * moved: A1 goes Green → Red (its forecast rises, which also tips the programme's budget RAG Green → Amber
+ * against a £275,000 allocation), B2 Red → Amber, C3 Amber → Green, D4 is new. The RAG History keeps a
+ * snapshot per quarter (items and the programme) and the highlight report shows from → to for each item, the
+ * flows between the counts, the programme's RAGs last quarter beside this and the money movement.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import type { JsonReport } from "../../src/engine/json";
+import { HISTORY_HEADERS } from "../../src/engine/report/history";
 import { runCli } from "../cli/run-cli";
 
 const HEADERS = [
@@ -24,6 +28,8 @@ const HEADERS = [
   "RAG",
 ];
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** Q2's forecasts (£238,000) are within it; Q3's (£283,000, A1 up £14,000) are £8,000 over: Amber. */
+const ALLOCATION = ["--allocation", "275000"];
 
 type Row = [string, string, string, string, number, number, Date, Date, number, number, number];
 const Q2_ROWS: Row[] = [
@@ -108,10 +114,12 @@ describe("Q2 then Q3", () => {
   const q3Out = join(dir, "q3-out.xlsx");
   let history: unknown[][];
   let report: unknown[][];
+  let summary = "";
+  let json: JsonReport;
 
   beforeAll(async () => {
     await writeWorkbook(q2In, Q2_ROWS);
-    expect((await runCli([q2In, "--date", "2020-09-30", "--out", q2Out])).code).toBe(0);
+    expect((await runCli([q2In, ...ALLOCATION, "--date", "2020-09-30", "--out", q2Out])).code).toBe(0);
     const q3Rows: Row[] = [
       [
         "A1",
@@ -122,7 +130,7 @@ describe("Q2 then Q3", () => {
         112_000,
         d("2020-04-01"),
         d("2021-09-30"),
-        0.4,
+        0.5,
         1,
         2,
       ],
@@ -135,7 +143,7 @@ describe("Q2 then Q3", () => {
         51_000,
         d("2020-04-01"),
         d("2021-09-30"),
-        0.4,
+        0.5,
         1,
         2,
       ],
@@ -148,9 +156,9 @@ describe("Q2 then Q3", () => {
         80_000,
         d("2020-04-01"),
         d("2021-09-30"),
-        0.4,
-        3,
-        3,
+        0.5,
+        1,
+        2,
       ],
       // D: new this quarter, Red on risk (4 x 5).
       [
@@ -168,13 +176,20 @@ describe("Q2 then Q3", () => {
       ],
     ];
     await editProgramme(q2Out, q3In, q3Rows);
-    expect((await runCli([q3In, "--date", "2020-12-31", "--out", q3Out])).code).toBe(0);
+    const q3 = await runCli([q3In, ...ALLOCATION, "--date", "2020-12-31", "--out", q3Out]);
+    expect(q3.code).toBe(0);
+    summary = q3.stdout;
+    json = JSON.parse(
+      (await runCli([q3Out, ...ALLOCATION, "--date", "2020-12-31", "--json"])).stdout,
+    ) as JsonReport;
     history = await sheetRows(q3Out, "RAG History");
     report = await sheetRows(q3Out, "Highlight Report");
   });
 
-  test("the history holds one snapshot per quarter, oldest first", () => {
-    expect(history[0]).toEqual([
+  test("the history holds one snapshot per quarter, oldest first: every item and the programme", () => {
+    expect(history[0]).toEqual([...HISTORY_HEADERS]);
+    // The first version's eleven columns come first, in its order.
+    expect(history[0]!.slice(0, 11)).toEqual([
       "Quarter",
       "Reporting date",
       "Sheet",
@@ -187,42 +202,128 @@ describe("Q2 then Q3", () => {
       "Risk RAG",
       "Overall RAG",
     ]);
-    const rows = history.slice(1).map((r) => [r[0], r[3], r[10]]);
+    const col = (h: string) => history[0]!.indexOf(h);
+    const rows = history.slice(1).map((r) => [r[0], r[3] ?? null, r[10], r[col("Level")]]);
     expect(rows).toEqual([
-      ["Q2 2020/21", "A1", "Green"],
-      ["Q2 2020/21", "B2", "Red"],
-      ["Q2 2020/21", "C3", "Amber"],
-      ["Q3 2020/21", "A1", "Red"],
-      ["Q3 2020/21", "B2", "Amber"],
-      ["Q3 2020/21", "C3", "Amber"],
-      ["Q3 2020/21", "D4", "Red"],
+      ["Q2 2020/21", "A1", "Green", "Item"],
+      ["Q2 2020/21", "B2", "Red", "Item"],
+      ["Q2 2020/21", "C3", "Amber", "Item"],
+      ["Q2 2020/21", null, "Red", "Programme"],
+      ["Q3 2020/21", "A1", "Red", "Item"],
+      ["Q3 2020/21", "B2", "Amber", "Item"],
+      ["Q3 2020/21", "C3", "Green", "Item"],
+      ["Q3 2020/21", "D4", "Red", "Item"],
+      ["Q3 2020/21", null, "Red", "Programme"],
+    ]);
+    // Per-dimension ratings and key figures for every item; the programme's budget and delivery RAGs.
+    const a1 = history.find((r) => r[0] === "Q3 2020/21" && r[3] === "A1")!;
+    expect([a1[5], a1[6], a1[7], a1[col("Spent")], a1[col("Computed RAG")]]).toEqual([
+      100_000,
+      112_000,
+      "Red",
+      undefined,
+      "Red",
+    ]);
+    const prog = history.filter((r) => r[col("Level")] === "Programme");
+    expect(prog.map((r) => [r[5], r[6], r[7], r[col("Delivery RAG")]])).toEqual([
+      [275_000, 238_000, "Green", "Red"],
+      [275_000, 283_000, "Amber", "Red"],
     ]);
   });
 
-  test("each exception shows its direction since last quarter, with the arrow and the word", () => {
-    const direction = (ref: string) => report.find((r) => r[0] === ref)?.[8];
-    expect(direction("A1")).toBe("▼ worse");
-    expect(direction("B2")).toBe("▲ improved");
-    expect(direction("C3")).toBe("► unchanged");
-    expect(direction("D4")).toBe("● new");
+  test("each exception shows from → to per dimension since last quarter; new items say so", () => {
+    const since = (ref: string) => report.find((r) => r[0] === ref)?.[8];
+    const head = report.find((r) => r[0] === "Ref" && r[8] === "Since last quarter");
+    expect(head).toBeDefined();
+    expect(since("A1")).toBe("Budget Green → Red\nOverall Green → Red");
+    expect(since("B2")).toBe("Budget Red → Amber\nOverall Red → Amber");
+    expect(since("D4")).toBe("New since Q2 2020/21");
   });
 
-  test("the counts show last quarter's figure, the change and the direction", () => {
+  test("items that improved have a section of their own: C3 Amber → Green", () => {
+    const title = report.findIndex((r) => r[0] === "Improved since Q2 2020/21 (2)");
+    expect(title).toBeGreaterThan(0);
+    const rows = report.slice(title + 2, title + 4);
+    expect(rows.map((r) => [r[0], r[3], r[4]])).toEqual([
+      ["B2", "Red", "Amber"],
+      ["C3", "Amber", "Green"],
+    ]);
+    expect(rows[1]![5]).toBe("Risk Amber → Green\nOverall Amber → Green");
+    const moved = report.findIndex(
+      (r) => typeof r[0] === "string" && r[0].startsWith("New and closed items"),
+    );
+    expect(report[moved]![0]).toBe("New and closed items since Q2 2020/21 (1 new, 0 closed)");
+    expect(report[moved + 2]!.slice(0, 5)).toEqual(["D4", "Cyber resilience", "Kim", "New", "Red"]);
+  });
+
+  test("the counts show flows: how many joined and left each status, not only the net change", () => {
     const count = (status: string) => report.find((r) => r[5] === status);
-    // Red: 1 (B2) in Q2, 2 (A1, D4) in Q3: more Red is worse.
-    expect(count("Red")?.slice(5, 10)).toEqual(["Red", 2, 1, 1, "▼ worse"]);
-    // Green: 1 (A1) in Q2, 0 in Q3.
-    expect(count("Green")?.slice(5, 10)).toEqual(["Green", 0, 1, -1, "▼ worse"]);
-    expect(count("Amber")?.slice(5, 10)).toEqual(["Amber", 2, 1, 1, "▼ worse"]);
-    expect(report[1]?.[0]).toMatch(/compared with Q2 2020\/21/);
+    // Red: B2 in Q2; A1 and D4 in Q3: 2 joined, 1 left, net +1.
+    expect(count("Red")?.slice(5, 11)).toEqual(["Red", 2, 1, 2, 1, 1]);
+    // Green: A1 left, C3 joined: 1 → 1, and not "unchanged" in silence.
+    expect(count("Green")?.slice(5, 11)).toEqual(["Green", 1, 1, 1, 1, 0]);
+    // Amber: C3 left, B2 joined.
+    expect(count("Amber")?.slice(5, 11)).toEqual(["Amber", 1, 1, 1, 1, 0]);
+    expect(report[1]?.[0]).toMatch(/compared with Q2 2020\/21 \(30\/09\/2020\)/);
+  });
+
+  test("the programme's RAGs last quarter beside this: A1's forecast rise tips the budget RAG Green → Amber", () => {
+    const row = (label: string) => report.find((r) => r[0] === label);
+    expect(row("Budget RAG")?.slice(2, 4)).toEqual(["Amber", "Green"]);
+    expect(row("Programme RAG")?.slice(2, 4)).toEqual(["Red", "Red"]);
+    expect(row("Delivery RAG")?.slice(2, 4)).toEqual(["Red", "Red"]);
+    // Money movement: the programme's forecast and A1's, largest first.
+    const mm = report.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("Money movement since"));
+    expect(report[mm + 1]![0]).toBe(
+      "Programme forecast £238,000 at Q2 2020/21 → £283,000 now (+£45,000), against the £275,000 allocation; budget RAG Green → Amber.",
+    );
+    expect(report[mm + 3]!.slice(0, 6)).toEqual(["A1", "Laptop refresh", "Sam", 98_000, 112_000, 14_000]);
+    expect(report[mm + 4]!.slice(0, 6)).toEqual(["B2", "Website redesign", "Ali", 60_000, 51_000, -9_000]);
+  });
+
+  test("the CLI summary and --json carry the same trend", () => {
+    expect(summary).toMatch(
+      /^Since Q2 2020\/21 \(30\/09\/2020\): programme RAG Red → Red, budget RAG Green → Amber, delivery RAG Red → Red; forecast £238,000 → £283,000 \(\+£45,000\); Red 1 → 2 \(2 joined, 1 left\)/m,
+    );
+    expect(summary).toMatch(
+      /^Improved since Q2 2020\/21:\n {2}B2 Website redesign: Budget Red → Amber, Overall Red → Amber\n {2}C3 Records migration: Risk Amber → Green, Overall Amber → Green$/m,
+    );
+    expect(summary).toMatch(
+      /^ {2}Red {9}A1 Laptop refresh \[since Q2 2020\/21: Budget Green → Red, Overall Green → Red\]$/m,
+    );
+    expect(json.previous).toMatchObject({
+      quarter: "Q2 2020/21",
+      reportingDate: "2020-09-30",
+      budgetRag: "Green",
+      programmeRag: "Red",
+      forecast: 238_000,
+      forecastChange: 45_000,
+      improved: 2,
+      worsened: 1,
+      newItems: 1,
+      closed: [],
+    });
+    expect(json.previous!.flows.Red).toEqual({ before: 1, now: 2, joined: 2, left: 1 });
+    const a1 = json.items.find((i) => i.id === "A1")!;
+    expect(a1.previous).toEqual({
+      quarter: "Q2 2020/21",
+      budget: "Green",
+      schedule: "Green",
+      risk: "Green",
+      overall: "Green",
+      forecast: 98_000,
+      forecastChange: 14_000,
+      changes: ["Budget Green → Red", "Overall Green → Red"],
+    });
+    expect(json.items.find((i) => i.id === "D4")!.previous).toBeNull();
   });
 
   test("building the report again in the same quarter replaces that quarter's rows", async () => {
     const again = join(dir, "q3-again.xlsx");
-    expect((await runCli([q3Out, "--date", "2020-12-15", "--out", again])).code).toBe(0);
+    expect((await runCli([q3Out, ...ALLOCATION, "--date", "2020-12-15", "--out", again])).code).toBe(0);
     const rows = (await sheetRows(again, "RAG History")).slice(1);
-    expect(rows.filter((r) => r[0] === "Q2 2020/21")).toHaveLength(3);
-    expect(rows.filter((r) => r[0] === "Q3 2020/21")).toHaveLength(4);
+    expect(rows.filter((r) => r[0] === "Q2 2020/21")).toHaveLength(4);
+    expect(rows.filter((r) => r[0] === "Q3 2020/21")).toHaveLength(5);
     // The replaced snapshot carries the new reporting date.
     const q3Dates = new Set(
       rows.filter((r) => r[0] === "Q3 2020/21").map((r) => (r[1] as Date).toISOString().slice(0, 10)),
@@ -234,11 +335,12 @@ describe("Q2 then Q3", () => {
     const log = await sheetRows(q3Out, "Change Log");
     expect(log[0]).toEqual(["When", "Action", "Sheet", "Cell", "Ref", "Name", "Old value", "New value"]);
     const changes = log.slice(1).filter((r) => r[3]);
-    // Q2 filled three empty cells (nothing overwritten, so no cell rows); Q3 overwrote A1's and B2's RAG and
-    // filled D4's (C3 stayed Amber).
+    // Q2 filled three empty cells (nothing overwritten, so no cell rows); Q3 overwrote A1's, B2's and C3's
+    // RAG and filled D4's.
     expect(changes.map((r) => [r[3], r[4], r[6], r[7]])).toEqual([
       ["L2", "A1", "Green", "Red"],
       ["L3", "B2", "Red", "Amber"],
+      ["L4", "C3", "Amber", "Green"],
     ]);
     const runs = log
       .slice(1)
@@ -251,7 +353,7 @@ describe("Q2 then Q3", () => {
       ],
       [
         "Build highlight report",
-        "Q3 2020/21 (reporting date 31/12/2020): 4 RAG cells written: 2 changed (listed below), 1 was empty, 1 unchanged",
+        "Q3 2020/21 (reporting date 31/12/2020): 4 RAG cells written: 3 changed (listed below), 1 was empty, 0 unchanged",
       ],
     ]);
   });

@@ -169,6 +169,8 @@ function renderSheet(wb: ExcelJS.Workbook, layout: SheetLayout, owned: ExcelJS.W
         : {}),
       ...(p.area ? { printArea: `A1:${columnLetters(p.area.cols - 1)}${p.area.rows}` } : {}),
     };
+    // exceljs puts a row's break below it: a page that starts at row r breaks below row r - 1 (1-based r).
+    for (const r of p.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
     if (p.footer) {
       const f = p.footer;
       ws.headerFooter = {

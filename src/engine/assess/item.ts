@@ -65,7 +65,18 @@ export function assessInPlace(
     });
   if (r.reason) reasons.push({ dimension: "risk", rag: r.rag, text: r.reason });
 
-  const computed = overallRag(b.rag, s.rag, r.rag);
+  let computed = overallRag(b.rag, s.rag, r.rag);
+  // Unreadable is never Green: money the sheet holds but the tool could not read leaves the item unrated,
+  // whatever the dimensions that could be read say.
+  const unreadable = item.unreadable ?? [];
+  if (unreadable.length > 0 && b.rag === "Not assessed" && computed === "Green") {
+    computed = "Not assessed";
+    reasons.push({
+      dimension: "overall",
+      rag: "Not assessed",
+      text: `Not assessed: the ${listWords(unreadable.map((f) => MONEY_WORDS[f]))} could not be read, so the budget cannot be rated (the rest would be Green)`,
+    });
+  }
   if (s.rag === "Complete" && b.rag === "Red") {
     reasons.push({
       dimension: "overall",
@@ -96,6 +107,15 @@ export function assessInPlace(
   out.rag = rag;
   out.reasons = reasons;
   return out;
+}
+
+const MONEY_WORDS = { budget: "budget", spent: "spend", committed: "commitments", forecast: "forecast" };
+
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? "")
+    : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** Assesses an item and returns a new object; the item given is left as it was. */
@@ -142,6 +162,9 @@ function copyItem(item: ProgrammeItem): ProgrammeItem {
     parts: item.parts,
     ragBefore: item.ragBefore,
     computedBefore: item.computedBefore,
+    ...(item.commentary !== undefined ? { commentary: item.commentary } : {}),
+    ...(item.overrideReason !== undefined ? { overrideReason: item.overrideReason } : {}),
+    ...(item.unreadable !== undefined ? { unreadable: item.unreadable } : {}),
   };
 }
 

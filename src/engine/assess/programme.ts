@@ -4,7 +4,7 @@ import type { AssessedItem, Breakdown, Percent, ProgrammeRag, Totals } from "../
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
 import { countKey, emptyCounts, severityRank } from "../rag";
 import type { Rules } from "../rules";
-import { financialYearLabel, financialYearStart } from "../dates";
+import { financialYearLabel } from "../dates";
 import { assessBudget } from "./budget";
 import { money, pct1 } from "./format";
 
@@ -110,11 +110,13 @@ export function byTheme(items: readonly AssessedItem[]): Breakdown[] {
   return [...groups].map(([k, g]) => breakdown(k, g));
 }
 
-export type YearBasis = "per-year columns" | "year column" | "target date";
+export type YearBasis = "per-year columns" | "year column";
 
 /**
- * Totals by financial year. Items with per-year columns are split by them; otherwise an item counts in the
- * year its sheet names, or else the year of its target date. Each breakdown row says its basis.
+ * Totals by financial year, only from what the sheet says about years: items with per-year columns are split
+ * by them; otherwise an item counts in the year its financial-year column names. An item with neither is
+ * "(no year)": its money is never put in the year of its target date (a year that has not started would
+ * show spending).
  */
 export function byYear(items: readonly AssessedItem[]): { rows: Breakdown[]; basis: YearBasis[] } {
   const groups = new Map<string, AssessedItem[]>();
@@ -142,9 +144,6 @@ export function byYear(items: readonly AssessedItem[]): { rows: Breakdown[]; bas
     } else if (i.financialYear !== null) {
       basis.add("year column");
       push(financialYearLabel(i.financialYear), i);
-    } else if (i.end !== null) {
-      basis.add("target date");
-      push(financialYearLabel(financialYearStart(i.end)), i);
     } else push(NO_YEAR, i);
   }
   const rows = [...groups]

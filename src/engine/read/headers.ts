@@ -394,6 +394,24 @@ export const FIELD_SPECS: FieldSpec[] = [
     words: ["financial year", "fy", "year", "budget year"],
   },
   {
+    // Why a manual rating differs from the computed one; shown beside the override in the report.
+    field: "overrideReason",
+    kind: "text",
+    words: [
+      "override reason",
+      "reason for override",
+      "override justification",
+      "override rationale",
+      "override comment",
+      "override comments",
+      "rag justification",
+      "rag reason",
+      "rag rationale",
+      "reason for rag",
+      "rag commentary",
+    ],
+  },
+  {
     field: "commentary",
     kind: "text",
     words: [
@@ -617,8 +635,12 @@ function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | 
     // A schedule variance ("Schedule Variance (in days)") is not money.
     if (spec.field === "variance" && /\b(schedule|days?|weeks?|months?|time|duration)\b/.test(h.plain))
       continue;
-    if (h.narrative && spec.field !== "commentary") continue;
-    if (h.mentionsRag && !["rag", "override", "computedRag", "riskScore"].includes(spec.field)) continue;
+    if (h.narrative && spec.field !== "commentary" && spec.field !== "overrideReason") continue;
+    if (
+      h.mentionsRag &&
+      !["rag", "override", "computedRag", "riskScore", "overrideReason"].includes(spec.field)
+    )
+      continue;
     if (h.percent && spec.kind === "amount") continue;
     let score = 0;
     for (const phrase of spec.words) {
@@ -860,7 +882,7 @@ export function mapHeaderRow(
 function headerStrength(map: HeaderMap): number {
   let strong = 0;
   for (const [field] of map.byField) {
-    if (field === "commentary") continue;
+    if (field === "commentary" || field === "overrideReason") continue;
     strong++;
   }
   return strong;

@@ -132,5 +132,13 @@ export function changeLogLayout(
   b.row(r++, 0, [summary.when, summary.action, null, null, null, summary.text, null, null], formats);
   for (const c of changes)
     b.row(r++, 0, [c.when, c.action, c.sheet, c.cell, c.ref, c.name, c.old, c.now], formats);
+  // Printed landscape, one page wide, with the header row on every page.
+  b.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    printTitleRows: { first: 0, last: 0 },
+    footer: { left: CHANGELOG_SHEET, right: "Page &P of &N" },
+  };
   return b.build();
 }

@@ -1,40 +1,64 @@
 /**
- * The "Highlight Report" sheet the quarterly performance meeting reads, as a layout both adapters render:
- * heading with the programme RAG, the budget against the allocation, RAG counts with the direction since last
- * quarter, every Red and Amber item with its reasons, totals by theme and by financial year, milestones due next
- * quarter and the top risks. A4 landscape, one page wide, print titles and a footer with date and page.
+ * The "Highlight Report" sheet the quarterly performance meeting reads, as a layout both adapters render.
+ * Nothing is hidden: warnings about the date and the figures, the programme's RAGs this quarter beside last,
+ * the budget against the allocation, RAG counts with their flows, overrides counted, data notes, the
+ * reconciliation with the sheet's own total, the exceptions (Red and Amber items and every item an override
+ * rates better than the rules) with from → to since last quarter, what improved, new and closed items, money
+ * movement, totals by theme (and by financial year where the sheet names years), milestones due next quarter,
+ * the top risks and in-cell bar charts. A4 landscape at a fixed scale that fits one page wide, paginated by
+ * the layout itself: tables repeat their header on each page and headings stay with their tables.
  */
 import type { DayNumber } from "../dates";
 import { addDays, excelSerialFromDay, formatDayUk, periodLabel, quarterBounds } from "../dates";
 import type { Pence } from "../money";
+import { formatPounds } from "../money";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
 import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
 import type { OverallRag, RagCountKey } from "../rag";
-import { RAG_COUNT_KEYS, RAG_STYLE, countKey, severityRank } from "../rag";
-import type { Direction, HistoryRow } from "./history";
-import { DIRECTION_TEXT, direction, itemKey } from "./history";
-import { FORMAT, SheetBuilder } from "./sheet-builder";
+import { RAG_COUNT_KEYS, RAG_STYLE } from "../rag";
+import { DEFAULT_PROGRAMME_NAME } from "../analyse";
+import type { Direction, PreviousSnapshot } from "./history";
+import {
+  EXCEPTION_LIMIT,
+  exceptionOrder,
+  exceptions as exceptionList,
+  isException,
+  overrideCounts,
+  overrideHeader,
+  overrideText,
+} from "./exceptions";
+import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
+import type { RowSpec } from "./sheet-builder";
+import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, clip, scaleToFit } from "./sheet-builder";
+import type { ItemTrend, Trend } from "./trend";
+import { changeText, computeTrend } from "./trend";
 
+export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException };
 export const HIGHLIGHT_SHEET = "Highlight Report";
-export const DEFAULT_PROGRAMME_NAME = "ICT Strategy 2020-22";
 
 export interface HighlightOptions {
+  /** Overrides the analysis's programme name. */
   programmeName?: string;
-  /** The previous quarter's snapshot from the history, for the direction of travel. */
-  previous?: { quarter: string; rows: Map<string, HistoryRow> } | null;
+  /** The previous quarter's snapshot from the history, for the trend. */
+  previous?: PreviousSnapshot | null;
   /** When the report was built: an Excel serial date-time (local). */
   generatedAt?: number;
   /** How many top risks to list. */
   topRisks?: number;
+  /** How many exceptions to list (the rest are counted). */
+  exceptionLimit?: number;
 }
 
 const COLS = 11; // A..K
-const WIDTHS = [7, 26, 15, 16, 12, 12, 12, 13, 12, 40, 36];
+export const HIGHLIGHT_WIDTHS = [8, 26, 16, 14, 14, 14, 14, 14, 18, 38, 32];
 const TITLE: CellStyle = { bold: true, fontSize: 16 };
 const SECTION: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F3864" };
 const HEAD: CellStyle = { bold: true, fill: "#D9E1F2", border: true, wrap: true, vAlign: "center" };
 const BODY: CellStyle = { border: true, vAlign: "top", wrap: true };
+const NUM: CellStyle = { border: true, vAlign: "top" };
 const LABEL: CellStyle = { bold: true };
+const NOTE: CellStyle = { italic: true, wrap: true, vAlign: "top" };
+const WARN: CellStyle = { bold: true, wrap: true, fill: "#FFF2CC", border: true, vAlign: "top" };
 
 const pounds = (p: Pence | null): LayoutValue => (p === null ? null : p / 100);
 const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
@@ -47,26 +71,18 @@ const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
       hAlign: "center",
       vAlign: "top",
       border: true,
+      wrap: true,
     } as CellStyle,
   ]),
 );
-const PLAIN_CELL: CellStyle = { border: true };
+const PLAIN_CELL: CellStyle = { border: true, hAlign: "center", vAlign: "top", wrap: true };
 /** The style of a cell holding a RAG word: its fill and text colour (shared objects: reports can be long). */
 const ragStyle = (rag: OverallRag | string): CellStyle => RAG_CELL[rag] ?? PLAIN_CELL;
-
-/** Worst first, then the biggest overspend. */
-export function exceptionOrder(a: AssessedItem, b: AssessedItem): number {
-  return (
-    severityRank(a.rag.overall) - severityRank(b.rag.overall) ||
-    (b.variance ?? -Infinity) - (a.variance ?? -Infinity) ||
-    a.row - b.row
-  );
-}
-
-export function isException(i: AssessedItem): boolean {
-  const k = countKey(i.rag.overall);
-  return k === "Red" || k === "Amber";
-}
+/** Bar colours: the RAG fill, but a darker grey for Not assessed (its fill is too light on white). */
+const BAR_COLOUR: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(RAG_STYLE).map(([k, s]) => [k, s.fill])),
+  "Not assessed": "#7F7F7F",
+};
 
 /** Share of the programme period elapsed by the reporting date (0-1). */
 export function timeElapsed(a: ProgrammeAnalysis): number {
@@ -81,15 +97,37 @@ export function nextQuarter(day: DayNumber): { start: DayNumber; end: DayNumber;
   return { ...quarterBounds(start), label: periodLabel(start) };
 }
 
+/** A bar of block characters `fraction` of `width` long (eighths for the tail), for in-cell charts. */
+export function bar(fraction: number, width: number): string {
+  const f = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0));
+  const eighths = Math.round(f * width * 8);
+  const tail = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]!;
+  return "█".repeat(Math.floor(eighths / 8)) + tail;
+}
+
+const signed = (p: Pence) => (p > 0 ? "+" : p < 0 ? "-" : "") + formatPounds(Math.abs(p) as Pence);
+
+/** Words for how an item moved since last quarter: its changed dimensions, or new / no change. */
+function sinceText(t: ItemTrend | undefined, quarter: string): string {
+  if (!t) return "";
+  if (t.before === null) return `New since ${quarter}`;
+  if (t.changes.length === 0) return "No change";
+  return t.changes.map(changeText).join("\n");
+}
+
 export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions = {}): SheetLayout {
   const b = new SheetBuilder("highlight", HIGHLIGHT_SHEET, "first");
-  b.widths = [...WIDTHS];
+  b.widths = [...HIGHLIGHT_WIDTHS];
   b.tabColor = "#1F3864";
-  const name = options.programmeName ?? DEFAULT_PROGRAMME_NAME;
+  const name = options.programmeName ?? a.programmeName ?? DEFAULT_PROGRAMME_NAME;
   const prev = options.previous ?? null;
+  const trend: Trend | null = computeTrend(a, prev);
+  const trendOf = new Map<AssessedItem, ItemTrend>();
+  for (const t of trend?.items ?? []) trendOf.set(t.item, t);
   const t = a.totals;
+  const lastQ = trend ? `Last quarter (${trend.quarter})` : "Last quarter";
 
-  // Heading.
+  // Heading (rows 0-1 repeat at the top of every printed page).
   b.set(0, 0, `${name}: programme highlight report`, null, TITLE).merge(0, 0, 1, COLS);
   const generated =
     options.generatedAt !== undefined
@@ -98,42 +136,65 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(
     1,
     0,
-    `Reporting date ${formatDayUk(a.reportingDate)} · ${a.period} · programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}${prev ? ` · compared with ${prev.quarter}` : ""}${generated}`,
+    `Reporting date ${formatDayUk(a.reportingDate)} · ${a.period} · programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}${trend ? ` · compared with ${trend.quarter} (${formatDayUk(trend.reportingDate)})` : " · no earlier quarter in the RAG History"}${generated}`,
     null,
     { italic: true },
   ).merge(1, 0, 1, COLS);
-  b.set(2, 0, "Programme RAG", null, { bold: true, vAlign: "center" }).merge(2, 0, 1, 2);
-  b.set(2, 2, a.programmeRag.rag, null, ragStyle(a.programmeRag.rag));
-  b.set(2, 3, a.programmeRag.reason, null, { wrap: true, vAlign: "center" }).merge(2, 3, 1, COLS - 3);
+  let r = 2;
+  for (const w of reportWarnings(a, trend)) {
+    b.set(r, 0, `Warning: ${w}`, null, WARN).merge(r, 0, 1, COLS);
+    b.style(r, 0, 1, COLS, WARN);
+    r++;
+  }
 
-  // Budget panel (A-D) beside the RAG counts (F-K).
-  let r = 4;
+  // The programme's RAGs, this quarter beside last.
+  const pp = trend?.programme ?? null;
+  b.row(r, 0, ["Programme", null, "This quarter", lastQ, "Why"], [], HEAD).merge(r, 0, 1, 2);
+  b.merge(r, 4, 1, COLS - 4);
+  b.style(r, 4, 1, COLS - 4, HEAD);
+  r++;
+  const progRows: [string, string, string | null][] = [
+    ["Programme RAG", a.programmeRag.rag, pp ? pp.rag : null],
+    ["Budget RAG", t.rag, pp ? pp.budgetRag : null],
+    ["Delivery RAG", a.programmeRag.delivery.rag, pp ? pp.deliveryRag : null],
+  ];
+  const reasonRow = r;
+  for (const [label, now, then] of progRows) {
+    b.set(r, 0, label, null, { ...LABEL, border: true }).merge(r, 0, 1, 2);
+    b.style(r, 0, 1, 2, { border: true });
+    b.set(r, 2, now, null, ragStyle(now));
+    b.set(r, 3, then || (trend ? "not recorded" : "no history"), null, ragStyle(then ?? ""));
+    r++;
+  }
+  b.set(reasonRow, 4, a.programmeRag.reason, null, { wrap: true, vAlign: "top", border: true }).merge(
+    reasonRow,
+    4,
+    3,
+    COLS - 4,
+  );
+  b.style(reasonRow, 4, 3, COLS - 4, { border: true });
+  r++;
+
+  // Budget panel (A-D) beside the RAG counts with their flows (F-K).
   b.set(r, 0, "Budget against allocation", null, SECTION).merge(r, 0, 1, 4);
   b.set(r, 5, "RAG status of items", null, SECTION).merge(r, 5, 1, 6);
   r++;
   const pctOf = (p: Pence, of: Pence): LayoutValue => (of === 0 ? null : p / of);
-  const budgetRows: [string, LayoutValue, LayoutValue, string?][] = [
+  const budgetRows: [string, LayoutValue, LayoutValue][] = [
     ["Allocation", pounds(a.allocation), null],
-    ["Allocated to items", pounds(t.budget), pctOf(t.budget, a.allocation), "of allocation"],
-    ["Unallocated", pounds(t.unallocated), pctOf(t.unallocated, a.allocation), "of allocation"],
-    ["Spent to date", pounds(t.spent), pctOf(t.spent, a.allocation), "of allocation"],
-    ["Committed", pounds(t.committed), pctOf(t.committed, a.allocation), "of allocation"],
-    ["Forecast outturn", pounds(t.forecast), pctOf(t.forecast, a.allocation), "of allocation"],
-    [
-      "Variance to budget",
-      pounds(t.variance),
-      t.budget === 0 ? null : t.variance / Math.abs(t.budget),
-      "of budget",
-    ],
+    ["Allocated to items", pounds(t.budget), pctOf(t.budget, a.allocation)],
+    ["Unallocated", pounds(t.unallocated), pctOf(t.unallocated, a.allocation)],
+    ["Spent to date", pounds(t.spent), pctOf(t.spent, a.allocation)],
+    ["Committed", pounds(t.committed), pctOf(t.committed, a.allocation)],
+    ["Forecast outturn", pounds(t.forecast), pctOf(t.forecast, a.allocation)],
     [
       "Variance to allocation",
       pounds(t.varianceToAllocation),
       t.variancePctToAllocation === null ? null : t.variancePctToAllocation / 100,
-      "of allocation",
     ],
   ];
   b.set(r, 0, "Figure", null, { bold: true }).merge(r, 0, 1, 2);
-  b.row(r, 2, ["£", "%"], [], { bold: true, hAlign: "right" });
+  b.row(r, 2, ["£", "% of allocation"], [], { bold: true, hAlign: "right" });
   b.style(r, 0, 1, 4, HEAD);
   const countsTop = r;
   r++;
@@ -144,11 +205,18 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     b.style(r, 0, 1, 4, { border: true });
     r++;
   }
-  b.set(r, 0, "Programme budget RAG", null, LABEL).merge(r, 0, 1, 2);
-  b.set(r, 2, t.rag, null, ragStyle(t.rag));
-  b.style(r, 0, 1, 2, { border: true });
-  b.style(r, 3, 1, 1, { border: true });
+  b.set(r, 0, "Variance to budget (% of budget)", null, LABEL).merge(r, 0, 1, 2);
+  b.set(r, 2, pounds(t.variance), FORMAT.money);
+  b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), FORMAT.percent1);
+  b.style(r, 0, 1, 4, { border: true });
   r++;
+  if (trend && trend.forecastChange !== null) {
+    b.set(r, 0, `Forecast change since ${trend.quarter}`, null, LABEL).merge(r, 0, 1, 2);
+    b.set(r, 2, pounds(trend.forecastChange), FORMAT.money);
+    b.set(r, 3, pctOf(trend.forecastChange, a.allocation), FORMAT.percent1);
+    b.style(r, 0, 1, 4, { border: true });
+    r++;
+  }
   const elapsed = timeElapsed(a);
   const spentShare = a.allocation === 0 ? 0 : t.spent / a.allocation;
   b.set(r, 0, "Time elapsed (programme period)", null, LABEL).merge(r, 0, 1, 2);
@@ -158,158 +226,430 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(
     r,
     0,
-    `Spent ${(spentShare * 100).toFixed(1)}% of the allocation with ${(elapsed * 100).toFixed(1)}% of the programme period elapsed.`,
+    `Spent ${(spentShare * 100).toFixed(1)}% of the allocation with ${(elapsed * 100).toFixed(1)}% of the programme period elapsed. Percentages are of the allocation unless they say otherwise.`,
     null,
-    { italic: true, wrap: true },
+    NOTE,
   ).merge(r, 0, 1, 4);
   const budgetEnd = r;
 
-  // RAG counts with direction since last quarter.
+  // RAG counts with flows since last quarter: how many joined and left each status, not only the net change.
   let cr = countsTop;
-  b.row(
-    cr,
-    5,
-    ["Status", "Items", prev ? `Last quarter (${prev.quarter})` : "Last quarter", "Change", "Direction", ""],
-    [],
-    HEAD,
-  );
-  b.merge(cr, 9, 1, 2);
-  const countsSource = { row: cr, col: 5, rows: RAG_COUNT_KEYS.length + 1, cols: 2 };
+  b.row(cr, 5, ["Status", "Items", lastQ, "Joined", "Left", "Net change"], [], HEAD);
   cr++;
-  const prevCounts = prev ? countRows(prev.rows) : null;
   for (const key of RAG_COUNT_KEYS) {
-    const now = a.ragCounts[key];
-    const before = prevCounts ? prevCounts[key] : null;
-    const dir = before === null ? null : countDirection(key, before, now);
+    const f = trend?.flows[key];
     b.set(cr, 5, key, null, ragStyle(key));
     b.row(
       cr,
       6,
-      [now, before, before === null ? null : now - before],
-      [FORMAT.integer, FORMAT.integer, "+0;-0;0"],
+      [
+        a.ragCounts[key],
+        f ? f.before : null,
+        f ? f.joined : null,
+        f ? f.left : null,
+        f ? f.now - f.before : null,
+      ],
+      [FORMAT.integer, FORMAT.integer, FORMAT.integer, FORMAT.integer, "+0;-0;0"],
     );
-    b.set(cr, 9, dir === null ? (prev ? "" : "no earlier quarter") : DIRECTION_TEXT[dir]).merge(cr, 9, 1, 2);
     b.style(cr, 6, 1, 5, { border: true });
     cr++;
   }
   b.set(cr, 5, "Total", null, { bold: true, border: true });
   b.set(cr, 6, a.items.length, FORMAT.integer, { bold: true, border: true });
-  b.set(cr, 7, prev ? prev.rows.size : null, FORMAT.integer, { border: true });
-  r = Math.max(budgetEnd, cr) + 2;
-
-  // Exceptions.
-  const exceptions = a.items.filter(isException).sort(exceptionOrder);
-  b.set(r, 0, `Exceptions: Red and Amber items (${exceptions.length})`, null, SECTION).merge(r, 0, 1, COLS);
-  r++;
-  b.row(
-    r,
-    0,
-    [
-      "Ref",
-      "Project",
-      "Owner",
-      "Theme",
-      "Budget",
-      "Schedule",
-      "Risk",
-      "Overall",
-      "Since last quarter",
-      "Why (reasons)",
-      "Key risk and mitigation",
-    ],
-    [],
-    HEAD,
+  b.set(
+    cr,
+    7,
+    trend ? trend.items.filter((x) => x.before).length + trend.closed.length : null,
+    FORMAT.integer,
+    {
+      border: true,
+    },
   );
-  r++;
-  if (exceptions.length === 0) {
-    b.set(r, 0, "No Red or Amber items.", null, { italic: true }).merge(r, 0, 1, COLS);
-    r++;
+  b.set(cr, 8, trend ? trend.newItems.length : null, FORMAT.integer, { border: true });
+  b.set(cr, 9, trend ? trend.closed.length : null, FORMAT.integer, { border: true });
+  b.style(cr, 10, 1, 1, { border: true });
+  cr++;
+  const oc = overrideCounts(a.items);
+  const countNote =
+    (trend
+      ? `Joined and Left count items moving between statuses since ${trend.quarter} (Total: new and closed items). `
+      : "") +
+    (oc.total > 0
+      ? `Counts are of the ratings as reported. ${oc.total} rating${oc.total === 1 ? " was" : "s were"} set by an override column: ${oc.up} better than the rules rate ${oc.up === 1 ? "it" : "them"} (listed in the exceptions with both ratings), ${oc.down} worse, ${oc.same} the same${oc.withoutReason ? `; ${oc.withoutReason} with no reason given on the sheet` : ""}.`
+      : "No rating was set by an override column.");
+  r = Math.max(budgetEnd, cr) + 1;
+  b.set(r, 0, countNote, null, NOTE).merge(r, 0, 1, COLS);
+  r += 2;
+
+  // From here the layout paginates itself.
+  const scale = scaleToFit(HIGHLIGHT_WIDTHS);
+  const capacity = (A4_LANDSCAPE.height / (scale / 100)) * 0.93;
+  const heights = b.heightsSoFar();
+  const pager = new Pager(b, capacity, heights[0]! + heights[1]!);
+  pager.used = heights.slice(0, r).reduce((n, h) => n + h, 0);
+
+  const heading = (text: string): RowSpec => [{ col: 0, value: text, style: SECTION, span: COLS }];
+  const note = (text: string, style: CellStyle = NOTE): RowSpec => [
+    { col: 0, value: text, style, span: COLS },
+  ];
+  const head = (cells: [number, string, number?][]): RowSpec =>
+    cells.map(([col, value, span]) => ({ col, value, style: HEAD, span: span ?? 1 }));
+  const rag = (col: number, value: string, span = 1): RowSpec[number] => ({
+    col,
+    value,
+    style: ragStyle(value),
+    span,
+  });
+  const text = (col: number, value: LayoutValue, span = 1, format: string | null = null) => ({
+    col,
+    value,
+    style: BODY,
+    span,
+    format,
+  });
+  const num = (col: number, value: LayoutValue, format: string) => ({ col, value, style: NUM, format });
+
+  // Data notes: what went into the totals.
+  const notes = dataNotes(a);
+  const noteLines = dataNoteLines(notes);
+  if (noteLines.length > 0) {
+    r = pager.block(r, {
+      heading: [heading("Data notes: what went into the totals")],
+      rows: noteLines.map((l) => note(clip(l, 900) ?? "", { wrap: true, vAlign: "top" })),
+      continued: [heading("Data notes (continued)")],
+    });
+    r = pager.gap(r);
   }
-  for (const i of exceptions) {
-    const before = prev?.rows.get(itemKey(i))?.overall;
-    const dir: Direction | null = prev ? direction(before, i.rag.overall) : null;
-    const riskText = [i.risk, i.mitigation ? `Mitigation: ${i.mitigation}` : null].filter(Boolean).join("\n");
-    b.row(r, 0, [i.id, i.name, i.owner, i.theme], [FORMAT.text], BODY);
-    b.set(r, 4, i.rag.budget, null, ragStyle(i.rag.budget));
-    b.set(r, 5, i.rag.schedule, null, ragStyle(i.rag.schedule));
-    b.set(r, 6, i.rag.risk, null, ragStyle(i.rag.risk));
-    b.set(r, 7, i.rag.overall, null, ragStyle(i.rag.overall));
-    b.set(r, 8, dir === null ? "" : DIRECTION_TEXT[dir], null, BODY);
-    b.set(
-      r,
-      9,
+
+  // Reconciliation with the sheet's own grand total.
+  for (const rec of reconcile(a)) {
+    const tot = rec.total;
+    r = pager.block(r, {
+      heading: [
+        heading(`Reconciliation with the sheet's own total: "${tot.sheet}" row ${tot.row} (${tot.label})`),
+      ],
+      header: [
+        head([
+          [0, "Figure", 2],
+          [2, "Sheet's total"],
+          [3, "This report"],
+          [4, "Difference"],
+          [5, "Explained by", COLS - 5],
+        ]),
+      ],
+      rows: rec.lines.map((l) => [
+        { col: 0, value: l.label, style: { ...BODY, bold: true }, span: 2 },
+        num(2, pounds(l.sheetFigure), FORMAT.money),
+        num(3, pounds(l.reportFigure), FORMAT.money),
+        num(4, pounds(l.difference), FORMAT.money),
+        text(
+          5,
+          l.sheetFigure === null
+            ? "The sheet's total row has no readable figure here."
+            : l.difference === 0
+              ? "The figures agree."
+              : l.explained.join("\n"),
+          COLS - 5,
+        ),
+      ]),
+      keep: 4,
+    });
+    r = pager.gap(r);
+  }
+
+  // Exceptions: every Red and Amber item and every item an override rates better than the rules.
+  const all = exceptionList(a.items);
+  const limit = options.exceptionLimit ?? EXCEPTION_LIMIT;
+  const listed = all.slice(0, limit);
+  const excTitle =
+    `Exceptions: Red and Amber items, and items an override rates better than the rules (${all.length})` +
+    (all.length > listed.length ? `: the worst ${listed.length} listed` : "");
+  const excHeader = head([
+    [0, "Ref"],
+    [1, "Project"],
+    [2, "Owner"],
+    [3, "Budget"],
+    [4, "Schedule"],
+    [5, "Risk"],
+    [6, "Computed"],
+    [7, "Reported"],
+    [8, "Since last quarter"],
+    [9, "Why (reasons)"],
+    [10, "Commentary, risk, mitigation"],
+  ]);
+  const excRows: RowSpec[] = listed.map((i) => {
+    const ov = overrideText(i, a.sheets);
+    const why =
+      ov ??
       i.reasons
-        .filter((x) => !x.text.startsWith("Not assessed"))
+        .filter((x) => !x.text.startsWith("Not assessed") || i.rag.computed === "Not assessed")
+        .filter((x) => !x.text.includes("set by the override column"))
         .map((x) => `${label(x.dimension)}: ${x.text}`)
-        .join("\n"),
-      null,
-      BODY,
+        .join("\n");
+    const side = [
+      i.commentary ? `Commentary: ${clip(i.commentary, 300)}` : null,
+      i.risk ? `Risk: ${clip(i.risk, 200)}` : null,
+      i.mitigation ? `Mitigation: ${clip(i.mitigation, 200)}` : null,
+    ]
+      .filter(Boolean)
+      .join("\n");
+    const reported =
+      i.rag.override !== null && i.rag.override !== i.rag.computed
+        ? `${i.rag.overall}\n(${overrideHeader(i, a.sheets)})`
+        : i.rag.overall;
+    return [
+      text(0, i.id, 1, FORMAT.text),
+      text(1, i.name),
+      text(2, i.owner),
+      rag(3, i.rag.budget),
+      rag(4, i.rag.schedule),
+      rag(5, i.rag.risk),
+      rag(6, i.rag.computed),
+      { col: 7, value: reported, style: ragStyle(i.rag.overall) },
+      text(8, trend ? sinceText(trendOf.get(i), trend.quarter) : ""),
+      text(9, clip(why, 700)),
+      text(10, side || null),
+    ];
+  });
+  if (all.length === 0)
+    excRows.push(note("No Red or Amber items, and no override rates an item better than the rules."));
+  if (all.length > listed.length) {
+    const rest = all.slice(listed.length);
+    const c: Record<string, number> = {};
+    for (const i of rest) c[i.rag.overall] = (c[i.rag.overall] ?? 0) + 1;
+    const counts = Object.entries(c)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ");
+    excRows.push(
+      note(
+        `… and ${rest.length} more (${counts}) not listed here. Every item's rating and reasons are in the RAG column of the programme sheets, in the task pane's list and in the CLI's --json output.`,
+        { italic: true, bold: true, wrap: true, vAlign: "top" },
+      ),
     );
-    b.set(r, 10, riskText || null, null, BODY);
-    r++;
   }
-  r++;
+  r = pager.block(r, {
+    heading: [heading(excTitle)],
+    header: [excHeader],
+    rows: excRows,
+    continued: [heading("Exceptions (continued)")],
+  });
+  r = pager.gap(r);
+
+  if (trend) {
+    // Improved since last quarter.
+    const improved = [...trend.improved].sort((x, y) => exceptionOrder(x.item, y.item)).slice(0, limit);
+    const trendHeader = head([
+      [0, "Ref"],
+      [1, "Project"],
+      [2, "Owner"],
+      [3, "Then"],
+      [4, "Now"],
+      [5, "What changed", 3],
+      [8, "Why now", COLS - 8],
+    ]);
+    const trendRow = (x: ItemTrend): RowSpec => [
+      text(0, x.item.id, 1, FORMAT.text),
+      text(1, x.item.name),
+      text(2, x.item.owner),
+      rag(3, x.before?.overall ?? ""),
+      rag(4, x.item.rag.overall),
+      text(5, x.changes.map(changeText).join("\n") || null, 3),
+      text(
+        8,
+        x.item.reasons
+          .filter((z) => !z.text.startsWith("Not assessed"))
+          .map((z) => z.text)
+          .join("\n") || "Every dimension assessed is within the rules.",
+        COLS - 8,
+      ),
+    ];
+    r = pager.block(r, {
+      heading: [heading(`Improved since ${trend.quarter} (${trend.improved.length})`)],
+      header: [trendHeader],
+      rows: improved.length
+        ? improved.map(trendRow)
+        : [note(`No item's overall rating improved since ${trend.quarter}.`)],
+      continued: [heading(`Improved since ${trend.quarter} (continued)`)],
+    });
+    if (trend.improved.length > improved.length)
+      r = pager.block(r, { rows: [note(`… and ${trend.improved.length - improved.length} more.`)] });
+    r = pager.gap(r);
+
+    // Worse since last quarter is in the exceptions' "Since last quarter" column; new and closed items here.
+    const moves: RowSpec[] = [
+      ...trend.newItems
+        .slice(0, limit)
+        .map((i) => [
+          text(0, i.id, 1, FORMAT.text),
+          text(1, i.name),
+          text(2, i.owner),
+          text(3, "New"),
+          rag(4, i.rag.overall),
+          text(5, `On the sheets now, not in ${trend.quarter}'s snapshot`, COLS - 5),
+        ]),
+      ...trend.closed
+        .slice(0, limit)
+        .map((h) => [
+          text(0, h.ref, 1, FORMAT.text),
+          text(1, h.name),
+          text(2, null),
+          text(3, "Closed"),
+          rag(4, h.overall),
+          text(
+            5,
+            `In ${trend.quarter}'s snapshot (${h.sheet}), no longer on the sheets; its rating then is shown`,
+            COLS - 5,
+          ),
+        ]),
+    ];
+    const hidden = Math.max(0, trend.newItems.length - limit) + Math.max(0, trend.closed.length - limit);
+    if (hidden > 0) moves.push(note(`… and ${hidden} more (the RAG History holds every quarter's items).`));
+    r = pager.block(r, {
+      heading: [
+        heading(
+          `New and closed items since ${trend.quarter} (${trend.newItems.length} new, ${trend.closed.length} closed)`,
+        ),
+      ],
+      header: [
+        head([
+          [0, "Ref"],
+          [1, "Project"],
+          [2, "Owner"],
+          [3, "Change"],
+          [4, "Overall"],
+          [5, "Note", COLS - 5],
+        ]),
+      ],
+      rows: moves.length ? moves : [note("No item is new and none has closed.")],
+      continued: [heading("New and closed items (continued)")],
+    });
+    r = pager.gap(r);
+
+    // Money movement.
+    const mm = trend.moneyMoves.slice(0, 10);
+    const then = trend.forecastThen;
+    const progLine =
+      then === null
+        ? `The ${trend.quarter} snapshot holds no forecasts to compare with.`
+        : `Programme forecast ${formatPounds(then)} at ${trend.quarter} → ${formatPounds(t.forecast)} now (${signed(trend.forecastChange!)}), against the ${formatPounds(a.allocation)} allocation; budget RAG ${pp?.budgetRag || "not recorded"} → ${t.rag}.`;
+    r = pager.block(r, {
+      heading: [
+        heading(`Money movement since ${trend.quarter}: forecast change, largest first`),
+        note(progLine, { wrap: true, bold: true, vAlign: "top" }),
+      ],
+      header: [
+        head([
+          [0, "Ref"],
+          [1, "Project"],
+          [2, "Owner"],
+          [3, `Forecast ${trend.quarter}`],
+          [4, "Forecast now"],
+          [5, "Change"],
+          [6, "Budget RAG then"],
+          [7, "Budget RAG now"],
+          [8, "Change as % of allocation", 1],
+          [9, "Budget reason now", 2],
+        ]),
+      ],
+      rows: mm.length
+        ? mm.map((x) => [
+            text(0, x.item.id, 1, FORMAT.text),
+            text(1, x.item.name),
+            text(2, x.item.owner),
+            num(3, pounds(x.before!.forecast), FORMAT.money),
+            num(4, pounds(x.item.assessedForecast), FORMAT.money),
+            num(5, pounds(x.forecastChange), '"+£"#,##0;-"£"#,##0;"£"0'),
+            rag(6, x.before!.budgetRag),
+            rag(7, x.item.rag.budget),
+            num(8, a.allocation === 0 ? null : x.forecastChange! / a.allocation, FORMAT.percent1),
+            text(9, x.item.reasons.find((z) => z.dimension === "budget")?.text ?? null, 2),
+          ])
+        : [note("No item's forecast moved.")],
+      continued: [heading("Money movement (continued)")],
+    });
+    if (trend.moneyMoves.length > mm.length)
+      r = pager.block(r, {
+        rows: [
+          note(
+            `… and ${trend.moneyMoves.length - mm.length} more items whose forecast moved (--json lists each item's previous forecast).`,
+          ),
+        ],
+      });
+    r = pager.gap(r);
+  }
 
   // By theme.
-  b.set(r, 0, "By theme", null, SECTION).merge(r, 0, 1, COLS);
-  r++;
-  r = breakdownTable(b, r, "Theme", a.byTheme);
-  r++;
+  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head);
+  r = pager.gap(r);
 
-  // By financial year.
-  const hasYears = a.byYear.some((y) => y.key !== "(no year)");
-  b.set(r, 0, "By financial year", null, SECTION).merge(r, 0, 1, COLS);
-  r++;
+  // By financial year: only from columns that name a year.
+  const hasYears = a.items.some((i) => i.years.length > 0 || i.financialYear !== null);
   if (hasYears) {
-    r = breakdownTable(b, r, "Financial year", a.byYear);
-    b.set(r, 0, yearBasisNote(a), null, { italic: true, wrap: true }).merge(r, 0, 1, COLS);
-    r++;
+    r = breakdownBlock(
+      pager,
+      r,
+      "By financial year",
+      "Financial year",
+      a.byYear,
+      heading,
+      head,
+      yearBasisNote(a),
+    );
   } else {
-    b.set(r, 0, "The sheets carry no financial years or target dates to split by.", null, {
-      italic: true,
-    }).merge(r, 0, 1, COLS);
-    r++;
+    r = pager.block(r, {
+      heading: [heading("By financial year")],
+      rows: [
+        note(
+          'Not shown: no column of the programme sheets names a financial year (e.g. "Budget 2020/21" or a "Financial year" column), so the money cannot be split by year without guessing.',
+        ),
+      ],
+    });
   }
-  r++;
+  r = pager.gap(r);
 
   // Coming up: milestones due next quarter.
   const nq = nextQuarter(a.reportingDate);
   const dueNext = a.items
     .filter((i) => i.end !== null && i.end >= nq.start && i.end <= nq.end && i.rag.schedule !== "Complete")
     .sort((x, y) => x.end! - y.end! || x.row - y.row);
-  b.set(
-    r,
-    0,
-    `Coming up: milestones due in ${nq.label} (${formatDayUk(nq.start)} to ${formatDayUk(nq.end)})`,
-    null,
-    SECTION,
-  ).merge(r, 0, 1, COLS);
-  r++;
-  b.row(
-    r,
-    0,
-    ["Ref", "Project", "Owner", "Theme", "Target date", "% complete", "Schedule", "Overall"],
-    [],
-    HEAD,
-  );
-  r++;
-  if (dueNext.length === 0) {
-    b.set(r, 0, "Nothing falls due next quarter.", null, { italic: true }).merge(r, 0, 1, 8);
-    r++;
-  }
-  for (const i of dueNext) {
-    b.row(
-      r,
-      0,
-      [i.id, i.name, i.owner, i.theme, excelSerialFromDay(i.end!), i.progress],
-      [FORMAT.text, null, null, null, FORMAT.date, FORMAT.percent0],
-      BODY,
-    );
-    b.set(r, 6, i.rag.schedule, null, ragStyle(i.rag.schedule));
-    b.set(r, 7, i.rag.overall, null, ragStyle(i.rag.overall));
-    r++;
-  }
-  r++;
+  const dueListed = dueNext.slice(0, limit);
+  r = pager.block(r, {
+    heading: [
+      heading(
+        `Coming up: milestones due in ${nq.label} (${formatDayUk(nq.start)} to ${formatDayUk(nq.end)})`,
+      ),
+    ],
+    header: [
+      head([
+        [0, "Ref"],
+        [1, "Project"],
+        [2, "Owner"],
+        [3, "Theme"],
+        [4, "Target date"],
+        [5, "% complete"],
+        [6, "Schedule"],
+        [7, "Overall"],
+      ]),
+    ],
+    rows: [
+      ...dueListed.map((i) => [
+        text(0, i.id, 1, FORMAT.text),
+        text(1, i.name),
+        text(2, i.owner),
+        text(3, i.theme),
+        num(4, excelSerialFromDay(i.end!), FORMAT.date),
+        num(5, i.progress, FORMAT.percent0),
+        rag(6, i.rag.schedule),
+        rag(7, i.rag.overall),
+      ]),
+      ...(dueNext.length === 0 ? [note("Nothing falls due next quarter.")] : []),
+      ...(dueNext.length > dueListed.length
+        ? [note(`… and ${dueNext.length - dueListed.length} more.`)]
+        : []),
+    ],
+    continued: [heading("Coming up (continued)")],
+  });
+  r = pager.gap(r);
 
   // Top risks by score.
   const n = options.topRisks ?? 10;
@@ -317,61 +657,118 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     .filter((i) => i.assessedRiskScore !== null)
     .sort((x, y) => y.assessedRiskScore! - x.assessedRiskScore! || x.row - y.row)
     .slice(0, n);
-  b.set(r, 0, `Top risks by score`, null, SECTION).merge(r, 0, 1, COLS);
-  r++;
-  b.row(r, 0, ["Ref", "Project", "Owner", "Theme", "Score", "Risk RAG", "Overall"], [], HEAD);
-  b.set(r, 7, "Key risk", null, HEAD).merge(r, 7, 1, 3);
-  b.set(r, 10, "Mitigation", null, HEAD);
-  b.style(r, 7, 1, 3, HEAD);
-  r++;
-  if (risks.length === 0) {
-    b.set(r, 0, "No risks are scored on the programme sheets.", null, { italic: true }).merge(r, 0, 1, COLS);
-    r++;
-  }
-  for (const i of risks) {
-    b.row(r, 0, [i.id, i.name, i.owner, i.theme, i.assessedRiskScore], [FORMAT.text], BODY);
-    b.set(r, 5, i.rag.risk, null, ragStyle(i.rag.risk));
-    b.set(r, 6, i.rag.overall, null, ragStyle(i.rag.overall));
-    b.set(r, 7, i.risk, null, BODY).merge(r, 7, 1, 3);
-    b.style(r, 7, 1, 3, BODY);
-    b.set(r, 10, i.mitigation, null, BODY);
-    r++;
-  }
-  r++;
+  r = pager.block(r, {
+    heading: [heading("Top risks by score")],
+    header: [
+      head([
+        [0, "Ref"],
+        [1, "Project"],
+        [2, "Owner"],
+        [3, "Theme"],
+        [4, "Score"],
+        [5, "Risk RAG"],
+        [6, "Overall"],
+        [7, "Key risk", 3],
+        [10, "Mitigation"],
+      ]),
+    ],
+    rows: risks.length
+      ? risks.map((i) => [
+          text(0, i.id, 1, FORMAT.text),
+          text(1, i.name),
+          text(2, i.owner),
+          text(3, i.theme),
+          num(4, i.assessedRiskScore, FORMAT.integer),
+          rag(5, i.rag.risk),
+          rag(6, i.rag.overall),
+          text(7, i.risk, 3),
+          text(10, i.mitigation),
+        ])
+      : [note("No risks are scored on the programme sheets.")],
+    continued: [heading("Top risks (continued)")],
+  });
+  r = pager.gap(r);
 
-  // Charts, drawn where the host can (the Office adapter), over data tables both adapters write: the RAG
-  // counts above and this budget-and-forecast-by-theme table (the CLI writes the tables and no charts).
-  b.set(
-    r,
-    0,
-    "Chart data: RAG status of items (above) and budget and forecast by theme",
-    null,
-    SECTION,
-  ).merge(r, 0, 1, COLS);
-  r++;
-  const chartTop = r;
-  b.row(r, 1, ["Theme", "Budget", "Forecast"], [], HEAD);
-  r++;
-  for (const x of a.byTheme) {
-    b.row(r, 1, [x.key, x.budget / 100, x.forecast / 100], [null, FORMAT.money, FORMAT.money], BODY);
-    r++;
-  }
-  const chartRows = 16;
+  // Charts: in-cell bars of block characters, so both adapters (and every printer) show the same chart; the
+  // Office adapter adds Excel charts of the same tables beside them (columns I-K).
+  const chartRows = 14;
+  const total = Math.max(1, a.items.length);
+  const ragBars: RowSpec[] = RAG_COUNT_KEYS.map((key) => [
+    rag(1, key),
+    num(2, a.ragCounts[key], FORMAT.integer),
+    {
+      col: 3,
+      value: `${bar(a.ragCounts[key] / total, 36)} ${a.ragCounts[key]}`,
+      style: { fontColor: BAR_COLOUR[key]!, vAlign: "center" },
+      span: 5,
+    },
+  ]);
+  while (ragBars.length < chartRows - 2) ragBars.push([{ col: 1, value: null }]);
+  r = pager.block(r, {
+    heading: [
+      heading(
+        `Chart: RAG status of items, ${a.period} (bars to scale: share of all ${a.items.length} items)`,
+      ),
+    ],
+    header: [
+      head([
+        [1, "Status"],
+        [2, "Items"],
+        [3, "Share of items", 5],
+      ]),
+    ],
+    rows: ragBars,
+    keep: ragBars.length,
+  });
   b.chart({
     kind: "pie",
     title: `RAG status of items, ${a.period}`,
-    source: countsSource,
-    anchor: { row: chartTop, col: 4, rows: chartRows, cols: 4 },
+    source: { row: pager.lastHeaderRow!, col: 1, rows: RAG_COUNT_KEYS.length + 1, cols: 2 },
+    anchor: { row: pager.lastHeaderRow!, col: 8, rows: chartRows, cols: 3 },
   });
+  r = pager.gap(r);
   if (a.byTheme.length > 0) {
+    const max = Math.max(1, ...a.byTheme.map((x) => Math.max(x.budget, x.forecast)));
+    const themeBars: RowSpec[] = a.byTheme.map((x) => [
+      text(1, x.key),
+      num(2, x.budget / 100, FORMAT.money),
+      num(3, x.forecast / 100, FORMAT.money),
+      { col: 4, value: bar(x.budget / max, 26), style: { fontColor: "#1F3864", vAlign: "center" }, span: 2 },
+      {
+        col: 6,
+        value: bar(x.forecast / max, 26),
+        style: { fontColor: x.forecast > x.budget ? "#B2182B" : "#5AAE61", vAlign: "center" },
+        span: 2,
+      },
+    ]);
+    while (themeBars.length < chartRows - 2) themeBars.push([{ col: 1, value: null }]);
+    r = pager.block(r, {
+      heading: [
+        heading(
+          "Chart: budget and forecast by theme (bars to scale; a forecast bar is red where it is over the theme's budget)",
+        ),
+      ],
+      header: [
+        head([
+          [1, "Theme"],
+          [2, "Budget"],
+          [3, "Forecast"],
+          [4, "Budget", 2],
+          [6, "Forecast", 2],
+        ]),
+      ],
+      rows: themeBars,
+      keep: themeBars.length,
+    });
+    const top = pager.lastHeaderRow!;
     b.chart({
       kind: "barClustered",
       title: "Budget and forecast by theme",
-      source: { row: chartTop, col: 1, rows: a.byTheme.length + 1, cols: 3 },
-      anchor: { row: chartTop, col: 8, rows: chartRows, cols: 3 },
+      source: { row: top, col: 1, rows: a.byTheme.length + 1, cols: 3 },
+      anchor: { row: top, col: 8, rows: chartRows, cols: 3 },
     });
   }
-  const lastPrinted = Math.max(r - 1, chartTop + chartRows - 1);
+  const lastPrinted = r - 1;
 
   b.print = {
     orientation: "landscape",
@@ -397,79 +794,83 @@ function label(dimension: string): string {
   return dimension.charAt(0).toUpperCase() + dimension.slice(1);
 }
 
-function breakdownTable(b: SheetBuilder, r: number, title: string, rows: readonly Breakdown[]): number {
-  b.row(
-    r,
-    0,
-    [title, null, "Items", "Budget", "Spent", "Committed", "Forecast", "Variance", "Worst RAG"],
-    [],
-    HEAD,
-  );
-  b.merge(r, 0, 1, 2);
-  r++;
+function breakdownBlock(
+  pager: Pager,
+  r: number,
+  title: string,
+  keyTitle: string,
+  rows: readonly Breakdown[],
+  heading: (t: string) => RowSpec,
+  head: (cells: [number, string, number?][]) => RowSpec,
+  basis?: string,
+): number {
+  const money = (col: number, p: number, bold = false) => ({
+    col,
+    value: p / 100,
+    format: FORMAT.money,
+    style: { border: true, vAlign: "top" as const, bold },
+  });
   const total = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0, variance: 0 };
-  for (const x of rows) {
-    b.set(r, 0, x.key, null, BODY).merge(r, 0, 1, 2);
-    b.style(r, 0, 1, 2, BODY);
-    b.row(
-      r,
-      2,
-      [x.items, x.budget / 100, x.spent / 100, x.committed / 100, x.forecast / 100, x.variance / 100],
-      [FORMAT.integer, FORMAT.money, FORMAT.money, FORMAT.money, FORMAT.money, FORMAT.money],
-      { border: true },
-    );
-    b.set(r, 8, x.worst, null, ragStyle(x.worst));
+  const body: RowSpec[] = rows.map((x) => {
     total.items += x.items;
     total.budget += x.budget;
     total.spent += x.spent;
     total.committed += x.committed;
     total.forecast += x.forecast;
     total.variance += x.variance;
-    r++;
-  }
-  b.set(r, 0, "Total", null, { bold: true, border: true }).merge(r, 0, 1, 2);
-  b.style(r, 0, 1, 2, { bold: true, border: true });
-  b.row(
-    r,
-    2,
-    [
-      total.items,
-      total.budget / 100,
-      total.spent / 100,
-      total.committed / 100,
-      total.forecast / 100,
-      total.variance / 100,
+    return [
+      { col: 0, value: x.key, style: BODY, span: 2 },
+      { col: 2, value: x.items, format: FORMAT.integer, style: { border: true, vAlign: "top" } },
+      money(3, x.budget),
+      money(4, x.spent),
+      money(5, x.committed),
+      money(6, x.forecast),
+      money(7, x.variance),
+      { col: 8, value: x.worst, style: ragStyle(x.worst) },
+    ];
+  });
+  body.push([
+    { col: 0, value: "Total", style: { bold: true, border: true }, span: 2 },
+    { col: 2, value: total.items, format: FORMAT.integer, style: { bold: true, border: true } },
+    money(3, total.budget, true),
+    money(4, total.spent, true),
+    money(5, total.committed, true),
+    money(6, total.forecast, true),
+    money(7, total.variance, true),
+  ]);
+  if (basis) body.push([{ col: 0, value: basis, style: NOTE, span: COLS }]);
+  return pager.block(r, {
+    heading: [heading(title)],
+    header: [
+      head([
+        [0, keyTitle, 2],
+        [2, "Items"],
+        [3, "Budget"],
+        [4, "Spent"],
+        [5, "Committed"],
+        [6, "Forecast"],
+        [7, "Variance"],
+        [8, "Worst RAG"],
+      ]),
     ],
-    [FORMAT.integer, FORMAT.money, FORMAT.money, FORMAT.money, FORMAT.money, FORMAT.money],
-    { bold: true, border: true },
-  );
-  return r + 1;
+    rows: body,
+    continued: [heading(`${title} (continued)`)],
+  });
 }
 
 function yearBasisNote(a: ProgrammeAnalysis): string {
   const perYear = a.items.some((i) => i.years.length > 0);
   const yearCol = a.items.some((i) => i.years.length === 0 && i.financialYear !== null);
-  const byDate = a.items.some((i) => i.years.length === 0 && i.financialYear === null && i.end !== null);
+  const none = a.items.filter((i) => i.years.length === 0 && i.financialYear === null).length;
   const parts: string[] = [];
   if (perYear) parts.push("the sheet's per-year columns");
   if (yearCol) parts.push("the sheet's financial year column");
-  if (byDate) {
-    parts.push(
-      parts.length
-        ? "otherwise the financial year of each item's target date"
-        : "the financial year of each item's target date",
-    );
-  }
-  return `Split by ${parts.join("; ")}.`;
-}
-
-function countRows(rows: Map<string, HistoryRow>): Record<RagCountKey, number> {
-  const counts: Record<RagCountKey, number> = { Red: 0, Amber: 0, Green: 0, Complete: 0, "Not assessed": 0 };
-  for (const r of rows.values()) {
-    const k = countKey(r.overall as OverallRag);
-    if (k in counts) counts[k]++;
-  }
-  return counts;
+  return (
+    `Split by ${parts.join(" and ")}.` +
+    (none
+      ? ` ${none} item${none === 1 ? " names" : "s name"} no year and ${none === 1 ? "is" : "are"} shown as (no year).`
+      : "")
+  );
 }
 
 /** More Red, Amber or Not assessed is worse; more Green or Complete is better. */

@@ -54,6 +54,39 @@ export function wrappedLines(text: string, perLine: number): number {
   return lines;
 }
 
+/** One cell of a row written as a whole: `span` merges it across that many columns. */
+export interface RowCell {
+  col: number;
+  value: LayoutValue;
+  format?: string | null;
+  style?: CellStyle;
+  span?: number;
+}
+export type RowSpec = RowCell[];
+
+const DEFAULT_WIDTH = 8.43;
+const DEFAULT_ROW = 15;
+
+/** Text cut to `max` characters at a word break, with an ellipsis, so one cell never outgrows its row. */
+export function clip(text: string | null | undefined, max: number): string | null {
+  if (text == null) return null;
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(" ", max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+/** Points a cell needs: its wrapped lines at its font size over the width of its merge (in characters). */
+function cellPoints(v: LayoutValue, wrap: boolean, bold: boolean, size: number, chars: number): number {
+  const line = (size * 15) / 11;
+  if (typeof v !== "string" || !wrap) return size > 11 ? line : 0;
+  // Proportional fonts fit a little more than the width's count of digits; bold a little less.
+  const perLine = Math.max(1, chars * (bold ? 1.0 : 1.15) - 1);
+  let lines = 0;
+  if (v.indexOf("\n") < 0) lines = wrappedLines(v, perLine);
+  else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
+  return lines * line;
+}
+
 export class SheetBuilder {
   private readonly values: LayoutValue[][] = [];
   private readonly formats: (string | null)[][] = [];
@@ -64,6 +97,8 @@ export class SheetBuilder {
   print?: PrintSettings;
   freezeRows?: number;
   tabColor?: string;
+  /** Manual page breaks (0-based rows that start a page), copied into the print settings. */
+  readonly rowBreaks: number[] = [];
 
   constructor(
     readonly role: OwnSheetRole,
@@ -123,6 +158,40 @@ export class SheetBuilder {
     return this;
   }
 
+  /** Writes a row given as cells (see RowSpec), merging spans. */
+  writeRow(row: number, spec: RowSpec): this {
+    for (const c of spec) {
+      this.set(row, c.col, c.value, c.format ?? null, c.style);
+      const span = c.span ?? 1;
+      if (span > 1) {
+        this.merge(row, c.col, 1, span);
+        if (c.style) this.style(row, c.col, 1, span, c.style);
+      }
+    }
+    return this;
+  }
+
+  /** The height (points) a row given as cells takes once written, as build() will size it. */
+  measure(spec: RowSpec): number {
+    let points = 0;
+    for (const c of spec) {
+      if (c.value === null) continue;
+      const st = c.style ?? {};
+      let chars = 0;
+      for (let k = c.col; k < c.col + (c.span ?? 1); k++) chars += this.widths[k] ?? DEFAULT_WIDTH;
+      points = Math.max(
+        points,
+        cellPoints(c.value, st.wrap ?? false, st.bold ?? false, st.fontSize ?? 11, chars),
+      );
+    }
+    return points > DEFAULT_ROW ? Math.min(MAX_ROW_HEIGHT, Math.ceil(points + 2)) : DEFAULT_ROW;
+  }
+
+  /** Heights (points) of rows already written, as build() will size them. */
+  heightsSoFar(): number[] {
+    return this.rowHeights().map((h) => h ?? DEFAULT_ROW);
+  }
+
   chart(spec: ChartSpec): this {
     this.charts.push(spec);
     return this;
@@ -133,7 +202,6 @@ export class SheetBuilder {
    * from the text length against the width of the cell (or of the merge it heads).
    */
   private rowHeights(): (number | null)[] {
-    const DEFAULT_WIDTH = 8.43;
     const mergeAt = new Map<number, Merge>();
     const key = (r: number, c: number) => r * 16384 + c;
     for (const m of this.merges) mergeAt.set(key(m.row, m.col), m);
@@ -160,20 +228,10 @@ export class SheetBuilder {
           if (st.bold !== undefined) bold = st.bold;
           if (st.fontSize !== undefined) size = st.fontSize;
         }
-        const line = (size * 15) / 11;
-        if (typeof v !== "string" || !wrap) {
-          if (size > 11) points = Math.max(points, line);
-          continue;
-        }
         const m = mergeAt.get(key(r, c));
         let chars = 0;
         for (let k = c; k < c + (m?.cols ?? 1); k++) chars += this.widths[k] ?? DEFAULT_WIDTH;
-        // Proportional fonts fit a little more than the width's count of digits; bold a little less.
-        const perLine = Math.max(1, chars * (bold ? 1.0 : 1.15) - 1);
-        let lines = 0;
-        if (v.indexOf("\n") < 0) lines = wrappedLines(v, perLine);
-        else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
-        points = Math.max(points, (lines * line) / (m?.rows ?? 1));
+        points = Math.max(points, cellPoints(v, wrap, bold, size, chars) / (m?.rows ?? 1));
       }
       // Excel refuses a row taller than 409 points: a long text shows what fits.
       if (points > 15) heights[r] = Math.min(MAX_ROW_HEIGHT, Math.ceil(points + 2));
@@ -209,9 +267,126 @@ export class SheetBuilder {
       columnWidths: this.widths,
       rowHeights: this.rowHeights(),
       ...(this.freezeRows !== undefined ? { freezeRows: this.freezeRows } : {}),
-      ...(this.print ? { print: this.print } : {}),
+      ...(this.print
+        ? { print: this.rowBreaks.length ? { ...this.print, rowBreaks: [...this.rowBreaks] } : this.print }
+        : {}),
       charts: this.charts,
       ...(this.tabColor ? { tabColor: this.tabColor } : {}),
     };
+  }
+}
+
+/** A4 landscape with Excel's normal margins (0.7" sides, 0.75" top and bottom), in points. */
+export const A4_LANDSCAPE = { width: 841.89 - 2 * 0.7 * 72, height: 595.28 - 2 * 0.75 * 72 };
+
+/** Points a column of `chars` characters takes in print at 100% (Calibri 11: 7 px a character plus 5 px). */
+export function columnPoints(chars: number): number {
+  return Math.trunc(chars * 7 + 5) * 0.75;
+}
+
+/** The whole percent at which columns of these widths fit one page wide. */
+export function scaleToFit(widths: readonly number[], pageWidth = A4_LANDSCAPE.width): number {
+  const total = widths.reduce((n, w) => n + columnPoints(w), 0);
+  return Math.max(10, Math.min(100, Math.floor((pageWidth / total) * 100)));
+}
+
+export interface Block {
+  /** Section heading rows, kept on the page with the table header and the first rows. */
+  heading?: RowSpec[];
+  /** The table's header rows, repeated at the top of every page the table runs onto. */
+  header?: RowSpec[];
+  rows: RowSpec[];
+  /** The heading written above the repeated header on a continuation page ("Exceptions (continued)"). */
+  continued?: RowSpec[];
+  /** Rows kept with the heading, and the fewest rows a continuation page may hold (default 3). */
+  keep?: number;
+}
+
+/**
+ * Lays blocks down the sheet page by page: a heading never ends a page (it moves to the next with its table's
+ * header and first rows), a table that runs across pages repeats its header with a "continued" heading, and
+ * the last page of a table never holds fewer than `keep` rows when rows can move to it. Page breaks are
+ * recorded in the builder; heights are those build() gives.
+ */
+export class Pager {
+  used = 0;
+  /** The row of the last block's (first) header row, where it had one. */
+  lastHeaderRow: number | null = null;
+  constructor(
+    private readonly b: SheetBuilder,
+    /** Sheet points a page holds (printable height divided by the scale). */
+    readonly capacity: number,
+    /** Points the repeated print title rows take at the top of every page. */
+    readonly titleHeight: number,
+  ) {}
+
+  private breakBefore(row: number): void {
+    if (row > 0 && !this.b.rowBreaks.includes(row)) this.b.rowBreaks.push(row);
+    this.used = this.titleHeight;
+  }
+
+  /** A blank row between sections (dropped at the top of a page). */
+  gap(r: number): number {
+    if (this.used + 15 > this.capacity) return r;
+    this.used += 15;
+    return r + 1;
+  }
+
+  block(r: number, blk: Block): number {
+    const b = this.b;
+    const heading = blk.heading ?? [];
+    const header = blk.header ?? [];
+    const continued = blk.continued ?? heading;
+    const sum = (specs: RowSpec[]) => specs.reduce((n, s) => n + b.measure(s), 0);
+    const hh = sum(heading);
+    const th = sum(header);
+    const ch = sum(continued);
+    const rh = blk.rows.map((s) => b.measure(s));
+    // A short table stays whole: it moves to the next page rather than split.
+    const whole = hh + th + rh.reduce((n, h) => n + h, 0) <= this.capacity * 0.35;
+    const keep = whole ? rh.length : Math.min(blk.keep ?? 3, rh.length);
+    const first = hh + th + rh.slice(0, keep).reduce((n, h) => n + h, 0);
+    if (this.used > this.titleHeight && this.used + first > this.capacity) this.breakBefore(r);
+    // Plan where the rows break, then keep the last page from holding only a leftover few.
+    const breaks: number[] = [];
+    let used = this.used + hh + th;
+    let onPage = 0;
+    for (let i = 0; i < rh.length; i++) {
+      if (onPage > 0 && used + rh[i]! > this.capacity) {
+        breaks.push(i);
+        used = this.titleHeight + ch + th;
+        onPage = 0;
+      }
+      used += rh[i]!;
+      onPage++;
+    }
+    if (breaks.length > 0) {
+      const last = breaks[breaks.length - 1]!;
+      const before = breaks.length > 1 ? breaks[breaks.length - 2]! : 0;
+      const tail = rh.length - last;
+      if (tail < keep && last - before > keep) breaks[breaks.length - 1] = rh.length - keep;
+    }
+    for (const s of heading) {
+      b.writeRow(r++, s);
+      this.used += b.measure(s);
+    }
+    this.lastHeaderRow = header.length ? r : null;
+    for (const s of header) {
+      b.writeRow(r++, s);
+      this.used += b.measure(s);
+    }
+    const breakSet = new Set(breaks);
+    blk.rows.forEach((s, i) => {
+      if (breakSet.has(i)) {
+        this.breakBefore(r);
+        for (const c of [...continued, ...header]) {
+          b.writeRow(r++, c);
+          this.used += b.measure(c);
+        }
+      }
+      b.writeRow(r++, s);
+      this.used += rh[i]!;
+    });
+    return r;
   }
 }

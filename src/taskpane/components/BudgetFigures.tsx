@@ -23,10 +23,10 @@ function share(part: Pence, whole: Pence, of: string): string {
   return whole === 0 ? "" : ` (${pct1((Math.abs(part) / Math.abs(whole)) * 100)} of ${of})`;
 }
 
-/** "£40,000 over (4.0%)", "£5,000 under (0.5%)", "£0". */
-function variance(v: Pence, pct: number | null): string {
+/** "£40,000 over (4.0% of budget)", "£5,000 under (0.5% of allocation)", "£0". */
+function variance(v: Pence, pct: number | null, of: string): string {
   if (v === 0) return formatPounds(v);
-  const p = pct === null ? "" : ` (${pct1(Math.abs(pct))})`;
+  const p = pct === null ? "" : ` (${pct1(Math.abs(pct))} of ${of})`;
   return `${formatPounds(absPence(v))} ${v > 0 ? "over" : "under"}${p}`;
 }
 
@@ -35,7 +35,10 @@ export interface BudgetFiguresProps {
   allocation: Pence;
 }
 
-/** The programme's money against its allocation. */
+/**
+ * The programme's money against its allocation. Shares are of the allocation, as on the highlight report's
+ * budget panel, except the variance to budget (of the items' budget); each says which.
+ */
 export function BudgetFigures({ totals: t, allocation }: BudgetFiguresProps) {
   const styles = useStyles();
   const budgetPct = t.budget === 0 ? null : (t.variance / Math.abs(t.budget)) * 100;
@@ -43,11 +46,15 @@ export function BudgetFigures({ totals: t, allocation }: BudgetFiguresProps) {
     ["Allocation", formatPounds(allocation), true],
     ["Allocated to items", formatPounds(t.budget) + share(t.budget, allocation, "allocation")],
     ["Unallocated", formatPounds(t.unallocated) + share(t.unallocated, allocation, "allocation")],
-    ["Spent", formatPounds(t.spent) + share(t.spent, t.budget, "budget")],
-    ["Committed", formatPounds(t.committed) + share(t.committed, t.budget, "budget")],
-    ["Forecast", formatPounds(t.forecast) + share(t.forecast, t.budget, "budget"), true],
-    ["Variance to budget", variance(t.variance, budgetPct)],
-    ["Variance to allocation", variance(t.varianceToAllocation, t.variancePctToAllocation), true],
+    ["Spent", formatPounds(t.spent) + share(t.spent, allocation, "allocation")],
+    ["Committed", formatPounds(t.committed) + share(t.committed, allocation, "allocation")],
+    ["Forecast", formatPounds(t.forecast) + share(t.forecast, allocation, "allocation"), true],
+    ["Variance to budget", variance(t.variance, budgetPct, "budget")],
+    [
+      "Variance to allocation",
+      variance(t.varianceToAllocation, t.variancePctToAllocation, "allocation"),
+      true,
+    ],
   ];
   return (
     <dl className={styles.list}>

@@ -1,7 +1,8 @@
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress } from "../../engine/grid";
 import type { AssessedItem, SheetReport } from "../../engine/model";
-import { countKey, severityRank } from "../../engine/rag";
+import { severityRank } from "../../engine/rag";
+import { exceptions, overrideText } from "../../engine/report/exceptions";
 import { RagBadge } from "./RagBadge";
 import { useSharedStyles } from "./shared-styles";
 
@@ -19,14 +20,13 @@ const useStyles = makeStyles({
   reasons: { margin: "0", paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
-/** Red and Amber items (five-point ratings by their worse colour), worst first, each reason worst first. */
+/**
+ * Red and Amber items (five-point ratings by their worse colour) and every item an override rates better
+ * than the rules, worst first (by the worse of the two ratings), as the highlight report's exceptions; the
+ * pane lists them all.
+ */
 export function itemsAtRisk(items: readonly AssessedItem[]): AssessedItem[] {
-  return items
-    .filter((i) => {
-      const key = countKey(i.rag.overall);
-      return key === "Red" || key === "Amber";
-    })
-    .sort((a, b) => severityRank(a.rag.overall) - severityRank(b.rag.overall));
+  return exceptions(items);
 }
 
 /** The item's name cell (or reference cell), to go to. */
@@ -52,6 +52,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
       {list.map((item) => {
         const title = [item.id, item.name].filter((x) => x !== null).join(" ");
         const reasons = [...item.reasons].sort((a, b) => severityRank(a.rag) - severityRank(b.rag));
+        const overridden = overrideText(item, sheets);
         return (
           <li key={`${item.sheet}!${item.row}`} className={styles.item}>
             <div className={styles.title}>
@@ -64,6 +65,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
                 {item.sheet} row {item.row}
               </Link>
             </Text>
+            {overridden && <Text size={200}>Overridden: {overridden}</Text>}
             {reasons.length > 0 && (
               <ul className={styles.reasons}>
                 {reasons.map((r) => (

@@ -30,11 +30,17 @@ const useStyles = makeStyles({
     padding: "0",
   },
   legend: { padding: "0", fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  // One field a row at every pane width: side by side, the labels ran into each other and the inputs (a
+  // native input is 20 characters wide at least) passed the pane's edge (tests/e2e/rules-layout.e2e.test.ts).
   pair: {
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(130px, 1fr))",
-    gap: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: "0",
   },
+  field: { minWidth: "0" },
+  input: { width: "100%", minWidth: "0", maxWidth: "100%", boxSizing: "border-box" },
+  inputElement: { minWidth: "0", width: "100%" },
   error: { color: tokens.colorPaletteRedForeground1 },
   footer: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
@@ -60,9 +66,18 @@ interface RuleFieldProps {
 
 function RuleField({ field, label, hint, unit, form, errors, onChange }: RuleFieldProps) {
   const message = errors[field];
+  const styles = useStyles();
   return (
-    <Field label={label} hint={hint} validationState={message ? "error" : "none"} validationMessage={message}>
+    <Field
+      className={styles.field}
+      label={label}
+      hint={hint}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
       <Input
+        className={styles.input}
+        input={{ className: styles.inputElement }}
         value={form[field]}
         inputMode={field === "budgetRedAmount" ? "text" : "decimal"}
         contentAfter={unit}
@@ -91,7 +106,7 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
           Rules{SAVED_WORDS[saved]}
         </AccordionHeader>
         <AccordionPanel>
-          <div className={styles.panel}>
+          <div className={styles.panel} data-testid="rules-panel">
             <fieldset className={styles.group}>
               <legend className={styles.legend}>Budget</legend>
               <div className={styles.pair}>

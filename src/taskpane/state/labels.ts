@@ -24,5 +24,6 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   rag: "RAG",
   financialYear: "Financial year",
   commentary: "Commentary",
+  overrideReason: "Override reason",
   computedRag: "Computed RAG",
 };

@@ -1,0 +1,104 @@
+/**
+ * Which items the meeting must see, in what order, and how an override is shown: an override never hides a
+ * computed Red or Amber. Shared by the highlight report, the CLI summary and the pane.
+ */
+import type { AssessedItem, SheetReport } from "../model";
+import type { OverallRag } from "../rag";
+import { countKey, severityRank } from "../rag";
+import { goodness } from "./history";
+
+/** The most exceptions a highlight report lists (the rest are counted, with where to find them). */
+export const EXCEPTION_LIMIT = 25;
+
+/** The override is better than the rules' rating (e.g. PM RAG Green over a computed Red). */
+export function overriddenUp(i: AssessedItem): boolean {
+  const o = i.rag.override;
+  if (o === null) return false;
+  const g = goodness(o);
+  const c = goodness(i.rag.computed);
+  return g !== null && c !== null && g > c;
+}
+
+/** The override is worse than the rules' rating. */
+export function overriddenDown(i: AssessedItem): boolean {
+  const o = i.rag.override;
+  if (o === null) return false;
+  const g = goodness(o);
+  const c = goodness(i.rag.computed);
+  return g !== null && c !== null && g < c;
+}
+
+/** Red or Amber as reported, or rated better by an override than the rules rate it. */
+export function isException(i: AssessedItem): boolean {
+  const k = countKey(i.rag.overall);
+  return k === "Red" || k === "Amber" || overriddenUp(i);
+}
+
+/** The worse of the reported and the computed rating, for ordering (an override never moves an item down). */
+function worstRank(i: AssessedItem): number {
+  return Math.min(severityRank(i.rag.overall), severityRank(i.rag.computed as OverallRag));
+}
+
+/** Worst first (by the worse of reported and computed), then the biggest overspend. */
+export function exceptionOrder(a: AssessedItem, b: AssessedItem): number {
+  return (
+    worstRank(a) - worstRank(b) || (b.variance ?? -Infinity) - (a.variance ?? -Infinity) || a.row - b.row
+  );
+}
+
+export function exceptions(items: readonly AssessedItem[]): AssessedItem[] {
+  return items.filter(isException).sort(exceptionOrder);
+}
+
+/** The reason given for an override: the sheet's override-reason text, else its commentary. */
+export function overrideReason(i: AssessedItem): string | null {
+  return i.overrideReason ?? i.commentary ?? null;
+}
+
+export interface OverrideCounts {
+  /** Items whose override decided the overall rating. */
+  total: number;
+  up: number;
+  down: number;
+  same: number;
+  /** Overrides that differ from the computed rating with no reason on the sheet. */
+  withoutReason: number;
+}
+
+export function overrideCounts(items: readonly AssessedItem[]): OverrideCounts {
+  const c: OverrideCounts = { total: 0, up: 0, down: 0, same: 0, withoutReason: 0 };
+  for (const i of items) {
+    if (i.rag.override === null) continue;
+    c.total++;
+    if (overriddenUp(i)) c.up++;
+    else if (overriddenDown(i)) c.down++;
+    else c.same++;
+    if (i.rag.override !== i.rag.computed && !overrideReason(i)) c.withoutReason++;
+  }
+  return c;
+}
+
+/** The header of the sheet's override column ("PM RAG"), for naming it beside the rating. */
+export function overrideHeader(i: AssessedItem, sheets: readonly SheetReport[]): string {
+  const s = sheets.find((x) => x.name === i.sheet);
+  return s?.columns.find((c) => c.field === "override")?.header.trim() || "override";
+}
+
+/**
+ * "Green (PM RAG) — computed Red: overdue: …", with the reason given or a flag that none was; null when the
+ * item has no override that differs from the rules.
+ */
+export function overrideText(i: AssessedItem, sheets: readonly SheetReport[]): string | null {
+  const o = i.rag.override;
+  if (o === null || o === i.rag.computed) return null;
+  const why = i.reasons
+    .filter((r) => r.dimension !== "overall" || !r.text.includes("set by the override column"))
+    .filter((r) => severityRank(r.rag) <= severityRank(i.rag.computed as OverallRag))
+    .filter((r) => !r.text.startsWith("Not assessed") || i.rag.computed === "Not assessed")
+    .map((r) => r.text.replace(/^(Red|Amber|Green|Not assessed): /, ""));
+  const reason = overrideReason(i);
+  return (
+    `${o} (${overrideHeader(i, sheets)}) — computed ${i.rag.computed}${why.length ? ": " + why.join("; ") : ""}. ` +
+    (reason ? `Reason given: ${reason}` : "No reason for the override is given on the sheet.")
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * What changed since the last quarter the history holds: per item and per dimension from → to, flows between
+ * the RAG counts (not only the net change), new and closed items, the programme's own RAGs then and now, and
+ * money movement. One computation, shown by the highlight report, the CLI summary, --json and the pane.
+ */
+import type { DayNumber } from "../dates";
+import type { Pence } from "../money";
+import type { AssessedItem, ProgrammeAnalysis } from "../model";
+import type { RagCountKey, RagStatus } from "../rag";
+import { RAG_COUNT_KEYS, countKey } from "../rag";
+import type { OverallRag } from "../rag";
+import type { Direction, HistoryRow, PreviousSnapshot } from "./history";
+import { direction, itemKey } from "./history";
+
+export type TrendDimension = "Budget" | "Schedule" | "Risk" | "Overall";
+
+export interface DimensionChange {
+  dimension: TrendDimension;
+  from: string;
+  to: string;
+  direction: Direction;
+}
+
+export interface ItemTrend {
+  item: AssessedItem;
+  /** Last quarter's row for the item; null when it is new. */
+  before: HistoryRow | null;
+  /** Dimensions whose rating changed, Overall last. */
+  changes: DimensionChange[];
+  /** The overall rating's direction ("new" when the item was not there last quarter). */
+  overall: Direction;
+  /** Forecast now minus forecast then, where both are known. */
+  forecastChange: Pence | null;
+}
+
+export interface Flow {
+  before: number;
+  now: number;
+  /** Items now in this count that were elsewhere (or not there) last quarter. */
+  joined: number;
+  /** Items in this count last quarter that are elsewhere now (or gone). */
+  left: number;
+}
+
+export interface ProgrammeThen {
+  rag: string;
+  budgetRag: string;
+  deliveryRag: string;
+  forecast: Pence | null;
+  spent: Pence | null;
+}
+
+export interface Trend {
+  quarter: string;
+  reportingDate: DayNumber;
+  /** Parallel to analysis.items. */
+  items: ItemTrend[];
+  improved: ItemTrend[];
+  worsened: ItemTrend[];
+  newItems: AssessedItem[];
+  /** Items last quarter's snapshot held that the sheets no longer have. */
+  closed: HistoryRow[];
+  flows: Record<RagCountKey, Flow>;
+  /** The programme's RAGs last quarter (null when the history predates the programme row). */
+  programme: ProgrammeThen | null;
+  /** The programme's forecast now minus then (from the programme row, else the sum of the items then). */
+  forecastChange: Pence | null;
+  forecastThen: Pence | null;
+  /** Items whose forecast moved, largest movement first. */
+  moneyMoves: ItemTrend[];
+  /** Every item found in both quarters has the same spend and forecast: the sheet may not have been updated. */
+  figuresUnchanged: boolean;
+}
+
+const DIMENSIONS: [TrendDimension, (i: AssessedItem) => string, (h: HistoryRow) => string][] = [
+  ["Budget", (i) => i.rag.budget, (h) => h.budgetRag],
+  ["Schedule", (i) => i.rag.schedule, (h) => h.scheduleRag],
+  ["Risk", (i) => i.rag.risk, (h) => h.riskRag],
+  ["Overall", (i) => i.rag.overall, (h) => h.overall],
+];
+
+/** "Schedule Green → Red". */
+export function changeText(c: DimensionChange): string {
+  return `${c.dimension} ${c.from} → ${c.to}`;
+}
+
+export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | null): Trend | null {
+  if (!previous) return null;
+  const seen = new Set<string>();
+  const items: ItemTrend[] = a.items.map((item) => {
+    const key = itemKey(item);
+    seen.add(key);
+    const before = previous.rows.get(key) ?? null;
+    const changes: DimensionChange[] = [];
+    if (before) {
+      for (const [dimension, now, then] of DIMENSIONS) {
+        const from = then(before);
+        const to = now(item);
+        if (from && from !== to) changes.push({ dimension, from, to, direction: direction(from, to) });
+      }
+    }
+    const forecastChange =
+      before && before.forecast !== null && item.assessedForecast !== null
+        ? ((item.assessedForecast - before.forecast) as Pence)
+        : null;
+    return {
+      item,
+      before,
+      changes,
+      overall: direction(before?.overall, item.rag.overall),
+      forecastChange,
+    };
+  });
+  const closed = [...previous.rows].filter(([k]) => !seen.has(k)).map(([, r]) => r);
+
+  const flows = Object.fromEntries(
+    RAG_COUNT_KEYS.map((k) => [k, { before: 0, now: 0, joined: 0, left: 0 }]),
+  ) as Record<RagCountKey, Flow>;
+  const keyOf = (rag: string): RagCountKey | null => {
+    const k = countKey(rag as OverallRag);
+    return k in flows ? k : null;
+  };
+  for (const r of previous.rows.values()) {
+    const k = keyOf(r.overall);
+    if (k) flows[k].before++;
+  }
+  for (const t of items) {
+    const now = keyOf(t.item.rag.overall);
+    const then = t.before ? keyOf(t.before.overall) : null;
+    if (now) flows[now].now++;
+    if (now !== then) {
+      if (now) flows[now].joined++;
+      if (then) flows[then].left++;
+    }
+  }
+  for (const r of closed) {
+    const k = keyOf(r.overall);
+    if (k) flows[k].left++;
+  }
+
+  const p = previous.programme;
+  let forecastThen: Pence | null = p?.forecast ?? null;
+  if (forecastThen === null && previous.rows.size > 0) {
+    let sum = 0;
+    let known = false;
+    for (const r of previous.rows.values()) {
+      const f = r.forecast ?? r.budget;
+      if (f !== null) {
+        sum += f;
+        known = true;
+      }
+    }
+    forecastThen = known ? (sum as Pence) : null;
+  }
+  const moneyMoves = items
+    .filter((t) => t.forecastChange !== null && t.forecastChange !== 0)
+    .sort((x, y) => Math.abs(y.forecastChange!) - Math.abs(x.forecastChange!) || x.item.row - y.item.row);
+
+  const matched = items.filter((t) => t.before !== null);
+  const figuresUnchanged =
+    matched.length >= 2 &&
+    matched.every((t) => t.before!.spent !== null) &&
+    matched.every((t) => t.before!.spent === t.item.spent && t.before!.forecast === t.item.assessedForecast);
+
+  return {
+    quarter: previous.quarter,
+    reportingDate: previous.reportingDate,
+    items,
+    improved: items.filter((t) => t.overall === "improved"),
+    worsened: items.filter((t) => t.overall === "worse"),
+    newItems: items.filter((t) => t.before === null).map((t) => t.item),
+    closed,
+    flows,
+    programme: p
+      ? {
+          rag: p.overall,
+          budgetRag: p.budgetRag,
+          deliveryRag: p.delivery,
+          forecast: p.forecast,
+          spent: p.spent,
+        }
+      : null,
+    forecastChange: forecastThen === null ? null : ((a.totals.forecast - forecastThen) as Pence),
+    forecastThen,
+    moneyMoves,
+    figuresUnchanged,
+  };
+}
+
+/** "Red", "Amber" … as a programme RAG word, or "not recorded". */
+export function ragOrUnknown(r: string | RagStatus | null | undefined): string {
+  return r ? r : "not recorded";
+}
