@@ -59,3 +59,21 @@ export function isValidSheetName(name: string): boolean {
     name.toLowerCase() !== "history"
   );
 }
+
+/** The first row's texts each of the tool's sheets starts with (see history.ts, changelog.ts, highlight.ts). */
+const OWN_SHEET_SIGNATURES: Record<OwnSheetRole, (first: readonly string[]) => boolean> = {
+  highlight: (first) => / programme highlight report$/.test(first[0] ?? ""),
+  history: (first) => first[0] === "Quarter" && first[1] === "Reporting date" && first[10] === "Overall RAG",
+  changelog: (first) => first[0] === "When" && first[1] === "Action" && first[7] === "New value",
+};
+
+/**
+ * Whether a sheet a `ProgrammeRAG_*` marker points at really is the tool's sheet for that role: its first row
+ * must read as the tool writes it. A stale or forged marker pointing at a user's sheet fails this, and the user's
+ * sheet is then left alone (the tool writes its sheet under another name and moves the marker there).
+ * `firstRow` is the sheet's first row of values from A1.
+ */
+export function ownSheetContentAgrees(role: OwnSheetRole, firstRow: readonly unknown[]): boolean {
+  const texts = firstRow.map((v) => (typeof v === "string" ? v.trim() : ""));
+  return OWN_SHEET_SIGNATURES[role](texts);
+}
