@@ -73,10 +73,14 @@ async function checkOutPath(input: string, out: string): Promise<void> {
   if (a && b && a.dev === b.dev && a.ino === b.ino) throw new UsageError(same);
   if (b) {
     if (b.isDirectory()) throw new UsageError(`--out ${out} is a folder`);
-    const writable = await access(out, constants.W_OK).then(
-      () => true,
-      () => false,
-    );
+    // By permission bits as well as access(): an administrator may write anything, but a file marked
+    // read-only is the user's way of saying "do not replace this".
+    const writable =
+      (b.mode & 0o222) !== 0 &&
+      (await access(out, constants.W_OK).then(
+        () => true,
+        () => false,
+      ));
     if (!writable) throw new UsageError(`--out ${out}: the file exists and is read-only; it is not replaced`);
   }
 }

@@ -14,6 +14,7 @@ import { loadWorkbook } from "../../src/adapters/node/read-workbook";
 import { Styles } from "../../src/adapters/node/styles";
 import { runCli } from "./run-cli";
 
+jest.setTimeout(60_000);
 let dir: string;
 let corpus: CorpusFile[];
 const OWN = ["Highlight Report", "RAG History", "Change Log"];

@@ -71,6 +71,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const ragStyle = rageStyler(styles);
   let ragCells = 0;
   const rewrites = new Map<string, Map<number, Map<number, CellWrite>>>();
+  const noRoom = new Map<string, number>();
   for (const col of plan.ragColumns) {
     const entry = pkg.sheets.find((s) => s.name === col.sheet);
     if (!entry?.part) continue;
@@ -78,9 +79,10 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     const writes = rewrites.get(entry.part) ?? new Map<number, Map<number, CellWrite>>();
     rewrites.set(entry.part, writes);
     const put = (row: number, c: number, w: CellWrite, what: string): boolean => {
-      const where = `${quoteSheetName(col.sheet)}!${c <= MAX_COL ? cellAddress(row, c) : `row ${row + 1}`}`;
+      const where = `${quoteSheetName(col.sheet)}!${cellAddress(row, Math.min(c, MAX_COL))}`;
       if (c > MAX_COL) {
-        skipped.push(`${where}: no column left after XFD for the ${what}; nothing written`);
+        const key = `${quoteSheetName(col.sheet)}: no column left after XFD for the ${what} column`;
+        noRoom.set(key, (noRoom.get(key) ?? 0) + 1);
         return false;
       }
       if (seen?.formulaCells.get(row)?.has(c)) {
@@ -117,6 +119,8 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
         ragCells++;
     }
   }
+
+  for (const [what, n] of noRoom) skipped.push(`${what}; ${n} cell${n === 1 ? "" : "s"} not written`);
 
   // --- The tool's own sheets ---------------------------------------------------------------------------------
   const existingNames = pkg.sheets.map((s) => s.name);
