@@ -5,23 +5,22 @@
  *   unread): charts, drawings, images, pivots, slicers, tables, comments, VBA, custom XML, properties, ...
  * - A programme sheet's part is rewritten as a stream (sheet-rewrite.ts): only its RAG / Computed RAG cells and
  *   the header of a column the tool adds change.
- * - The tool's own sheets are built with exceljs as parts of a workbook of their own, then added (or put in
- *   place of the tool's earlier sheets) with their cell formats appended to the user's styles part.
+ * - The tool's own sheets are written as worksheet XML from their layouts (own-sheet-xml.ts), added as new parts
+ *   (or put in place of the tool's earlier sheets), their cell formats appended to the user's styles part.
  * - workbook.xml (sheets, defined names, active tab), its relationships and [Content_Types].xml get only the
  *   entries for the tool's sheets; styles.xml gets new entries at the end of its lists.
  */
 import { createWriteStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { OwnSheetRole, RagCellValue, SheetLayout, WritePlan, LayoutValue } from "../../engine/plan";
 import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
 import { cellAddress, quoteSheetName } from "../../engine/grid";
-import { buildOwnSheets } from "../exceljs/own-sheets";
+import { ownSheetStream } from "./own-sheet-xml";
 import type { SheetEntry, XlsxPackage } from "./package";
 import { parseRels, partText } from "./package";
 import type { ReadSheet } from "./read-sheet";
-import { readSharedStrings } from "./read-sheet";
 import type { CellWrite } from "./sheet-rewrite";
 import { sheetRewriter } from "./sheet-rewrite";
 import { attrOf, isDateFormat, MINIMAL_STYLES, Styles, withAttrs } from "./styles";
@@ -134,32 +133,20 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     );
     layouts.push({ layout, name, owned });
   }
-  const built = await buildOwnSheets(
-    layouts.map((l) => ({ layout: l.layout, name: l.name })),
-    (v, fmt) => cellValueFor(v, fmt, pkg.date1904),
-  );
-  const builtZip = await JSZip.loadAsync(built.data);
-  const builtStyles = new Styles(await builtZip.file("xl/styles.xml")!.async("string"));
-  const builtStrings = builtZip.file("xl/sharedStrings.xml")
-    ? await readSharedStrings("(report)", builtZip, "xl/sharedStrings.xml")
-    : [];
-  const xfMap = transplantStyles(builtStyles, styles);
-
   // Sheet entries in workbook order, with the new ones placed.
   interface Placed {
     entry: SheetEntry;
     isNew: boolean;
     layout?: SheetLayout;
-    xml?: string;
+    xml?: Readable;
   }
   const order: Placed[] = pkg.sheets.map((entry) => ({ entry, isNew: false }));
   const rels = [...pkg.rels];
   const newRels: string[] = [];
   const newTypes: string[] = [];
   let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0));
-  const builtSheets = await builtSheetParts(builtZip);
-  layouts.forEach((l, i) => {
-    const xml = inlineStrings(remapStyles(builtSheets[i]!, xfMap), builtStrings);
+  layouts.forEach((l) => {
+    const xml = ownSheetStream(l.layout, styles, (v, fmt) => cellValueFor(v, fmt, pkg.date1904));
     if (l.owned) {
       const placed = order.find((o) => o.entry === l.owned)!;
       placed.layout = l.layout;
@@ -271,14 +258,15 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   }
 
   // --- sheet parts -----------------------------------------------------------------------------------------------
+  const rewritten: Promise<void>[] = [];
   for (const o of order) {
     if (!o.xml || !o.entry.part) continue;
-    zip.file(o.entry.part, o.xml);
+    rewritten.push(finished(o.xml));
+    zip.file(o.entry.part, o.xml, { binary: true });
     // The tool's earlier sheet had no relationships of its own worth keeping (it is rebuilt whole).
     const r = relsPartOf(o.entry.part);
     if (!o.isNew && zip.file(r)) zip.remove(r);
   }
-  const rewritten: Promise<void>[] = [];
   for (const [part, writes] of rewrites) {
     const source = zip.file(part);
     if (!source) continue;
@@ -302,7 +290,9 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     type: "nodebuffer",
     streamFiles: true,
     compression: "DEFLATE",
-    compressionOptions: { level: 6 },
+    // Only the parts the tool writes are deflated (the user's keep their compressed bytes); level 1 deflates
+    // several times faster than the default for files a few percent larger.
+    compressionOptions: { level: 1 },
   }) as Readable;
   await pipeline(out, createWriteStream(outPath, { flags: "wx" }));
   return { ragCells, sheets: layouts.map((l) => l.name), skipped };
@@ -387,65 +377,6 @@ function withFontName(font: string, p: string): string {
   f = withChild(f, p, "name", `<${p}name val="Calibri"/>`);
   if (!new RegExp(`<${p}family\\b`).test(f)) f = withChild(f, p, "family", `<${p}family val="2"/>`);
   return f;
-}
-
-/** Appends the report workbook's cell formats to the user's styles; returns report xf index → new index. */
-function transplantStyles(from: Styles, to: Styles): Map<number, number> {
-  const map = new Map<number, number>();
-  const prefixed = (xml: string) => (to.prefix ? xml.replace(/<(\/?)([A-Za-z])/g, `<$1${to.prefix}$2`) : xml);
-  from.items("cellXfs").forEach((xf, i) => {
-    if (i === 0) {
-      map.set(0, 0);
-      return;
-    }
-    const numFmtId = Number(attrOf(xf, "numFmtId") ?? 0);
-    const code = numFmtId >= 164 ? from.numFmts.get(numFmtId) : undefined;
-    const attrs: Record<string, string> = {
-      numFmtId: String(code !== undefined ? to.numFmtId(code) : numFmtId),
-      fontId: String(
-        to.addFont(prefixed(from.element("fonts", Number(attrOf(xf, "fontId") ?? 0)) ?? "<font/>")),
-      ),
-      fillId: String(
-        Number(attrOf(xf, "fillId") ?? 0) < 2
-          ? Number(attrOf(xf, "fillId") ?? 0)
-          : to.addFill(prefixed(from.element("fills", Number(attrOf(xf, "fillId")))!)),
-      ),
-      borderId: String(
-        Number(attrOf(xf, "borderId") ?? 0) === 0
-          ? 0
-          : to.addBorder(prefixed(from.element("borders", Number(attrOf(xf, "borderId")))!)),
-      ),
-      xfId: "0",
-    };
-    map.set(i, to.addXf(prefixed(withAttrs(xf, attrs))));
-  });
-  return map;
-}
-
-async function builtSheetParts(zip: JSZip): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 1; zip.file(`xl/worksheets/sheet${i}.xml`); i++)
-    out.push(await zip.file(`xl/worksheets/sheet${i}.xml`)!.async("string"));
-  return out;
-}
-
-function remapStyles(xml: string, map: Map<number, number>): string {
-  const to = (n: string) => String(map.get(Number(n)) ?? 0);
-  return xml
-    .replace(/(<c\b[^>]*?\ss=")(\d+)"/g, (_, a: string, n: string) => `${a}${to(n)}"`)
-    .replace(/(<row\b[^>]*?\ss=")(\d+)"/g, (_, a: string, n: string) => `${a}${to(n)}"`)
-    .replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, (_, a: string, n: string) => `${a}${to(n)}"`);
-}
-
-/** Shared-string cells of the report as inline strings, so the user's shared strings part is left as it is. */
-function inlineStrings(xml: string, strings: readonly string[]): string {
-  return xml.replace(
-    /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>/g,
-    (_, a: string, b: string, n: string) => {
-      const text = strings[Number(n)] ?? "";
-      return `<c${a} t="inlineStr"${b}><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
-    },
-  );
 }
 
 function wbPrefix(xml: string): string {
