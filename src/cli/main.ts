@@ -2,8 +2,9 @@
  * programme-rag: the command-line tool. Reads a workbook (.xlsx or .csv), runs the engine, prints a summary
  * or the JSON analysis, and writes a copy of the workbook with the RAG columns and the highlight report.
  */
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { constants } from "node:fs";
+import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import type { AnalyseOptions } from "../engine/analyse";
 import { analyse } from "../engine/analyse";
 import { dayFromLocalDate, excelSerialFromLocalDateTime, formatDayIso, parseIsoDay } from "../engine/dates";
@@ -14,8 +15,7 @@ import { readAmount } from "../engine/read/cells";
 import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
 import type { ProgrammeDetails, Rules } from "../engine/rules";
 import { buildWritePlan, trendFromHistory } from "../engine/write-plan";
-import { applyPlan, ownSheets } from "../adapters/exceljs/apply";
-import { gridFromWorksheet, InputError, loadWorkbook } from "../adapters/node/read-workbook";
+import { InputError } from "../adapters/node/errors";
 import { parseArgs, USAGE } from "./args";
 import { summaryLines } from "./summary";
 
@@ -61,6 +61,32 @@ function parseAllocation(text: string): Pence {
   return r.value;
 }
 
+/**
+ * Refuses an --out that is the input (by real path and by file identity, so a symlinked folder or a hard link
+ * cannot reach it) or an existing file that may not be written.
+ */
+async function checkOutPath(input: string, out: string): Promise<void> {
+  const same = "--out must name a new file: the input workbook is never modified";
+  const inReal = await realpath(input).catch(() => resolve(input));
+  const outDir = await realpath(dirname(resolve(out))).catch(() => dirname(resolve(out)));
+  const outReal = await realpath(out).catch(() => join(outDir, basename(out)));
+  if (outReal === inReal) throw new UsageError(same);
+  const [a, b] = await Promise.all([stat(input).catch(() => null), stat(out).catch(() => null)]);
+  if (a && b && a.dev === b.dev && a.ino === b.ino) throw new UsageError(same);
+  if (b) {
+    if (b.isDirectory()) throw new UsageError(`--out ${out} is a folder`);
+    // By permission bits as well as access(): an administrator may write anything, but a file marked
+    // read-only is the user's way of saying "do not replace this".
+    const writable =
+      (b.mode & 0o222) !== 0 &&
+      (await access(out, constants.W_OK).then(
+        () => true,
+        () => false,
+      ));
+    if (!writable) throw new UsageError(`--out ${out}: the file exists and is read-only; it is not replaced`);
+  }
+}
+
 export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -80,8 +106,11 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     let reportingDate = dayFromLocalDate(io.now());
     if (args.date !== null) {
       const d = parseIsoDay(args.date);
-      if (d === null)
-        throw new UsageError(`--date ${args.date}: expected a date as YYYY-MM-DD, e.g. 2020-12-31`);
+      const year = Number(args.date.trim().slice(0, 4));
+      if (d === null || year < 1900 || year > 9999)
+        throw new UsageError(
+          `--date ${args.date}: expected a date as YYYY-MM-DD from 1900 to 9999, e.g. 2020-12-31`,
+        );
       reportingDate = d;
     }
     let rules: Rules = DEFAULT_RULES;
@@ -107,14 +136,27 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd)
       throw new UsageError("--start must not be after --end");
     if (args.allocation !== null) allocation = parseAllocation(args.allocation);
-    if (args.out !== null && resolve(args.out) === resolve(args.input)) {
-      throw new UsageError("--out must name a new file: the input workbook is never modified");
-    }
-    if (args.out !== null && !/\.xlsx$/i.test(args.out))
-      throw new UsageError(`--out ${args.out}: the result is written as .xlsx`);
+    if (args.out !== null && !/\.xls[xm]$/i.test(args.out))
+      throw new UsageError(
+        `--out ${args.out}: the result is written as .xlsx (or .xlsm for a macro workbook)`,
+      );
+    if (args.out !== null) await checkOutPath(args.input, args.out);
 
+    // Loaded here, not at start-up: --help and usage errors pay for none of it.
+    const { loadWorkbook, readPackage } = await import("../adapters/node/read-workbook");
     const loaded = await loadWorkbook(args.input);
-    const own = ownSheets(loaded.workbook);
+    if (
+      args.out !== null &&
+      /\.xlsm$/i.test(args.input) !== /\.xlsm$/i.test(args.out) &&
+      loaded.kind === "xlsx"
+    )
+      throw new UsageError(
+        /\.xlsm$/i.test(args.input)
+          ? `--out ${args.out}: a macro workbook is written as .xlsm, with its macros`
+          : `--out ${args.out}: .xlsm is for macro workbooks; write this one as .xlsx`,
+      );
+    for (const w of loaded.warnings) io.stderr(`programme-rag: warning: ${w}\n`);
+    const own = loaded.own;
     const options: AnalyseOptions = { reportingDate, rules, ownSheets: [...own.values()].map((w) => w.name) };
     if (allocation !== undefined) options.allocation = allocation;
     if (details.name !== undefined) options.programmeName = details.name;
@@ -128,33 +170,55 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       );
       return 1;
     }
-    const history = own.get("history");
-    const historyGrid = history ? gridFromWorksheet(history) : null;
-    const trend = trendFromHistory(analysis, historyGrid);
+    const gridOf = (role: "history" | "changelog") => {
+      const e = own.get(role);
+      return e ? (loaded.read.get(e.name)?.grid ?? null) : null;
+    };
+    const trend = trendFromHistory(analysis, gridOf("history"));
     const say = args.json ? io.stderr : io.stdout;
     if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
 
     if (args.out !== null) {
-      const changeLog = own.get("changelog");
       const plan = buildWritePlan(analysis, {
         mode: "report",
-        history: historyGrid,
-        changeLog: changeLog ? gridFromWorksheet(changeLog) : null,
+        history: gridOf("history"),
+        changeLog: gridOf("changelog"),
         generatedAt: excelSerialFromLocalDateTime(io.now()),
       });
-      const written = applyPlan(loaded.workbook, plan);
+      let source = loaded;
+      if (loaded.kind === "csv") {
+        // A CSV becomes a one-sheet workbook (figures and dates typed, as Excel opens it), then takes the same path.
+        const { buildCsvWorkbook } = await import("../adapters/exceljs/own-sheets");
+        const { openPackage } = await import("../adapters/node/package");
+        const data = await buildCsvWorkbook(loaded.sheets[0]!.name, loaded.csvRows ?? []);
+        source = {
+          ...(await readPackage(args.input, await openPackage(args.input, data), "csv")),
+          sheets: loaded.sheets,
+        };
+      }
+      const { writePackage } = await import("../adapters/node/write-package");
       const out = resolve(args.out);
       await mkdir(dirname(out), { recursive: true });
       // Write beside the target and rename, so a failure never leaves a half-written workbook.
       const tmp = `${out}.${process.pid}.tmp`;
+      let written;
       try {
-        await loaded.workbook.xlsx.writeFile(tmp);
+        written = await writePackage(
+          { path: args.input, pkg: source.pkg!, plan, read: source.read, own: source.own },
+          tmp,
+        );
         await rename(tmp, out);
       } catch (e) {
         await rm(tmp, { force: true });
+        if (e instanceof InputError) throw e;
         throw new InputError(`${args.out}: cannot be written (${(e as Error).message})`);
       }
+      for (const s of written.skipped.slice(0, 20)) io.stderr(`programme-rag: not written: ${s}\n`);
+      if (written.skipped.length > 20)
+        io.stderr(
+          `programme-rag: not written: ${written.skipped.length - 20} more cells (formulas or merged cells)\n`,
+        );
       say(
         `Wrote ${args.out}: ${written.ragCells} RAG cells; sheets ${written.sheets.map((s) => `"${s}"`).join(", ")} (reporting date ${formatDayIso(reportingDate)})\n`,
       );

@@ -8,7 +8,7 @@ import type { CellValue, SheetGrid } from "./grid";
 import { quoteSheetName } from "./grid";
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
-import { HISTORY_HEADERS } from "./report/history";
+import { HISTORY_HEADERS_V1 } from "./report/history";
 
 export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog"];
 const PREFIX = "ProgrammeRAG_";
@@ -92,7 +92,8 @@ function text(v: CellValue): string {
 export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): boolean {
   if (grid === null || gridIsEmpty(grid)) return true;
   if (role === "highlight") return /: programme highlight report$/i.test(text(cellAt(grid, 0, 0)));
-  const headers: readonly string[] = role === "history" ? HISTORY_HEADERS : CHANGELOG_HEADERS;
+  // A history sheet of any version starts with the first version's columns, in their order.
+  const headers: readonly string[] = role === "history" ? HISTORY_HEADERS_V1 : CHANGELOG_HEADERS;
   return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);
 }
 
@@ -152,4 +153,12 @@ export function unchangedRows(layout: SheetLayout, grid: SheetGrid | null): numb
     for (let c = 0; c < width; c++) if (!sameValue(row[c] ?? null, cellAt(grid, r, c))) return r;
   }
   return r;
+}
+
+/**
+ * Whether a sheet a `ProgrammeRAG_*` marker points at really is the tool's sheet for that role, from its first
+ * row of values from A1 (the file adapter reads it this way): `looksLikeOwnSheet` on that row.
+ */
+export function ownSheetContentAgrees(role: OwnSheetRole, firstRow: readonly CellValue[]): boolean {
+  return looksLikeOwnSheet(role, { name: "", visible: true, rowOffset: 0, colOffset: 0, values: [firstRow] });
 }

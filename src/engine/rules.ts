@@ -107,7 +107,12 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
   };
   const details: ProgrammeDetails = {};
   for (const key of Object.keys(input)) {
-    if (!(key in known) && key !== "useOverride" && key !== "allocation" && key !== "$schema") {
+    if (
+      !Object.prototype.hasOwnProperty.call(known, key) &&
+      key !== "useOverride" &&
+      key !== "allocation" &&
+      key !== "$schema"
+    ) {
       errors.push(`unknown setting "${key}"`);
     }
   }

@@ -54,7 +54,7 @@ describe("files that cannot be read exit 1 and say why", () => {
     writeFileSync(bad, "this is not a zip");
     const r = await runCli([bad]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot be opened as an .xlsx workbook/);
+    expect(r.stderr).toMatch(/not an Excel workbook \(an .xlsx file is a zip package; this file is not\)/);
   });
   test("no programme sheet", async () => {
     const dir = tmp();
@@ -69,7 +69,7 @@ describe("files that cannot be read exit 1 and say why", () => {
   test("unsupported extension", async () => {
     const r = await runCli([join(root, "README.md")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/expected a .xlsx or .csv file/);
+    expect(r.stderr).toMatch(/expected a .xlsx, .xlsm or .csv file/);
   });
 });
 

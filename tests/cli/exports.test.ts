@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { gridFromWorksheet } from "../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../src/adapters/node/read-workbook";
 import type { JsonReport } from "../../src/engine/json";
 import { runCli } from "./run-cli";
 
@@ -190,10 +190,10 @@ describe("number formats from an .xlsx", () => {
     ws.getCell("F2").numFmt = "0%";
     ws.getCell("F3").numFmt = "0%";
     ws.getCell("C3").numFmt = "dd/mm/yyyy";
-    const grid = gridFromWorksheet(ws);
-    expect(grid.numberFormats?.[1]?.[5]).toBe("0%");
     const path = join(dir, "formats.xlsx");
     await wb.xlsx.writeFile(path);
+    const grid = (await loadWorkbook(path)).sheets[0]!;
+    expect(grid.numberFormats?.[1 - grid.rowOffset]?.[5 - grid.colOffset]).toBe("0%");
     const j = await json(path, "2020-12-31");
     expect(j.items.map((i) => [i.id, i.progress, i.rag.schedule, i.budget])).toEqual([
       ["P1", 100, "Complete", 1000],

@@ -1,20 +1,36 @@
 /**
- * Reading .xlsx and .csv files into the engine's grids, for the command line. Node only.
+ * Reading .xlsx / .xlsm and .csv files into the engine's grids, for the command line. Node only. A workbook is
+ * read as a package (package.ts): its shared strings and each sheet streamed once (read-sheet.ts), with no
+ * workbook model, so a 200,000-row sheet costs its values and nothing more.
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { CellValue, SheetGrid } from "../../engine/grid";
-import { engineValue } from "./cell-values";
+import type { OwnSheetRole } from "../../engine/plan";
+import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
+import { InputError } from "./errors";
+import type { SheetEntry, XlsxPackage } from "./package";
+import { openPackage, partText } from "./package";
+import type { ReadSheet } from "./read-sheet";
+import { readSharedStrings, readWorksheet } from "./read-sheet";
+import { Styles } from "./styles";
 
-export class InputError extends Error {}
+export { InputError };
 
 export interface LoadedWorkbook {
   kind: "xlsx" | "csv";
   sheets: SheetGrid[];
-  /** The exceljs workbook the output is written into (a CSV becomes a one-sheet workbook). */
-  workbook: ExcelJS.Workbook;
+  /** The package the output is made from (null for a CSV: the CLI makes one when it writes). */
+  pkg: XlsxPackage | null;
+  /** What was read of each worksheet, by name. */
+  read: Map<string, ReadSheet>;
+  /** The tool's own sheets, by role: marker and content agree. */
+  own: Map<OwnSheetRole, SheetEntry>;
+  /** Things the reader noticed that the user should hear about, one line each. */
+  warnings: string[];
+  /** A CSV's fields (null for empty), to build its workbook from. */
+  csvRows?: (string | null)[][];
 }
 
 export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
@@ -32,63 +48,95 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
           : `${path}: cannot be read (${code ?? String(e)})`,
     );
   }
-  if (ext === ".csv") return loadCsv(path, data);
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return loadCsv(path, data);
   if (ext === ".xlsx" || ext === ".xlsm") return loadXlsx(path, data);
   if (ext === ".xls")
-    throw new InputError(`${path}: .xls (Excel 97-2003) is not supported; save it as .xlsx`);
-  throw new InputError(`${path}: expected a .xlsx or .csv file`);
+    throw new InputError(
+      `${path}: .xls (Excel 97-2003) is not supported; open it in Excel and save it as .xlsx`,
+    );
+  if (ext === ".xlsb")
+    throw new InputError(`${path}: .xlsb (Excel binary workbook) is not supported; save it as .xlsx`);
+  if (ext === ".ods")
+    throw new InputError(`${path}: .ods (OpenDocument) is not supported; save it as Excel 2007-365 (.xlsx)`);
+  throw new InputError(`${path}: expected a .xlsx, .xlsm or .csv file`);
 }
 
 export async function loadXlsx(path: string, data: Buffer): Promise<LoadedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new InputError(`${path}: cannot be opened as an .xlsx workbook (${(e as Error).message})`);
-  }
-  return { kind: "xlsx", sheets: workbook.worksheets.map(gridFromWorksheet), workbook };
+  const pkg = await openPackage(path, data);
+  return readPackage(path, pkg, "xlsx");
 }
 
-export function gridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  // Number formats parallel to the values, where cells have one ("0%", "dd/mm/yyyy", "£#,##0").
-  const formats: (string | null)[][] = [];
-  let anyFormat = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    const fmts: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = engineValue(cell);
-      const f = cell.numFmt;
-      if (typeof f === "string" && f !== "" && f !== "General") {
-        fmts[col - 1] = f;
-        anyFormat = true;
-      }
-    });
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-    values[rowNumber - 1] = cells;
-    formats[rowNumber - 1] = fmts;
-  });
-  for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
-  const grid: SheetGrid = {
-    name: ws.name,
-    visible: ws.state === "visible" || ws.state === undefined,
-    rowOffset: 0,
-    colOffset: 0,
-    values,
-  };
-  if (anyFormat) {
-    for (let r = 0; r < values.length; r++) formats[r] ??= [];
-    grid.numberFormats = formats;
+export async function readPackage(
+  path: string,
+  pkg: XlsxPackage,
+  kind: "xlsx" | "csv",
+): Promise<LoadedWorkbook> {
+  const strings =
+    pkg.sharedStringsPart && pkg.zip.file(pkg.sharedStringsPart)
+      ? await readSharedStrings(path, pkg.zip, pkg.sharedStringsPart)
+      : [];
+  const styles =
+    pkg.stylesPart && pkg.zip.file(pkg.stylesPart)
+      ? new Styles(await partText(path, pkg.zip, pkg.stylesPart))
+      : null;
+  const sheets: SheetGrid[] = [];
+  const read = new Map<string, ReadSheet>();
+  const warnings: string[] = [];
+  for (const s of pkg.sheets) {
+    if (s.kind !== "worksheet" || !s.part) continue;
+    if (!pkg.zip.file(s.part)) {
+      warnings.push(`sheet "${s.name}": its part ${s.part} is missing from the package; not read`);
+      continue;
+    }
+    const visible = s.state === "visible";
+    // Hidden sheets are not read by the engine; the tool's own sheets are read whatever their state.
+    const rs = await readWorksheet(path, pkg.zip, s.part, s.name, visible, strings, styles, pkg.date1904);
+    read.set(s.name, rs);
+    sheets.push(visible ? rs.grid : { ...rs.grid, values: rs.grid.values });
+    if (rs.uncalculated.length > 0 && visible) {
+      const list = rs.uncalculated.slice(0, 5).join(", ");
+      const more = rs.uncalculated.length > 5 ? ` and ${rs.uncalculated.length - 5} more` : "";
+      warnings.push(
+        `sheet "${s.name}" ${list}${more}: formula with no calculated value: open and save the file in Excel`,
+      );
+    }
   }
-  return grid;
+  const own = new Map<OwnSheetRole, SheetEntry>();
+  for (const dn of pkg.definedNames) {
+    const role = roleFromMarker(dn.name);
+    if (!role || dn.localSheetId !== null) continue;
+    const name = sheetFromReference(dn.text);
+    const entry =
+      name === null ? undefined : pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!entry) continue;
+    const first = read.get(entry.name)?.grid.values[0] ?? [];
+    if (ownSheetContentAgrees(role, first)) own.set(role, entry);
+    else
+      warnings.push(
+        `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
+      );
+  }
+  return { kind, sheets, pkg, read, own, warnings };
 }
-
-/** UTF-8 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */
+/** UTF-8 or UTF-16 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */
 export function decodeCsv(data: Uint8Array): string {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)
     return new TextDecoder("utf-8").decode(data.subarray(3));
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data.subarray(2));
+  // UTF-16 without a byte-order mark: text in Latin letters has a zero in every other byte.
+  const sample = data.subarray(0, Math.min(data.length, 4096));
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs >= 2 && oddZero > pairs * 0.3 && evenZero < pairs * 0.05)
+    return new TextDecoder("utf-16le").decode(data);
+  if (pairs >= 2 && evenZero > pairs * 0.3 && oddZero < pairs * 0.05)
+    return new TextDecoder("utf-16be").decode(data);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
@@ -120,9 +168,11 @@ export function decodeWindows1252(data: Uint8Array): string {
 
 export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
   const text = decodeCsv(data);
+  const { body, delimiter } = csvDialect(text);
   let rows: string[][];
   try {
-    rows = parseCsv(text, {
+    rows = parseCsv(body, {
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -133,14 +183,34 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
   }
   const name = sheetNameFromFile(path);
   const values: CellValue[][] = rows.map((r) => r.map((c) => (c === "" ? null : c)));
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(name);
-  for (const r of rows) ws.addRow(r.map((c) => (c === "" ? null : c)));
   return {
     kind: "csv",
     sheets: [{ name, visible: true, rowOffset: 0, colOffset: 0, values, textOnly: true }],
-    workbook,
+    pkg: null,
+    read: new Map(),
+    own: new Map(),
+    warnings: [],
+    csvRows: values as (string | null)[][],
   };
+}
+
+/**
+ * How Excel writes a CSV: a `sep=;` first line names the separator; "Unicode Text" is tab-separated; European
+ * Excel separates with semicolons. Without a `sep=` line, the separator is the one of tab, semicolon and comma
+ * that the first line (outside quotes) holds most of.
+ */
+export function csvDialect(text: string): { body: string; delimiter: string } {
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep) return { body: text.slice(sep[0].length), delimiter: sep[1]! };
+  const firstLine = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, "");
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const counts: [string, number][] = [
+    [",", count(",")],
+    ["\t", count("\t")],
+    [";", count(";")],
+  ];
+  counts.sort((a, b) => b[1] - a[1]);
+  return { body: text, delimiter: counts[0]![1] > 0 ? counts[0]![0] : "," };
 }
 
 /** A CSV's sheet is named after the file, made a legal Excel sheet name. */
@@ -148,5 +218,7 @@ export function sheetNameFromFile(path: string): string {
   const base = basename(path, extname(path))
     .replace(/[[\]:*?/\\]/g, "_")
     .replace(/^'+|'+$/g, "");
-  return (base || "Sheet1").slice(0, 31);
+  const name = (base || "Sheet1").slice(0, 31);
+  // "History" is a name Excel reserves for itself.
+  return name.toLowerCase() === "history" ? `${name} (data)` : name;
 }

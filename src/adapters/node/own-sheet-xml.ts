@@ -1,0 +1,178 @@
+/**
+ * The tool's own sheets (a SheetLayout each) written straight to worksheet XML, a block of rows at a time, with
+ * their cell formats added to the workbook's styles part. No workbook model is built, so a 200,000-row history
+ * costs its text and nothing more.
+ */
+import { Readable } from "node:stream";
+import type { CellStyle, LayoutValue, SheetLayout } from "../../engine/plan";
+import type { Styles } from "./styles";
+import { escapeXml } from "./xml";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+const BORDER_COLOR = "FFBFBFBF";
+
+function letters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A cell format for a layout style and number format, added to the styles part (once per distinct pair). */
+function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | null) => number {
+  const p = styles.prefix;
+  const cache = new Map<string, number>();
+  return (style, fmt) => {
+    const s = style ?? {};
+    const key = JSON.stringify([s, fmt]);
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const font =
+      `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.fontSize ?? 11}"/>` +
+      (s.fontColor ? `<${p}color rgb="${argb(s.fontColor)}"/>` : `<${p}color theme="1"/>`) +
+      `<${p}name val="Calibri"/><${p}family val="2"/></${p}font>`;
+    const attrs: string[] = [];
+    const numFmtId = fmt === null ? 0 : styles.numFmtId(fmt);
+    attrs.push(`numFmtId="${numFmtId}"`, `fontId="${styles.addFont(font)}"`);
+    if (s.fill)
+      attrs.push(
+        `fillId="${styles.addFill(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(s.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`)}"`,
+      );
+    else attrs.push('fillId="0"');
+    if (s.border) {
+      const side = (n: string) => `<${p}${n} style="thin"><${p}color rgb="${BORDER_COLOR}"/></${p}${n}>`;
+      attrs.push(
+        `borderId="${styles.addBorder(`<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`)}"`,
+      );
+    } else attrs.push('borderId="0"');
+    attrs.push('xfId="0"');
+    if (numFmtId !== 0) attrs.push('applyNumberFormat="1"');
+    attrs.push('applyFont="1"');
+    if (s.fill) attrs.push('applyFill="1"');
+    if (s.border) attrs.push('applyBorder="1"');
+    let alignment = "";
+    if (s.wrap !== undefined || s.hAlign || s.vAlign) {
+      attrs.push('applyAlignment="1"');
+      alignment =
+        `<${p}alignment` +
+        (s.hAlign ? ` horizontal="${s.hAlign}"` : "") +
+        (s.vAlign ? ` vertical="${s.vAlign}"` : "") +
+        (s.wrap ? ' wrapText="1"' : "") +
+        "/>";
+    }
+    const id = styles.addXf(
+      alignment ? `<${p}xf ${attrs.join(" ")}>${alignment}</${p}xf>` : `<${p}xf ${attrs.join(" ")}/>`,
+    );
+    cache.set(key, id);
+    return id;
+  };
+}
+
+/**
+ * The layout as worksheet XML, streamed in blocks of rows. Style indexes are made as rows are written, so the
+ * styles part must be serialised after the stream has ended.
+ */
+export function ownSheetStream(
+  layout: SheetLayout,
+  styles: Styles,
+  value: (v: LayoutValue, format: string | null) => LayoutValue,
+): Readable {
+  const styleOf = styler(styles);
+  // Each cell's effective style (later runs win), for the cells the style runs cover.
+  const cellStyles = new Map<number, CellStyle>();
+  const key = (r: number, c: number) => r * 16384 + c;
+  for (const run of layout.styles) {
+    for (let r = run.row; r < run.row + run.rows; r++) {
+      for (let c = run.col; c < run.col + run.cols; c++) {
+        const k = key(r, c);
+        const before = cellStyles.get(k);
+        cellStyles.set(k, before ? { ...before, ...run.style } : run.style);
+      }
+    }
+  }
+  function* chunks(): Generator<string> {
+    let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
+    const pr = layout.print;
+    if (layout.tabColor || pr)
+      head +=
+        "<sheetPr>" +
+        (layout.tabColor ? `<tabColor rgb="${argb(layout.tabColor)}"/>` : "") +
+        (pr ? '<pageSetUpPr fitToPage="1"/>' : "") +
+        "</sheetPr>";
+    head += '<sheetViews><sheetView workbookViewId="0">';
+    if (layout.freezeRows)
+      head += `<pane ySplit="${layout.freezeRows}" topLeftCell="A${layout.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${layout.freezeRows + 1}" sqref="A${layout.freezeRows + 1}"/>`;
+    head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
+    const widths = layout.columnWidths
+      .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
+      .join("");
+    if (widths) head += `<cols>${widths}</cols>`;
+    yield head + "<sheetData>";
+    const height = layout.values.length;
+    const width = height > 0 ? layout.values[0]!.length : 0;
+    let block = "";
+    for (let r = 0; r < height; r++) {
+      const row = layout.values[r]!;
+      const ht = layout.rowHeights[r];
+      let cells = "";
+      for (let c = 0; c < width; c++) {
+        const fmt = layout.numberFormats[r]?.[c] ?? null;
+        const v = value(row[c] ?? null, fmt);
+        const st = cellStyles.get(key(r, c));
+        if (v === null && st === undefined && fmt === null) continue;
+        const s = st === undefined && fmt === null ? 0 : styleOf(st, fmt);
+        const ref = `${letters(c)}${r + 1}`;
+        const sAttr = s ? ` s="${s}"` : "";
+        if (v === null) cells += `<c r="${ref}"${sAttr}/>`;
+        else if (typeof v === "number") cells += `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
+        else if (typeof v === "boolean") cells += `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+        else
+          cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+      }
+      if (cells || ht != null)
+        block += `<row r="${r + 1}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
+      if (block.length > 256 * 1024) {
+        yield block;
+        block = "";
+      }
+    }
+    let tail = block + "</sheetData>";
+    if (layout.merges.length > 0)
+      tail +=
+        `<mergeCells count="${layout.merges.length}">` +
+        layout.merges
+          .map(
+            (m) =>
+              `<mergeCell ref="${letters(m.col)}${m.row + 1}:${letters(m.col + m.cols - 1)}${m.row + m.rows}"/>`,
+          )
+          .join("") +
+        "</mergeCells>";
+    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+    if (pr)
+      tail += `<pageSetup paperSize="9" orientation="${pr.orientation}" fitToWidth="${pr.fitToPagesWide}" fitToHeight="0"/>`;
+    if (pr?.footer) {
+      const f = pr.footer;
+      const text = `${f.left ? "&L" + f.left : ""}${f.center ? "&C" + f.center : ""}${f.right ? "&R" + f.right : ""}`;
+      tail += `<headerFooter><oddFooter>${escapeXml(text)}</oddFooter></headerFooter>`;
+    }
+    // Manual page breaks: a page that starts at 0-based row r breaks below the 1-based row r.
+    const breaks = (pr?.rowBreaks ?? []).filter((r) => r > 0);
+    if (breaks.length > 0)
+      tail +=
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+        "</rowBreaks>";
+    yield tail + "</worksheet>";
+  }
+  return Readable.from(
+    (function* () {
+      for (const s of chunks()) yield Buffer.from(s, "utf8");
+    })(),
+  );
+}

@@ -1,0 +1,359 @@
+/**
+ * An .xlsx / .xlsm package opened for surgery: the zip (JSZip, which keeps each entry compressed until it is
+ * read, and writes an unchanged entry's compressed bytes back as they were), the workbook part, its sheets and
+ * relationships. Bad packages are refused here, before anything is decompressed, with words a user can act on.
+ */
+import JSZip from "jszip";
+import { InputError } from "./errors";
+import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName } from "./xml";
+
+/** Limits that no council workbook comes near and every zip bomb passes. */
+export const LIMITS = {
+  entries: 20_000,
+  /** Declared uncompressed bytes of all entries together. */
+  totalBytes: 2_000_000_000,
+  /** Declared uncompressed bytes of one entry. */
+  entryBytes: 1_000_000_000,
+};
+
+export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet" | "other";
+
+export interface SheetEntry {
+  name: string;
+  sheetId: string;
+  rId: string;
+  state: "visible" | "hidden" | "veryHidden";
+  /** The part name, e.g. xl/worksheets/sheet1.xml (null when the relationship is missing). */
+  part: string | null;
+  kind: SheetKind;
+}
+
+export interface DefinedName {
+  name: string;
+  localSheetId: number | null;
+  text: string;
+}
+
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export interface XlsxPackage {
+  zip: JSZip;
+  workbookPart: string;
+  workbookXml: string;
+  sheets: SheetEntry[];
+  definedNames: DefinedName[];
+  date1904: boolean;
+  rels: Rel[];
+  sharedStringsPart: string | null;
+  stylesPart: string | null;
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Checks a file's bytes for what it really is, and refuses what is not an .xlsx package. */
+export function checkSignature(path: string, data: Buffer): void {
+  if (data.length >= 8 && OLE.every((b, i) => data[i] === b)) {
+    if (data.includes(Buffer.from("EncryptionInfo", "utf16le")))
+      throw new InputError(
+        `${path}: this workbook is password-protected; open it in Excel and save it without a password`,
+      );
+    throw new InputError(
+      `${path}: this is an Excel 97-2003 (.xls) file, not an .xlsx; open it in Excel and save it as .xlsx`,
+    );
+  }
+  if (!(data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && (data[2] === 3 || data[2] === 5)))
+    throw new InputError(`${path}: not an Excel workbook (an .xlsx file is a zip package; this file is not)`);
+  checkZipDirectory(path, data);
+}
+
+/** Reads the zip's central directory (declared sizes only) and refuses absurd packages before inflating. */
+function checkZipDirectory(path: string, data: Buffer): void {
+  const min = Math.max(0, data.length - 65_557);
+  let eocd = -1;
+  for (let i = data.length - 22; i >= min; i--) {
+    if (data.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+  const entries = data.readUInt16LE(eocd + 10);
+  let offset = data.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || offset === 0xffffffff) return checkZip64(path, data, eocd);
+  if (entries > LIMITS.entries)
+    throw new InputError(`${path}: refused: the package has ${entries} parts (a workbook has far fewer)`);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50)
+      throw new InputError(`${path}: the zip package is damaged (its directory is cut short)`);
+    const size = data.readUInt32LE(offset + 24);
+    const nameLen = data.readUInt16LE(offset + 28);
+    const name = data.toString("utf8", offset + 46, offset + 46 + nameLen);
+    if (size > LIMITS.entryBytes)
+      throw new InputError(
+        `${path}: refused: the part ${name} would expand to ${(size / 1e9).toFixed(1)} GB (a zip bomb or a damaged file)`,
+      );
+    total += size;
+    offset += 46 + nameLen + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
+  }
+  if (total > LIMITS.totalBytes)
+    throw new InputError(
+      `${path}: refused: the package would expand to ${(total / 1e9).toFixed(1)} GB (a zip bomb or a damaged file)`,
+    );
+}
+
+function checkZip64(path: string, data: Buffer, eocd: number): void {
+  const loc = eocd - 20;
+  if (loc < 0 || data.readUInt32LE(loc) !== 0x07064b50)
+    throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+  const rec = Number(data.readBigUInt64LE(loc + 8));
+  if (rec + 56 > data.length || data.readUInt32LE(rec) !== 0x06064b50)
+    throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+  const entries = Number(data.readBigUInt64LE(rec + 32));
+  if (entries > LIMITS.entries)
+    throw new InputError(`${path}: refused: the package has ${entries} parts (a workbook has far fewer)`);
+  // Sizes of zip64 entries are checked as they are inflated (see readPartText / streamPart).
+}
+
+const CT_XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
+const REL_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+const REL_STRICT_OFFICE_DOC = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
+export async function openPackage(path: string, data: Buffer): Promise<XlsxPackage> {
+  checkSignature(path, data);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data, { checkCRC32: false });
+  } catch (e) {
+    throw new InputError(`${path}: the zip package is damaged (${(e as Error).message})`);
+  }
+  const mimetype = zip.file("mimetype");
+  if (mimetype) {
+    const m = await partText(path, zip, "mimetype");
+    if (m.includes("opendocument"))
+      throw new InputError(
+        `${path}: this is an OpenDocument (.ods) spreadsheet, not an .xlsx; save it as Excel 2007-365 (.xlsx)`,
+      );
+  }
+  const types = zip.file("[Content_Types].xml");
+  const rootRels = zip.file("_rels/.rels");
+  if (!types || !rootRels)
+    throw new InputError(`${path}: a zip file, but not an Excel workbook (it has no workbook inside)`);
+  const rels = parseRels(await partText(path, zip, "_rels/.rels"));
+  const strict = rels.find((r) => r.type === REL_STRICT_OFFICE_DOC);
+  if (strict)
+    throw new InputError(
+      `${path}: this workbook is saved as "Strict Open XML", which is not supported; save it in Excel as "Excel Workbook (.xlsx)"`,
+    );
+  const main = rels.find((r) => r.type === REL_OFFICE_DOC);
+  if (!main)
+    throw new InputError(`${path}: a zip file, but not an Excel workbook (it has no workbook inside)`);
+  const workbookPart = resolvePartName("", main.target);
+  const typesXml = await partText(path, zip, "[Content_Types].xml");
+  const mainType = contentTypeOf(typesXml, workbookPart);
+  if (mainType === CT_XLSB || /\.bin$/i.test(workbookPart))
+    throw new InputError(
+      `${path}: this is an Excel binary workbook (.xlsb) renamed; open it in Excel and save it as .xlsx`,
+    );
+  if (mainType && !/spreadsheetml|ms-excel/.test(mainType))
+    throw new InputError(`${path}: this is not an Excel workbook (it holds ${mainType})`);
+  if (!zip.file(workbookPart))
+    throw new InputError(`${path}: the workbook part ${workbookPart} is missing from the package`);
+  const workbookXml = await partText(path, zip, workbookPart);
+  const wbRelsPart = relsPartOf(workbookPart);
+  const wbRels = zip.file(wbRelsPart) ? parseRels(await partText(path, zip, wbRelsPart)) : [];
+
+  const sheets: SheetEntry[] = [];
+  const definedNames: DefinedName[] = [];
+  let date1904 = false;
+  let strictNs = false;
+  let dn: DefinedName | null = null;
+  try {
+    parseXml(workbookXml, {
+      open: (t) => {
+        if (t.uri === NS_STRICT_MAIN) strictNs = true;
+        if (t.local === "sheet") {
+          const rId = attr(t, "id", NS_REL) ?? "";
+          const rel = wbRels.find((r) => r.id === rId);
+          const type = rel?.type ?? "";
+          sheets.push({
+            name: attr(t, "name") ?? "",
+            sheetId: attr(t, "sheetId") ?? "",
+            rId,
+            state: (attr(t, "state") as SheetEntry["state"] | undefined) ?? "visible",
+            part: rel && !rel.external ? resolvePartName(workbookPart, rel.target) : null,
+            kind: /\/worksheet$/.test(type)
+              ? "worksheet"
+              : /\/chartsheet$/.test(type)
+                ? "chartsheet"
+                : /\/dialogsheet$/.test(type)
+                  ? "dialogsheet"
+                  : /macrosheet$/i.test(type)
+                    ? "macrosheet"
+                    : "other",
+          });
+        } else if (t.local === "workbookPr") {
+          const v = attr(t, "date1904");
+          date1904 = v === "1" || v === "true";
+        } else if (t.local === "definedName") {
+          const local = attr(t, "localSheetId");
+          dn = {
+            name: attr(t, "name") ?? "",
+            localSheetId: local === undefined ? null : Number(local),
+            text: "",
+          };
+        }
+      },
+      text: (s) => {
+        if (dn) dn.text += s;
+      },
+      close: (t) => {
+        if (t.local === "definedName" && dn) {
+          definedNames.push(dn);
+          dn = null;
+        }
+      },
+    });
+  } catch (e) {
+    throw new InputError(`${path}: the part ${workbookPart} is damaged (${(e as Error).message})`);
+  }
+  if (strictNs)
+    throw new InputError(
+      `${path}: this workbook is saved as "Strict Open XML", which is not supported; save it in Excel as "Excel Workbook (.xlsx)"`,
+    );
+  const relPart = (suffix: string): string | null => {
+    const r = wbRels.find((x) => x.type.endsWith(suffix) && !x.external);
+    return r ? resolvePartName(workbookPart, r.target) : null;
+  };
+  return {
+    zip,
+    workbookPart,
+    workbookXml,
+    sheets,
+    definedNames,
+    date1904,
+    rels: wbRels,
+    sharedStringsPart: relPart("/sharedStrings"),
+    stylesPart: relPart("/styles"),
+  };
+}
+
+export function parseRels(xml: string): Rel[] {
+  const out: Rel[] = [];
+  parseXml(xml, {
+    open: (t) => {
+      if (t.local !== "Relationship") return;
+      out.push({
+        id: attr(t, "Id") ?? "",
+        type: attr(t, "Type") ?? "",
+        target: attr(t, "Target") ?? "",
+        external: attr(t, "TargetMode") === "External",
+      });
+    },
+  });
+  return out;
+}
+
+/** The content type [Content_Types].xml gives a part (its Override, else the Default for its extension). */
+export function contentTypeOf(typesXml: string, part: string): string | null {
+  let override: string | null = null;
+  const defaults = new Map<string, string>();
+  parseXml(typesXml, {
+    open: (t) => {
+      if (
+        t.local === "Override" &&
+        (attr(t, "PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()
+      )
+        override = attr(t, "ContentType") ?? null;
+      if (t.local === "Default")
+        defaults.set((attr(t, "Extension") ?? "").toLowerCase(), attr(t, "ContentType") ?? "");
+    },
+  });
+  return override ?? defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase()) ?? null;
+}
+
+/** A part's text, inflated with its declared size as the limit; a damaged entry is named. */
+export async function partText(path: string, zip: JSZip, part: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  await streamPart(path, zip, part, (c) => {
+    chunks.push(Buffer.from(c));
+  });
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
+}
+
+/** JSZip's internal stream helper (untyped in its declarations): inflates an entry chunk by chunk. */
+interface JSZipStream {
+  on(event: "data", f: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: "error", f: (e: Error) => void): JSZipStream;
+  on(event: "end", f: () => void): JSZipStream;
+  pause(): JSZipStream;
+  resume(): JSZipStream;
+}
+
+interface Declared {
+  _data?: { uncompressedSize?: number };
+}
+
+/**
+ * Inflates a part chunk by chunk. Stops with a clear error if the entry is damaged or inflates to more than it
+ * declared (a zip bomb that lies in its directory).
+ */
+export function streamPart(
+  path: string,
+  zip: JSZip,
+  part: string,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const file = zip.file(part);
+  if (!file) return Promise.reject(new InputError(`${path}: the part ${part} is missing from the package`));
+  const declared = (file as unknown as Declared)._data?.uncompressedSize ?? LIMITS.entryBytes;
+  const limit = Math.min(LIMITS.entryBytes, Math.max(declared, 0) + 1024);
+  return new Promise((resolveP, rejectP) => {
+    let seen = 0;
+    let failed = false;
+    const stream = (file as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream(
+      "uint8array",
+    );
+    stream.on("data", (chunk: Uint8Array) => {
+      if (failed) return;
+      seen += chunk.length;
+      if (seen > limit) {
+        failed = true;
+        stream.pause();
+        rejectP(
+          new InputError(
+            `${path}: refused: the part ${part} inflates to more than it declares (a zip bomb?)`,
+          ),
+        );
+        return;
+      }
+      try {
+        onChunk(chunk);
+      } catch (e) {
+        failed = true;
+        stream.pause();
+        rejectP(
+          e instanceof InputError
+            ? e
+            : new InputError(`${path}: the part ${part} is damaged (${(e as Error).message})`),
+        );
+      }
+    });
+    stream.on("error", (e: Error) => {
+      if (failed) return;
+      failed = true;
+      rejectP(new InputError(`${path}: the part ${part} is damaged (${e.message})`));
+    });
+    stream.on("end", () => {
+      if (!failed) resolveP();
+    });
+    stream.resume();
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The --out workbook is the input package with only the tool's changes: every part of the input is in the output,
+ * byte-identical, except the few the tool must edit (workbook, its relationships, content types, styles, the
+ * programme sheets), and those are checked entry by entry and cell by cell.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import JSZip from "jszip";
+import type { CorpusFile } from "../../scripts/corpus/make-corpus";
+import { makeCorpus } from "../../scripts/corpus/make-corpus";
+import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+import { Styles } from "../../src/adapters/node/styles";
+import { runCli } from "./run-cli";
+
+jest.setTimeout(60_000);
+let dir: string;
+let corpus: CorpusFile[];
+const OWN = ["Highlight Report", "RAG History", "Change Log"];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "programme-rag-corpus-"));
+  corpus = await makeCorpus(join(dir, "in"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function zipOf(path: string): Promise<JSZip> {
+  return JSZip.loadAsync(await readFile(path));
+}
+
+async function parts(zip: JSZip): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name, await f.async("nodebuffer"));
+  return out;
+}
+
+/** The raw XML of every cell of a sheet part, by reference, and the part outside sheetData. */
+function cellsOf(xml: string): { cells: Map<string, string>; head: string; tail: string } {
+  const start = xml.search(/<(\w+:)?sheetData\b/);
+  const endTag = /<\/(\w+:)?sheetData>/.exec(xml)!;
+  const data = xml.slice(start, endTag.index);
+  const cells = new Map<string, string>();
+  for (const m of data.matchAll(/<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g)) {
+    const ref = /\sr="([A-Z]+\d+)"/.exec(m[0])![1]!;
+    cells.set(ref, m[0]);
+  }
+  return { cells, head: xml.slice(0, start), tail: xml.slice(endTag.index + endTag[0].length) };
+}
+
+function elements(xml: string, local: string): string[] {
+  return (
+    xml.match(new RegExp(`<(?:\\w+:)?${local}\\b[^>]*?(?:/>|>[\\s\\S]*?</(?:\\w+:)?${local}>)`, "g")) ?? []
+  );
+}
+
+const sheetPart = async (zip: JSZip, wbXml: string, name: string): Promise<string> => {
+  const sheet = elements(wbXml, "sheet").find(
+    (s) => s.includes(`name="${name.replace(/'/g, "&apos;")}"`) || s.includes(`name="${name}"`),
+  )!;
+  const rid = /:id="([^"]+)"/.exec(sheet)![1]!;
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rel = elements(rels, "Relationship").find((r) => r.includes(`Id="${rid}"`))!;
+  const target = /Target="([^"]+)"/.exec(rel)![1]!;
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+};
+
+describe.each([0, 1, 2])("corpus workbook %#", (index) => {
+  let file: CorpusFile;
+  let out: string;
+  let stderr: string;
+  beforeAll(async () => {
+    file = corpus[index]!;
+    out = join(dir, `out-${basename(file.path)}`);
+    const r = await runCli([file.path, "--date", "2020-12-31", "--out", out]);
+    stderr = r.stderr;
+    expect(r.code).toBe(0);
+  });
+
+  test("every part the tool does not own is byte-identical", async () => {
+    const before = await parts(await zipOf(file.path));
+    const after = await parts(await zipOf(out));
+    const wb = await zipOf(file.path);
+    const wbXml = await wb.file("xl/workbook.xml")!.async("string");
+    const edited = new Set([
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+    ]);
+    for (const s of file.programmeSheets) edited.add(await sheetPart(wb, wbXml, s));
+    const different: string[] = [];
+    for (const [name, bytes] of before) {
+      const now = after.get(name);
+      if (!now) different.push(`${name}: missing`);
+      else if (!edited.has(name) && !now.equals(bytes)) different.push(`${name}: changed`);
+    }
+    expect(different).toEqual([]);
+    // More than a handful of parts came through untouched (the rich workbooks have about forty).
+    expect([...before.keys()].filter((n) => !edited.has(n)).length).toBeGreaterThan(index === 2 ? 0 : 30);
+  });
+
+  test("the edited package parts keep every entry of the user's", async () => {
+    const a = await zipOf(file.path);
+    const b = await zipOf(out);
+    const text = async (z: JSZip, n: string) => (await z.file(n)?.async("string")) ?? "";
+    for (const [part, local] of [
+      ["[Content_Types].xml", "Default"],
+      ["[Content_Types].xml", "Override"],
+      ["xl/_rels/workbook.xml.rels", "Relationship"],
+      ["xl/workbook.xml", "sheet"],
+      ["xl/workbook.xml", "workbookProtection"],
+      ["xl/workbook.xml", "externalReference"],
+      ["xl/workbook.xml", "pivotCache"],
+      ["xl/workbook.xml", "extLst"],
+      ["xl/workbook.xml", "calcPr"],
+    ] as const) {
+      const now = await text(b, part);
+      for (const el of elements(await text(a, part), local))
+        expect([part, now.includes(el)]).toEqual([part, true]);
+    }
+    // Defined names: the user's all kept (a sheet-scoped one now counts the report's sheet before it).
+    const wbA = await text(a, "xl/workbook.xml");
+    const wbB = await text(b, "xl/workbook.xml");
+    const sheetsA = elements(wbA, "sheet").map((s) => /name="([^"]*)"/.exec(s)![1]);
+    const sheetsB = elements(wbB, "sheet").map((s) => /name="([^"]*)"/.exec(s)![1]);
+    for (const dn of elements(wbA, "definedName")) {
+      const name = /name="([^"]*)"/.exec(dn)![1]!;
+      const local = /localSheetId="(\d+)"/.exec(dn)?.[1];
+      const body = dn.replace(/^<[^>]*>/, "");
+      const match = elements(wbB, "definedName").find((x) => {
+        const l = /localSheetId="(\d+)"/.exec(x)?.[1];
+        return (
+          /name="([^"]*)"/.exec(x)![1] === name &&
+          x.endsWith(body) &&
+          (local === undefined ? l === undefined : sheetsB[Number(l)] === sheetsA[Number(local)])
+        );
+      });
+      expect([dn, match !== undefined]).toEqual([dn, true]);
+    }
+    // The tool's markers and print settings, with sheet names quoted as Excel writes them.
+    expect(wbB).toMatch(/<(\w+:)?definedName name="ProgrammeRAG_highlight">'Highlight Report'!\$A\$1</);
+    expect(wbB).toMatch(/name="_xlnm.Print_Titles" localSheetId="0">'Highlight Report'!\$\d+:\$\d+</);
+    // styles.xml: every list the user had is still there at the same indexes.
+    if (a.file("xl/styles.xml")) {
+      const sa = new Styles(await text(a, "xl/styles.xml"));
+      const sb = new Styles(await text(b, "xl/styles.xml"));
+      for (const s of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as const)
+        expect(sb.items(s).slice(0, sa.items(s).length)).toEqual(sa.items(s));
+      for (const local of ["dxfs", "cellStyles", "cellStyleXfs", "tableStyles"])
+        expect(elements(await text(b, "xl/styles.xml"), local)).toEqual(
+          elements(await text(a, "xl/styles.xml"), local),
+        );
+    }
+  });
+
+  test("on the programme sheets only the RAG cells change, and the rest of the sheet part is kept", async () => {
+    const a = await zipOf(file.path);
+    const b = await zipOf(out);
+    const wbXml = await a.file("xl/workbook.xml")!.async("string");
+    const loaded = await loadWorkbook(out);
+    for (const sheet of file.programmeSheets) {
+      const part = await sheetPart(a, wbXml, sheet);
+      const before = cellsOf(await a.file(part)!.async("string"));
+      const after = cellsOf(await b.file(part)!.async("string"));
+      // Outside the cells: views (the report took the selection), columns, merges, validations in both forms,
+      // conditional formats with their 2010 extensions, hyperlinks, print setup, drawings, comments.
+      expect(after.head).toBe(before.head.replace(/ tabSelected="1"/, ""));
+      expect(after.tail).toBe(before.tail);
+      const header = [...before.cells.entries()].find(([, x]) => x.includes(">RAG<"));
+      const ragCol = header ? header[0].replace(/\d+$/, "") : null;
+      for (const [ref, xml] of before.cells) {
+        if (
+          ref.replace(/\d+$/, "") === ragCol &&
+          ref !== `${ragCol}1` &&
+          !xml.includes("<f>") &&
+          !["J5", "J6"].includes(ref)
+        )
+          continue; // a RAG cell the tool writes
+        expect([sheet, ref, after.cells.get(ref)]).toEqual([sheet, ref, xml]);
+      }
+      // New cells only in the RAG column (item rows) or an added column's header.
+      const grid = loaded.sheets.find((s) => s.name === sheet)!;
+      for (const ref of after.cells.keys()) {
+        if (before.cells.has(ref)) continue;
+        const col = ref.replace(/\d+$/, "");
+        const row = Number(ref.slice(col.length)) - 1;
+        const v =
+          grid.values[row]?.[
+            col.charCodeAt(col.length - 1) - 65 + (col.length > 1 ? 26 * (col.charCodeAt(0) - 64) : 0)
+          ];
+        expect([ref, v]).toEqual([
+          ref,
+          expect.stringMatching(/^(Red|Amber|Green|Complete|Not assessed|RAG|Computed RAG)$/),
+        ]);
+      }
+    }
+  });
+
+  test("the output has the user's sheets in their order and the tool's sheets", async () => {
+    const b = await zipOf(out);
+    const wbXml = await b.file("xl/workbook.xml")!.async("string");
+    const names = elements(wbXml, "sheet").map((s) => /name="([^"]*)"/.exec(s)![1]!.replace(/&apos;/g, "'"));
+    expect(names[0]).toBe("Highlight Report");
+    expect(names.filter((n) => !OWN.includes(n))).toEqual(file.userSheets);
+    expect(names).toEqual(expect.arrayContaining(OWN));
+  });
+
+  if (index < 2) {
+    test("formula RAG cells and a merged RAG cell across two items are reported, not written", () => {
+      expect(stderr).toMatch(/'Formula RAG'!J2 holds a formula; the RAG was not written there/);
+      expect(stderr).toMatch(/Programme!J5 is part of the merged cells J5:J6, which span more than one row/);
+      expect(stderr).toMatch(/Programme!J6 is part of the merged cells J5:J6/);
+      expect(stderr).toMatch(
+        /"Formula RAG" K2: formula with no calculated value: open and save the file in Excel/,
+      );
+    });
+
+    test("the written RAG cells read back with their words; a second run appends to the history", async () => {
+      const loaded = await loadWorkbook(out);
+      const programme = loaded.sheets.find((s) => s.name === "Programme")!;
+      expect(programme.values[1]![9]).toMatch(/^(Red|Amber|Green|Complete)$/);
+      expect(programme.values[4]![9]).toBe("Red"); // J5 kept as the user wrote it
+      // Dates in the workbook's own system (the .xlsm is a 1904 workbook): the history's date reads back right.
+      const history = loaded.sheets.find((s) => s.name === "RAG History")!;
+      expect((history.values[1]![1] as Date).toISOString().slice(0, 10)).toBe("2020-12-31");
+      const again = join(dir, `again-${basename(file.path)}`);
+      const r = await runCli([out, "--date", "2021-03-31", "--out", again]);
+      expect(r.code).toBe(0);
+      const second = await loadWorkbook(again);
+      const names = second.sheets.map((s) => s.name);
+      expect(names.filter((n) => OWN.includes(n))).toEqual(OWN); // replaced, not duplicated
+      const quarters = new Set(
+        second.sheets
+          .find((s) => s.name === "RAG History")!
+          .values.slice(1)
+          .map((r) => r[0]),
+      );
+      expect([...quarters]).toEqual(["Q3 2020/21", "Q4 2020/21"]);
+      // The user's parts are still byte-identical after two runs.
+      const a = await parts(await zipOf(file.path));
+      const c = await parts(await zipOf(again));
+      expect(c.get("xl/charts/chart1.xml")!.equals(a.get("xl/charts/chart1.xml")!)).toBe(true);
+      if (a.has("xl/vbaProject.bin"))
+        expect(c.get("xl/vbaProject.bin")!.equals(a.get("xl/vbaProject.bin")!)).toBe(true);
+    });
+  }
+});
+
+test("a forged ProgrammeRAG_history marker on a user's sheet leaves that sheet alone", async () => {
+  const src = corpus[0]!;
+  const zip = await zipOf(src.path);
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file(
+    "xl/workbook.xml",
+    wb.replace(
+      "<definedNames>",
+      '<definedNames><definedName name="ProgrammeRAG_history">Lookups!$A$1</definedName>',
+    ),
+  );
+  const forged = join(dir, "forged.xlsx");
+  await writeFile(forged, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const out = join(dir, "forged-out.xlsx");
+  const r = await runCli([forged, "--date", "2020-12-31", "--out", out]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(
+    /sheet "Lookups" carries the tool's ProgrammeRAG_history marker but is not the tool's sheet/,
+  );
+  const a = await zipOf(forged);
+  const b = await zipOf(out);
+  expect(
+    (await b.file("xl/worksheets/sheet4.xml")!.async("nodebuffer")).equals(
+      await a.file("xl/worksheets/sheet4.xml")!.async("nodebuffer"),
+    ),
+  ).toBe(true);
+  const names = (await loadWorkbook(out)).sheets.map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(["Lookups", "RAG History"]));
+  expect(await b.file("xl/workbook.xml")!.async("string")).toMatch(
+    /name="ProgrammeRAG_history">'RAG History'!\$A\$1</,
+  );
+});
