@@ -90,7 +90,6 @@ describe("the bundled sample", () => {
       "items",
       "skipped",
       "issues",
-      "programme",
       "previous",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");

@@ -71,7 +71,6 @@ describe("shape", () => {
       "items",
       "skipped",
       "issues",
-      "programme",
       "previous",
     ]);
   });

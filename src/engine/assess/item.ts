@@ -13,7 +13,13 @@ export type CellLocator = (item: ProgrammeItem, field: FieldKey) => string;
 export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLocator {
   return (item, field) => {
     const cols = columnsBySheet.get(item.sheet) ?? [];
-    const m = cols.find((c) => c.field === field) ?? cols.find((c) => c.field === "name");
+    // The field's own cell, else the item's name or reference, else any column the sheet was read by (a column
+    // a sheet's content ruled out is not mapped, and column A may lie outside the sheet's grid).
+    const m =
+      cols.find((c) => c.field === field) ??
+      cols.find((c) => c.field === "name") ??
+      cols.find((c) => c.field === "ref") ??
+      cols[0];
     return m ? cellAddress(item.row - 1, m.col) : `A${item.row}`;
   };
 }

@@ -10,6 +10,8 @@ import { formatPounds } from "../money";
 import type { AssessedItem, FieldKey, Issue, ProgrammeAnalysis, SheetTotalRow } from "../model";
 import type { Trend } from "./trend";
 
+const MONEY_FIELDS = new Set<FieldKey>(["budget", "spent", "committed", "forecast"]);
+
 /** Warnings that question the reporting date or the figures themselves. */
 export function reportWarnings(a: ProgrammeAnalysis, trend: Trend | null): string[] {
   const out: string[] = [];
@@ -33,6 +35,8 @@ export interface DataNotes {
   estimates: Issue[];
   /** Amounts or dates typed as text (read, but Excel's own totals leave them out). */
   asText: Issue[];
+  /** Other cells that could not be read (a score, a date, a % complete): the item is rated without them. */
+  unreadableOther: Issue[];
   /** Other warnings. */
   other: Issue[];
   /** Items not assessed because money could not be read. */
@@ -40,9 +44,31 @@ export interface DataNotes {
 }
 
 export function dataNotes(a: ProgrammeAnalysis): DataNotes {
-  const n: DataNotes = { unreadable: [], estimates: [], asText: [], other: [], notAssessed: [] };
+  const n: DataNotes = {
+    unreadable: [],
+    estimates: [],
+    asText: [],
+    unreadableOther: [],
+    other: [],
+    notAssessed: [],
+  };
+  // The money columns of each sheet (a transposed sheet's fields are rows), so only a money cell is said to be
+  // left out of the totals.
+  const money = new Map<string, { transposed: boolean; at: Set<number> }>();
+  for (const s of a.sheets)
+    money.set(s.name, {
+      transposed: s.transposed,
+      at: new Set(s.columns.filter((c) => MONEY_FIELDS.has(c.field)).map((c) => c.col)),
+    });
+  const isMoney = (i: Issue): boolean => {
+    const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
+    const sheet = money.get(i.sheet);
+    // A cell the engine cannot place is counted with the money, as before: never understated.
+    if (!m || !sheet) return true;
+    return sheet.at.has(sheet.transposed ? Number(m[2]) - 1 : columnIndex(m[1]!));
+  };
   for (const i of a.issues) {
-    if (i.severity === "error") n.unreadable.push(i);
+    if (i.severity === "error") (isMoney(i) ? n.unreadable : n.unreadableOther).push(i);
     else if (/is used as the forecast|which is used instead/.test(i.message)) n.estimates.push(i);
     else if (/stored as text/.test(i.message)) n.asText.push(i);
     else n.other.push(i);
@@ -68,6 +94,7 @@ export function dataNoteLines(n: DataNotes, limit = 6): string[] {
   group("Could not be read, left out of the totals (counted as zero)", n.unreadable);
   group("Estimates used", n.estimates);
   group("Typed as text (read here, but the sheet's own SUMs leave them out)", n.asText);
+  group("Could not be read, the item rated without it", n.unreadableOther);
   group("Other warnings", n.other);
   if (n.notAssessed.length) {
     lines.push(
