@@ -30,7 +30,7 @@ test("refresh after a Q2 report: a failure at every write", async () => {
 
 /**
  * The report has about 900 writes; in the gate every tenth is swept (under a minute), SWEEP_EVERY=1 sweeps
- * them all (about three minutes on a 2-core machine).
+ * them all (18 minutes on a loaded 2-core machine).
  */
 const EVERY = Number(process.env.SWEEP_EVERY ?? 10);
 
