@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import type { WorkbookModel } from "../support/excel-model";
+import { workbookModelFromGrid } from "../support/excel-model";
 import { snapshotCells } from "../support/excel-model/snapshot";
 import { checkAfterFailure, finalState, ragKeys, runOn, userFormula } from "../office/sweep-support";
 import { REFRESH, REPORT, button, resultText, setReportingDate, waitForScan, waitIdle } from "./harness/pane";
@@ -72,3 +73,34 @@ test("Refresh RAG columns: a failure at the first, a middle and the last write, 
 test("Build highlight report: a failure at the first, a middle and the last write, then a second click", async () => {
   await sweepAt("report", [0, 0.37, 1]);
 }, 120_000);
+
+test("a programme inside an Excel table: the RAG column is added through the table, with office.js", async () => {
+  const due = new Date(Date.UTC(2021, 2, 31));
+  const model = workbookModelFromGrid([
+    {
+      name: "Programme",
+      rows: [
+        ["Ref", "Project", "Budget", "Forecast", "Target date"],
+        ["P1", "Network", 1000, 2000, due],
+        ["P2", "Laptops", 1000, 1000, due],
+      ],
+    },
+  ]);
+  model.tables.push({
+    id: "{T1}",
+    name: "Works",
+    sheetId: model.findSheet("Programme")!.id,
+    rect: { row: 0, col: 0, rows: 3, cols: 5 },
+  });
+  const { page, pane } = await s.open({ model, now: NOW });
+  await waitForScan(page);
+  await setReportingDate(page, DATE);
+  await button(page, REFRESH).click();
+  await resultText(page);
+  const m = s.harness.model;
+  expect(m.tables[0]!.rect).toEqual({ row: 0, col: 0, rows: 3, cols: 6 });
+  const cells = snapshotCells(m);
+  expect(cells["Programme!F1"]?.value).toBe("RAG");
+  expect(["Red", "Amber", "Green", "Amber/Red", "Amber/Green"]).toContain(cells["Programme!F2"]?.value);
+  expect(pane.errors).toEqual([]);
+}, 60_000);
