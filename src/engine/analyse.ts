@@ -1,7 +1,7 @@
 /**
  * The engine's front door: sheets of cell values in, the whole analysis out. Pure; never throws on bad input.
  */
-import type { DayNumber } from "./dates";
+import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
 import type { SheetGrid } from "./grid";
 import type { Pence } from "./money";
@@ -33,6 +33,8 @@ export interface AnalyseOptions {
   ownSheets?: readonly string[];
   periodStart?: DayNumber;
   periodEnd?: DayNumber;
+  /** How the workbook's date serials count (default 1900); the write plan writes dates in the same system. */
+  dateSystem?: DateSystem;
 }
 
 export const RAG_HEADER = "RAG";
@@ -58,7 +60,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
       continue;
     }
-    const read = readSheet(grid);
+    const read = readSheet(grid, options.dateSystem ?? 1900);
     if (!read) {
       ignoredSheets.push({
         name: grid.name,
@@ -101,6 +103,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const counts = ragCounts(items);
   return {
     reportingDate: options.reportingDate,
+    dateSystem: options.dateSystem ?? 1900,
     period: periodLabel(options.reportingDate),
     allocation,
     periodStart: options.periodStart ?? PROGRAMME_START,

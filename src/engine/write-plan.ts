@@ -18,7 +18,10 @@ export interface PlanOptions {
   /** The tool's own history and change log sheets as they are now (null when there are none yet). */
   history?: SheetGrid | null;
   changeLog?: SheetGrid | null;
-  /** When the run happens: an Excel serial date-time in the user's local time. */
+  /**
+   * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
+   * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
+   */
   generatedAt: number;
   programmeName?: string;
 }
@@ -51,7 +54,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   };
   const sheets = [];
   if (options.mode === "report") {
-    const history = readHistory(options.history ?? null);
+    const history = readHistory(options.history ?? null, a.dateSystem);
     const previous = previousSnapshot(history, a);
     sheets.push(
       highlightLayout(a, {
@@ -60,8 +63,8 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
         ...(options.programmeName ? { programmeName: options.programmeName } : {}),
       }),
     );
-    sheets.push(historyLayout(mergeHistory(history, a)));
+    sheets.push(historyLayout(mergeHistory(history, a), a.dateSystem));
   }
-  sheets.push(changeLogLayout(readChangeLog(options.changeLog ?? null), changes, summary));
+  sheets.push(changeLogLayout(readChangeLog(options.changeLog ?? null, a.dateSystem), changes, summary));
   return { ragColumns, changedCells: changes.length, sheets };
 }

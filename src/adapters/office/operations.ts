@@ -116,6 +116,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       allocation: input.allocation,
       rules: input.rules,
       ownSheets: [...r.own.values()],
+      dateSystem: r.dateSystem,
     });
   }
 
@@ -142,7 +143,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       if (analysis.sheets.length === 0)
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
-      const generatedAt = excelSerialFromLocalDateTime(now());
+      const generatedAt = excelSerialFromLocalDateTime(now(), analysis.dateSystem);
       const plan = buildWritePlan(analysis, {
         mode,
         history: fromColumnA(r.ownGrids.get("history")),

@@ -15,6 +15,8 @@ import type { OwnSheetRole } from "../../engine/plan";
 import { roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
 import type { SavedSettings } from "../../app/operations";
 import { excelErrorCode } from "./errors";
+import type { DateSystem } from "../../engine/dates";
+import { queueDateSystemProbe } from "./date-system";
 import { SETTINGS_KEY, settingsFromJson } from "./settings";
 import type { Syncer } from "./sync";
 
@@ -55,6 +57,8 @@ export interface WorkbookRead {
   settings: SavedSettings | null;
   /** Why the saved settings were not used, when they could not be read. */
   settingsProblem: string | null;
+  /** How the workbook's serials count days (date-system.ts). */
+  dateSystem: DateSystem;
   /** One grid per sheet, in workbook order (hidden sheets with no cells: the engine passes them over). */
   grids: SheetGrid[];
   /** The own history and change log sheets' grids. */
@@ -116,13 +120,14 @@ function readsCells(s: SheetInfo, own: Map<OwnSheetRole, string>): boolean {
 async function readMeta(
   context: Excel.RequestContext,
   syncer: Syncer,
-): Promise<Pick<WorkbookRead, "sheets" | "own" | "markers" | "settings" | "settingsProblem">> {
+): Promise<Pick<WorkbookRead, "sheets" | "own" | "markers" | "settings" | "settingsProblem" | "dateSystem">> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/position");
   const names = context.workbook.names;
   names.load("items/name,items/formula");
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load("value");
+  const dateProbe = queueDateSystemProbe(context);
   await syncer.wait(context.sync());
 
   const sheets: SheetInfo[] = worksheets.items
@@ -146,7 +151,7 @@ async function readMeta(
     if (read.kind === "ok") settings = read.settings;
     if (read.kind === "unreadable") settingsProblem = read.problem;
   }
-  return { sheets, own, markers, settings, settingsProblem };
+  return { sheets, own, markers, settings, settingsProblem, dateSystem: dateProbe.read() };
 }
 
 interface EdgeProxies {

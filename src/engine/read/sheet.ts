@@ -2,7 +2,7 @@
  * Reading one programme-of-works sheet into items, with every skipped row and every unreadable cell reported.
  */
 import type { CellValue, SheetGrid } from "../grid";
-import type { DayNumber } from "../dates";
+import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
 import { penceFromPounds } from "../money";
 import { cellAddress, isBlank, isExcelError } from "../grid";
@@ -53,7 +53,7 @@ export interface SheetRead {
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
 
 /** Finds the header and reads the rows; null when the sheet has no programme-of-works header. */
-export function readSheet(grid: SheetGrid): SheetRead | null {
+export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): SheetRead | null {
   const header = findHeaderRow(grid.values, grid.colOffset);
   if (!header) return null;
   const sheet = grid.name;
@@ -111,7 +111,7 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     }
   }
 
-  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues);
+  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues, dateSystem);
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
@@ -297,7 +297,12 @@ class RowReader {
     private readonly colOffset: number,
     private readonly textOnly: boolean,
     private readonly issues: Issue[],
+    private readonly dateSystem: DateSystem,
   ) {}
+
+  /** readDate in this workbook's date system (one function for the sheet, not one per cell). */
+  private readonly readDateInSystem = (v: CellValue, role: "start" | "end"): Read<DayNumber> =>
+    readDate(v, role, this.dateSystem);
 
   start(row: readonly CellValue[], sheetRow: number): void {
     this.row = row;
@@ -370,9 +375,10 @@ class RowReader {
   date(c: number | null, role: "start" | "end"): DayNumber | null {
     if (c !== null) {
       const raw = this.row[c];
-      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw);
+      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL)
+        return dayFromExcelSerial(raw, this.dateSystem);
     }
-    const d = this.take(c, readDate, role);
+    const d = this.take(c, this.readDateInSystem, role);
     if (d !== null && c !== null) this.textWarning(c, "a date");
     return d;
   }

@@ -5,7 +5,14 @@
  * quarter and the top risks. A4 landscape, one page wide, print titles and a footer with date and page.
  */
 import type { DayNumber } from "../dates";
-import { addDays, excelSerialFromDay, formatDayUk, periodLabel, quarterBounds } from "../dates";
+import {
+  addDays,
+  dayFromExcelSerial,
+  excelSerialFromDay,
+  formatDayUk,
+  periodLabel,
+  quarterBounds,
+} from "../dates";
 import type { Pence } from "../money";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
 import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
@@ -93,7 +100,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(0, 0, `${name}: programme highlight report`, null, TITLE).merge(0, 0, 1, COLS);
   const generated =
     options.generatedAt !== undefined
-      ? ` · generated ${formatDayUk(Math.floor(options.generatedAt - 25569) as DayNumber)}`
+      ? ` · generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
       : "";
   b.set(
     1,
@@ -301,7 +308,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     b.row(
       r,
       0,
-      [i.id, i.name, i.owner, i.theme, excelSerialFromDay(i.end!), i.progress],
+      [i.id, i.name, i.owner, i.theme, excelSerialFromDay(i.end!, a.dateSystem), i.progress],
       [FORMAT.text, null, null, null, FORMAT.date, FORMAT.percent0],
       BODY,
     );
@@ -384,7 +391,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       left: `${name.replace(/&/g, "&&")} highlight report, ${a.period}`,
       center:
         options.generatedAt !== undefined
-          ? `Generated ${formatDayUk(Math.floor(options.generatedAt - 25569) as DayNumber)}`
+          ? `Generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
           : "",
       right: "Page &P of &N",
     },

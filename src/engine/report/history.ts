@@ -4,6 +4,7 @@
  * new quarter appends. The engine reads the sheet back from its grid (it is the tool's own sheet).
  */
 import type { DayNumber } from "../dates";
+import type { DateSystem } from "../dates";
 import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
@@ -59,7 +60,7 @@ function money(v: CellValue): Pence | null {
 }
 
 /** Reads the history sheet the tool wrote before. Rows it cannot read are passed over. */
-export function readHistory(grid: SheetGrid | null): HistoryRow[] {
+export function readHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): HistoryRow[] {
   if (!grid) return [];
   const rows: HistoryRow[] = [];
   const values = grid.values;
@@ -71,7 +72,7 @@ export function readHistory(grid: SheetGrid | null): HistoryRow[] {
   for (let r = headerIndex + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     const quarter = readText(row[0] ?? null);
-    const date = readDate(row[1] ?? null);
+    const date = readDate(row[1] ?? null, "end", dateSystem);
     const sheet = readText(row[2] ?? null);
     const overall = readText(row[10] ?? null);
     if (!quarter || date.kind !== "value" || !sheet || !overall) continue;
@@ -163,7 +164,7 @@ export function direction(before: string | null | undefined, now: OverallRag | s
   return n > b ? "improved" : "worse";
 }
 
-export function historyLayout(rows: readonly HistoryRow[]): SheetLayout {
+export function historyLayout(rows: readonly HistoryRow[], dateSystem: DateSystem = 1900): SheetLayout {
   const b = new SheetBuilder("history", HISTORY_SHEET, "end");
   b.widths = [12, 13, 20, 8, 40, 13, 13, 13, 13, 13, 13];
   b.freezeRows = 1;
@@ -175,7 +176,7 @@ export function historyLayout(rows: readonly HistoryRow[]): SheetLayout {
       0,
       [
         h.quarter,
-        excelSerialFromDay(h.reportingDate),
+        excelSerialFromDay(h.reportingDate, dateSystem),
         h.sheet,
         h.ref,
         h.name,

@@ -33,7 +33,12 @@ const range = o("Range");
 export const CLASSES: Record<string, ClassInfo> = {
   Workbook: {
     scalars: [],
-    navs: { worksheets: "WorksheetCollection", settings: "SettingCollection", names: "NamedItemCollection" },
+    navs: {
+      worksheets: "WorksheetCollection",
+      settings: "SettingCollection",
+      names: "NamedItemCollection",
+      functions: "Functions",
+    },
     methods: { getSelectedRange: range, getActiveCell: range },
   },
   WorksheetCollection: {
@@ -209,6 +214,9 @@ export const CLASSES: Record<string, ClassInfo> = {
       getCount: R,
     },
   },
+  /** Worksheet functions; only DATE is modelled (the add-in's probe of the date system). */
+  Functions: { scalars: [], methods: { date: o("FunctionResult") } },
+  FunctionResult: { scalars: ["value", "error"], readonly: ["value", "error"] },
   NamedItem: {
     scalars: ["name", "formula", "type", "value", "comment", "visible", "scope"],
     readonly: ["name", "type", "value", "scope"],
