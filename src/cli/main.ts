@@ -160,6 +160,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     const options: AnalyseOptions = { reportingDate, rules, ownSheets: [...own.values()].map((w) => w.name) };
     if (allocation !== undefined) options.allocation = allocation;
     if (details.name !== undefined) options.programmeName = details.name;
+    // Serials that are not formatted as dates (and everything the tool writes) count in the workbook's system.
+    if (loaded.pkg?.date1904) options.dateSystem = 1904;
     if (periodStart !== undefined) options.periodStart = periodStart;
     if (periodEnd !== undefined) options.periodEnd = periodEnd;
     const analysis = analyse(loaded.sheets, options);
@@ -184,7 +186,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         mode: "report",
         history: gridOf("history"),
         changeLog: gridOf("changelog"),
-        generatedAt: excelSerialFromLocalDateTime(io.now()),
+        generatedAt: excelSerialFromLocalDateTime(io.now(), analysis.dateSystem),
       });
       let source = loaded;
       if (loaded.kind === "csv") {

@@ -1,7 +1,7 @@
 /**
  * The engine's front door: sheets of cell values in, the whole analysis out. Pure; never throws on bad input.
  */
-import type { DayNumber } from "./dates";
+import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
 import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
@@ -42,6 +42,8 @@ export interface AnalyseOptions {
   periodEnd?: DayNumber;
   /** The programme's name, for the report (default: the ICT Strategy 2020-22). */
   programmeName?: string;
+  /** How the workbook's date serials count (default 1900); the write plan writes dates in the same system. */
+  dateSystem?: DateSystem;
 }
 
 export const DEFAULT_PROGRAMME_NAME = "ICT Strategy 2020-22";
@@ -68,6 +70,7 @@ export const COMPUTED_RAG_HEADER = "Computed RAG";
 
 export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): ProgrammeAnalysis {
   const rules = options.rules ?? DEFAULT_RULES;
+  const dateSystem: DateSystem = options.dateSystem ?? 1900;
   const allocation = options.allocation ?? DEFAULT_ALLOCATION;
   const own = new Set((options.ownSheets ?? []).map((s) => s.toLowerCase()));
   const reports: SheetReport[] = [];
@@ -87,7 +90,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
       continue;
     }
-    let read = readSheet(grid);
+    let read = readSheet(grid, dateSystem);
     let transposed = false;
     // The grid as read: the sheet itself, or the sheet turned when it is transposed.
     let readGrid: SheetGrid = grid;
@@ -96,7 +99,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const down = transposedFields(grid.values);
     if (down && (!read || fieldCount(read.header.byField) * 2 < down.length)) {
       const turnedGrid = transposeGrid(grid);
-      const turned = readSheet(turnedGrid);
+      const turned = readSheet(turnedGrid, dateSystem);
       if (turned) {
         read = turned;
         readGrid = turnedGrid;
@@ -237,6 +240,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const counts = ragCounts(items);
   return {
     reportingDate: options.reportingDate,
+    dateSystem,
     period: periodLabel(options.reportingDate),
     allocation,
     periodStart: options.periodStart ?? PROGRAMME_START,

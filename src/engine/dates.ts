@@ -1,11 +1,23 @@
 /**
  * Calendar dates as whole days since 1 January 1970 (UTC), branded so a day cannot be mistaken for money.
- * Excel's serial numbers convert by a fixed offset (serial 25569 is 1 January 1970).
+ * Excel's serial numbers convert by a fixed offset that depends on the workbook's date system: in the 1900
+ * system (Excel's default) serial 25569 is 1 January 1970; in the 1904 system (older Mac workbooks, "Use 1904
+ * date system" in Excel's options) serial 0 is 1 January 1904, so the same day's serial is 1,462 smaller.
  */
 export type DayNumber = number & { readonly __brand: "DayNumber" };
 
+/** A workbook's date system: how its serial numbers count days (exceljs: workbook.properties.date1904). */
+export type DateSystem = 1900 | 1904;
+
 const MS_PER_DAY = 86_400_000;
 export const EXCEL_EPOCH_OFFSET = 25569;
+/** Days between the two systems' serial 0: serial n in the 1904 system is serial n + 1462 in the 1900 system. */
+export const DATE_1904_OFFSET = 1462;
+
+/** The serial of 1 January 1970 in a date system. */
+function epochOffset(system: DateSystem): number {
+  return system === 1904 ? EXCEL_EPOCH_OFFSET - DATE_1904_OFFSET : EXCEL_EPOCH_OFFSET;
+}
 
 export function dayFromYmd(year: number, month: number, day: number): DayNumber {
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY) as DayNumber;
@@ -27,12 +39,14 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function dayFromExcelSerial(serial: number): DayNumber {
-  return Math.floor(serial - EXCEL_EPOCH_OFFSET) as DayNumber;
+/** The day an Excel serial (date or date-time) falls on, in the workbook's date system. */
+export function dayFromExcelSerial(serial: number, system: DateSystem = 1900): DayNumber {
+  return Math.floor(serial - epochOffset(system)) as DayNumber;
 }
 
-export function excelSerialFromDay(day: DayNumber): number {
-  return day + EXCEL_EPOCH_OFFSET;
+/** A day as an Excel serial in the workbook's date system. */
+export function excelSerialFromDay(day: DayNumber, system: DateSystem = 1900): number {
+  return day + epochOffset(system);
 }
 
 /**
@@ -43,6 +57,11 @@ export function dayFromJsDate(date: Date): DayNumber | null {
   const t = date.getTime();
   if (!Number.isFinite(t)) return null;
   return Math.floor(t / MS_PER_DAY) as DayNumber;
+}
+
+/** A JS Date (exceljs: UTC fields are the sheet's date and time) as an Excel serial date-time in a date system. */
+export function excelSerialFromJsDate(date: Date, system: DateSystem = 1900): number {
+  return date.getTime() / MS_PER_DAY + epochOffset(system);
 }
 
 export function jsDateFromDay(day: DayNumber): Date {
@@ -130,6 +149,6 @@ export function defaultReportingDate(today: DayNumber): DayNumber {
 }
 
 /** A clock reading as an Excel serial date-time in the user's own time zone (as Excel's NOW() shows it). */
-export function excelSerialFromLocalDateTime(d: Date): number {
-  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+export function excelSerialFromLocalDateTime(d: Date, system: DateSystem = 1900): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + epochOffset(system);
 }

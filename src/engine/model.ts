@@ -1,4 +1,4 @@
-import type { DayNumber } from "./dates";
+import type { DateSystem, DayNumber } from "./dates";
 import type { Pence } from "./money";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
 
@@ -264,6 +264,8 @@ export interface SheetTotalRow {
 
 export interface ProgrammeAnalysis {
   reportingDate: DayNumber;
+  /** The workbook's date system, in which its serials were read and the plan's dates are written. */
+  dateSystem: DateSystem;
   period: string;
   allocation: Pence;
   periodStart: DayNumber;

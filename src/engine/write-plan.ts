@@ -23,7 +23,10 @@ export interface PlanOptions {
   /** The tool's own history and change log sheets as they are now (null when there are none yet). */
   history?: SheetGrid | null;
   changeLog?: SheetGrid | null;
-  /** When the run happens: an Excel serial date-time in the user's local time. */
+  /**
+   * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
+   * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
+   */
   generatedAt: number;
   programmeName?: string;
   /**
@@ -40,7 +43,7 @@ export const ACTION_TEXT: Record<RunMode, string> = {
 
 /** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
 export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
-  return computeTrend(a, previousSnapshot(readHistory(history), a));
+  return computeTrend(a, previousSnapshot(readHistory(history, a.dateSystem), a));
 }
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
@@ -48,7 +51,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const ragColumns = keepFormulas(planRagColumns(a), a, options.formulaCells ?? new Set(), issues);
   const action = ACTION_TEXT[options.mode];
   const allChanges = changedCells(a, ragColumns, options.generatedAt, action);
-  const existingLog = readChangeLog(options.changeLog ?? null);
+  const existingLog = readChangeLog(options.changeLog ?? null, a.dateSystem);
   const logged = alreadyLogged(existingLog, allChanges);
   const changes = allChanges.filter((c) => !logged.has(c));
   const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
@@ -82,7 +85,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   };
   const sheets = [];
   if (options.mode === "report") {
-    const history = readHistory(options.history ?? null);
+    const history = readHistory(options.history ?? null, a.dateSystem);
     const previous = previousSnapshot(history, a);
     sheets.push(
       highlightLayout(a, {
@@ -91,7 +94,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
         ...(options.programmeName ? { programmeName: options.programmeName } : {}),
       }),
     );
-    sheets.push(historyLayout(mergeHistory(history, a)));
+    sheets.push(historyLayout(mergeHistory(history, a), a.dateSystem));
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -33,7 +33,12 @@ function render(inExcel: boolean, officeTheme: OfficeThemeLike | undefined): voi
   );
 }
 
-if (typeof Office === "undefined") {
+/** False when check-support.js (ES5, run before this bundle) found the webview too old and showed its message. */
+const supported = (globalThis as { programmeRagSupported?: boolean }).programmeRagSupported !== false;
+
+if (!supported) {
+  // Leave check-support.js's plain message on screen.
+} else if (typeof Office === "undefined") {
   // office.js did not load (offline, or blocked): still show the pane's message.
   render(false, undefined);
 } else {

@@ -1,7 +1,9 @@
 /**
  * The ribbon's "Refresh RAG" (an ExecuteFunction command): the production function file (dist/commands.html)
  * on office.js, invoked the way Excel invokes it (the AppCommandInvoked event office.js registered for), must
- * write the RAG columns for today with the rules saved in the workbook, and tell Excel it has finished.
+ * write the RAG columns with the rules and reporting date saved in the workbook (by default the last day of the
+ * previous month), tell the user what it did in a dialog (displayDialogAsync), and tell Excel it has finished
+ * once the user has closed the dialog.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,9 +19,9 @@ import type { OpenPage, Session } from "./harness/session";
 import { SAMPLE_XLSX, openSession, sampleModel } from "./harness/session";
 
 const SHEET = "Programme of Works";
-/** The clock of the page: the command refreshes "as at today". */
+/** The clock of the page; with no date saved, the command refreshes as at the last day of the previous month. */
 const NOW = new Date("2021-01-04T09:30:00Z");
-const TODAY = "2021-01-04";
+const TODAY = "2020-12-31";
 const DISPID_APP_COMMAND_INVOKED = 39;
 
 let s: Session;
@@ -43,11 +45,29 @@ async function openFunctionFile(model?: Awaited<ReturnType<typeof sampleModel>>)
   return opened;
 }
 
-function invokeRefreshRag(page: Page) {
-  return page.evaluate(() => window.__simHost!.invokeCommand("refreshRag", 30_000));
+/** Clicks Refresh RAG, waits for its dialog, reads it, presses OK (messageParent "close"), awaits completion. */
+async function invokeRefreshRag(page: Page) {
+  const completion = page.evaluate(() => window.__simHost!.invokeCommand("refreshRag", 30_000));
+  await page.waitForFunction(() => window.__simHost!.dialogs().some((d) => d.open), undefined, {
+    timeout: 30_000,
+  });
+  // The command waits for the user: Excel has not been told it finished.
+  expect(await page.evaluate(() => window.__simHost!.completions.length)).toBe(0);
+  const dialog = new URL((await page.evaluate(() => window.__simHost!.dialogs()))[0]!.url);
+  await page.evaluate(() => window.__simHost!.answerDialog({ message: "close" }));
+  const done = await completion;
+  return {
+    ...done,
+    notice: {
+      page: dialog.pathname,
+      kind: dialog.searchParams.get("kind"),
+      title: dialog.searchParams.get("title"),
+      text: dialog.searchParams.get("text") ?? "",
+    },
+  };
 }
 
-test("Refresh RAG from the ribbon writes today's RAG cells (as the command line) and calls event.completed()", async () => {
+test("Refresh RAG from the ribbon writes the RAG cells (as the command line), says what it did and calls event.completed()", async () => {
   const { page, pane } = await openFunctionFile();
   const before = s.harness.host.batches.length;
 
@@ -56,6 +76,9 @@ test("Refresh RAG from the ribbon writes today's RAG cells (as the command line)
   // event.completed() reached Excel (dispId 94): [appCommandId, status 0 = success, event data].
   expect(completion.appCommandId).toBe("1");
   expect((completion.params as unknown[])[1]).toBe(0);
+  expect(completion.notice).toMatchObject({ page: "/notice.html", kind: "success", title: "RAG refreshed" });
+  expect(completion.notice.text).toMatch(/^Refreshed the RAG of 30 items on "Programme of Works": /);
+  expect(completion.notice.text).toMatch(/reporting date 31\/12\/2020 \(Q3 2020\/21\): none is saved/);
   const expected = changesOn(original, (await cliOnSample(TODAY, NOW)).model, SHEET);
   expect(expected.length).toBeGreaterThan(30);
   expect(changesOn(original, s.harness.model, SHEET).map(changeRow)).toEqual(expected.map(changeRow));
@@ -66,24 +89,29 @@ test("Refresh RAG from the ribbon writes today's RAG cells (as the command line)
   expect(pane.errors).toEqual([]);
 });
 
-test("Refresh RAG from the ribbon uses the rules saved in the workbook", async () => {
+test("Refresh RAG from the ribbon uses the rules and the reporting date saved in the workbook", async () => {
   // Stricter budget rules saved by the pane: red from 2% over budget (the default is 5%).
   const rules = rulesToJson({ ...DEFAULT_RULES, budget: { ...DEFAULT_RULES.budget, redPercent: 2 } });
   const model = await sampleModel();
-  model.settings.set("programmeRag.settings", JSON.stringify({ version: 1, rules, allocation: 1_200_000 }));
+  const saved = "2020-11-30"; // not the default (31/12/2020 for the page's clock)
+  model.settings.set(
+    "programmeRag.settings",
+    JSON.stringify({ version: 1, rules, allocation: 1_200_000, reportingDate: saved }),
+  );
   const { page } = await openFunctionFile(model);
 
-  await invokeRefreshRag(page);
+  const { notice } = await invokeRefreshRag(page);
+  expect(notice.text).toMatch(/Used the reporting date saved in the workbook, 30\/11\/2020 \(Q3 2020\/21\)/);
 
   const dir = mkdtempSync(join(tmpdir(), "programme-rag-e2e-config-"));
   try {
     const config = join(dir, "rules.json");
     const out = join(dir, "out.xlsx");
     writeFileSync(config, JSON.stringify({ ...rules, allocation: 1_200_000 }));
-    const run = await runCli([SAMPLE_XLSX, "--date", TODAY, "--config", config, "--out", out], NOW);
+    const run = await runCli([SAMPLE_XLSX, "--date", saved, "--config", config, "--out", out], NOW);
     expect(run.code).toBe(0);
     const strict = changesOn(original, await workbookModelFromXlsx(out), SHEET);
-    const byDefault = changesOn(original, (await cliOnSample(TODAY, NOW)).model, SHEET);
+    const byDefault = changesOn(original, (await cliOnSample(saved, NOW)).model, SHEET);
     // The saved rules make a difference on this workbook, and the ribbon applied them.
     expect(strict.map(changeRow)).not.toEqual(byDefault.map(changeRow));
     expect(changesOn(original, s.harness.model, SHEET).map(changeRow)).toEqual(strict.map(changeRow));
@@ -102,6 +130,8 @@ test("when Excel refuses the write, the command still calls event.completed() an
   const completion = await invokeRefreshRag(page);
   expect((completion.params as unknown[])[1]).toBe(0);
   expect(snapshotCells(s.harness.model)).toEqual(original);
-  // A function command has no window: the failure goes to the console.
-  expect(pane.errors.join("\n")).toContain("Refresh RAG failed:");
+  // The failure reaches the user in the dialog, in plain words, not only the console.
+  expect(completion.notice).toMatchObject({ kind: "error", title: "Refresh RAG did not finish" });
+  expect(completion.notice.text).toMatch(/^Excel refused the change \(AccessDenied\)/);
+  expect(pane.errors.filter((e) => /Refused to|Content Security Policy/.test(e))).toEqual([]);
 });

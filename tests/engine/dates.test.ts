@@ -3,8 +3,12 @@
  * Excel's date systems.
  */
 import {
+  dayFromExcelSerial,
   dayFromYmd,
   defaultReportingDate,
+  excelSerialFromDay,
+  excelSerialFromJsDate,
+  excelSerialFromLocalDateTime,
   formatDayIso,
   lastDayOfPreviousMonth,
 } from "../../src/engine/dates";
@@ -21,5 +25,33 @@ describe("the default reporting date is the last day of the previous month", () 
     const [y, m, d] = today.split("-").map(Number) as [number, number, number];
     expect(formatDayIso(defaultReportingDate(dayFromYmd(y, m, d)))).toBe(expected);
     expect(formatDayIso(lastDayOfPreviousMonth(dayFromYmd(y, m, d)))).toBe(expected);
+  });
+});
+
+describe("Excel serials in both date systems", () => {
+  test.each([
+    [1900, 44196], // 31/12/2020
+    [1904, 42734],
+  ] as const)("in the %s system 31/12/2020 is serial %s, both ways", (system, serial) => {
+    const day = dayFromYmd(2020, 12, 31);
+    expect(excelSerialFromDay(day, system)).toBe(serial);
+    expect(dayFromExcelSerial(serial, system)).toBe(day);
+    // A date-time on that day is still that day.
+    expect(dayFromExcelSerial(serial + 0.75, system)).toBe(day);
+  });
+
+  test("serial 0 of the 1904 system is 1 January 1904; the default system is 1900", () => {
+    expect(formatDayIso(dayFromExcelSerial(0, 1904))).toBe("1904-01-01");
+    expect(dayFromExcelSerial(44196)).toBe(dayFromExcelSerial(44196, 1900));
+    expect(excelSerialFromDay(dayFromYmd(2000, 1, 1))).toBe(36526);
+  });
+
+  test("a clock reading and a JS date convert in the given system", () => {
+    const d = new Date(Date.UTC(2021, 0, 4, 9, 30));
+    expect(excelSerialFromJsDate(d, 1900) - excelSerialFromJsDate(d, 1904)).toBe(1462);
+    expect(excelSerialFromLocalDateTime(d, 1900) - excelSerialFromLocalDateTime(d, 1904)).toBeCloseTo(
+      1462,
+      9,
+    );
   });
 });

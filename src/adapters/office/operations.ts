@@ -119,6 +119,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       allocation: input.allocation,
       rules: input.rules,
       ownSheets: [...r.own.values()],
+      dateSystem: r.dateSystem,
     });
     return r.passedOver.length ? { ...a, issues: [...r.passedOver, ...a.issues] } : a;
   }
@@ -146,7 +147,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       if (analysis.sheets.length === 0)
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
-      const generatedAt = excelSerialFromLocalDateTime(now());
+      const generatedAt = excelSerialFromLocalDateTime(now(), analysis.dateSystem);
       const formulaCells = await readBeforePlanning(context, syncer, analysis, r);
       const plan = buildWritePlan(analysis, {
         mode,

@@ -20,6 +20,8 @@ import { HIGHLIGHT_SHEET } from "../../engine/report/highlight";
 import { HISTORY_SHEET } from "../../engine/report/history";
 import type { SavedSettings } from "../../app/operations";
 import { excelErrorCode } from "./errors";
+import type { DateSystem } from "../../engine/dates";
+import { queueDateSystemProbe } from "./date-system";
 import { SETTINGS_KEY, settingsFromJson } from "./settings";
 import type { Syncer } from "./sync";
 
@@ -82,6 +84,8 @@ export interface WorkbookRead {
   settings: SavedSettings | null;
   /** Why the saved settings were not used, when they could not be read. */
   settingsProblem: string | null;
+  /** How the workbook's serials count days (date-system.ts). */
+  dateSystem: DateSystem;
   /** One grid per sheet, in workbook order (hidden sheets with no cells: the engine passes them over). */
   grids: SheetGrid[];
   /** The own history and change log sheets' grids. */
@@ -175,6 +179,7 @@ export async function readWorkbook(
     markers: meta.markers,
     settings: meta.settings,
     settingsProblem: meta.settingsProblem,
+    dateSystem: meta.dateSystem,
     grids,
     ownGrids,
     edges,
@@ -239,7 +244,10 @@ async function readMeta(
   context: Excel.RequestContext,
   syncer: Syncer,
 ): Promise<
-  Pick<WorkbookRead, "sheets" | "markers" | "settings" | "settingsProblem" | "structureProtected"> & {
+  Pick<
+    WorkbookRead,
+    "sheets" | "markers" | "settings" | "settingsProblem" | "structureProtected" | "dateSystem"
+  > & {
     markerTargets: Map<OwnSheetRole, string>;
   }
 > {
@@ -251,6 +259,7 @@ async function readMeta(
   names.load("items/name,items/formula");
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load("value");
+  const dateProbe = queueDateSystemProbe(context);
   await syncer.wait(context.sync());
 
   const sheets: SheetInfo[] = worksheets.items
@@ -281,6 +290,7 @@ async function readMeta(
     settings,
     settingsProblem,
     structureProtected: structure.protected,
+    dateSystem: dateProbe.read(),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../grid";
 import { isExcelError } from "../grid";
-import type { DayNumber } from "../dates";
+import type { DateSystem, DayNumber } from "../dates";
 import {
   dayFromExcelSerial,
   dayFromJsDate,
@@ -299,12 +299,16 @@ export const MAX_SERIAL = 2958465;
  * "31/03/21" (UK day-month order, never US), "2021-03-31", "30.06.08", "31-Mar-2021", "31 March 2021",
  * "March 2021" and "Q4 2021/22" (a month or quarter: its first day for a start, its last day for an end).
  */
-export function readDate(v: CellValue, role: "start" | "end" = "end"): Read<DayNumber> {
+export function readDate(
+  v: CellValue,
+  role: "start" | "end" = "end",
+  dateSystem: DateSystem = 1900,
+): Read<DayNumber> {
   if (v == null) return BLANK;
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < MIN_SERIAL || v > MAX_SERIAL)
       return error(`${quoteCell(v)} is not a date`);
-    return value(dayFromExcelSerial(v));
+    return value(dayFromExcelSerial(v, dateSystem));
   }
   if (v instanceof Date) {
     const d = dayFromJsDate(v);

@@ -2,7 +2,7 @@
  * Reading one programme-of-works sheet into items, with every skipped row and every unreadable cell reported.
  */
 import type { CellValue, SheetGrid } from "../grid";
-import type { DayNumber } from "../dates";
+import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
 import { penceFromPounds } from "../money";
 import { cellAddress, isBlank, isExcelError } from "../grid";
@@ -88,7 +88,7 @@ export function whyNotRead(grid: SheetGrid): string {
 const normal = (v: CellValue): string => (readText(v) ?? "").toLowerCase().replace(/\s+/g, " ");
 
 /** Finds the header and reads the rows; null when the sheet has no programme-of-works header. */
-export function readSheet(grid: SheetGrid): SheetRead | null {
+export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): SheetRead | null {
   const header = findHeaderRow(grid.values, grid.colOffset, 30, grid);
   if (!header) return null;
   const sheet = grid.name;
@@ -196,7 +196,7 @@ export function readSheet(grid: SheetGrid): SheetRead | null {
     if (progressScale === "auto" && fractions) progressScale = "fraction";
   }
 
-  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues, currency);
+  const rr = new RowReader(sheet, grid.colOffset, grid.textOnly === true, issues, currency, dateSystem);
   const headerText = new Map<number, string>();
   for (const m of header.columns) {
     const t = normal(headerCells[m.col - grid.colOffset]);
@@ -522,7 +522,12 @@ class RowReader {
     private readonly textOnly: boolean,
     private readonly issues: Issue[],
     private readonly currency: CurrencyCode,
+    private readonly dateSystem: DateSystem,
   ) {}
+
+  /** readDate in this workbook's date system (one function for the sheet, not one per cell). */
+  private readonly readDateInSystem = (v: CellValue, role: "start" | "end"): Read<DayNumber> =>
+    readDate(v, role, this.dateSystem);
 
   start(row: readonly CellValue[], sheetRow: number, formats?: readonly (string | null | undefined)[]): void {
     this.row = row;
@@ -627,13 +632,13 @@ class RowReader {
   date(c: number | null, role: "start" | "end"): DayNumber | null {
     if (c !== null) {
       const raw = this.row[c];
-      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw);
+      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw, this.dateSystem);
       if (typeof raw === "number" && formatKind(this.format(c)) === "money") {
         this.note(c, "error", `${quoteCell(raw)} is formatted as money, not a date`);
         return null;
       }
     }
-    const d = this.take(c, readDate, role);
+    const d = this.take(c, this.readDateInSystem, role);
     if (d !== null && c !== null) this.textWarning(c, "a date");
     return d;
   }

@@ -2,6 +2,8 @@
  * The "Change Log" sheet: one line per refresh or report (when, what, how many cells changed) and one per
  * RAG cell whose content changed, old → new, so nothing the tool overwrites is lost without a record.
  */
+import type { DateSystem } from "../dates";
+import { excelSerialFromJsDate } from "../dates";
 import { cellAddress } from "../grid";
 import type { CellValue, SheetGrid } from "../grid";
 import type { ProgrammeAnalysis } from "../model";
@@ -34,7 +36,7 @@ export interface ChangeRow {
 }
 
 /** The change log rows already in the workbook, kept as they are (the log is only ever appended to). */
-export function readChangeLog(grid: SheetGrid | null): LayoutValue[][] {
+export function readChangeLog(grid: SheetGrid | null, dateSystem: DateSystem = 1900): LayoutValue[][] {
   if (!grid) return [];
   const values = grid.values;
   const headerIndex = values.findIndex(
@@ -46,7 +48,7 @@ export function readChangeLog(grid: SheetGrid | null): LayoutValue[][] {
   for (let r = headerIndex + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     if (row.every((v) => v == null || v === "")) continue;
-    out.push(CHANGELOG_HEADERS.map((_, c) => layoutValue(row[c] ?? null)));
+    out.push(CHANGELOG_HEADERS.map((_, c) => layoutValue(row[c] ?? null, dateSystem)));
   }
   return out;
 }
@@ -74,8 +76,8 @@ export function alreadyLogged(
   return out;
 }
 
-function layoutValue(v: CellValue): LayoutValue {
-  if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
+function layoutValue(v: CellValue, dateSystem: DateSystem): LayoutValue {
+  if (v instanceof Date) return excelSerialFromJsDate(v, dateSystem);
   if (v === undefined) return null;
   return v;
 }

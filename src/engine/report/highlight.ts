@@ -9,7 +9,14 @@
  * the layout itself: tables repeat their header on each page and headings stay with their tables.
  */
 import type { DayNumber } from "../dates";
-import { addDays, excelSerialFromDay, formatDayUk, periodLabel, quarterBounds } from "../dates";
+import {
+  addDays,
+  dayFromExcelSerial,
+  excelSerialFromDay,
+  formatDayUk,
+  periodLabel,
+  quarterBounds,
+} from "../dates";
 import type { Pence } from "../money";
 import { formatPounds } from "../money";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
@@ -131,7 +138,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(0, 0, `${name}: programme highlight report`, null, TITLE).merge(0, 0, 1, COLS);
   const generated =
     options.generatedAt !== undefined
-      ? ` · generated ${formatDayUk(Math.floor(options.generatedAt - 25569) as DayNumber)}`
+      ? ` · generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
       : "";
   b.set(
     1,
@@ -637,7 +644,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         text(1, i.name),
         text(2, i.owner),
         text(3, i.theme),
-        num(4, excelSerialFromDay(i.end!), FORMAT.date),
+        num(4, excelSerialFromDay(i.end!, a.dateSystem), FORMAT.date),
         num(5, i.progress, FORMAT.percent0),
         rag(6, i.rag.schedule),
         rag(7, i.rag.overall),
@@ -781,7 +788,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       left: `${name.replace(/&/g, "&&")} highlight report, ${a.period}`,
       center:
         options.generatedAt !== undefined
-          ? `Generated ${formatDayUk(Math.floor(options.generatedAt - 25569) as DayNumber)}`
+          ? `Generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
           : "",
       right: "Page &P of &N",
     },

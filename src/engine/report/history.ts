@@ -8,6 +8,7 @@
  * one header row (an old block followed by a new one) is read block by block.
  */
 import type { DayNumber } from "../dates";
+import type { DateSystem } from "../dates";
 import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
@@ -105,7 +106,7 @@ function headerColumns(row: readonly CellValue[]): Map<HistoryHeader, number> | 
 }
 
 /** Reads the history sheet the tool wrote before, by header names. Rows it cannot read are passed over. */
-export function readHistory(grid: SheetGrid | null): HistoryRow[] {
+export function readHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): HistoryRow[] {
   if (!grid) return [];
   const rows: HistoryRow[] = [];
   let cols: Map<HistoryHeader, number> | null = null;
@@ -123,7 +124,7 @@ export function readHistory(grid: SheetGrid | null): HistoryRow[] {
     };
     const text = (h: HistoryHeader) => readText(at(h));
     const quarter = text("Quarter");
-    const date = readDate(at("Reporting date"));
+    const date = readDate(at("Reporting date"), "end", dateSystem);
     const level = norm(text("Level")) === norm(PROGRAMME_LEVEL) ? "programme" : "item";
     const sheet = text("Sheet") ?? "";
     const overall = text("Overall RAG");
@@ -277,7 +278,7 @@ export function direction(before: string | null | undefined, now: OverallRag | s
 
 const pounds = (p: Pence | null) => (p === null ? null : p / 100);
 
-export function historyLayout(rows: readonly HistoryRow[]): SheetLayout {
+export function historyLayout(rows: readonly HistoryRow[], dateSystem: DateSystem = 1900): SheetLayout {
   const b = new SheetBuilder("history", HISTORY_SHEET, "end");
   b.widths = [12, 13, 20, 8, 40, 13, 13, 13, 13, 13, 13, 13, 13, 13, 11, 13, 13, 13, 11];
   b.freezeRows = 1;
@@ -289,7 +290,7 @@ export function historyLayout(rows: readonly HistoryRow[]): SheetLayout {
       0,
       [
         h.quarter,
-        excelSerialFromDay(h.reportingDate),
+        excelSerialFromDay(h.reportingDate, dateSystem),
         h.sheet,
         h.ref,
         h.name,

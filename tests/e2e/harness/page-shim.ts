@@ -40,6 +40,13 @@ interface SimHostApi {
    * host as dispId 94), or rejects after `timeoutMs`.
    */
   invokeCommand(functionName: string, timeoutMs?: number): Promise<AppCommandCompletion>;
+  /**
+   * Dialogs the page opened (Office.context.ui.displayDialogAsync registers for dispId 10, the dialog's
+   * messages): the address each was opened at. The simulated host shows none; a test answers for the user.
+   */
+  dialogs(): { url: string; open: boolean }[];
+  /** The open dialog sends a message to the page (messageParent), or the user closes it with its X (12006). */
+  answerDialog(answer: { message: string } | "closed"): void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- merges into the DOM's Window (a global script)
@@ -69,6 +76,9 @@ interface Window {
   const batches: SimHostApi["batches"] = [];
   const documentSettings: Record<string, string> = { ...config.documentSettings };
   let commandCounter = 0;
+  const DISPID_DIALOG_MESSAGE = 10;
+  const DIALOG_CLOSED = 12006;
+  const dialogs: { url: string; open: boolean; handler: EventHandler }[] = [];
 
   function post(path: string, body: string): Promise<string> {
     return fetch(`${config!.endpoint}${path}`, {
@@ -164,12 +174,24 @@ interface Window {
   const external = {
     GetContext: () => context,
     Execute: execute,
-    RegisterEvent(dispId: number, _targetId: unknown, handler: EventHandler, callback: HostCallback) {
+    RegisterEvent(dispId: number, targetId: unknown, handler: EventHandler, callback: HostCallback) {
       handlers.set(dispId, handler);
+      if (dispId === DISPID_DIALOG_MESSAGE) {
+        // office.js passes the dialog's arguments as JSON (the address among them).
+        let url = "";
+        try {
+          const args = JSON.parse(String(targetId)) as Record<string, unknown>;
+          url = String(Object.values(args).find((v) => typeof v === "string" && /^https?:/.test(v)) ?? "");
+        } catch {
+          url = String(targetId);
+        }
+        dialogs.push({ url, open: true, handler });
+      }
       setTimeout(() => callback(0), 0);
     },
     UnregisterEvent(dispId: number, _targetId: unknown, callback: HostCallback) {
       handlers.delete(dispId);
+      if (dispId === DISPID_DIALOG_MESSAGE) for (const d of dialogs) d.open = false;
       setTimeout(() => callback(0), 0);
     },
   };
@@ -179,6 +201,18 @@ interface Window {
     batches,
     completions,
     registeredEvents: () => [...handlers.keys()],
+    dialogs: () => dialogs.map((d) => ({ url: d.url, open: d.open })),
+    answerDialog(answer) {
+      const d = [...dialogs].reverse().find((x) => x.open);
+      if (!d) throw new Error("simulated host: no dialog is open");
+      // [message type, message, origin]: 0 = DialogMessageReceived, 12006 = DialogClosed.
+      if (answer === "closed") {
+        d.open = false;
+        d.handler(DISPID_DIALOG_MESSAGE, safeArray([DIALOG_CLOSED, "", ""]));
+      } else {
+        d.handler(DISPID_DIALOG_MESSAGE, safeArray([0, answer.message, window.location.origin]));
+      }
+    },
     invokeCommand(functionName: string, timeoutMs = 10_000) {
       const handler = handlers.get(DISPID_APP_COMMAND_INVOKED);
       if (!handler) {

@@ -529,7 +529,8 @@ class Batch {
         const method = lowerFirst(name);
         this.host.requireMember(h.t, method, "call");
         // Methods that give an object and change the workbook (worksheets.add, settings.add ...) are paths.
-        if (!method.startsWith("get")) this.writes.push(`${h.t}.${method}`);
+        // Worksheet functions (workbook.functions.date ...) compute a value and change nothing.
+        if (!method.startsWith("get") && h.t !== "Functions") this.writes.push(`${h.t}.${method}`);
         const out = excel.invoke(h, method, this.args(p.ArgumentInfo));
         if (!("object" in out)) throw notModelled(`${h.t}.${method}`);
         return out.object === null ? null : { kind: "excel", h: out.object };

@@ -72,6 +72,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       names: "NamedItemCollection",
       protection: "WorkbookProtection",
       tables: "TableCollection",
+      functions: "Functions",
     },
     methods: { getSelectedRange: range, getActiveCell: range },
   },
@@ -255,6 +256,9 @@ export const CLASSES: Record<string, ClassInfo> = {
       getCount: R,
     },
   },
+  /** Worksheet functions; only DATE is modelled (the add-in's probe of the date system). */
+  Functions: { scalars: [], methods: { date: o("FunctionResult") } },
+  FunctionResult: { scalars: ["value", "error"], readonly: ["value", "error"] },
   NamedItem: {
     scalars: ["name", "formula", "type", "value", "comment", "visible", "scope"],
     readonly: ["name", "type", "value", "scope"],

@@ -66,7 +66,9 @@ export type Handle =
   | { t: "TableCollection"; onSheet: string | null }
   | { t: "Table"; tableId: string }
   | { t: "TableColumnCollection"; tableId: string }
-  | { t: "TableColumn"; tableId: string; index: number };
+  | { t: "TableColumn"; tableId: string; index: number }
+  | { t: "Functions" }
+  | { t: "FunctionResult"; value: unknown; error: string | null };
 
 export type HandleType = Handle["t"];
 type H<T extends HandleType> = Extract<Handle, { t: T }>;
@@ -158,6 +160,8 @@ export class ExcelHost {
         return { t: "TableColumnCollection", tableId: (h as H<"Table">).tableId };
       case "Table.worksheet":
         return { t: "Worksheet", sheetId: this.table((h as H<"Table">).tableId).sheetId };
+      case "Workbook.functions":
+        return { t: "Functions" };
       case "Worksheet.freezePanes":
         return sub("WorksheetFreezePanes");
       case "Worksheet.charts":
@@ -329,6 +333,10 @@ export class ExcelHost {
         if (HEADER_FOOTER_KEYS.includes(prop)) {
           return this.wb.sheet(h.sheetId).pageLayout.defaultHeaderFooter[prop as keyof HeaderFooterModel];
         }
+        break;
+      case "FunctionResult":
+        if (prop === "value") return h.value;
+        if (prop === "error") return h.error;
         break;
       case "Setting":
         if (prop === "key") return h.key;
@@ -782,6 +790,10 @@ export class ExcelHost {
           case "getCount":
             return val(wb.settings.size);
         }
+        break;
+      case "Functions":
+        // Only DATE, the one worksheet function the add-in calls (to learn the workbook's date system).
+        if (method === "date") return obj(functionDate(wb, args));
         break;
       case "Setting":
         if (method === "delete") {
@@ -1258,4 +1270,26 @@ function checkZoom(
     horizontalFitToPages: pagesCount(z.horizontalFitToPages),
     verticalFitToPages: pagesCount(z.verticalFitToPages),
   };
+}
+
+/**
+ * Excel's DATE(year, month, day) through workbook.functions (ExcelApi 1.2): the serial of that day in the
+ * workbook's date system (1900 or 1904, WorkbookModel.date1904). As Excel does, a year below 1900 is added to
+ * 1900, and month and day overflow into the next month or year; a date before the system's first day is #NUM!.
+ * (Excel's DATE function reference; the 1900 system's phantom 29/02/1900 is not modelled.)
+ */
+function functionDate(wb: WorkbookModel, args: unknown[]): Handle {
+  const [y, m, d] = args.map((a) => (typeof a === "number" ? Math.trunc(a) : NaN)) as [
+    number,
+    number,
+    number,
+  ];
+  if (![y, m, d].every(Number.isFinite)) return { t: "FunctionResult", value: null, error: "#VALUE!" };
+  const year = y < 1900 ? y + 1900 : y;
+  const ms = Date.UTC(year, m - 1, d);
+  const serial1900 = Math.round(ms / 86_400_000) + 25569;
+  const serial = wb.date1904 ? serial1900 - 1462 : serial1900;
+  if (serial < (wb.date1904 ? 0 : 1) || year > 9999)
+    return { t: "FunctionResult", value: null, error: "#NUM!" };
+  return { t: "FunctionResult", value: serial, error: null };
 }

@@ -194,6 +194,12 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   /** Add-in settings (Excel.SettingCollection), stored as JSON text as Office stores them. */
   readonly settings = new Map<string, string>();
+  /**
+   * The 1904 date system (Excel: File > Options > Advanced > "Use 1904 date system"; in the file, workbookPr
+   * date1904). Cells hold serials in the workbook's system: Range.values reads them as stored and DATE()
+   * counts from 1 January 1904, 1,462 less than the 1900 system for the same day.
+   */
+  date1904 = false;
   activeSheetId = "";
   /** The selection on the active sheet. */
   selection: Rect = { row: 0, col: 0, rows: 1, cols: 1 };
@@ -584,6 +590,7 @@ export class WorkbookModel {
     copy.names.push(...this.names.map((n) => ({ ...n })));
     copy.tables.push(...this.tables.map((t) => ({ ...t, rect: { ...t.rect } })));
     for (const [k, v] of this.settings) copy.settings.set(k, v);
+    copy.date1904 = this.date1904;
     copy.activeSheetId = this.activeSheetId;
     copy.selection = { ...this.selection };
     copy.sheetCounter = this.sheetCounter;

@@ -15,9 +15,10 @@ import { WorkbookModel } from "./workbook";
 
 const EPOCH = Date.UTC(1899, 11, 30);
 
-function serialOf(d: Date): number {
-  // exceljs gives dates as UTC instants of the local time written in the file.
-  return (d.getTime() - EPOCH) / 86_400_000;
+function serialOf(d: Date, date1904: boolean): number {
+  // exceljs gives dates as UTC instants of the local time written in the file (converted from the file's date
+  // system); the model stores serials in the workbook's own system, as Excel does.
+  return (d.getTime() - EPOCH) / 86_400_000 - (date1904 ? 1462 : 0);
 }
 
 function argbToHex(argb: unknown): string | null {
@@ -61,26 +62,26 @@ const BORDER: Record<string, [string, string]> = {
   double: ["Double", "Thick"],
 };
 
-function scalarFrom(v: unknown): CellScalar {
+function scalarFrom(v: unknown, date1904 = false): CellScalar {
   if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialOf(v);
+  if (v instanceof Date) return serialOf(v, date1904);
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.error === "string") return { error: o.error };
     if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-    if ("text" in o && "hyperlink" in o) return scalarFrom(o.text);
+    if ("text" in o && "hyperlink" in o) return scalarFrom(o.text, date1904);
   }
   return String(v);
 }
 
-function fillCell(cell: Cell, c: ExcelJS.Cell): void {
+function fillCell(cell: Cell, c: ExcelJS.Cell, date1904: boolean): void {
   const v = c.value as unknown;
   if (c.type === ExcelJS.ValueType.Formula) {
     cell.formula = `=${c.formula}`;
-    cell.value = scalarFrom(c.result);
+    cell.value = scalarFrom(c.result, date1904);
   } else {
-    cell.value = scalarFrom(v);
+    cell.value = scalarFrom(v, date1904);
     if (c.type === ExcelJS.ValueType.Hyperlink)
       cell.hyperlink = String((v as { hyperlink: string }).hyperlink);
   }
@@ -131,6 +132,7 @@ export async function workbookModelFromXlsx(
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   }
   const wb = new WorkbookModel(options);
+  wb.date1904 = (book.properties as { date1904?: boolean }).date1904 === true;
   const states: [string, SheetVisibility][] = [];
   book.eachSheet((ws) => {
     const sheet = wb.addSheet(ws.name);
@@ -142,7 +144,7 @@ export async function workbookModelFromXlsx(
       }
       row.eachCell({ includeEmpty: true }, (c, colNumber) => {
         if (c.type === ExcelJS.ValueType.Merge) return;
-        fillCell(wb.writableCell(sheet, rowNumber - 1, colNumber - 1), c);
+        fillCell(wb.writableCell(sheet, rowNumber - 1, colNumber - 1), c, wb.date1904);
       });
     });
     const columns = (ws.columns ?? []) as Partial<ExcelJS.Column>[];
