@@ -13,7 +13,11 @@ export type CellLocator = (item: ProgrammeItem, field: FieldKey) => string;
 export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLocator {
   return (item, field) => {
     const cols = columnsBySheet.get(item.sheet) ?? [];
-    const m = cols.find((c) => c.field === field) ?? cols.find((c) => c.field === "name");
+    const m =
+      cols.find((c) => c.field === field) ??
+      cols.find((c) => c.field === "name") ??
+      cols.find((c) => c.field === "id") ??
+      cols[0];
     return m ? cellAddress(item.row - 1, m.col) : `A${item.row}`;
   };
 }
