@@ -259,6 +259,12 @@ export const FIELD_SPECS: FieldSpec[] = [
       "forecast total cost",
       "anticipated cost",
       "forecast whole life cost",
+      "total estimated cost",
+      "estimated project cost",
+      "revised cost",
+      "current estimate",
+      "latest estimate",
+      "forecast at completion",
     ],
   },
   {
