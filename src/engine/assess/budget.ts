@@ -37,7 +37,6 @@ export interface BudgetResult {
  * below spend plus commitments is raised to it.
  */
 export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol = "£"): BudgetResult {
-  const money = (p: Pence): string => formatMoney(p, symbol);
   const notes: BudgetNote[] = [];
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
@@ -61,7 +60,7 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol 
       forecastNote = " (no forecast given: spend plus commitments used)";
       notes.push({
         field: "forecast",
-        message: `no forecast: spend plus commitments ${money(actuals)} is over budget and is used as the forecast`,
+        message: `no forecast: spend plus commitments ${formatMoney(actuals, symbol)} is over budget and is used as the forecast`,
       });
     } else {
       return {
@@ -77,7 +76,7 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol 
   } else if (hasActuals && forecast < actuals) {
     notes.push({
       field: "forecast",
-      message: `forecast below spend plus commitments: ${money(forecast)} is less than ${money(actuals)}, which is used instead`,
+      message: `forecast below spend plus commitments: ${formatMoney(forecast, symbol)} is less than ${formatMoney(actuals, symbol)}, which is used instead`,
     });
     forecast = actuals;
     forecastNote = " (raised to spend plus commitments)";
@@ -93,7 +92,7 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol 
   let rag: RagStatus;
   let reason: string | null;
   const over = (word: string) =>
-    `${word}: forecast ${money(forecast!)}${forecastNote} is ${money(variance)}` +
+    `${word}: forecast ${formatMoney(forecast!, symbol)}${forecastNote} is ${formatMoney(variance, symbol)}` +
     (variancePct === null ? "" : ` (${pct1(variancePct)})`) +
     " over budget";
   if (variance <= rules.greenMaxOverspend) {
@@ -101,10 +100,10 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol 
     reason = null;
   } else if (percentLimitReached || amountLimitReached) {
     rag = "Red";
-    reason = `${over("Red")}; the limit is ${money(redLimit)}`;
+    reason = `${over("Red")}; the limit is ${formatMoney(redLimit, symbol)}`;
   } else {
     rag = "Amber";
-    reason = `${over("Amber")}; below the limit of ${money(redLimit)}`;
+    reason = `${over("Amber")}; below the limit of ${formatMoney(redLimit, symbol)}`;
   }
   return { rag, forecast, variance, variancePct, redLimit, reason, notes };
 }

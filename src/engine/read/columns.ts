@@ -73,6 +73,12 @@ export function profileColumn(grid: SheetGrid, gridCol: number, fromRow: number)
       continue;
     }
     const t = repairText(v).trim();
+    // Long text (commentary, descriptions) is words: no figure, date or rating is that long.
+    if (t.length > 40) {
+      p.words++;
+      p.longText++;
+      continue;
+    }
     const cur = amountCurrency(t);
     if (cur !== null) {
       p.money++;

@@ -259,6 +259,12 @@ export const FIELD_SPECS: FieldSpec[] = [
       "forecast total cost",
       "anticipated cost",
       "forecast whole life cost",
+      "total estimated cost",
+      "estimated project cost",
+      "revised cost",
+      "current estimate",
+      "latest estimate",
+      "forecast at completion",
     ],
   },
   {
@@ -509,7 +515,8 @@ function withoutBrackets(text: string): string {
 
 export function analyseHeader(cell: CellValue): HeaderInfo | null {
   // Headers are text: a number, date or boolean names no field (and the header search meets many of them).
-  if (typeof cell !== "string") return null;
+  // Nor is a cell of more than 600 characters a header (a description or commentary, met in the header search).
+  if (typeof cell !== "string" || cell.length > 600) return null;
   const text = readText(cell);
   if (text === null) return null;
   const raw = repairText(text).replace(/\s+/g, " ").trim();
@@ -523,6 +530,25 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
     .replace(/_/g, " ")
     .replace(/\b([a-z])\.(?=[a-z]\b)/g, "$1")
     .replace(/\b([a-z]{2,})\.(?=\s|$)/g, "$1");
+  // A sentence (a description or note met in the header search) is told quickly and read no further.
+  const bare = withoutBrackets(lower).trim();
+  const roughWords = bare === "" ? 0 : bare.split(/\s+/).length;
+  if (roughWords > 16 || (roughWords > 8 && /[.?!]$/.test(raw)))
+    return {
+      text: raw,
+      words: bare,
+      plain: bare,
+      unit: 1,
+      currency: null,
+      year: null,
+      part: null,
+      percent: false,
+      narrative: NARRATIVE.test(bare),
+      mentionsRag: false,
+      numericScale: false,
+      prior: false,
+      sentence: true,
+    };
   let unit = 1;
   if (UNIT_BILLION.test(lower)) unit = 1_000_000_000;
   else if (UNIT_MILLION.test(lower)) unit = 1_000_000;
@@ -543,7 +569,8 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
     .trim();
   if (w === "" && percent) w = "percent";
   let part: string | null = null;
-  const pm = partOf(w);
+  // Only a label names a part of an amount (a sentence that mentions "government" does not).
+  const pm = w.length <= 80 ? partOf(w) : null;
   if (pm) {
     const rest = (w.slice(0, pm.index) + " " + w.slice(pm.index + pm[0].length)).replace(/\s+/g, " ").trim();
     // A part of an amount only: "Capital budget" is the capital part of the budget; "Capital scheme" is a name.

@@ -394,7 +394,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       if (level) item.riskLevel = level;
     }
     if (id !== null) {
-      const key = id.toLowerCase();
+      const key = id.toUpperCase();
       const first = idFirstRow.get(key);
       if (first === undefined) idFirstRow.set(key, excelRow);
       else
