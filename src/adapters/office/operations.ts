@@ -16,7 +16,7 @@ import type { SheetGrid } from "../../engine/grid";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { DEFAULT_RULES } from "../../engine/rules";
 import type { RunMode } from "../../engine/write-plan";
-import { buildWritePlan } from "../../engine/write-plan";
+import { buildWritePlan, trendFromHistory } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
@@ -132,9 +132,10 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
 
       const generatedAt = excelSerialFromLocalDateTime(now());
+      const history = fromColumnA(r.ownGrids.get("history"));
       const plan = buildWritePlan(analysis, {
         mode,
-        history: fromColumnA(r.ownGrids.get("history")),
+        history,
         changeLog: fromColumnA(r.ownGrids.get("changelog")),
         generatedAt,
       });
@@ -143,6 +144,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       await writeChunks(context, syncer, chunks, mode, progress);
       return {
         analysis,
+        trend: trendFromHistory(analysis, history),
         written: {
           ragCells: built.ragCells,
           changedCells: plan.changedCells,
