@@ -6,6 +6,7 @@
 import type { DayNumber } from "../engine/dates";
 import type { Issue, ProgrammeAnalysis } from "../engine/model";
 import type { Pence } from "../engine/money";
+import type { Trend } from "../engine/report/trend";
 import type { Rules } from "../engine/rules";
 
 /** The settings saved in the workbook, so the next person (and the ribbon's Refresh RAG) uses the same inputs. */
@@ -37,6 +38,8 @@ export interface WriteSummary {
 export interface RunResult {
   analysis: ProgrammeAnalysis;
   written: WriteSummary;
+  /** What changed since the latest earlier quarter in the workbook's RAG History (null or absent: none). */
+  trend?: Trend | null;
 }
 
 export type Progress = (step: string, fraction: number) => void;

@@ -24,6 +24,10 @@ describe("usage errors exit 2 with a message", () => {
     [[sample, "--out", sample], /input workbook is never modified/],
     [[sample, "--config", "/nonexistent/rules.json"], /--config .*no such file/],
     [[sample, sample], /one workbook at a time/],
+    [[sample, "--start", "1/4/2020"], /--start 1\/4\/2020: expected a date as YYYY-MM-DD/],
+    [[sample, "--end", "2022-02-30"], /--end 2022-02-30: expected a date/],
+    [[sample, "--start", "2022-04-01", "--end", "2020-03-31"], /--start must not be after --end/],
+    [[sample, "--name"], /--name needs a value/],
   ])("%j", async (args, message) => {
     const r = await runCli(args as string[]);
     expect(r.code).toBe(2);
@@ -39,6 +43,60 @@ describe("usage errors exit 2 with a message", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown setting "budget.redPercnt"/);
     expect(r.stderr).toMatch(/risk.greenMax must be a number from 0 to 25/);
+  });
+});
+
+describe("the programme's details are settings", () => {
+  test("--name, --start and --end reach the summary, --json and the report; rules.json gives them too", async () => {
+    const dir = tmp();
+    const cfg = join(dir, "rules.json");
+    writeFileSync(
+      cfg,
+      JSON.stringify({
+        programme: { name: "Digital Council 2020-23", start: "2020-04-01", end: "2023-03-31" },
+      }),
+    );
+    const fromFile = await runCli([sample, "--config", cfg, "--date", "2020-12-31", "--json"]);
+    expect(fromFile.code).toBe(0);
+    expect((JSON.parse(fromFile.stdout) as JsonReport).programme).toMatchObject({
+      name: "Digital Council 2020-23",
+      start: "2020-04-01",
+      end: "2023-03-31",
+    });
+    const out = join(dir, "out.xlsx");
+    const r = await runCli([
+      sample,
+      "--config",
+      cfg,
+      "--name",
+      "Flags win",
+      "--end",
+      "2020-11-30",
+      "--date",
+      "2020-12-31",
+      "--out",
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Flags win: reporting date 31\/12\/2020 \(Q3 2020\/21\), programme period 01\/04\/2020 to 30\/11\/2020$/m,
+    );
+    expect(r.stdout).toMatch(/^Warning: The reporting date 31\/12\/2020 is after the programme period/m);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Highlight Report")!;
+    expect(ws.getCell("A1").value).toBe("Flags win: programme highlight report");
+    expect(String(ws.getCell("A3").value)).toMatch(/^Warning: The reporting date 31\/12\/2020 is after/);
+  });
+
+  test("a rules file's programme details are checked", async () => {
+    const dir = tmp();
+    const cfg = join(dir, "rules.json");
+    writeFileSync(cfg, JSON.stringify({ programme: { name: "", start: "April 2020" } }));
+    const r = await runCli([sample, "--config", cfg]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/programme.name must be a name of 1 to 200 characters/);
+    expect(r.stderr).toMatch(/programme.start must be a date as "YYYY-MM-DD"/);
   });
 });
 

@@ -157,8 +157,11 @@ describe("on the bundled sample", () => {
 
   test("Q2 then Q3: the history keeps both quarters' snapshots", async () => {
     const ops = opsOf(fakeOf(model));
-    await ops.buildReport(input("2020-09-30"));
-    await ops.buildReport(input("2020-12-31"));
+    const q2 = await ops.buildReport(input("2020-09-30"));
+    const q3 = await ops.buildReport(input("2020-12-31"));
+    // The pane gets the same trend as the report: none in Q2, Q2 compared in Q3.
+    expect(q2.trend).toBeNull();
+    expect(q3.trend).toMatchObject({ quarter: "Q2 2020/21", programme: { budgetRag: "Green" } });
     const quarters = Object.values(snapshotCells(model))
       .filter((c) => c.sheet === "RAG History" && c.address.startsWith("A") && c.address !== "A1")
       .map((c) => c.value);

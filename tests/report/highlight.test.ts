@@ -280,6 +280,24 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(layout.values[bars.source.row + 1]![bars.source.col]).toBe(a.byTheme[0]!.key);
   });
 
+  test("RAG words fit their cells: every line of a RAG cell fits its width in bold (Amber/Green is not cut)", () => {
+    const words = new Set(Object.keys(RAG_STYLE));
+    const tooNarrow: string[] = [];
+    layout.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v !== "string" || !words.has(v.split("\n")[0]!)) return;
+        const m = layout.merges.find((x) => x.row === r && x.col === c);
+        let width = 0;
+        for (let k = c; k < c + (m?.cols ?? 1); k++) width += layout.columnWidths[k] ?? 8.43;
+        // Bold capitals and slashes run wider than digits: allow 1.1 characters a letter, plus the padding.
+        for (const line of v.split("\n"))
+          if (line.length * 1.1 + 1 > width)
+            tooNarrow.push(`${String.fromCharCode(65 + c)}${r + 1} "${line}" in ${width}`);
+      }),
+    );
+    expect(tooNarrow).toEqual([]);
+  });
+
   test("figures formatted as a finance officer reads them", () => {
     expect(formatPounds(a.totals.budget as never)).toBe("£1,180,000");
   });

@@ -184,7 +184,7 @@ describe("Q2 then Q3", () => {
     ) as JsonReport;
     history = await sheetRows(q3Out, "RAG History");
     report = await sheetRows(q3Out, "Highlight Report");
-  });
+  }, 120_000);
 
   test("the history holds one snapshot per quarter, oldest first: every item and the programme", () => {
     expect(history[0]).toEqual([...HISTORY_HEADERS]);

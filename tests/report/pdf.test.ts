@@ -229,6 +229,12 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
     }
   });
 
+  test("RAG words print whole: FB05's Amber/Green and the Not assessed count are not cut", () => {
+    const all = highlightPages.map((p) => text.get(p)!).join("\n");
+    expect(all).toMatch(/Amber\/Green/);
+    expect(page1()).toMatch(/Not assessed +0/);
+  });
+
   test("no section heading is left alone at the foot of a page", () => {
     for (const p of highlightPages.slice(0, -1)) {
       const lines = bodyLines(p);

@@ -1,10 +1,15 @@
 /** @jest-environment jsdom */
-/** The pane's list of items at risk never lets an override hide a computed Red. */
+/** The pane's result: items at risk never let an override hide a computed Red; the trend since last quarter. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import { analyse } from "../../src/engine/analyse";
 import { excelSerialFromDay } from "../../src/engine/dates";
+import { mergeHistory, previousSnapshot } from "../../src/engine/report/history";
+import { computeTrend } from "../../src/engine/report/trend";
+import { DEFAULT_RULES } from "../../src/engine/rules";
 import { ItemsAtRisk } from "../../src/taskpane/components/ItemsAtRisk";
+import { ResultSummary } from "../../src/taskpane/components/ResultSummary";
+import type { Outcome } from "../../src/taskpane/state/use-task-pane";
 import { day, grid, STANDARD_HEADER } from "../engine/builders";
 
 test("an item the PM RAG rates Green while the rules say Red is listed with both ratings", () => {
@@ -69,4 +74,48 @@ test("an item the PM RAG rates Green while the rules say Red is listed with both
     /Overridden: Green \(PM RAG\) — computed Red: overdue: .*No reason for the override is given on the sheet\./,
   );
   expect(items.some((li) => li.textContent!.includes("B2 Website"))).toBe(false);
+});
+
+test("the result shows the trend since last quarter and the warnings, as the report does", () => {
+  const serial = (iso: string) => excelSerialFromDay(day(iso));
+  const sheet = (forecast: number, l: number) =>
+    grid([
+      [...STANDARD_HEADER],
+      [
+        "A1",
+        "Laptops",
+        "",
+        "",
+        100,
+        50,
+        0,
+        forecast,
+        serial("2020-04-01"),
+        serial("2021-09-30"),
+        0.6,
+        "",
+        l,
+        3,
+      ],
+    ]);
+  const q2 = analyse([sheet(100, 3)], { reportingDate: day("2020-09-30") });
+  const q3 = analyse([sheet(120, 1)], { reportingDate: day("2020-12-31") });
+  const trend = computeTrend(q3, previousSnapshot(mergeHistory([], q2), q3));
+  const outcome: Outcome = {
+    action: "report",
+    input: { reportingDate: q3.reportingDate, allocation: q3.allocation, rules: DEFAULT_RULES },
+    result: { analysis: q3, trend, written: { ragCells: 1, changedCells: 1, sheets: [], syncs: 3 } },
+  };
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ResultSummary outcome={outcome} onSelectCell={() => undefined} />
+    </FluentProvider>,
+  );
+  expect(screen.getByRole("heading", { name: "Since Q2 2020/21" })).toBeDefined();
+  const lines = within(screen.getByRole("list", { name: "Since Q2 2020/21" }))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
+  expect(lines).toContain("Forecast £100 → £120 (+£20)");
+  expect(lines).toContain("Red 0 → 1 (1 joined, 0 left)");
+  expect(lines).toContain("0 improved, 1 worse, 0 new, 0 closed");
 });

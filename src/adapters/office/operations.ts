@@ -19,7 +19,7 @@ import type { WritePlan } from "../../engine/plan";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { DEFAULT_RULES } from "../../engine/rules";
 import type { RunMode } from "../../engine/write-plan";
-import { buildWritePlan } from "../../engine/write-plan";
+import { buildWritePlan, trendFromHistory } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
@@ -149,9 +149,10 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
       const generatedAt = excelSerialFromLocalDateTime(now(), analysis.dateSystem);
       const formulaCells = await readBeforePlanning(context, syncer, analysis, r);
+      const history = fromColumnA(r.ownGrids.get("history"));
       const plan = buildWritePlan(analysis, {
         mode,
-        history: fromColumnA(r.ownGrids.get("history")),
+        history,
         changeLog: fromColumnA(r.ownGrids.get("changelog")),
         generatedAt,
         formulaCells,
@@ -165,6 +166,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         analysis: plan.issues.length
           ? { ...analysis, issues: [...analysis.issues, ...plan.issues] }
           : analysis,
+        trend: trendFromHistory(analysis, history),
         written: {
           ragCells: built.ragCells,
           changedCells: plan.changedCells,

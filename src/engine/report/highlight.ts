@@ -57,7 +57,7 @@ export interface HighlightOptions {
 }
 
 const COLS = 11; // A..K
-export const HIGHLIGHT_WIDTHS = [8, 26, 16, 14, 14, 14, 14, 14, 18, 38, 32];
+export const HIGHLIGHT_WIDTHS = [8, 26, 16, 15, 15, 15, 15, 15, 18, 36, 31];
 const TITLE: CellStyle = { bold: true, fontSize: 16 };
 const SECTION: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F3864" };
 const HEAD: CellStyle = { bold: true, fill: "#D9E1F2", border: true, wrap: true, vAlign: "center" };

@@ -5,6 +5,8 @@ import { BudgetFigures } from "./BudgetFigures";
 import { ItemsAtRisk } from "./ItemsAtRisk";
 import { RagBadge } from "./RagBadge";
 import { RagCountsList } from "./RagCountsList";
+import { TrendSummary } from "./TrendSummary";
+import { reportWarnings } from "../../engine/report/notes";
 import { WrittenSummary } from "./WrittenSummary";
 import { useSharedStyles } from "./shared-styles";
 
@@ -31,6 +33,8 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
   const a = outcome.result.analysis;
   const headingId = useId("result");
   const what = outcome.action === "refresh" ? "RAG columns refreshed" : "Highlight report built";
+  const trend = outcome.result.trend ?? null;
+  const warnings = reportWarnings(a, trend);
   return (
     <section className={shared.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={shared.h2}>
@@ -39,6 +43,11 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       <Text className={shared.muted}>
         {what} for {formatDayUk(a.reportingDate)} ({a.period}).
       </Text>
+      {warnings.map((w) => (
+        <Text key={w} weight="semibold">
+          Warning: {w}
+        </Text>
+      ))}
       <div className={styles.sub}>
         <h3 className={shared.h3}>Programme RAG</h3>
         <div className={styles.rag}>
@@ -54,6 +63,12 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
         <h3 className={shared.h3}>Items by RAG</h3>
         <RagCountsList counts={a.ragCounts} />
       </div>
+      {trend && (
+        <div className={styles.sub}>
+          <h3 className={shared.h3}>Since {trend.quarter}</h3>
+          <TrendSummary analysis={a} trend={trend} />
+        </div>
+      )}
       <div className={styles.sub}>
         <h3 className={shared.h3}>Red and Amber items</h3>
         <ItemsAtRisk items={a.items} sheets={a.sheets} onSelectCell={onSelectCell} />
