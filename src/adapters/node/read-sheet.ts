@@ -265,10 +265,11 @@ export async function readWorksheet(
       const end = `</${p}sheetData>`;
       const rowClose = `</${p}row>`;
       let i = 0;
+      // Where the rows end, if this much of the part holds it (searched once, not once per row).
+      const se = buf.indexOf(end);
       for (;;) {
         rowOpen.lastIndex = i;
         const ro = rowOpen.exec(buf);
-        const se = buf.indexOf(end, i);
         if (se >= 0 && (!ro || se < ro.index)) {
           i = se + end.length;
           state = "tail";
