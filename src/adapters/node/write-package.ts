@@ -153,7 +153,10 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     const from = l.owned && oldPart ? appendsTo(l.layout, input.read.get(l.owned.name)?.grid ?? null) : null;
     const xml =
       from !== null && oldPart
-        ? ownSheetStream(l.layout, styles, value, { old: (oldPart.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()), from })
+        ? ownSheetStream(l.layout, styles, value, {
+            old: (oldPart.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()),
+            from,
+          })
         : ownSheetStream(l.layout, styles, value);
     if (l.owned) {
       const placed = order.find((o) => o.entry === l.owned)!;
@@ -307,11 +310,13 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
 }
 
 /**
- * Where a layout only adds rows to the sheet the tool wrote last time (the history, a new quarter): the index of
+ * Where a layout only adds rows to the sheet the tool wrote last time (the history in a new quarter, the change
+ * log every run): the index of
  * its first new row, when every earlier row is what the sheet holds now; else null (the sheet is written whole).
  */
 function appendsTo(layout: SheetLayout, old: SheetGrid | null): number | null {
-  if (layout.role !== "history" || !old || old.values.length < 1) return null;
+  if ((layout.role !== "history" && layout.role !== "changelog") || !old || old.values.length < 1)
+    return null;
   const n = old.values.length;
   if (layout.values.length <= n) return null;
   const serial = (v: unknown) => (v instanceof Date ? v.getTime() / 86_400_000 + 25569 : v);
