@@ -143,7 +143,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (args.out !== null) await checkOutPath(args.input, args.out);
 
     // Loaded here, not at start-up: --help and usage errors pay for none of it.
-    const { loadWorkbook, readPackage } = await import("../adapters/node/read-workbook");
+    const { loadWorkbook } = await import("../adapters/node/read-workbook");
     const loaded = await loadWorkbook(args.input);
     if (
       args.out !== null &&
@@ -191,13 +191,14 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       let source = loaded;
       if (loaded.kind === "csv") {
         // A CSV becomes a one-sheet workbook (figures and dates typed, as Excel opens it), then takes the same path.
-        const { buildCsvWorkbook } = await import("../adapters/exceljs/own-sheets");
+        const { csvPackage } = await import("../adapters/node/csv-package");
         const { openPackage } = await import("../adapters/node/package");
-        const data = await buildCsvWorkbook(loaded.sheets[0]!.name, loaded.csvRows ?? []);
-        source = {
-          ...(await readPackage(args.input, await openPackage(args.input, data), "csv")),
-          sheets: loaded.sheets,
-        };
+        const pkg = await openPackage(
+          args.input,
+          await csvPackage(loaded.sheets[0]!.name, loaded.csvRows ?? []),
+        );
+        // A CSV has no merges, formulas or sheets of the tool's: nothing to read back.
+        source = { ...loaded, pkg };
       }
       const { writePackage } = await import("../adapters/node/write-package");
       const out = resolve(args.out);

@@ -263,6 +263,18 @@ describe("the installed command", () => {
     expect(j.period).toBe("Q3 2020/21");
   });
 
+  test("--help loads none of the file adapter's libraries (exceljs, JSZip, saxes are loaded when a run needs them)", async () => {
+    const run = promisify(execFile);
+    const main = join(root, "dist", "node", "src", "cli", "main.js");
+    const { stdout } = await run(process.execPath, [
+      "-e",
+      `require(${JSON.stringify(main)}).run(["--help"], { stdout() {}, stderr() {}, now: () => new Date() }).then(() =>
+        console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules/.test(k)))))`,
+    ]);
+    const loaded = JSON.parse(stdout) as string[];
+    expect(loaded.filter((k) => /exceljs|jszip|saxes|csv-parse/.test(k))).toEqual([]);
+  });
+
   test("exit code 2 reaches the shell", async () => {
     const run = promisify(execFile);
     await expect(

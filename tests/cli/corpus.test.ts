@@ -224,8 +224,18 @@ describe.each([0, 1, 2])("corpus workbook %#", (index) => {
       // Dates in the workbook's own system (the .xlsm is a 1904 workbook): the history's date reads back right.
       const history = loaded.sheets.find((s) => s.name === "RAG History")!;
       expect((history.values[1]![1] as Date).toISOString().slice(0, 10)).toBe("2020-12-31");
+      // Mark last quarter's history part (a comment among its rows), to see that the next run keeps it as it is.
+      const zOut = await zipOf(out);
+      const hPart = await sheetPart(zOut, await zOut.file("xl/workbook.xml")!.async("string"), "RAG History");
+      const before = (await zOut.file(hPart)!.async("string")).replace(
+        "<sheetData>",
+        "<sheetData><!-- kept -->",
+      );
+      zOut.file(hPart, before);
+      const marked = join(dir, `marked-${basename(file.path)}`);
+      await writeFile(marked, await zOut.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
       const again = join(dir, `again-${basename(file.path)}`);
-      const r = await runCli([out, "--date", "2021-03-31", "--out", again]);
+      const r = await runCli([marked, "--date", "2021-03-31", "--out", again]);
       expect(r.code).toBe(0);
       const second = await loadWorkbook(again);
       const names = second.sheets.map((s) => s.name);
@@ -237,6 +247,11 @@ describe.each([0, 1, 2])("corpus workbook %#", (index) => {
           .map((r) => r[0]),
       );
       expect([...quarters]).toEqual(["Q3 2020/21", "Q4 2020/21"]);
+      // The history was appended to: last quarter's part, byte for byte, up to the end of its rows.
+      const zAgain = await zipOf(again);
+      const after = await zAgain.file(hPart)!.async("string");
+      expect(after.startsWith(before.slice(0, before.indexOf("</sheetData>")))).toBe(true);
+      expect(after.length).toBeGreaterThan(before.length);
       // The user's parts are still byte-identical after two runs.
       const a = await parts(await zipOf(file.path));
       const c = await parts(await zipOf(again));

@@ -82,6 +82,7 @@ export function ownSheetStream(
   layout: SheetLayout,
   styles: Styles,
   value: (v: LayoutValue, format: string | null) => LayoutValue,
+  append?: { old: Readable; from: number },
 ): Readable {
   const styleOf = styler(styles);
   // Each cell's effective style (later runs win), for the cells the style runs cover.
@@ -96,28 +97,12 @@ export function ownSheetStream(
       }
     }
   }
-  function* chunks(): Generator<string> {
-    let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
-    const pr = layout.print;
-    if (layout.tabColor || pr)
-      head +=
-        "<sheetPr>" +
-        (layout.tabColor ? `<tabColor rgb="${argb(layout.tabColor)}"/>` : "") +
-        (pr ? '<pageSetUpPr fitToPage="1"/>' : "") +
-        "</sheetPr>";
-    head += '<sheetViews><sheetView workbookViewId="0">';
-    if (layout.freezeRows)
-      head += `<pane ySplit="${layout.freezeRows}" topLeftCell="A${layout.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${layout.freezeRows + 1}" sqref="A${layout.freezeRows + 1}"/>`;
-    head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
-    const widths = layout.columnWidths
-      .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
-      .join("");
-    if (widths) head += `<cols>${widths}</cols>`;
-    yield head + "<sheetData>";
+  /** Rows from `from` on as XML, in blocks; the caller joins them. */
+  function* rowBlocks(from: number): Generator<string> {
     const height = layout.values.length;
     const width = height > 0 ? layout.values[0]!.length : 0;
     let block = "";
-    for (let r = 0; r < height; r++) {
+    for (let r = from; r < height; r++) {
       const row = layout.values[r]!;
       const ht = layout.rowHeights[r];
       let cells = "";
@@ -142,7 +127,28 @@ export function ownSheetStream(
         block = "";
       }
     }
-    let tail = block + "</sheetData>";
+    yield block;
+  }
+  function* chunks(): Generator<string> {
+    let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
+    const pr = layout.print;
+    if (layout.tabColor || pr)
+      head +=
+        "<sheetPr>" +
+        (layout.tabColor ? `<tabColor rgb="${argb(layout.tabColor)}"/>` : "") +
+        (pr ? '<pageSetUpPr fitToPage="1"/>' : "") +
+        "</sheetPr>";
+    head += '<sheetViews><sheetView workbookViewId="0">';
+    if (layout.freezeRows)
+      head += `<pane ySplit="${layout.freezeRows}" topLeftCell="A${layout.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${layout.freezeRows + 1}" sqref="A${layout.freezeRows + 1}"/>`;
+    head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
+    const widths = layout.columnWidths
+      .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
+      .join("");
+    if (widths) head += `<cols>${widths}</cols>`;
+    yield head + "<sheetData>";
+    for (const rows of rowBlocks(0)) yield rows;
+    let tail = "</sheetData>";
     if (layout.merges.length > 0)
       tail +=
         `<mergeCells count="${layout.merges.length}">` +
@@ -169,6 +175,42 @@ export function ownSheetStream(
         breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
         "</rowBreaks>";
     yield tail + "</worksheet>";
+  }
+  if (append) {
+    // The sheet the tool wrote last time, kept byte for byte, with the rows from `from` on added at the end of
+    // its rows: a history that grows each quarter costs only its new rows.
+    const old = append.old;
+    return Readable.from(
+      (async function* () {
+        const decoder = new TextDecoder("utf-8");
+        let pending = "";
+        let done = false;
+        for await (const chunk of old as AsyncIterable<Buffer>) {
+          if (done) {
+            yield chunk;
+            continue;
+          }
+          pending += decoder.decode(chunk, { stream: true });
+          const at = pending.indexOf("</sheetData>");
+          if (at < 0) {
+            const keep = Math.max(0, pending.length - 16);
+            if (keep > 0) {
+              yield Buffer.from(pending.slice(0, keep), "utf8");
+              pending = pending.slice(keep);
+            }
+            continue;
+          }
+          yield Buffer.from(pending.slice(0, at), "utf8");
+          for (const rows of rowBlocks(append.from)) yield Buffer.from(rows, "utf8");
+          yield Buffer.from(pending.slice(at), "utf8");
+          pending = "";
+          done = true;
+        }
+        pending += decoder.decode();
+        if (!done) throw new Error("the sheet to append to has no rows element");
+        if (pending) yield Buffer.from(pending, "utf8");
+      })(),
+    );
   }
   return Readable.from(
     (function* () {

@@ -82,17 +82,28 @@ export async function readPackage(
   const sheets: SheetGrid[] = [];
   const read = new Map<string, ReadSheet>();
   const warnings: string[] = [];
+  // Sheets a ProgrammeRAG_* marker points at are read whatever their state (their content decides whether they
+  // are the tool's); other hidden sheets are not read at all (the engine ignores them), so a huge hidden data
+  // sheet costs nothing.
+  const marked = new Set<string>();
+  for (const dn of pkg.definedNames) {
+    const name = roleFromMarker(dn.name) ? sheetFromReference(dn.text) : null;
+    if (name !== null) marked.add(name.toLowerCase());
+  }
   for (const s of pkg.sheets) {
     if (s.kind !== "worksheet" || !s.part) continue;
+    if (s.state !== "visible" && !marked.has(s.name.toLowerCase())) {
+      sheets.push({ name: s.name, visible: false, rowOffset: 0, colOffset: 0, values: [] });
+      continue;
+    }
     if (!pkg.zip.file(s.part)) {
       warnings.push(`sheet "${s.name}": its part ${s.part} is missing from the package; not read`);
       continue;
     }
     const visible = s.state === "visible";
-    // Hidden sheets are not read by the engine; the tool's own sheets are read whatever their state.
     const rs = await readWorksheet(path, pkg.zip, s.part, s.name, visible, strings, styles, pkg.date1904);
     read.set(s.name, rs);
-    sheets.push(visible ? rs.grid : { ...rs.grid, values: rs.grid.values });
+    sheets.push(rs.grid);
     if (rs.uncalculated.length > 0 && visible) {
       const list = rs.uncalculated.slice(0, 5).join(", ");
       const more = rs.uncalculated.length > 5 ? ` and ${rs.uncalculated.length - 5} more` : "";

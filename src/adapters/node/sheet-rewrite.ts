@@ -134,10 +134,11 @@ export function sheetRewriter(options: RewriteOptions): Transform {
       const end = `</${p}sheetData>`;
       const rowClose = `</${p}row>`;
       let i = 0;
+      // Where the rows end, if this much of the part holds it (searched once, not once per row).
+      const se = buf.indexOf(end);
       for (;;) {
         rowOpen.lastIndex = i;
         const ro = rowOpen.exec(buf);
-        const se = buf.indexOf(end, i);
         if (se >= 0 && (!ro || se < ro.index)) {
           out += buf.slice(i, se) + rowsBefore(Number.MAX_SAFE_INTEGER) + end;
           i = se + end.length;

@@ -102,6 +102,7 @@ export class Styles {
   private readonly lists = new Map<Section, Located>();
   private readonly added = new Map<Section, string[]>();
   private readonly addedCache = new Map<string, number>();
+  private readonly indexed = new Set<Section>();
   readonly numFmts = new Map<number, string>();
   private nextNumFmt = 164;
 
@@ -148,6 +149,14 @@ export class Styles {
 
   private add(s: Section, xml: string): number {
     const key = `${s}\u0000${xml}`;
+    if (!this.indexed.has(s)) {
+      // An entry the part already has (from the tool's last run, say) is used again rather than repeated.
+      this.indexed.add(s);
+      this.items(s).forEach((item, i) => {
+        const k = `${s}\u0000${item}`;
+        if (!this.addedCache.has(k)) this.addedCache.set(k, i);
+      });
+    }
     const known = this.addedCache.get(key);
     if (known !== undefined) return known;
     const list = this.added.get(s)!;

@@ -11,12 +11,14 @@
  *   entries for the tool's sheets; styles.xml gets new entries at the end of its lists.
  */
 import { createWriteStream } from "node:fs";
+import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type JSZip from "jszip";
 import type { OwnSheetRole, RagCellValue, SheetLayout, WritePlan, LayoutValue } from "../../engine/plan";
 import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
 import { cellAddress, quoteSheetName } from "../../engine/grid";
+import type { SheetGrid } from "../../engine/grid";
 import { ownSheetStream } from "./own-sheet-xml";
 import type { SheetEntry, XlsxPackage } from "./package";
 import { parseRels, partText } from "./package";
@@ -146,7 +148,16 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const newTypes: string[] = [];
   let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0));
   layouts.forEach((l) => {
-    const xml = ownSheetStream(l.layout, styles, (v, fmt) => cellValueFor(v, fmt, pkg.date1904));
+    const value = (v: LayoutValue, fmt: string | null) => cellValueFor(v, fmt, pkg.date1904);
+    const oldPart = l.owned?.part ? zip.file(l.owned.part) : null;
+    const from = l.owned && oldPart ? appendsTo(l.layout, input.read.get(l.owned.name)?.grid ?? null) : null;
+    const xml =
+      from !== null && oldPart
+        ? ownSheetStream(l.layout, styles, value, {
+            old: (oldPart.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()),
+            from,
+          })
+        : ownSheetStream(l.layout, styles, value);
     if (l.owned) {
       const placed = order.find((o) => o.entry === l.owned)!;
       placed.layout = l.layout;
@@ -296,6 +307,33 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   }) as Readable;
   await pipeline(out, createWriteStream(outPath, { flags: "wx" }));
   return { ragCells, sheets: layouts.map((l) => l.name), skipped };
+}
+
+/**
+ * Where a layout only adds rows to the sheet the tool wrote last time (the history in a new quarter, the change
+ * log every run): the index of
+ * its first new row, when every earlier row is what the sheet holds now; else null (the sheet is written whole).
+ */
+function appendsTo(layout: SheetLayout, old: SheetGrid | null): number | null {
+  if ((layout.role !== "history" && layout.role !== "changelog") || !old || old.values.length < 1)
+    return null;
+  const n = old.values.length;
+  if (layout.values.length <= n) return null;
+  const serial = (v: unknown) => (v instanceof Date ? v.getTime() / 86_400_000 + 25569 : v);
+  for (let r = 0; r < n; r++) {
+    const want = layout.values[r]!;
+    const have = old.values[r]!;
+    if (have.length === 0) return null;
+    for (let c = 0; c < want.length; c++) {
+      // Both sides in 1900 serials (the reader gives Dates in either date system as the day shown).
+      const w = want[c] ?? null;
+      const h = serial(have[c] ?? null);
+      const same =
+        typeof w === "number" && typeof h === "number" ? Math.abs(w - h) < 1e-6 : (w ?? null) === (h ?? null);
+      if (!same) return null;
+    }
+  }
+  return n;
 }
 
 function letters(col: number): string {
