@@ -632,7 +632,8 @@ class RowReader {
   date(c: number | null, role: "start" | "end"): DayNumber | null {
     if (c !== null) {
       const raw = this.row[c];
-      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL) return dayFromExcelSerial(raw, this.dateSystem);
+      if (typeof raw === "number" && raw >= MIN_SERIAL && raw <= MAX_SERIAL)
+        return dayFromExcelSerial(raw, this.dateSystem);
       if (typeof raw === "number" && formatKind(this.format(c)) === "money") {
         this.note(c, "error", `${quoteCell(raw)} is formatted as money, not a date`);
         return null;
