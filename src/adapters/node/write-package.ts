@@ -19,13 +19,15 @@ import type { OwnSheetRole, RagCellValue, SheetLayout, WritePlan, LayoutValue } 
 import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
 import { cellAddress, quoteSheetName } from "../../engine/grid";
 import type { SheetGrid } from "../../engine/grid";
+import type { DateSystem } from "../../engine/dates";
+import { excelSerialFromJsDate } from "../../engine/dates";
 import { ownSheetStream } from "./own-sheet-xml";
 import type { SheetEntry, XlsxPackage } from "./package";
 import { parseRels, partText } from "./package";
 import type { ReadSheet } from "./read-sheet";
 import type { CellWrite } from "./sheet-rewrite";
 import { sheetRewriter } from "./sheet-rewrite";
-import { attrOf, isDateFormat, MINIMAL_STYLES, Styles, withAttrs } from "./styles";
+import { attrOf, MINIMAL_STYLES, Styles, withAttrs } from "./styles";
 import { escapeXml, NS_REL, relsPartOf } from "./xml";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -33,8 +35,6 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const MAX_COL = 16_383; // XFD
-/** Days between the 1900 and 1904 date systems' serial numbers. */
-const DATE1904_SHIFT = 1462;
 
 export interface WriteInput {
   path: string;
@@ -148,9 +148,12 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const newTypes: string[] = [];
   let maxSheetId = Math.max(0, ...pkg.sheets.map((s) => Number(s.sheetId) || 0));
   layouts.forEach((l) => {
-    const value = (v: LayoutValue, fmt: string | null) => cellValueFor(v, fmt, pkg.date1904);
+    const value = (v: LayoutValue) => cellValueFor(v);
     const oldPart = l.owned?.part ? zip.file(l.owned.part) : null;
-    const from = l.owned && oldPart ? appendsTo(l.layout, input.read.get(l.owned.name)?.grid ?? null) : null;
+    const from =
+      l.owned && oldPart
+        ? appendsTo(l.layout, input.read.get(l.owned.name)?.grid ?? null, pkg.date1904 ? 1904 : 1900)
+        : null;
     const xml =
       from !== null && oldPart
         ? ownSheetStream(l.layout, styles, value, {
@@ -314,22 +317,22 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
  * log every run): the index of
  * its first new row, when every earlier row is what the sheet holds now; else null (the sheet is written whole).
  */
-function appendsTo(layout: SheetLayout, old: SheetGrid | null): number | null {
+function appendsTo(layout: SheetLayout, old: SheetGrid | null, dateSystem: DateSystem): number | null {
   if ((layout.role !== "history" && layout.role !== "changelog") || !old || old.values.length < 1)
     return null;
   const n = old.values.length;
   if (layout.values.length <= n) return null;
-  const serial = (v: unknown) => (v instanceof Date ? v.getTime() / 86_400_000 + 25569 : v);
+  const serial = (v: unknown) => (v instanceof Date ? excelSerialFromJsDate(v, dateSystem) : v);
   for (let r = 0; r < n; r++) {
     const want = layout.values[r]!;
     const have = old.values[r]!;
     if (have.length === 0) return null;
     for (let c = 0; c < want.length; c++) {
-      // Both sides in 1900 serials (the reader gives Dates in either date system as the day shown).
-      const w = want[c] ?? null;
-      const h = serial(have[c] ?? null);
-      const same =
-        typeof w === "number" && typeof h === "number" ? Math.abs(w - h) < 1e-6 : (w ?? null) === (h ?? null);
+      // Both sides in the workbook's serials (the reader gives Dates in either date system as the day shown);
+      // an empty text is written as no cell, so it reads back as blank.
+      const w = want[c] ?? "";
+      const h = serial(have[c] ?? "");
+      const same = typeof w === "number" && typeof h === "number" ? Math.abs(w - h) < 1e-6 : w === h;
       if (!same) return null;
     }
   }
@@ -340,11 +343,13 @@ function letters(col: number): string {
   return cellAddress(0, col).replace(/\d+$/, "");
 }
 
-/** A value as it goes into the tool's sheets: dates in the workbook's own date system; never Infinity or NaN. */
-function cellValueFor(v: LayoutValue, fmt: string | null, date1904: boolean): LayoutValue {
+/**
+ * A value as it goes into the tool's sheets: never Infinity or NaN. (Dates are already in the workbook's own
+ * date system: the engine plans them so, from the analysis's dateSystem.)
+ */
+function cellValueFor(v: LayoutValue): LayoutValue {
   if (typeof v !== "number") return v;
   if (!Number.isFinite(v)) return null;
-  if (date1904 && fmt !== null && isDateFormat(fmt)) return v - DATE1904_SHIFT;
   return v;
 }
 
