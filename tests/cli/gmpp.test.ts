@@ -18,9 +18,45 @@ function published(file: string, varianceColumn: number): Map<number, string> {
 }
 
 describe.each([
-  { file: "gmpp-2021.csv", rows: 184, comparable: 163, varianceColumn: 12, date: "2021-03-31" },
-  { file: "gmpp-2019.csv", rows: 133, comparable: 118, varianceColumn: 11, date: "2019-09-30" },
-])("$file", ({ file, rows, comparable, varianceColumn, date }) => {
+  {
+    file: "gmpp-2021.csv",
+    rows: 184,
+    comparable: 163,
+    varianceColumn: 12,
+    date: "2021-03-31",
+    slips: [],
+    skipped: [],
+  },
+  {
+    file: "gmpp-2019.csv",
+    rows: 133,
+    comparable: 118,
+    varianceColumn: 11,
+    date: "2019-09-30",
+    slips: [],
+    skipped: [],
+  },
+  {
+    file: "gmpp-2017.csv",
+    rows: 144,
+    comparable: 131,
+    varianceColumn: 11,
+    date: "2016-09-30",
+    slips: [],
+    skipped: [],
+  },
+  // Row 100's published "12%" is 17.5% of its baseline: the publisher's slip, reported as an issue. Rows 127 and
+  // 128 hold only the index column.
+  {
+    file: "gmpp-2020.csv",
+    rows: 125,
+    comparable: 113,
+    varianceColumn: 11,
+    date: "2019-09-30",
+    slips: [100],
+    skipped: [127, 128],
+  },
+])("$file", ({ file, rows, comparable, varianceColumn, date, slips, skipped }) => {
   let report: JsonReport;
   beforeAll(async () => {
     const r = await runCli([join(dir, file), "--json", "--date", date]);
@@ -30,7 +66,7 @@ describe.each([
 
   test("reads every row as an item", () => {
     expect(report.items).toHaveLength(rows);
-    expect(report.skipped).toEqual([]);
+    expect(report.skipped.map((s) => s.row)).toEqual(skipped);
     expect(new Set(report.items.map((i) => i.row)).size).toBe(rows);
   });
 
@@ -47,7 +83,17 @@ describe.each([
       }
       if (!m) continue;
       const value = Number(m[1]!.replace(/,/g, ""));
-      expect({ row: item.row, off: Math.abs(item.variancePct! - value) <= 1 }).toEqual({
+      if (slips.includes(item.row)) {
+        // Not reproduced, and said: the sheet's variance does not match forecast − budget.
+        expect(Math.abs(item.variancePct! - value)).toBeGreaterThan(1);
+        expect(
+          report.issues.some((i) => i.cell.endsWith(String(item.row)) && /variance/.test(i.message)),
+        ).toBe(true);
+        continue;
+      }
+      // Published as (F − B) / B: for a negative baseline its sign differs from the tool's V / |B|.
+      const published = item.budget! < 0 ? -value : value;
+      expect({ row: item.row, off: Math.abs(item.variancePct! - published) <= 1 }).toEqual({
         row: item.row,
         off: true,
       });
@@ -65,7 +111,9 @@ describe.each([
     }
     // A budget cell holding a sentence is reported at its own address.
     const budgetCol = file === "gmpp-2021.csv" ? "K" : "J";
-    const textBudgets = report.items.filter((i) => i.budget === null);
+    // (A blank budget is not an unreadable one: gmpp-2017's last row has none.)
+    const raw = published(file, file === "gmpp-2021.csv" ? 10 : 9);
+    const textBudgets = report.items.filter((i) => i.budget === null && raw.get(i.row)!.trim() !== "");
     expect(textBudgets.length).toBeGreaterThan(0);
     for (const item of textBudgets) {
       expect(report.issues.some((i) => i.cell === `${budgetCol}${item.row}` && i.severity === "error")).toBe(

@@ -66,6 +66,14 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
               </Link>
             </Text>
             {overridden && <Text size={200}>Overridden: {overridden}</Text>}
+            {item.ratings.length > 1 && (
+              <Text size={200} className={shared.muted}>
+                Ratings:{" "}
+                {item.ratings
+                  .map((r) => `${shortHeader(r.header)} ${r.value ?? r.text ?? "none"}`)
+                  .join(" · ")}
+              </Text>
+            )}
             {reasons.length > 0 && (
               <ul className={styles.reasons}>
                 {reasons.map((r) => (
@@ -78,4 +86,10 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
       })}
     </ul>
   );
+}
+
+/** A rating column's header without its notes in brackets, at most 40 characters. */
+function shortHeader(h: string): string {
+  const head = h.replace(/\s*[([].*$/s, "").trim() || h;
+  return head.length > 40 ? head.slice(0, 39).trimEnd() + "…" : head;
 }

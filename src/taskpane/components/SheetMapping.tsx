@@ -33,10 +33,16 @@ export function SheetMapping({ sheet }: { sheet: SheetReport }) {
         <span className={styles.name}>{sheet.name}</span>: {sheet.itemCount}{" "}
         {sheet.itemCount === 1 ? "item" : "items"}, headers in row {sheet.headerRow + 1}
       </span>
-      <span className={shared.muted}>
-        RAG {rag.added ? "goes in a new column" : "is written to column"} {columnLetters(rag.col)}
-        {rag.added ? ` (“${rag.header}”)` : ` “${rag.header}”`}
-      </span>
+      {sheet.transposed ? (
+        <span className={shared.muted}>
+          Read turned (one project per column): no RAG column is written into this sheet
+        </span>
+      ) : (
+        <span className={shared.muted}>
+          RAG {rag.added ? "goes in a new column" : "is written to column"} {columnLetters(rag.col)}
+          {rag.added ? ` (“${rag.header}”)` : ` “${rag.header}”`}
+        </span>
+      )}
       <Accordion collapsible>
         <AccordionItem value="columns">
           <AccordionHeader as="h4" size="small">
