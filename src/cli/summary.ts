@@ -150,7 +150,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       const kind = s.reason.replace(/ ".*$/, "");
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
-    lines.push(`Skipped rows: ${[...counts].map(([k, n]) => `${n} ${k}${n === 1 ? "" : "s"}`).join(", ")}`);
+    lines.push(`Skipped rows: ${[...counts].map(([k, n]) => skippedCount(k, n)).join(", ")}`);
   }
   const errors = a.issues.filter((i) => i.severity === "error").length;
   const warnings = a.issues.length - errors;
@@ -166,4 +166,10 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
   }
   return lines;
+}
+
+/** "3 blank rows", "1 section heading", "2 rows with no name or reference". */
+export function skippedCount(kind: string, n: number): string {
+  if (kind === "no name or reference") return `${n} row${n === 1 ? "" : "s"} with no name or reference`;
+  return `${n} ${kind}${n === 1 ? "" : "s"}`;
 }
