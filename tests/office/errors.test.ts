@@ -228,3 +228,26 @@ test("the report's sheet is activated only after every write, so a selected char
   expect(writesAfter).toEqual([]);
   expect(model.activeSheet().name).toBe("Highlight Report");
 });
+
+describe("the user is editing a cell (the workbook model in cell-edit mode)", () => {
+  test("a refresh and a report write nothing and say to finish editing the cell", async () => {
+    const model = await modelOf(SAMPLE);
+    model.cellEditMode = true;
+    const before = snapshotCells(model);
+    for (const run of [
+      (o: ReturnType<typeof opsOf>) => o.refreshRag(input()),
+      (o: ReturnType<typeof opsOf>) => o.buildReport(input()),
+    ]) {
+      const e = await failure(run(opsOf(fakeOf(model))));
+      expect(e.code).toBe("InvalidOperationInCellEditMode");
+      expect(e.message).toMatch(/a cell is being edited .*press Enter or Esc/);
+      expect(e.message).toMatch(/Nothing was changed in the workbook\.$/);
+    }
+    expect(diffSnapshots(before, snapshotCells(model))).toEqual([]);
+    expect(model.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Notes", "Lookups"]);
+    // Once the user presses Enter, the same refresh goes through.
+    model.cellEditMode = false;
+    const r = await opsOf(fakeOf(model)).refreshRag(input());
+    expect(r.written.ragCells).toBeGreaterThan(0);
+  });
+});

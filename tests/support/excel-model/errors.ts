@@ -14,6 +14,7 @@ export type ExcelErrorCode =
   | "GeneralException"
   | "InvalidArgument"
   | "InvalidOperation"
+  | "InvalidOperationInCellEditMode"
   | "InvalidReference"
   | "InvalidSelection"
   | "ItemAlreadyExists"
@@ -34,6 +35,8 @@ export const ERROR_MESSAGES: Record<ExcelErrorCode, string> = {
   GeneralException: "There was an internal error while processing the request.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
+  InvalidOperationInCellEditMode:
+    "Excel is in Cell Editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
   InvalidReference: "This reference is not valid for the current operation.",
   InvalidSelection: "The current selection is invalid for this operation.",
   ItemAlreadyExists: "The resource being created already exists.",
@@ -53,6 +56,7 @@ const HTTP_STATUS: Partial<Record<ExcelErrorCode, number>> = {
   ApiNotFound: 404,
   InvalidArgument: 400,
   InvalidOperation: 400,
+  InvalidOperationInCellEditMode: 400,
   InvalidReference: 400,
   InvalidSelection: 400,
   ItemAlreadyExists: 409,

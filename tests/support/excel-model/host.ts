@@ -110,6 +110,7 @@ export class ExcelHost {
   /** Throws ItemNotFound when what a handle points at is gone (a deleted sheet, chart, setting or name). */
   check(h: Handle): void {
     const loc = h.t;
+    if (this.wb.cellEditMode) throw new ExcelModelError("InvalidOperationInCellEditMode", undefined, loc);
     if ("sheetId" in h) this.wb.sheet(h.sheetId, loc);
     if (h.t === "Chart" || h.t === "ChartTitle") this.chart(h);
     if (h.t === "Setting" && !this.wb.settings.has(h.key)) throw itemNotFound(undefined, loc);

@@ -226,6 +226,12 @@ export class WorkbookModel {
    * request's commands in order and rolls nothing back. Set by tests.
    */
   failAtWrite: { at: number; code?: string } | null = null;
+  /**
+   * The user is editing a cell. With `delayForCellEdit` false (the default), Excel fails a batch at once with
+   * InvalidOperationInCellEditMode (docs/excel/excel-add-ins-delay-in-cell-edit.md); the fake fails every
+   * command while this is on, reads included. Unverified: whether a read alone is refused on every platform.
+   */
+  cellEditMode = false;
   /** Writes made so far (see failAtWrite). */
   writes = 0;
 
