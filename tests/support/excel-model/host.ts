@@ -3,7 +3,13 @@ import { MAX_COLS, MAX_ROWS, isValidRect, parseAddress, qualifiedAddress, rectIn
 import type { BorderSide, CellFormat } from "./cells";
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "./cells";
 import { normalizeColor } from "./colors";
-import { ExcelModelError, invalidArgument, invalidOperation, itemNotFound } from "./errors";
+import {
+  DIMENSION_MISMATCH_MESSAGE,
+  ExcelModelError,
+  invalidArgument,
+  invalidOperation,
+  itemNotFound,
+} from "./errors";
 import { EXCEL_ENUMS } from "./excel-api.generated";
 import type { FormatProp } from "./range-ops";
 import {
@@ -950,6 +956,14 @@ export class ExcelHost {
         const used = usedRect(s, args[0] === true, r);
         if (!used && method === "getUsedRange") throw itemNotFound(undefined, loc);
         return obj(used);
+      }
+      case "_ValidateArraySize": {
+        // office.js calls this (ExcelApi 1.3) before it splits a write of more than 1,500 cells into row blocks:
+        // Excel checks the array's size against the range and refuses a mismatch, as a values write would.
+        const [rows, cols] = args as [number, number];
+        if (rows !== r.rows || cols !== r.cols)
+          throw new ExcelModelError("InvalidArgument", DIMENSION_MISMATCH_MESSAGE, loc);
+        return { value: null };
       }
       case "clear":
         clearRange(wb, s, r, args[0], loc);
