@@ -10,15 +10,26 @@ import type { Trend } from "../engine/report/trend";
 import type { Rules } from "../engine/rules";
 
 /** The settings saved in the workbook, so the next person refreshes with the same rules. */
+/** The programme's own details: a setting, saved in the workbook with the rules. */
+export interface ProgrammeSettings {
+  name: string;
+  start: DayNumber;
+  end: DayNumber;
+}
+
 export interface SavedSettings {
   rules: Rules;
   allocation: Pence;
+  /** Absent in settings saved before programme details were kept: the defaults apply. */
+  programme?: ProgrammeSettings;
 }
 
 export interface RunInput {
   reportingDate: DayNumber;
   allocation: Pence;
   rules: Rules;
+  /** The programme's name and period (default: the ICT Strategy 2020-22). */
+  programme?: ProgrammeSettings;
 }
 
 /** What a refresh or a report wrote. */

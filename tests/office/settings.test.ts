@@ -4,6 +4,8 @@
  */
 import type { SavedSettings } from "../../src/app/operations";
 import { SETTINGS_KEY, settingsFromJson, settingsToJson } from "../../src/adapters/office/settings";
+import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
+import { dayFromYmd } from "../../src/engine/dates";
 import { columnLetters } from "../../src/engine/grid";
 import { pence } from "../../src/engine/money";
 import { DEFAULT_RULES } from "../../src/engine/rules";
@@ -84,4 +86,27 @@ test("with no saved settings the ribbon's refresh uses the defaults", async () =
   await opsOf(fakeOf(viaPane)).refreshRag(input("2021-01-04"));
   const { name, ragColumn: rag } = r.analysis.sheets[0]!;
   expect(ragColumn(viaRibbon, name, rag.col)).toEqual(ragColumn(viaPane, name, rag.col));
+});
+
+test("the programme's name and period are saved with the rules and read back; older settings have none", () => {
+  const programme = {
+    name: "Digital Council 2022-25",
+    start: dayFromYmd(2022, 4, 1),
+    end: dayFromYmd(2025, 3, 31),
+  };
+  const json = settingsToJson({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION, programme });
+  expect(json.rules.programme).toMatchObject({
+    name: "Digital Council 2022-25",
+    start: "2022-04-01",
+    end: "2025-03-31",
+  });
+  expect(settingsFromJson(json)).toEqual({
+    kind: "ok",
+    settings: { rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION, programme },
+  });
+  const old = settingsToJson({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION });
+  expect(settingsFromJson(old)).toEqual({
+    kind: "ok",
+    settings: { rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION },
+  });
 });

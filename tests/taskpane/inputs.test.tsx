@@ -3,6 +3,7 @@
  * The inputs: reporting date with its UK financial quarter, the allocation in the forms people type, the rules
  * section, and settings saved in the workbook. Each test runs the pane and checks what reaches refreshRag.
  */
+import { DEFAULT_PROGRAMME } from "../../src/taskpane/state/rules-form";
 import { screen, within } from "@testing-library/react";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { dayFromYmd } from "../../src/engine/dates";
@@ -137,7 +138,12 @@ test("the rules start collapsed at the defaults, and edits change the rules pass
     useOverride: false,
   };
   expect(s.refreshRag).toHaveBeenCalledWith(
-    { reportingDate: REPORTING_DATE, allocation: DEFAULT_ALLOCATION, rules: expected },
+    {
+      reportingDate: REPORTING_DATE,
+      allocation: DEFAULT_ALLOCATION,
+      rules: expected,
+      programme: DEFAULT_PROGRAMME,
+    },
     expect.any(Function),
   );
   // The engine's result under those rules: ICT01's £40,000 overspend is now under both Red limits (Amber), and
@@ -198,6 +204,7 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
     reportingDate: REPORTING_DATE,
     allocation: pence(100_000_000),
     rules: savedRules,
+    programme: DEFAULT_PROGRAMME,
   });
   expect(s.saveSettings).not.toHaveBeenCalled();
 
@@ -206,7 +213,11 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
   await user.click(runButton("Refresh RAG columns"));
   await screen.findByText(/Refreshed 8 RAG cells/);
   expect(s.saveSettings).toHaveBeenCalledTimes(1);
-  expect(s.saveSettings).toHaveBeenCalledWith({ rules: savedRules, allocation: pence(110_000_000) });
+  expect(s.saveSettings).toHaveBeenCalledWith({
+    rules: savedRules,
+    allocation: pence(110_000_000),
+    programme: DEFAULT_PROGRAMME,
+  });
 
   // The header says when the rules on screen differ from the workbook's.
   await retype(user, "Red overspend (% of budget)", "9");
@@ -222,6 +233,10 @@ test("with nothing saved in the workbook, the first run saves the rules and allo
   expect(screen.getByRole("button", { name: "Rules" })).toBeInTheDocument();
   await user.click(runButton("Build highlight report"));
   await screen.findByText(/Built the highlight report/);
-  expect(s.saveSettings).toHaveBeenCalledWith({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION });
+  expect(s.saveSettings).toHaveBeenCalledWith({
+    rules: DEFAULT_RULES,
+    allocation: DEFAULT_ALLOCATION,
+    programme: DEFAULT_PROGRAMME,
+  });
   expect(screen.getByRole("button", { name: "Rules (as saved in the workbook)" })).toBeInTheDocument();
 });

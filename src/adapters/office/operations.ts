@@ -105,6 +105,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       allocation: input.allocation,
       rules: input.rules,
       ownSheets: [...r.own.values()],
+      ...(input.programme
+        ? {
+            programmeName: input.programme.name,
+            periodStart: input.programme.start,
+            periodEnd: input.programme.end,
+          }
+        : {}),
     });
   }
 
@@ -113,6 +120,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       reportingDate: dayFromLocalDate(now()),
       rules: r.settings?.rules ?? DEFAULT_RULES,
       allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
+      ...(r.settings?.programme ? { programme: r.settings.programme } : {}),
     };
   }
 
@@ -164,6 +172,9 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           reportingDate: input?.reportingDate ?? base.reportingDate,
           rules: input?.rules ?? base.rules,
           allocation: input?.allocation ?? base.allocation,
+          ...((input?.programme ?? base.programme)
+            ? { programme: (input?.programme ?? base.programme)! }
+            : {}),
         });
         return { analysis, settings: r.settings };
       }, "read");

@@ -4,6 +4,7 @@
  * (pounds, not pence), with a version so a later add-in can read what an earlier one saved.
  */
 import type { SavedSettings } from "../../app/operations";
+import { formatDayIso, parseIsoDay } from "../../engine/dates";
 import { penceFromPounds } from "../../engine/money";
 import type { RulesJson } from "../../engine/rules";
 import { rulesFromJson, rulesToJson } from "../../engine/rules";
@@ -19,9 +20,18 @@ export interface SettingsJson {
 }
 
 export function settingsToJson(settings: SavedSettings): SettingsJson {
+  const rules = rulesToJson(settings.rules);
+  const p = settings.programme;
+  if (p)
+    rules.programme = {
+      ...rules.programme,
+      name: p.name,
+      start: formatDayIso(p.start),
+      end: formatDayIso(p.end),
+    };
   return {
     version: SETTINGS_VERSION,
-    rules: rulesToJson(settings.rules),
+    rules,
     allocation: settings.allocation / 100,
   };
 }
@@ -54,5 +64,10 @@ export function settingsFromJson(value: unknown): SettingsRead {
   const r = rulesFromJson({ ...(o.rules as object), allocation: o.allocation });
   if (!r.ok) return { kind: "unreadable", problem: r.errors.join("; ") };
   if (r.allocation === null) return { kind: "unreadable", problem: "the saved settings have no allocation" };
-  return { kind: "ok", settings: { rules: r.rules, allocation: penceFromPounds(r.allocation) } };
+  const settings: SavedSettings = { rules: r.rules, allocation: penceFromPounds(r.allocation) };
+  const start = r.details.start ? parseIsoDay(r.details.start) : null;
+  const end = r.details.end ? parseIsoDay(r.details.end) : null;
+  if (r.details.name && start !== null && end !== null)
+    settings.programme = { name: r.details.name, start, end };
+  return { kind: "ok", settings };
 }

@@ -17,7 +17,7 @@ import { errorText } from "./errors";
 import type { Parsed } from "./inputs";
 import { parseAllocation, parseReportingDate } from "./inputs";
 import type { RulesForm, RulesFormResult } from "./rules-form";
-import { formToRules, rulesToForm } from "./rules-form";
+import { DEFAULT_PROGRAMME, formToRules, rulesToForm } from "./rules-form";
 
 export type Action = "refresh" | "report";
 export type Activity = "scan" | Action;
@@ -94,7 +94,9 @@ function rulesKey(r: Rules): string {
 }
 
 function settingsKey(s: SavedSettings | null): string {
-  return s === null ? "" : JSON.stringify([s.allocation, rulesKey(s.rules)]);
+  return s === null
+    ? ""
+    : JSON.stringify([s.allocation, rulesKey(s.rules), s.programme ?? DEFAULT_PROGRAMME]);
 }
 
 export function scanAnnouncement(a: ProgrammeAnalysis): string {
@@ -138,7 +140,12 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   const input = useMemo<RunInput | null>(
     () =>
       reportingDate.ok && allocation.ok && rules.ok
-        ? { reportingDate: reportingDate.value, allocation: allocation.value, rules: rules.rules }
+        ? {
+            reportingDate: reportingDate.value,
+            allocation: allocation.value,
+            rules: rules.rules,
+            programme: rules.programme,
+          }
         : null,
     [reportingDate, allocation, rules],
   );
@@ -149,7 +156,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     if (first && found.settings) {
       setSaved(found.settings);
       setBaseRules(found.settings.rules);
-      setRulesForm(rulesToForm(found.settings.rules));
+      setRulesForm(rulesToForm(found.settings.rules, found.settings.programme));
       setAllocationText(formatPounds(found.settings.allocation));
     }
     setAnnouncement(scanAnnouncement(found.analysis));
@@ -228,7 +235,11 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
         setAnalysis(result.analysis);
         let said = runAnnouncement(action, result);
         // The rules and allocation used are saved in the workbook after each run, when they changed.
-        const settings: SavedSettings = { rules: input.rules, allocation: input.allocation };
+        const settings: SavedSettings = {
+          rules: input.rules,
+          allocation: input.allocation,
+          ...(input.programme ? { programme: input.programme } : {}),
+        };
         if (settingsKey(settings) !== settingsKey(saved)) {
           setProgress({ step: "Saving the rules in the workbook…", fraction: 1 });
           try {
