@@ -9,18 +9,29 @@ import type { Pence } from "../engine/money";
 import type { Trend } from "../engine/report/trend";
 import type { Rules } from "../engine/rules";
 
+/** The programme's own details: a setting, saved in the workbook with the rules. */
+export interface ProgrammeSettings {
+  name: string;
+  start: DayNumber;
+  end: DayNumber;
+}
+
 /** The settings saved in the workbook, so the next person (and the ribbon's Refresh RAG) uses the same inputs. */
 export interface SavedSettings {
   rules: Rules;
   allocation: Pence;
   /** The reporting date last used; absent in settings saved before it was kept (then the default applies). */
   reportingDate?: DayNumber;
+  /** Absent in settings saved before programme details were kept: the defaults apply. */
+  programme?: ProgrammeSettings;
 }
 
 export interface RunInput {
   reportingDate: DayNumber;
   allocation: Pence;
   rules: Rules;
+  /** The programme's name and period (default: the ICT Strategy 2020-22). */
+  programme?: ProgrammeSettings;
 }
 
 /** What a refresh or a report wrote. */

@@ -4,6 +4,7 @@
  */
 import type { SavedSettings } from "../../src/app/operations";
 import { SETTINGS_KEY, settingsFromJson, settingsToJson } from "../../src/adapters/office/settings";
+import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { dayFromYmd } from "../../src/engine/dates";
 import { columnLetters } from "../../src/engine/grid";
 import { pence } from "../../src/engine/money";
@@ -106,4 +107,27 @@ test("settings saved before the reporting date was kept: the ribbon uses their r
   const r = await opsOf(fakeOf(model)).refreshWithSavedSettings();
   expect(r.analysis.allocation).toBe(SAVED.allocation);
   expect(r.analysis.reportingDate).toBe(dayFromYmd(2020, 12, 31));
+});
+
+test("the programme's name and period are saved with the rules and read back; older settings have none", () => {
+  const programme = {
+    name: "Digital Council 2022-25",
+    start: dayFromYmd(2022, 4, 1),
+    end: dayFromYmd(2025, 3, 31),
+  };
+  const json = settingsToJson({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION, programme });
+  expect(json.rules.programme).toMatchObject({
+    name: "Digital Council 2022-25",
+    start: "2022-04-01",
+    end: "2025-03-31",
+  });
+  expect(settingsFromJson(json)).toEqual({
+    kind: "ok",
+    settings: { rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION, programme },
+  });
+  const old = settingsToJson({ rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION });
+  expect(settingsFromJson(old)).toEqual({
+    kind: "ok",
+    settings: { rules: DEFAULT_RULES, allocation: DEFAULT_ALLOCATION },
+  });
 });

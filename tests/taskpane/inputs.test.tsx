@@ -3,6 +3,7 @@
  * The inputs: reporting date with its UK financial quarter, the allocation in the forms people type, the rules
  * section, and settings saved in the workbook. Each test runs the pane and checks what reaches refreshRag.
  */
+import { DEFAULT_PROGRAMME } from "../../src/taskpane/state/rules-form";
 import { screen, within } from "@testing-library/react";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { dayFromYmd } from "../../src/engine/dates";
@@ -139,7 +140,12 @@ test("the rules start collapsed at the defaults, and edits change the rules pass
     useOverride: false,
   };
   expect(s.refreshRag).toHaveBeenCalledWith(
-    { reportingDate: REPORTING_DATE, allocation: DEFAULT_ALLOCATION, rules: expected },
+    {
+      reportingDate: REPORTING_DATE,
+      allocation: DEFAULT_ALLOCATION,
+      rules: expected,
+      programme: DEFAULT_PROGRAMME,
+    },
     expect.any(Function),
   );
   // The engine's result under those rules: ICT01's £40,000 overspend is now under both Red limits (Amber), and
@@ -204,6 +210,7 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
     reportingDate: savedDate,
     allocation: pence(100_000_000),
     rules: savedRules,
+    programme: DEFAULT_PROGRAMME,
   });
   expect(s.saveSettings).not.toHaveBeenCalled();
 
@@ -216,6 +223,7 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
     rules: savedRules,
     allocation: pence(110_000_000),
     reportingDate: savedDate,
+    programme: DEFAULT_PROGRAMME,
   });
 
   // A new reporting date is shown as not yet saved, and is saved with the next run.
@@ -230,6 +238,7 @@ test("settings saved in the workbook pre-fill the inputs; they are saved again o
     rules: savedRules,
     allocation: pence(110_000_000),
     reportingDate: dayFromYmd(2021, 3, 31),
+    programme: DEFAULT_PROGRAMME,
   });
 
   // The header says when the rules on screen differ from the workbook's.
@@ -250,6 +259,7 @@ test("with nothing saved in the workbook, the first run saves the rules, allocat
     rules: DEFAULT_RULES,
     allocation: DEFAULT_ALLOCATION,
     reportingDate: REPORTING_DATE,
+    programme: DEFAULT_PROGRAMME,
   });
   expect(screen.getByRole("button", { name: "Rules (as saved in the workbook)" })).toBeInTheDocument();
 });

@@ -3,6 +3,7 @@
  * Running: what refreshRag and buildReport receive, the progress while they work, the summary of the engine's
  * real result, errors in plain words, and the whole flow with the keyboard alone.
  */
+import { DEFAULT_PROGRAMME } from "../../src/taskpane/state/rules-form";
 import { act, screen, within } from "@testing-library/react";
 import type { RunResult } from "../../src/app/operations";
 import { OperationError } from "../../src/app/operations";
@@ -31,6 +32,7 @@ test("Refresh passes the reporting date as a day number, the allocation in pence
     reportingDate: REPORTING_DATE,
     allocation: DEFAULT_ALLOCATION,
     rules: DEFAULT_RULES,
+    programme: DEFAULT_PROGRAMME,
   });
   expect(input.reportingDate).toBe(18627); // 31/12/2020 in days since 1970-01-01
   expect(input.allocation).toBe(120_000_000); // £1,200,000 in pence
@@ -130,7 +132,12 @@ test("Build highlight report calls buildReport and says which sheets it wrote", 
   await scanned();
   await user.click(runButton("Build highlight report"));
   expect(s.buildReport).toHaveBeenCalledWith(
-    { reportingDate: REPORTING_DATE, allocation: DEFAULT_ALLOCATION, rules: DEFAULT_RULES },
+    {
+      reportingDate: REPORTING_DATE,
+      allocation: DEFAULT_ALLOCATION,
+      rules: DEFAULT_RULES,
+      programme: DEFAULT_PROGRAMME,
+    },
     expect.any(Function),
   );
   expect(await screen.findByText("Sheets written: Highlight Report, History.")).toBeInTheDocument();
@@ -266,7 +273,7 @@ test("keyboard only: Tab reaches the actions in order, Enter refreshes and Space
   await user.keyboard("{Enter}");
   expect(screen.getByRole("button", { name: /^Rules/ })).toHaveAttribute("aria-expanded", "true");
   await user.tab();
-  expect(screen.getByLabelText("Red overspend (% of budget)")).toHaveFocus();
+  expect(screen.getByLabelText("Programme name")).toHaveFocus();
 });
 
 test("headings give the pane a structure: one h1, then h2 sections", async () => {

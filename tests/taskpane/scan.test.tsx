@@ -3,6 +3,7 @@
  * What the pane shows on open, from the real engine's analysis of a hand-built programme sheet: the sheets,
  * how their columns were read, the sheets passed over and the problems, each problem going to its cell.
  */
+import { DEFAULT_PROGRAMME } from "../../src/taskpane/state/rules-form";
 import { screen, within } from "@testing-library/react";
 import { OperationError } from "../../src/app/operations";
 import { DEFAULT_ALLOCATION, analyse } from "../../src/engine/analyse";
@@ -166,6 +167,7 @@ test("after a failed scan whose message was dismissed, the workbook can still be
     reportingDate: REPORTING_DATE,
     allocation: DEFAULT_ALLOCATION,
     rules: DEFAULT_RULES,
+    programme: DEFAULT_PROGRAMME,
   });
 });
 

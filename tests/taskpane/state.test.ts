@@ -1,6 +1,7 @@
 /**
  * The pane's input readers and helpers, without React: what people type, read as the engine's types.
  */
+import { DEFAULT_PROGRAMME } from "../../src/taskpane/state/rules-form";
 import { OperationError } from "../../src/app/operations";
 import { dayFromYmd } from "../../src/engine/dates";
 import type { Issue } from "../../src/engine/model";
@@ -66,8 +67,31 @@ describe("rules form", () => {
       riskGreenMax: "4",
       riskRedMin: "15",
       useOverride: true,
+      programmeName: "ICT Strategy 2020-22",
+      programmeStart: "2020-04-01",
+      programmeEnd: "2022-03-31",
     });
-    expect(formToRules(form, DEFAULT_RULES)).toEqual({ ok: true, rules: DEFAULT_RULES });
+    expect(formToRules(form, DEFAULT_RULES)).toEqual({
+      ok: true,
+      rules: DEFAULT_RULES,
+      programme: DEFAULT_PROGRAMME,
+    });
+  });
+
+  test("the programme's details are checked: a name, two real days, the end not before the start", () => {
+    const form = {
+      ...rulesToForm(DEFAULT_RULES),
+      programmeName: " ",
+      programmeStart: "2022-04-01",
+      programmeEnd: "2021-03-31",
+    };
+    expect(formToRules(form, DEFAULT_RULES)).toEqual({
+      ok: false,
+      errors: {
+        programmeName: "Enter the programme's name (up to 200 characters).",
+        programmeEnd: "The programme must not end before it starts.",
+      },
+    });
   });
   test("slips are typed in percentage points and held as fractions, without float noise either way", () => {
     const rules = {

@@ -120,6 +120,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       rules: input.rules,
       ownSheets: [...r.own.values()],
       dateSystem: r.dateSystem,
+      ...(input.programme
+        ? {
+            programmeName: input.programme.name,
+            periodStart: input.programme.start,
+            periodEnd: input.programme.end,
+          }
+        : {}),
     });
     return r.passedOver.length ? { ...a, issues: [...r.passedOver, ...a.issues] } : a;
   }
@@ -129,6 +136,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       reportingDate: r.settings?.reportingDate ?? defaultReportingDate(dayFromLocalDate(now())),
       rules: r.settings?.rules ?? DEFAULT_RULES,
       allocation: r.settings?.allocation ?? DEFAULT_ALLOCATION,
+      ...(r.settings?.programme ? { programme: r.settings.programme } : {}),
     };
   }
 
@@ -188,6 +196,9 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           reportingDate: input?.reportingDate ?? base.reportingDate,
           rules: input?.rules ?? base.rules,
           allocation: input?.allocation ?? base.allocation,
+          ...((input?.programme ?? base.programme)
+            ? { programme: (input?.programme ?? base.programme)! }
+            : {}),
         });
         return { analysis, settings: r.settings };
       }, "read");

@@ -24,9 +24,18 @@ export interface SettingsJson {
 }
 
 export function settingsToJson(settings: SavedSettings): SettingsJson {
+  const rules = rulesToJson(settings.rules);
+  const p = settings.programme;
+  if (p)
+    rules.programme = {
+      ...rules.programme,
+      name: p.name,
+      start: formatDayIso(p.start),
+      end: formatDayIso(p.end),
+    };
   return {
     version: SETTINGS_VERSION,
-    rules: rulesToJson(settings.rules),
+    rules,
     allocation: settings.allocation / 100,
     ...(settings.reportingDate !== undefined ? { reportingDate: formatDayIso(settings.reportingDate) } : {}),
   };
@@ -70,5 +79,9 @@ export function settingsFromJson(value: unknown): SettingsRead {
       };
     settings.reportingDate = day;
   }
+  const start = r.details.start ? parseIsoDay(r.details.start) : null;
+  const end = r.details.end ? parseIsoDay(r.details.end) : null;
+  if (r.details.name && start !== null && end !== null)
+    settings.programme = { name: r.details.name, start, end };
   return { kind: "ok", settings };
 }

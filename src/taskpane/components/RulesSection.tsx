@@ -57,6 +57,7 @@ export interface RulesSectionProps {
 interface RuleFieldProps {
   field: RulesFormField;
   label: string;
+  type?: "text" | "date";
   hint?: string;
   unit?: string;
   form: RulesForm;
@@ -64,7 +65,7 @@ interface RuleFieldProps {
   onChange(form: RulesForm): void;
 }
 
-function RuleField({ field, label, hint, unit, form, errors, onChange }: RuleFieldProps) {
+function RuleField({ field, label, type, hint, unit, form, errors, onChange }: RuleFieldProps) {
   const message = errors[field];
   const styles = useStyles();
   return (
@@ -79,7 +80,8 @@ function RuleField({ field, label, hint, unit, form, errors, onChange }: RuleFie
         className={styles.input}
         input={{ className: styles.inputElement }}
         value={form[field]}
-        inputMode={field === "budgetRedAmount" ? "text" : "decimal"}
+        type={type ?? "text"}
+        inputMode={type || field === "budgetRedAmount" ? "text" : "decimal"}
         contentAfter={unit}
         autoComplete="off"
         onChange={(_, data) => onChange({ ...form, [field]: data.value })}
@@ -107,6 +109,14 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
         </AccordionHeader>
         <AccordionPanel>
           <div className={styles.panel} data-testid="rules-panel">
+            <fieldset className={styles.group}>
+              <legend className={styles.legend}>Programme</legend>
+              <div className={styles.pair}>
+                <RuleField {...common} field="programmeName" label="Programme name" type="text" />
+                <RuleField {...common} field="programmeStart" label="Programme starts" type="date" />
+                <RuleField {...common} field="programmeEnd" label="Programme ends" type="date" />
+              </div>
+            </fieldset>
             <fieldset className={styles.group}>
               <legend className={styles.legend}>Budget</legend>
               <div className={styles.pair}>
@@ -157,8 +167,8 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
               <Button onClick={onReset}>Reset to defaults</Button>
             </div>
             <Text size={200} className={shared.muted}>
-              The rules, allocation and reporting date you run with are saved in the workbook, so the next
-              person and the ribbon&apos;s Refresh RAG get the same.
+              The programme&apos;s details, rules, allocation and reporting date you run with are saved in the
+              workbook, so the next person and the ribbon&apos;s Refresh RAG get the same.
             </Text>
           </div>
         </AccordionPanel>

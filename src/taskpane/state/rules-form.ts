@@ -3,12 +3,19 @@
  * form does not show (green overspend, overdue rule, complete words, programme shares) is carried through
  * from the base rules (saved in the workbook, or the defaults).
  */
+import type { ProgrammeSettings } from "../../app/operations";
+import { DEFAULT_PROGRAMME_NAME, PROGRAMME_END, PROGRAMME_START } from "../../engine/analyse";
+import { formatDayIso, parseIsoDay } from "../../engine/dates";
 import { formatPounds } from "../../engine/money";
 import type { Rules, RulesJson } from "../../engine/rules";
 import { rulesFromJson } from "../../engine/rules";
 import { parseAmount } from "./inputs";
 
 export interface RulesForm {
+  /** The programme's name and period (dates as YYYY-MM-DD, as a date input gives them). */
+  programmeName: string;
+  programmeStart: string;
+  programmeEnd: string;
   /** Budget Red when the overspend is at least this % of the budget ... */
   budgetRedPercent: string;
   /** ... or at least this amount, whichever is lower. */
@@ -25,15 +32,25 @@ export type RulesFormField = Exclude<keyof RulesForm, "useOverride">;
 /** Messages by field, and `general` for a problem no single field owns. */
 export type RulesFormErrors = Partial<Record<RulesFormField | "general", string>>;
 
-export type RulesFormResult = { ok: true; rules: Rules } | { ok: false; errors: RulesFormErrors };
+export type RulesFormResult =
+  { ok: true; rules: Rules; programme: ProgrammeSettings } | { ok: false; errors: RulesFormErrors };
+
+export const DEFAULT_PROGRAMME: ProgrammeSettings = {
+  name: DEFAULT_PROGRAMME_NAME,
+  start: PROGRAMME_START,
+  end: PROGRAMME_END,
+};
 
 /** A number without float noise (0.07 * 100 is 7.000000000000001). */
 function plain(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
 }
 
-export function rulesToForm(rules: Rules): RulesForm {
+export function rulesToForm(rules: Rules, programme: ProgrammeSettings = DEFAULT_PROGRAMME): RulesForm {
   return {
+    programmeName: programme.name,
+    programmeStart: formatDayIso(programme.start),
+    programmeEnd: formatDayIso(programme.end),
     budgetRedPercent: plain(rules.budget.redPercent),
     budgetRedAmount: formatPounds(rules.budget.redAmount),
     amberSlipPercent: plain(rules.schedule.amberSlip * 100),
@@ -74,6 +91,15 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
   if (greenMax !== null && redMin !== null && greenMax >= redMin) {
     errors.riskGreenMax = "The Green maximum must be less than the Red minimum.";
   }
+  const name = form.programmeName.trim();
+  if (name === "" || name.length > 200)
+    errors.programmeName = "Enter the programme's name (up to 200 characters).";
+  const start = parseIsoDay(form.programmeStart.trim());
+  const end = parseIsoDay(form.programmeEnd.trim());
+  if (start === null) errors.programmeStart = "Enter the programme's first day.";
+  if (end === null) errors.programmeEnd = "Enter the programme's last day.";
+  if (start !== null && end !== null && start > end)
+    errors.programmeEnd = "The programme must not end before it starts.";
   if (Object.keys(errors).length > 0 || !amount.ok) return { ok: false, errors };
 
   // The engine's own reader builds the Rules, so its limits and the CLI's rules.json agree with the pane.
@@ -85,5 +111,5 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
   };
   const read = rulesFromJson(json, base);
   if (!read.ok) return { ok: false, errors: { general: read.errors.join("; ") } };
-  return { ok: true, rules: read.rules };
+  return { ok: true, rules: read.rules, programme: { name, start: start!, end: end! } };
 }

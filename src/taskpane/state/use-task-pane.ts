@@ -17,7 +17,7 @@ import { errorText } from "./errors";
 import type { Parsed } from "./inputs";
 import { parseAllocation, parseReportingDate } from "./inputs";
 import type { RulesForm, RulesFormResult } from "./rules-form";
-import { formToRules, rulesToForm } from "./rules-form";
+import { DEFAULT_PROGRAMME, formToRules, rulesToForm } from "./rules-form";
 
 export type Action = "refresh" | "report";
 export type Activity = "scan" | Action;
@@ -99,7 +99,14 @@ function rulesKey(r: Rules): string {
 }
 
 function settingsKey(s: SavedSettings | null): string {
-  return s === null ? "" : JSON.stringify([s.allocation, rulesKey(s.rules), s.reportingDate ?? null]);
+  return s === null
+    ? ""
+    : JSON.stringify([
+        s.allocation,
+        rulesKey(s.rules),
+        s.reportingDate ?? null,
+        s.programme ?? DEFAULT_PROGRAMME,
+      ]);
 }
 
 export function scanAnnouncement(a: ProgrammeAnalysis): string {
@@ -147,7 +154,12 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   const input = useMemo<RunInput | null>(
     () =>
       reportingDate.ok && allocation.ok && rules.ok
-        ? { reportingDate: reportingDate.value, allocation: allocation.value, rules: rules.rules }
+        ? {
+            reportingDate: reportingDate.value,
+            allocation: allocation.value,
+            rules: rules.rules,
+            programme: rules.programme,
+          }
         : null,
     [reportingDate, allocation, rules],
   );
@@ -158,7 +170,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     if (first && found.settings) {
       setSaved(found.settings);
       setBaseRules(found.settings.rules);
-      setRulesForm(rulesToForm(found.settings.rules));
+      setRulesForm(rulesToForm(found.settings.rules, found.settings.programme));
       setAllocationText(formatPounds(found.settings.allocation));
       if (found.settings.reportingDate !== undefined) setDateText(formatDayIso(found.settings.reportingDate));
     }
@@ -237,12 +249,13 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
         setOutcome({ action, input, result });
         setAnalysis(result.analysis);
         let said = runAnnouncement(action, result);
-        // The rules, allocation and reporting date used are saved in the workbook after each run, when they
-        // changed, so the ribbon's Refresh RAG and the next person use the same.
+        // The programme's details, rules, allocation and reporting date used are saved in the workbook after
+        // each run, when they changed, so the ribbon's Refresh RAG and the next person use the same.
         const settings: SavedSettings = {
           rules: input.rules,
           allocation: input.allocation,
           reportingDate: input.reportingDate,
+          ...(input.programme ? { programme: input.programme } : {}),
         };
         if (settingsKey(settings) !== settingsKey(saved)) {
           setProgress({ step: "Saving the rules in the workbook…", fraction: 1 });
