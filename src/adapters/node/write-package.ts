@@ -15,6 +15,7 @@ import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type JSZip from "jszip";
+import { NODE_DEFLATE } from "./node-deflate";
 import type { OwnSheetRole, RagCellValue, SheetLayout, WritePlan, LayoutValue } from "../../engine/plan";
 import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
 import { cellAddress, quoteSheetName } from "../../engine/grid";
@@ -303,9 +304,10 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const out = zip.generateNodeStream({
     type: "nodebuffer",
     streamFiles: true,
-    compression: "DEFLATE",
-    // Only the parts the tool writes are deflated (the user's keep their compressed bytes); level 1 deflates
-    // several times faster than the default for files a few percent larger.
+    // Only the parts the tool writes are deflated, by Node's zlib (node-deflate.ts); the user's deflated parts
+    // keep their compressed bytes. Level 1 deflates several times faster than the default for files a few
+    // percent larger.
+    compression: NODE_DEFLATE as "DEFLATE",
     compressionOptions: { level: 1 },
   }) as Readable;
   await pipeline(out, createWriteStream(outPath, { flags: "wx" }));

@@ -1,0 +1,118 @@
+/**
+ * Deflate for the parts the tool writes, with Node's zlib (native, off the main thread) instead of JSZip's
+ * JavaScript compressor (pako).
+ *
+ * JSZip looks compressions up by name in its `compressions` module; this adds one more, "NODE_DEFLATE", with the
+ * same zip method (8, deflate) as JSZip's own. Because the method is the same, JSZip still writes every entry it
+ * loaded deflated back as its original compressed bytes (it re-compresses only entries whose method differs, and
+ * the parts the tool adds or rewrites). JSZip's workers are synchronous; this one writes each chunk into a zlib
+ * DeflateRaw stream, pushes the compressed chunks on as zlib gives them, pauses the source while zlib's input is
+ * full, and ends (so JSZip writes the entry's data descriptor and moves on) only once zlib has flushed.
+ */
+import { createDeflateRaw } from "node:zlib";
+import type { DeflateRaw } from "node:zlib";
+
+interface Chunk {
+  data: Uint8Array;
+  meta: unknown;
+}
+
+/** The part of JSZip's GenericWorker (lib/stream/GenericWorker.js) this worker uses. */
+interface GenericWorkerInstance {
+  previous: GenericWorkerInstance | null;
+  isPaused: boolean;
+  isFinished: boolean;
+  push(chunk: Chunk): void;
+  error(e: Error): boolean;
+  end(): boolean;
+  pause(): boolean;
+  resume(): boolean;
+  cleanUp(): void;
+  processChunk(chunk: Chunk): void;
+}
+interface GenericWorkerClass {
+  new (name: string): GenericWorkerInstance;
+  prototype: GenericWorkerInstance;
+}
+interface Compression {
+  magic: string;
+  compressWorker(options: { level?: number }): GenericWorkerInstance;
+  uncompressWorker(): GenericWorkerInstance;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- JSZip's internals are CommonJS modules without types */
+const GenericWorker = require("jszip/lib/stream/GenericWorker") as GenericWorkerClass;
+const compressions = require("jszip/lib/compressions") as Record<string, Compression>;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export const NODE_DEFLATE = "NODE_DEFLATE";
+
+class NodeDeflateWorker extends GenericWorker {
+  private z: DeflateRaw | null = null;
+  private meta: unknown = {};
+  private ending = false;
+  private waiting = false;
+
+  constructor(private readonly level: number) {
+    super("NodeDeflateWorker");
+  }
+
+  private zlib(): DeflateRaw {
+    if (this.z) return this.z;
+    const z = createDeflateRaw({ level: this.level });
+    z.on("data", (data: Buffer) => {
+      if (!this.isFinished)
+        this.push({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), meta: this.meta });
+    });
+    z.on("error", (e: Error) => {
+      this.error(e);
+    });
+    z.on("drain", () => {
+      this.waiting = false;
+      if (!this.isPaused && this.previous) this.previous.resume();
+    });
+    this.z = z;
+    return z;
+  }
+
+  override processChunk(chunk: Chunk): void {
+    this.meta = chunk.meta;
+    if (!this.zlib().write(chunk.data) && !this.waiting) {
+      this.waiting = true;
+      this.previous?.pause();
+    }
+  }
+
+  override resume(): boolean {
+    // While zlib's input is full the source stays paused; "drain" resumes it.
+    if (!this.isPaused || this.isFinished) return false;
+    if (!this.waiting) return super.resume();
+    this.isPaused = false;
+    return true;
+  }
+
+  override end(): boolean {
+    if (this.isFinished || this.ending) return false;
+    this.ending = true;
+    const z = this.zlib();
+    z.on("end", () => {
+      super.end();
+    });
+    z.end();
+    return true;
+  }
+
+  override cleanUp(): void {
+    super.cleanUp();
+    this.z = null;
+  }
+}
+
+if (!compressions[NODE_DEFLATE]) {
+  const deflate = compressions.DEFLATE!;
+  compressions[NODE_DEFLATE] = {
+    magic: deflate.magic,
+    compressWorker: (options) => new NodeDeflateWorker(options.level ?? 6),
+    uncompressWorker: () => deflate.uncompressWorker(),
+  };
+}
