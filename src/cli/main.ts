@@ -7,7 +7,7 @@ import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/pro
 import { basename, dirname, join, resolve } from "node:path";
 import type { AnalyseOptions } from "../engine/analyse";
 import { analyse } from "../engine/analyse";
-import { dayFromLocalDate, excelSerialFromLocalDateTime, formatDayIso, parseIsoDay } from "../engine/dates";
+import { dayFromLocalDate, excelSerialFromLocalDateTime, formatDayUk, parseIsoDay } from "../engine/dates";
 import { toJsonReport } from "../engine/json";
 import { pence } from "../engine/money";
 import type { Pence } from "../engine/money";
@@ -16,6 +16,8 @@ import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
 import type { ProgrammeDetails, Rules } from "../engine/rules";
 import { buildWritePlan, trendFromHistory } from "../engine/write-plan";
 import { InputError } from "../adapters/node/errors";
+import type { WritePlan } from "../engine/plan";
+import { columnLetters } from "../engine/grid";
 import { parseArgs, USAGE } from "./args";
 import { summaryLines } from "./summary";
 
@@ -223,7 +225,9 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
           `programme-rag: not written: ${written.skipped.length - 20} more cells (formulas or merged cells)\n`,
         );
       say(
-        `Wrote ${args.out}: ${written.ragCells} RAG cells; sheets ${written.sheets.map((s) => `"${s}"`).join(", ")} (reporting date ${formatDayIso(reportingDate)})\n`,
+        `Wrote ${args.out}: ${written.ragCells} RAG cell${written.ragCells === 1 ? "" : "s"}` +
+          addedColumnsText(plan) +
+          `; sheets ${written.sheets.map((s) => `"${s}"`).join(", ")} (reporting date ${formatDayUk(reportingDate)})\n`,
       );
     }
     return 0;
@@ -239,6 +243,17 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     io.stderr(`programme-rag: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** The columns the tool added to the user's sheets, named, so nobody is surprised by a new column. */
+export function addedColumnsText(plan: WritePlan): string {
+  const added: string[] = [];
+  for (const c of plan.ragColumns) {
+    for (const col of [c.rag, c.computed])
+      if (col?.addHeader)
+        added.push(`"${col.addHeader}" in column ${columnLetters(col.col)} of "${c.sheet}"`);
+  }
+  return added.length ? ` (added ${added.join(" and ")})` : "";
 }
 
 if (require.main === module) {

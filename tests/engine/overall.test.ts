@@ -31,6 +31,14 @@ describe("computed overall", () => {
     expect(item.rag).toMatchObject({ budget: "Red", schedule: "Complete", computed: "Red", overall: "Red" });
   });
 
+  test("complete and over budget by exactly the limit: Red, and the reason says the limit or more", () => {
+    const { item } = runItem({ budget: 100000, forecast: 105000, status: "Completed" });
+    expect(item.rag).toMatchObject({ budget: "Red", schedule: "Complete", overall: "Red" });
+    const texts = item.reasons.map((r) => r.text);
+    expect(texts).toContain("Red: complete, but over budget by the limit or more");
+    expect(texts.join(" ")).not.toMatch(/more than the limit/);
+  });
+
   test("through a sheet: complete and Amber on budget → Complete", () => {
     const { item } = runItem({
       budget: 100000,

@@ -87,7 +87,7 @@ export function assessInPlace(
     reasons.push({
       dimension: "overall",
       rag: "Red",
-      text: "Red: complete, but over budget by more than the limit",
+      text: "Red: complete, but over budget by the limit or more",
     });
   }
   const override = rules.useOverride ? item.override : null;
