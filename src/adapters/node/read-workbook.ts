@@ -193,14 +193,31 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
     throw new InputError(`${path}: cannot be read as CSV (${(e as Error).message})`);
   }
   const name = sheetNameFromFile(path);
-  const values: CellValue[][] = rows.map((r) => r.map((c) => (c === "" ? null : c)));
+  // A semicolon-separated file comes from Excel set to a decimal comma (European lists use ";" because "," is
+  // the decimal mark): its "10.000,50" is 10,000.50 and its "5.000" is 5,000, never 5.
+  const decimalComma = delimiter === ";" && usesDecimalComma(rows);
+  let converted = 0;
+  const cell = (c: string): string | null => {
+    if (c === "") return null;
+    if (!decimalComma) return c;
+    const english = fromDecimalComma(c);
+    if (english !== c) converted++;
+    return english;
+  };
+  const values: CellValue[][] = rows.map((r) => r.map(cell));
+  const warnings: string[] = [];
+  if (converted > 0)
+    warnings.push(
+      `${basename(path)} is separated by semicolons, as Excel writes it where the comma is the decimal mark: ` +
+        `${converted} number${converted === 1 ? " was" : "s were"} read that way ("1.234,56" as 1,234.56, "5.000" as 5,000)`,
+    );
   return {
     kind: "csv",
     sheets: [{ name, visible: true, rowOffset: 0, colOffset: 0, values, textOnly: true }],
     pkg: null,
     read: new Map(),
     own: new Map(),
-    warnings: [],
+    warnings,
     csvRows: values as (string | null)[][],
   };
 }
@@ -232,4 +249,44 @@ export function sheetNameFromFile(path: string): string {
   const name = (base || "Sheet1").slice(0, 31);
   // "History" is a name Excel reserves for itself.
   return name.toLowerCase() === "history" ? `${name} (data)` : name;
+}
+
+/**
+ * Whether a semicolon-separated file writes its numbers with a decimal comma, from the numbers themselves:
+ * "1.234,56", "12,5" or "1.000.000" say so; "1,234.56", "12.50" or "1,000,000" say not. Where only ambiguous
+ * numbers stand ("5.000", "8,500"), a £ sign says the file is British (a comma between thousands); else the
+ * semicolons say it is European.
+ */
+export function usesDecimalComma(rows: readonly (readonly string[])[]): boolean {
+  let comma = 0;
+  let point = 0;
+  let pounds = false;
+  for (const row of rows)
+    for (const raw of row) {
+      const t = raw.trim();
+      if (!/\d/.test(t) || t.length > 40) continue;
+      if (t.includes("£")) pounds = true;
+      const n = t.replace(/^[-(£€$\s]+|[)%£€$\s]+$/g, "");
+      if (/^\d{1,3}(\.\d{3})+,\d+$|^\d+,\d{1,2}$|^\d{1,3}(\.\d{3}){2,}$/.test(n)) comma++;
+      else if (/^\d{1,3}(,\d{3})+\.\d+$|^\d+\.\d{1,2}$|^\d{1,3}(,\d{3}){2,}$/.test(n)) point++;
+    }
+  if (comma > 0 || point > 0) return comma > point;
+  return !pounds;
+}
+
+/**
+ * A number written with a decimal comma and full stops (or spaces) between thousands, as European Excel writes
+ * it ("1.234,56", "-5.000", "(1.000)", "12,5%", "€ 1.200,00"), in the form the engine reads ("1234.56");
+ * anything else (text, a date such as 31.12.2020, a number with no separator) is returned as it is.
+ */
+export function fromDecimalComma(text: string): string {
+  const m =
+    /^(\s*[-(]?\s*(?:[£€$]\s*)?)(\d{1,3}(?:[. \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?(\s*(?:%|[£€$]|eur|gbp)?\s*\)?\s*)$/i.exec(
+      text,
+    );
+  if (!m) return text;
+  const [, lead, whole, decimals, tail] = m;
+  // A plain whole number ("2020", "45") needs nothing; "1.234" (groups of three) and "12,5" do.
+  if (decimals === undefined && !/[. \u00a0\u202f]/.test(whole!)) return text;
+  return `${lead}${whole!.replace(/[. \u00a0\u202f]/g, "")}${decimals !== undefined ? "." + decimals : ""}${tail}`;
 }
