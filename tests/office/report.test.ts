@@ -72,6 +72,19 @@ describe("on the bundled sample", () => {
     model = await modelOf(SAMPLE);
   });
 
+  test("the report's page breaks are written: each page starts at a heading or a table header, and a second report replaces them", async () => {
+    await opsOf(fakeOf(model)).buildReport(input());
+    const sheet = model.findSheet("Highlight Report")!;
+    const breaks = [...sheet.pageLayout.rowBreaks];
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const r of breaks) {
+      const first = model.readCell(sheet, r, 0)?.value;
+      expect(typeof first === "string" && first.trim() !== "").toBe(true);
+    }
+    await opsOf(fakeOf(model)).buildReport(input());
+    expect(model.findSheet("Highlight Report")!.pageLayout.rowBreaks).toEqual(breaks);
+  });
+
   test("four round trips; the report first and active, history and change log last, each marked", async () => {
     const fake = fakeOf(model);
     const r = await opsOf(fake).buildReport(input());

@@ -629,6 +629,15 @@ function printCommands(layout: SheetLayout, push: Push): void {
       ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, a.rows, a.cols));
     });
   }
+  // Manual page breaks where the layout paginates itself (tables repeat their header on each page they run onto,
+  // headings stay with their tables). The report is drawn again in place, so its earlier breaks go first.
+  const breaks = (p.rowBreaks ?? []).filter((r) => r > 0);
+  if (breaks.length > 0 || layout.role === "highlight") {
+    push(2 * OBJECT + ACTION + breaks.length * (3 * OBJECT + ACTION), (ws) => {
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const r of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+    });
+  }
   if (p.footer) {
     const f = p.footer;
     push(4 * OBJECT + 3 * ACTION + json(f), (ws) => {

@@ -94,6 +94,7 @@ export const CLASSES: Record<string, ClassInfo> = {
     readonly: ["id", "standardWidth", "standardHeight"],
     navs: {
       freezePanes: "WorksheetFreezePanes",
+      horizontalPageBreaks: "PageBreakCollection",
       charts: "ChartCollection",
       pageLayout: "PageLayout",
       protection: "WorksheetProtection",
@@ -184,6 +185,11 @@ export const CLASSES: Record<string, ClassInfo> = {
     methods: { getItem: o("RangeBorder", { indexer: true }), getItemAt: o("RangeBorder") },
   },
   RangeBorder: { scalars: ["style", "color", "weight", "sideIndex"], readonly: ["sideIndex"] },
+  PageBreakCollection: {
+    scalars: [],
+    methods: { add: o("PageBreak"), removePageBreaks: V, getCount: R },
+  },
+  PageBreak: { scalars: ["rowIndex", "columnIndex"], readonly: ["rowIndex", "columnIndex"] },
   WorksheetFreezePanes: {
     scalars: [],
     methods: {

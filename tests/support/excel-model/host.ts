@@ -57,6 +57,8 @@ export type Handle =
   | { t: "RangeBorderCollection"; sheetId: string; rect: Rect }
   | { t: "RangeBorder"; sheetId: string; rect: Rect; side: string }
   | { t: "WorksheetFreezePanes"; sheetId: string }
+  | { t: "PageBreakCollection"; sheetId: string }
+  | { t: "PageBreak"; sheetId: string; row: number }
   | { t: "ChartCollection"; sheetId: string }
   | { t: "Chart"; sheetId: string; chartId: string }
   | { t: "ChartTitle"; sheetId: string; chartId: string }
@@ -171,6 +173,8 @@ export class ExcelHost {
         return { t: "Functions" };
       case "Worksheet.freezePanes":
         return sub("WorksheetFreezePanes");
+      case "Worksheet.horizontalPageBreaks":
+        return sub("PageBreakCollection");
       case "Worksheet.charts":
         return sub("ChartCollection");
       case "Worksheet.pageLayout":
@@ -230,6 +234,8 @@ export class ExcelHost {
   get(h: Handle, prop: string): unknown {
     this.check(h);
     const loc = `${h.t}.${prop}`;
+    if (h.t === "PageBreak" && (prop === "rowIndex" || prop === "columnIndex"))
+      return prop === "rowIndex" ? h.row : 0;
     switch (h.t) {
       case "Worksheet": {
         const s = this.wb.sheet(h.sheetId);
@@ -728,6 +734,26 @@ export class ExcelHost {
           return obj({ t: "RangeBorder", sheetId: h.sheetId, rect: h.rect, side });
         }
         break;
+      case "PageBreakCollection": {
+        // Manual horizontal page breaks (ExcelApi 1.9): add(range) breaks above the range's top row.
+        const s = wb.sheet(h.sheetId);
+        const breaks = s.pageLayout.rowBreaks;
+        switch (method) {
+          case "add": {
+            const r = this.rangeArg(s, args[0], loc).rect;
+            if (r.row === 0) throw invalidArgument(undefined, loc);
+            if (!breaks.includes(r.row)) breaks.push(r.row);
+            breaks.sort((a, b) => a - b);
+            return obj({ t: "PageBreak", sheetId: s.id, row: r.row });
+          }
+          case "removePageBreaks":
+            breaks.length = 0;
+            return val();
+          case "getCount":
+            return val(breaks.length);
+        }
+        break;
+      }
       case "WorksheetFreezePanes": {
         const s = wb.sheet(h.sheetId);
         switch (method) {
@@ -1171,6 +1197,8 @@ const CHANGING_METHODS = new Set([
   "RangeFormat.autofitColumns",
   "RangeFormat.autofitRows",
   "RangeFill.clear",
+  "PageBreakCollection.add",
+  "PageBreakCollection.removePageBreaks",
   "WorksheetFreezePanes.freezeRows",
   "WorksheetFreezePanes.freezeColumns",
   "WorksheetFreezePanes.freezeAt",

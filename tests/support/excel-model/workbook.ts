@@ -53,6 +53,8 @@ export interface PageLayoutModel {
   centerVertically: boolean;
   printGridlines: boolean;
   defaultHeaderFooter: HeaderFooterModel;
+  /** Manual horizontal page breaks (Worksheet.horizontalPageBreaks): each the 0-based row a new page starts at. */
+  rowBreaks: number[];
 }
 
 export interface ChartModel {
@@ -149,6 +151,7 @@ function defaultPageLayout(): PageLayoutModel {
     centerHorizontally: false,
     centerVertically: false,
     printGridlines: false,
+    rowBreaks: [],
     defaultHeaderFooter: {
       leftHeader: "",
       centerHeader: "",
