@@ -5,22 +5,12 @@
 import JSZip from "jszip";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { escapeXml } from "./xml";
+import { columnLetters as letters } from "../../engine/grid";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PR = "http://schemas.openxmlformats.org/package/2006/relationships";
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-
-function letters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export async function csvPackage(
   name: string,

@@ -7,22 +7,12 @@ import { Readable } from "node:stream";
 import type { CellStyle, LayoutValue, SheetLayout } from "../../engine/plan";
 import type { Styles } from "./styles";
 import { escapeXml } from "./xml";
+import { columnLetters as letters } from "../../engine/grid";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
 const BORDER_COLOR = "FFBFBFBF";
-
-function letters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** A cell format for a layout style and number format, added to the styles part (once per distinct pair). */
 function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | null) => number {

@@ -10,6 +10,7 @@ import type { CellValue, SheetGrid } from "../../engine/grid";
 import { InputError } from "./errors";
 import { streamPart } from "./package";
 import type { Styles } from "./styles";
+import { columnLetters as colLetters } from "../../engine/grid";
 
 /** A sheet bigger than this (in cells of its rows' extents) is refused rather than read. */
 export const MAX_GRID_CELLS = 20_000_000;
@@ -333,15 +334,4 @@ export async function readWorksheet(
     grid.numberFormats = formats;
   }
   return { grid, merges, uncalculated, formulaCells };
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }

@@ -8,22 +8,12 @@ import { Transform } from "node:stream";
 import type { TransformCallback } from "node:stream";
 import { escapeXml } from "./xml";
 import { parseRef } from "./read-sheet";
+import { columnLetters as letters } from "../../engine/grid";
 
 export interface CellWrite {
   text: string;
   /** The cell format for the new cell, from the cell's own format index and its left neighbour's. */
   style: (own: number, left: number) => number;
-}
-
-function letters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 interface RewriteOptions {
