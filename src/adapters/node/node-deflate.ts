@@ -1,16 +1,16 @@
 /**
- * Deflate for the parts the tool writes, with Node's zlib (native, off the main thread) instead of JSZip's
- * JavaScript compressor (pako).
+ * Deflate for the parts the tool writes, and inflate for the entries it reads, with Node's zlib (native, off the
+ * main thread) instead of JSZip's JavaScript pako. Importing this module installs both.
  *
  * JSZip looks compressions up by name in its `compressions` module; this adds one more, "NODE_DEFLATE", with the
  * same zip method (8, deflate) as JSZip's own. Because the method is the same, JSZip still writes every entry it
  * loaded deflated back as its original compressed bytes (it re-compresses only entries whose method differs, and
  * the parts the tool adds or rewrites). JSZip's workers are synchronous; this one writes each chunk into a zlib
- * DeflateRaw stream, pushes the compressed chunks on as zlib gives them, pauses the source while zlib's input is
+ * DeflateRaw (or InflateRaw) stream, pushes the compressed chunks on as zlib gives them, pauses the source while zlib's input is
  * full, and ends (so JSZip writes the entry's data descriptor and moves on) only once zlib has flushed.
  */
-import { createDeflateRaw } from "node:zlib";
-import type { DeflateRaw } from "node:zlib";
+import { createDeflateRaw, createInflateRaw } from "node:zlib";
+import type { Transform } from "node:stream";
 
 interface Chunk {
   data: Uint8Array;
@@ -47,19 +47,19 @@ const compressions = require("jszip/lib/compressions") as Record<string, Compres
 
 export const NODE_DEFLATE = "NODE_DEFLATE";
 
-class NodeDeflateWorker extends GenericWorker {
-  private z: DeflateRaw | null = null;
+class NodeZlibWorker extends GenericWorker {
+  private z: Transform | null = null;
   private meta: unknown = {};
   private ending = false;
   private waiting = false;
 
-  constructor(private readonly level: number) {
-    super("NodeDeflateWorker");
+  constructor(private readonly make: () => Transform) {
+    super("NodeZlibWorker");
   }
 
-  private zlib(): DeflateRaw {
+  private zlib(): Transform {
     if (this.z) return this.z;
-    const z = createDeflateRaw({ level: this.level });
+    const z = this.make();
     z.on("data", (data: Buffer) => {
       if (!this.isFinished)
         this.push({ data: new Uint8Array(data.buffer, data.byteOffset, data.length), meta: this.meta });
@@ -110,9 +110,12 @@ class NodeDeflateWorker extends GenericWorker {
 
 if (!compressions[NODE_DEFLATE]) {
   const deflate = compressions.DEFLATE!;
+  // Reading: every deflated entry JSZip inflates (the sheets the reader streams, the parts it reads whole) goes
+  // through zlib's inflate too. JSZip finds a loaded entry's compression by its method, which is DEFLATE's.
+  deflate.uncompressWorker = () => new NodeZlibWorker(() => createInflateRaw());
   compressions[NODE_DEFLATE] = {
     magic: deflate.magic,
-    compressWorker: (options) => new NodeDeflateWorker(options.level ?? 6),
+    compressWorker: (options) => new NodeZlibWorker(() => createDeflateRaw({ level: options.level ?? 6 })),
     uncompressWorker: () => deflate.uncompressWorker(),
   };
 }

@@ -4,6 +4,8 @@
  * relationships. Bad packages are refused here, before anything is decompressed, with words a user can act on.
  */
 import JSZip from "jszip";
+// Node's zlib inflates (and deflates) the package's entries, not JSZip's JavaScript pako.
+import "./node-deflate";
 import { InputError } from "./errors";
 import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName } from "./xml";
 
