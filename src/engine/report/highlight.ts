@@ -18,7 +18,9 @@ import {
   quarterBounds,
 } from "../dates";
 import type { Pence } from "../money";
-import { formatPounds } from "../money";
+import { formatMoney } from "../money";
+import type { CurrencyCode } from "../read/cells";
+import { CURRENCY_SYMBOL } from "../read/cells";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
 import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
 import type { OverallRag, RagCountKey } from "../rag";
@@ -36,7 +38,7 @@ import {
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
 import type { RowSpec } from "./sheet-builder";
-import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, clip, scaleToFit } from "./sheet-builder";
+import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, clip, moneyFormat, scaleToFit } from "./sheet-builder";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 
@@ -112,8 +114,6 @@ export function bar(fraction: number, width: number): string {
   return "█".repeat(Math.floor(eighths / 8)) + tail;
 }
 
-const signed = (p: Pence) => (p > 0 ? "+" : p < 0 ? "-" : "") + formatPounds(Math.abs(p) as Pence);
-
 /** Words for how an item moved since last quarter: its changed dimensions, or new / no change. */
 function sinceText(t: ItemTrend | undefined, quarter: string): string {
   if (!t) return "";
@@ -123,6 +123,11 @@ function sinceText(t: ItemTrend | undefined, quarter: string): string {
 }
 
 export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions = {}): SheetLayout {
+  // Amounts in the sheets' own currency (issue: a sheet in dollars is reported in dollars, not £).
+  const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
+  const MONEY = moneyFormat(symbol);
+  const fmt = (p: Pence): string => formatMoney(p, symbol);
+  const signed = (p: Pence) => (p > 0 ? "+" : p < 0 ? "-" : "") + fmt(Math.abs(p) as Pence);
   const b = new SheetBuilder("highlight", HIGHLIGHT_SHEET, "first");
   b.widths = [...HIGHLIGHT_WIDTHS];
   b.tabColor = "#1F3864";
@@ -201,25 +206,25 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     ],
   ];
   b.set(r, 0, "Figure", null, { bold: true }).merge(r, 0, 1, 2);
-  b.row(r, 2, ["£", "% of allocation"], [], { bold: true, hAlign: "right" });
+  b.row(r, 2, [symbol, "% of allocation"], [], { bold: true, hAlign: "right" });
   b.style(r, 0, 1, 4, HEAD);
   const countsTop = r;
   r++;
   for (const [label, money, pct] of budgetRows) {
     b.set(r, 0, label, null, LABEL).merge(r, 0, 1, 2);
-    b.set(r, 2, money, FORMAT.money);
+    b.set(r, 2, money, MONEY);
     b.set(r, 3, pct, FORMAT.percent1);
     b.style(r, 0, 1, 4, { border: true });
     r++;
   }
   b.set(r, 0, "Variance to budget (% of budget)", null, LABEL).merge(r, 0, 1, 2);
-  b.set(r, 2, pounds(t.variance), FORMAT.money);
+  b.set(r, 2, pounds(t.variance), MONEY);
   b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), FORMAT.percent1);
   b.style(r, 0, 1, 4, { border: true });
   r++;
   if (trend && trend.forecastChange !== null) {
     b.set(r, 0, `Forecast change since ${trend.quarter}`, null, LABEL).merge(r, 0, 1, 2);
-    b.set(r, 2, pounds(trend.forecastChange), FORMAT.money);
+    b.set(r, 2, pounds(trend.forecastChange), MONEY);
     b.set(r, 3, pctOf(trend.forecastChange, a.allocation), FORMAT.percent1);
     b.style(r, 0, 1, 4, { border: true });
     r++;
@@ -346,9 +351,9 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       ],
       rows: rec.lines.map((l) => [
         { col: 0, value: l.label, style: { ...BODY, bold: true }, span: 2 },
-        num(2, pounds(l.sheetFigure), FORMAT.money),
-        num(3, pounds(l.reportFigure), FORMAT.money),
-        num(4, pounds(l.difference), FORMAT.money),
+        num(2, pounds(l.sheetFigure), MONEY),
+        num(3, pounds(l.reportFigure), MONEY),
+        num(4, pounds(l.difference), MONEY),
         text(
           5,
           l.sheetFigure === null
@@ -538,7 +543,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     const progLine =
       then === null
         ? `The ${trend.quarter} snapshot holds no forecasts to compare with.`
-        : `Programme forecast ${formatPounds(then)} at ${trend.quarter} → ${formatPounds(t.forecast)} now (${signed(trend.forecastChange!)}), against the ${formatPounds(a.allocation)} allocation; budget RAG ${pp?.budgetRag || "not recorded"} → ${t.rag}.`;
+        : `Programme forecast ${fmt(then)} at ${trend.quarter} → ${fmt(t.forecast)} now (${signed(trend.forecastChange!)}), against the ${fmt(a.allocation)} allocation; budget RAG ${pp?.budgetRag || "not recorded"} → ${t.rag}.`;
     r = pager.block(r, {
       heading: [
         heading(`Money movement since ${trend.quarter}: forecast change, largest first`),
@@ -563,9 +568,9 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
             text(0, x.item.id, 1, FORMAT.text),
             text(1, x.item.name),
             text(2, x.item.owner),
-            num(3, pounds(x.before!.forecast), FORMAT.money),
-            num(4, pounds(x.item.assessedForecast), FORMAT.money),
-            num(5, pounds(x.forecastChange), '"+£"#,##0;-"£"#,##0;"£"0'),
+            num(3, pounds(x.before!.forecast), MONEY),
+            num(4, pounds(x.item.assessedForecast), MONEY),
+            num(5, pounds(x.forecastChange), `"+${symbol}"#,##0;-"${symbol}"#,##0;"${symbol}"0`),
             rag(6, x.before!.budgetRag),
             rag(7, x.item.rag.budget),
             num(8, a.allocation === 0 ? null : x.forecastChange! / a.allocation, FORMAT.percent1),
@@ -586,7 +591,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   }
 
   // By theme.
-  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head);
+  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY);
   r = pager.gap(r);
 
   // By financial year: only from columns that name a year.
@@ -601,6 +606,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       heading,
       head,
       yearBasisNote(a),
+      MONEY,
     );
   } else {
     r = pager.block(r, {
@@ -738,8 +744,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     const max = Math.max(1, ...a.byTheme.map((x) => Math.max(x.budget, x.forecast)));
     const themeBars: RowSpec[] = a.byTheme.map((x) => [
       text(1, x.key),
-      num(2, x.budget / 100, FORMAT.money),
-      num(3, x.forecast / 100, FORMAT.money),
+      num(2, x.budget / 100, MONEY),
+      num(3, x.forecast / 100, MONEY),
       { col: 4, value: bar(x.budget / max, 26), style: { fontColor: "#1F3864", vAlign: "center" }, span: 2 },
       {
         col: 6,
@@ -810,11 +816,12 @@ function breakdownBlock(
   heading: (t: string) => RowSpec,
   head: (cells: [number, string, number?][]) => RowSpec,
   basis?: string,
+  moneyFmt: string = FORMAT.money,
 ): number {
   const money = (col: number, p: number, bold = false) => ({
     col,
     value: p / 100,
-    format: FORMAT.money,
+    format: moneyFmt,
     style: { border: true, vAlign: "top" as const, bold },
   });
   const total = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0, variance: 0 };

@@ -6,7 +6,9 @@
 import { formatDayUk } from "../dates";
 import { columnIndex } from "../grid";
 import type { Pence } from "../money";
-import { formatPounds } from "../money";
+import { formatMoney } from "../money";
+import type { CurrencyCode } from "../read/cells";
+import { CURRENCY_SYMBOL } from "../read/cells";
 import type { AssessedItem, FieldKey, Issue, ProgrammeAnalysis, SheetTotalRow } from "../model";
 import type { Trend } from "./trend";
 
@@ -132,6 +134,8 @@ export interface Reconciliation {
 
 /** The report's sums for one sheet beside the sheet's own grand total, with the difference explained. */
 export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
+  const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
+  const formatPounds = (p: Pence): string => formatMoney(p, symbol);
   const out: Reconciliation[] = [];
   for (const total of a.sheetTotals) {
     const items = a.items.filter((i) => i.sheet === total.sheet);

@@ -17,6 +17,12 @@ import type {
 export const MAX_ROW_HEIGHT = 409;
 export const MAX_CELL_TEXT = 32_767;
 
+/** Excel's number format for whole amounts in a currency: '"£"#,##0;-"£"#,##0' for "£". */
+export function moneyFormat(symbol: string): string {
+  const q = `"${symbol.replace(/"/g, "")}"`;
+  return `${q}#,##0;-${q}#,##0`;
+}
+
 export const FORMAT = {
   money: '"£"#,##0;-"£"#,##0',
   moneyPence: '"£"#,##0.00;-"£"#,##0.00',
