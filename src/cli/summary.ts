@@ -57,6 +57,9 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   const t = a.totals;
   const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
   const formatPounds = (p: Pence): string => formatMoney(p, symbol);
+  // In words as well as sign, as on the paper: "£7,100 under", never a bare "-£7,100".
+  const overUnder = (p: Pence): string =>
+    p > 0 ? `${formatPounds(p)} over` : p < 0 ? `${formatPounds(-p as Pence)} under` : formatPounds(p);
   const signed = (p: number) => (p > 0 ? "+" : p < 0 ? "-" : "") + formatPounds(Math.abs(p) as Pence);
   const lines: string[] = [];
   lines.push(
@@ -73,7 +76,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   lines.push(
     `Budget against the ${formatPounds(a.allocation)} allocation: allocated ${formatPounds(t.budget)}, unallocated ${formatPounds(t.unallocated)}, ` +
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
-      `variance to allocation ${formatPounds(t.varianceToAllocation)} (budget ${t.rag})`,
+      `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
   const c = a.ragCounts;
   lines.push(

@@ -116,12 +116,18 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
       ["Variance to budget (% of budget)", json.totals.variance],
       ["Variance to allocation", json.totals.varianceToAllocation],
     ];
+    // A variance is printed in words as well as figures ("£7,100 under"), never as a bare "-£7,100".
+    const shown = (label: string, pounds: number) =>
+      label.startsWith("Variance")
+        ? `${money(Math.abs(pounds))}${pounds > 0 ? " over" : pounds < 0 ? " under" : ""}`
+        : money(pounds);
     for (const [label, pounds] of rows) {
       expect({ label, line: squash(page1Line(label) ?? "") }).toEqual({
         label,
-        line: expect.stringMatching(new RegExp(`^ ?${escape(label)} ${escape(money(pounds))}( |$)`)),
+        line: expect.stringMatching(new RegExp(`^ ?${escape(label)} ${escape(shown(label, pounds))}( |$)`)),
       });
     }
+    expect(squash(page1Line("Variance to allocation") ?? "")).not.toMatch(/-£/);
     expect(squash(page1Line("Budget RAG") ?? "")).toMatch(
       new RegExp(`^ ?Budget RAG ${escape(json.totals.rag)}( |$)`),
     );

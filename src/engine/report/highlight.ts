@@ -38,7 +38,17 @@ import {
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
 import type { RowSpec } from "./sheet-builder";
-import { A4_LANDSCAPE, FORMAT, Pager, SheetBuilder, clip, moneyFormat, scaleToFit } from "./sheet-builder";
+import {
+  A4_LANDSCAPE,
+  FORMAT,
+  Pager,
+  SheetBuilder,
+  VARIANCE_PERCENT,
+  clip,
+  moneyFormat,
+  scaleToFit,
+  varianceFormat,
+} from "./sheet-builder";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 
@@ -126,6 +136,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   // Amounts in the sheets' own currency (issue: a sheet in dollars is reported in dollars, not £).
   const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
   const MONEY = moneyFormat(symbol);
+  const VARIANCE = varianceFormat(symbol);
   const fmt = (p: Pence): string => formatMoney(p, symbol);
   const signed = (p: Pence) => (p > 0 ? "+" : p < 0 ? "-" : "") + fmt(Math.abs(p) as Pence);
   const b = new SheetBuilder("highlight", HIGHLIGHT_SHEET, "first");
@@ -211,15 +222,16 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   const countsTop = r;
   r++;
   for (const [label, money, pct] of budgetRows) {
+    const isVariance = label.startsWith("Variance");
     b.set(r, 0, label, null, LABEL).merge(r, 0, 1, 2);
-    b.set(r, 2, money, MONEY);
-    b.set(r, 3, pct, FORMAT.percent1);
+    b.set(r, 2, money, isVariance ? VARIANCE : MONEY);
+    b.set(r, 3, pct, isVariance ? VARIANCE_PERCENT : FORMAT.percent1);
     b.style(r, 0, 1, 4, { border: true });
     r++;
   }
   b.set(r, 0, "Variance to budget (% of budget)", null, LABEL).merge(r, 0, 1, 2);
-  b.set(r, 2, pounds(t.variance), MONEY);
-  b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), FORMAT.percent1);
+  b.set(r, 2, pounds(t.variance), VARIANCE);
+  b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), VARIANCE_PERCENT);
   b.style(r, 0, 1, 4, { border: true });
   r++;
   if (trend && trend.forecastChange !== null) {
@@ -591,7 +603,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   }
 
   // By theme.
-  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY);
+  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY, VARIANCE);
   r = pager.gap(r);
 
   // By financial year: only from columns that name a year.
@@ -607,6 +619,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       head,
       yearBasisNote(a),
       MONEY,
+      VARIANCE,
     );
   } else {
     r = pager.block(r, {
@@ -817,11 +830,12 @@ function breakdownBlock(
   head: (cells: [number, string, number?][]) => RowSpec,
   basis?: string,
   moneyFmt: string = FORMAT.money,
+  varianceFmt: string = varianceFormat("£"),
 ): number {
   const money = (col: number, p: number, bold = false) => ({
     col,
     value: p / 100,
-    format: moneyFmt,
+    format: col === 7 ? varianceFmt : moneyFmt,
     style: { border: true, vAlign: "top" as const, bold },
   });
   const total = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0, variance: 0 };

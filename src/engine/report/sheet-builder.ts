@@ -23,6 +23,16 @@ export function moneyFormat(symbol: string): string {
   return `${q}#,##0;-${q}#,##0`;
 }
 
+/**
+ * A variance in words as well as sign, so a meeting never reads an underspend as an overspend: 7100 shows as
+ * "£7,100 over", -7100 as "£7,100 under" (the cell keeps its signed number for anyone who sums it).
+ */
+export function varianceFormat(symbol: string): string {
+  const q = `"${symbol.replace(/"/g, "")}"`;
+  return `${q}#,##0" over";${q}#,##0" under";${q}0`;
+}
+export const VARIANCE_PERCENT = '0.0%" over";0.0%" under";0.0%';
+
 export const FORMAT = {
   money: '"£"#,##0;-"£"#,##0',
   moneyPence: '"£"#,##0.00;-"£"#,##0.00',
