@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { columnLetters as colName } from "../../src/engine/grid";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -39,17 +40,6 @@ type Cell = string | number | { f: string; v?: string | number; t?: "str"; share
 
 function serial(y: number, m: number, d: number, date1904 = false): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000) + (date1904 ? 24107 : 25569);
-}
-
-function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Rows of cells as sheetData XML (p: the element prefix), with a style per column. */

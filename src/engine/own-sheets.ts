@@ -4,6 +4,7 @@
  * which follows the sheet if someone renames it. A user's sheet that merely has the same name is never
  * overwritten: the tool picks another name for its own.
  */
+import { excelSerialFromJsDate } from "./dates";
 import type { CellValue, SheetGrid } from "./grid";
 import { quoteSheetName } from "./grid";
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
@@ -133,7 +134,7 @@ export function findOwnSheet(
 function sameValue(a: LayoutValue, b: CellValue): boolean {
   const blankA = a === null || a === "";
   if (blankA || isBlank(b)) return blankA && isBlank(b);
-  if (b instanceof Date) b = b.getTime() / 86_400_000 + 25569;
+  if (b instanceof Date) b = excelSerialFromJsDate(b);
   if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-7;
   if (typeof a === "number" && typeof b === "string") return Number(b) === a;
   if (typeof a === "string" && typeof b === "number") return Number(a) === b;

@@ -6,6 +6,7 @@ import JSZip from "jszip";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { escapeXml } from "./xml";
 import { columnLetters as letters } from "../../engine/grid";
+import { excelSerialFromJsDate } from "../../engine/dates";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -38,7 +39,7 @@ export async function csvPackage(
       const s = typed.numFmt ? ` s="${xf(typed.numFmt)}"` : "";
       if (typeof typed.value === "number") cells += `<c r="${ref}"${s}><v>${typed.value}</v></c>`;
       else if (typed.value instanceof Date)
-        cells += `<c r="${ref}"${s}><v>${typed.value.getTime() / 86_400_000 + 25569}</v></c>`;
+        cells += `<c r="${ref}"${s}><v>${excelSerialFromJsDate(typed.value)}</v></c>`;
       else
         cells += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(typed.value)}</t></is></c>`;
     });
