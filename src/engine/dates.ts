@@ -70,9 +70,20 @@ export function jsDateFromDay(day: DayNumber): Date {
 
 /** "31/03/2021" */
 export function formatDayUk(day: DayNumber): string {
-  const { year, month, day: d } = ymdFromDay(day);
-  return `${String(d).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  // Reasons name the same few hundred days (the reporting date in every one): each is built once.
+  let text = UK_DAYS.get(day);
+  if (text === undefined) {
+    const { year, month, day: d } = ymdFromDay(day);
+    text = `${String(d).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+    if (UK_DAYS.size >= MAX_UK_DAYS) UK_DAYS.clear();
+    UK_DAYS.set(day, text);
+  }
+  return text;
 }
+
+/** formatDayUk's memory of the days it has written (bounded: cleared when full). */
+const UK_DAYS = new Map<number, string>();
+const MAX_UK_DAYS = 20_000;
 
 /** "2021-03-31" */
 export function formatDayIso(day: DayNumber): string {

@@ -1,4 +1,5 @@
 import type { DayNumber } from "../dates";
+import { flat } from "../flat";
 import { cellAddress } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
 import type { OverallRag, RagStatus } from "../rag";
@@ -48,7 +49,12 @@ export function assessInPlace(
   const reasons: Reason[] = [];
   const b = assessBudget(item, rules.budget, symbol);
   for (const n of b.notes)
-    issues.push({ sheet: item.sheet, cell: locate(item, n.field), severity: "warning", message: n.message });
+    issues.push({
+      sheet: item.sheet,
+      cell: locate(item, n.field),
+      severity: "warning",
+      message: flat(n.message),
+    });
   if (b.reason) reasons.push({ dimension: "budget", rag: b.rag, text: b.reason });
 
   const s = assessSchedule(item, reporting, rules.schedule);
@@ -57,7 +63,7 @@ export function assessInPlace(
       sheet: item.sheet,
       cell: locate(item, s.note.field),
       severity: "warning",
-      message: s.note.message,
+      message: flat(s.note.message),
     });
   if (s.reason) reasons.push({ dimension: "schedule", rag: s.rag, text: s.reason });
 
@@ -67,7 +73,7 @@ export function assessInPlace(
       sheet: item.sheet,
       cell: locate(item, r.note.field),
       severity: "warning",
-      message: r.note.message,
+      message: flat(r.note.message),
     });
   if (r.reason) reasons.push({ dimension: "risk", rag: r.rag, text: r.reason });
 
@@ -111,6 +117,8 @@ export function assessInPlace(
   out.plannedProgress = s.plannedProgress;
   out.assessedRiskScore = r.score;
   out.rag = rag;
+  // Kept as long as the analysis: one flat string each (flat.ts).
+  for (const x of reasons) flat(x.text);
   out.reasons = reasons;
   return out;
 }

@@ -18,8 +18,27 @@ export interface RiskResult {
 
 function shortRisk(risk: string | null): string {
   if (!risk) return "";
-  const one = risk.replace(/\s+/g, " ").trim();
+  const one = isOneLine(risk) ? risk : risk.replace(/\s+/g, " ").trim();
   return `: ${one.length > 80 ? one.slice(0, 77).trimEnd() + "…" : one}`;
+}
+
+/**
+ * True when replace(/\s+/g, " ").trim() would give the text back unchanged: printable ASCII and single spaces
+ * only, none at either end (the common case, checked without building a string).
+ */
+function isOneLine(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(n - 1) === 32) return false;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 33 || c > 126) return false;
+    else space = false;
+  }
+  return true;
 }
 
 /** Score = likelihood × impact (1-5 each), or the sheet's risk score; Green ≤ greenMax, Red ≥ redMin. */

@@ -23,7 +23,16 @@ export interface ScheduleResult {
 export function isCompleteStatus(status: string | null, words: readonly string[]): boolean {
   if (status === null) return false;
   const s = status.trim().toLowerCase();
-  return words.some((w) => s === w || (s.startsWith(w) && /^[^a-z]/.test(s.slice(w.length))));
+  // A loop, not words.some(closure): this runs for every item.
+  for (const w of words) {
+    if (s === w) return true;
+    if (s.startsWith(w) && s.length > w.length && !isLowerAsciiLetter(s.charCodeAt(w.length))) return true;
+  }
+  return false;
+}
+
+function isLowerAsciiLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** Planned progress by the reporting date: elapsed share of start → target, clamped to 0-1. */

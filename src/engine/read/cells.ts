@@ -55,10 +55,22 @@ export function repairText(s: string): string {
   );
 }
 
+/**
+ * True when repairText(s).trim() is s itself and not "": ASCII only (nothing repairText changes) with no
+ * whitespace or control character at either end. Checked without the repair's regular expression.
+ */
+export function isPlainAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) return false;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /** Plain text of a cell for text fields (names, owners, risks): trimmed; numbers and dates shown as text. */
 export function readText(v: CellValue): string | null {
   if (v == null) return null;
   if (typeof v === "string") {
+    if (isPlainAscii(v)) return v;
     const t = repairText(v).trim();
     return t === "" ? null : t;
   }

@@ -46,6 +46,7 @@ import { analyseHeader, fieldLabel, findHeaderRow, transposedFields } from "./he
 import { PROFILE_ROWS, profileColumn } from "./columns";
 import { formatKind } from "./formats";
 import { formatMoney } from "../money";
+import { flat } from "../flat";
 import { pct1 } from "../assess/format";
 
 export interface SheetRead {
@@ -553,9 +554,9 @@ class RowReader {
   note(c: number, severity: "error" | "warning", message: string): void {
     this.issues.push({
       sheet: this.sheet,
-      cell: cellAddress(this.sheetRow, c + this.colOffset),
+      cell: flat(cellAddress(this.sheetRow, c + this.colOffset)),
       severity,
-      message,
+      message: flat(message),
     });
   }
 
