@@ -23,6 +23,17 @@ export interface SheetGrid {
   textOnly?: boolean;
   /** Number formats parallel to values, where the host gives them (used to tell a date serial from a number). */
   numberFormats?: readonly (readonly (string | null | undefined)[])[];
+  /**
+   * The cells that hold a formula, whatever their result, where the host says: index into `values` → indexes
+   * into that row. A formula whose result is "" reads as an empty cell, but the cell is the user's: it is never
+   * empty space for a column the tool adds.
+   */
+  formulas?: ReadonlyMap<number, ReadonlySet<number>>;
+}
+
+/** Whether the grid's cell values[r][c] holds a formula (as far as the host said). */
+export function hasFormula(grid: SheetGrid, r: number, c: number): boolean {
+  return grid.formulas?.get(r)?.has(c) ?? false;
 }
 
 export interface WorkbookInput {

@@ -15,6 +15,7 @@ import { countKey, emptyCounts } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import { benchGrid } from "../../bench/generate";
+import { exceptionOrder, exceptions, isException } from "../../src/engine/report/exceptions";
 import { programmeSheet, run } from "./builders";
 
 /** A deterministic pseudo-random sequence (mulberry32), so that failures repeat. */
@@ -188,5 +189,14 @@ describe("fast paths give what the forms they replaced give", () => {
       expect(rows.map((r) => r.key)).toEqual(["(no year)"]);
       expect(rows[0]!.items).toBe(slowCount(items));
     }
+  });
+
+  test("exceptions, sorted on keys worked out once, come in exceptionOrder's order", () => {
+    const a = run([benchGrid(3_000), benchGrid(500, "serial", 9)].map((g, k) => ({ ...g, name: `S${k}` })));
+    const slow = a.items.filter(isException).sort(exceptionOrder);
+    expect(slow.length).toBeGreaterThan(100);
+    expect(exceptions(a.items)).toEqual(slow);
+    const reversed = [...a.items].reverse();
+    expect(exceptions(reversed)).toEqual(reversed.filter(isException).sort(exceptionOrder));
   });
 });

@@ -11,6 +11,7 @@
  * Nothing is written here.
  */
 import type { SheetGrid } from "../../engine/grid";
+import { addedColumnPlaces } from "../../engine/read/sheet";
 import { cellAddress, columnLetters } from "../../engine/grid";
 import type { Issue } from "../../engine/model";
 import type { OwnSheetRole } from "../../engine/plan";
@@ -146,6 +147,12 @@ export async function readWorkbook(
     // A sheet read and found empty counts as read (an own sheet added by a run that stopped at once).
     if (wasRead.has(s.name)) bySheet.set(s.name, grid);
   }
+  await markFormulaPlaces(
+    context,
+    syncer,
+    grids.filter((g) => candidates.has(g.name)),
+    used,
+  );
   // A sheet is the add-in's own only when its marker and its content agree (issue 14).
   const own = new Map<OwnSheetRole, string>();
   const marked = new Set<OwnSheetRole>();
@@ -191,6 +198,71 @@ export async function readWorkbook(
     tables: extras.tables,
     tableRects: new Map(),
   };
+}
+
+/** Passes of markFormulaPlaces at most (each moves a sheet's added columns at least one column right). */
+const MAX_FORMULA_PASSES = 16;
+
+/**
+ * Values alone cannot tell an empty cell from a formula showing "", and the engine must never take a column of
+ * the user's formulas for the RAG column it adds (issue 14). So the formulas of just the cells where columns
+ * would be added (the engine's addedColumnPlaces), where those lie inside the used range, are read and marked in
+ * the grid; a sheet whose places held formulas is asked again. No round trip when no place is inside a used range.
+ */
+async function markFormulaPlaces(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  grids: SheetGrid[],
+  used: Map<string, Block>,
+): Promise<void> {
+  let pending = grids;
+  for (let pass = 0; pending.length > 0 && pass < MAX_FORMULA_PASSES; pass++)
+    pending = await formulaPass(context, syncer, pending, used);
+}
+
+/** One round trip of markFormulaPlaces (none when no place is inside a used range): the sheets to ask again. */
+async function formulaPass(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  grids: SheetGrid[],
+  used: Map<string, Block>,
+): Promise<SheetGrid[]> {
+  const loads: { grid: SheetGrid; row: number; col: number; range: Excel.Range }[] = [];
+  for (const g of grids) {
+    const u = used.get(g.name);
+    const places = u ? addedColumnPlaces(g) : null;
+    if (!u || !places) continue;
+    for (const c of new Set(places.cols)) {
+      if (c + g.colOffset >= u.col + u.cols) continue; // beyond the used range nothing is held
+      const range = context.workbook.worksheets
+        .getItem(g.name)
+        .getRangeByIndexes(
+          places.fromRow + g.rowOffset,
+          c + g.colOffset,
+          places.toRow - places.fromRow + 1,
+          1,
+        );
+      range.load("formulas");
+      loads.push({ grid: g, row: places.fromRow, col: c, range });
+    }
+  }
+  if (loads.length === 0) return [];
+  await syncer.wait(context.sync());
+  const again = new Set<SheetGrid>();
+  for (const l of loads) {
+    const formulas = new Map(l.grid.formulas ?? []);
+    (l.range.formulas as unknown[][]).forEach((row, i) => {
+      const f = row[0];
+      // Text that starts with "=" reads the same in formulas as in values; a formula reads differently.
+      if (typeof f !== "string" || !f.startsWith("=") || f === l.grid.values[l.row + i]?.[l.col]) return;
+      const cols = new Set(formulas.get(l.row + i) ?? []);
+      cols.add(l.col);
+      formulas.set(l.row + i, cols);
+      again.add(l.grid);
+    });
+    if (formulas.size > 0) l.grid.formulas = formulas;
+  }
+  return [...again];
 }
 
 /** The names the add-in gives its sheets, by role. */

@@ -5,7 +5,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
 import { penceFromPounds } from "../money";
-import { cellAddress, isBlank, isExcelError } from "../grid";
+import { cellAddress, hasFormula, isBlank, isExcelError } from "../grid";
 import type { Pence } from "../money";
 import type {
   ColumnMapping,
@@ -468,7 +468,38 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   return { sheet, header, headerRow, items, skipped, issues, lastColumn, freeColumns, currency };
 }
 
-/** The first two sheet columns after the header's last cell that are empty on the header and item rows. */
+/**
+ * Where readSheet would add the RAG and Computed RAG columns of a grid (its freeColumns, as 0-based indexes into
+ * the grid's rows) and the grid rows they span (header to last row), without reading the items: an adapter
+ * whose first read gives values only (Office.js) asks for the formulas of just these cells, marks them in the
+ * grid's `formulas`, and asks again until the places hold none. Null when the grid has no header row.
+ */
+export function addedColumnPlaces(
+  grid: SheetGrid,
+): { cols: [number, number]; fromRow: number; toRow: number } | null {
+  const header = findHeaderRow(grid.values, grid.colOffset, 30, grid);
+  if (!header) return null;
+  let lastNonBlank = -1;
+  for (let r = grid.values.length - 1; r > header.rowIndex && lastNonBlank < 0; r--) {
+    const row = grid.values[r]!;
+    for (let c = row.length - 1; c >= 0; c--)
+      if (!isBlank(row[c])) {
+        lastNonBlank = r;
+        break;
+      }
+  }
+  const free = freeColumnsAfter(grid, header, lastNonBlank);
+  return {
+    cols: [free[0] - grid.colOffset, free[1] - grid.colOffset],
+    fromRow: header.rowIndex,
+    toRow: Math.max(header.rowIndex, lastNonBlank),
+  };
+}
+
+/**
+ * The first two sheet columns after the header's last cell that are empty on the header and item rows: no value
+ * and no formula.
+ */
 function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [number, number] {
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   let c = headerCells.length - 1;
@@ -480,7 +511,9 @@ function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): 
       continue;
     }
     let used = false;
-    for (let r = header.rowIndex; r <= lastRow && !used; r++) used = !isBlank(grid.values[r]?.[g]);
+    // A formula is the user's even when its result is "" (issue 14): never taken as empty.
+    for (let r = header.rowIndex; r <= lastRow && !used; r++)
+      used = !isBlank(grid.values[r]?.[g]) || hasFormula(grid, r, g);
     if (!used) found.push(g + grid.colOffset);
   }
   return [found[0]!, found[1]!];

@@ -6,7 +6,7 @@ import type { DateSystem } from "../dates";
 import { excelSerialFromJsDate } from "../dates";
 import { cellAddress } from "../grid";
 import type { CellValue, SheetGrid } from "../grid";
-import type { ProgrammeAnalysis } from "../model";
+import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { LayoutValue, RagColumnWrite, SheetLayout } from "../plan";
 import { readText } from "../read/cells";
 import { FORMAT, SheetBuilder } from "./sheet-builder";
@@ -89,11 +89,18 @@ export function changedCells(
   when: number,
   action: string,
 ): ChangeRow[] {
-  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
+  // By sheet, then 0-based row (numbers: no key string per item); the last item of a row wins, as before.
+  const bySheet = new Map<string, Map<number, AssessedItem>>();
+  for (const i of a.items) {
+    let rowsOf = bySheet.get(i.sheet);
+    if (!rowsOf) bySheet.set(i.sheet, (rowsOf = new Map()));
+    rowsOf.set(i.row - 1, i);
+  }
   const rows: ChangeRow[] = [];
   for (const col of plan) {
+    const byRow = bySheet.get(col.sheet);
     for (const cell of col.cells) {
-      const item = byRow.get(`${col.sheet}\u0000${cell.row}`);
+      const item = byRow?.get(cell.row);
       if (!item) continue;
       const pairs: [number, string | null, string][] = [];
       if (cell.rag) pairs.push([col.rag.col, item.ragBefore, cell.rag.value]);
