@@ -14,7 +14,7 @@ import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./r
 import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
-import { historySheetLayout, readHistorySheet } from "./report/history";
+import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
 
 export type RunMode = "refresh" | "report";
 
@@ -43,7 +43,7 @@ export const ACTION_TEXT: Record<RunMode, string> = {
 
 /** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
 export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
-  return computeTrend(a, readHistorySheet(history, a).previous);
+  return computeTrend(a, previousFromHistory(history, a));
 }
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {

@@ -211,6 +211,9 @@ function headerColumns(row: readonly CellValue[]): number[] | null {
   return cols[QUARTER] !== -1 && cols[OVERALL] !== -1 && cols[SHEET] !== -1 ? cols : null;
 }
 
+const isQuarterHeader = (v: CellValue) =>
+  typeof v === "string" && v.length < 40 && /^\s*quarter\s*$/i.test(v);
+
 /** One row of the sheet that reads as a history row: what every use of it needs without reading it all. */
 interface SheetRow {
   cells: readonly CellValue[];
@@ -227,7 +230,8 @@ function sheetRows(grid: SheetGrid | null, dateSystem: DateSystem): SheetRow[] {
   let cols: number[] | null = null;
   for (const row of grid.values) {
     if (!row) continue;
-    const header = headerColumns(row);
+    // Only a row with a "Quarter" cell can be a header row: the rest are not read header by header.
+    const header = row.some(isQuarterHeader) ? headerColumns(row) : null;
     if (header) {
       cols = header;
       continue;
@@ -263,13 +267,23 @@ function rowValues(h: HistoryRow, dateSystem: DateSystem): LayoutValue[] {
 function copiedValues(r: SheetRow, dateSystem: DateSystem): LayoutValue[] {
   const out = new Array<LayoutValue>(COLUMNS.length);
   for (let i = 0; i < COLUMNS.length; i++) {
-    const col = COLUMNS[i]!;
     const c = r.cols[i]!;
-    const v = col.read(c < 0 ? null : (r.cells[c] ?? null), dateSystem);
-    out[i] = col.write(col.key === "sheet" ? (v ?? "") : v, dateSystem);
+    const v = c < 0 ? null : r.cells[c];
+    if (i === DATE) out[i] = excelSerialFromDay(r.reportingDate, dateSystem);
+    // A blank cell is written back as the column writes a blank (the same for every row: worked out once).
+    else if (v == null || v === "") out[i] = BLANK[i]!;
+    else {
+      const col = COLUMNS[i]!;
+      out[i] = col.write(col.read(v, dateSystem), dateSystem);
+    }
   }
   return out;
 }
+
+/** What each column writes for a blank cell ("" for a rating, null for a figure or a name). */
+const BLANK: LayoutValue[] = COLUMNS.map((c, i) =>
+  i === DATE ? null : c.write(c.key === "sheet" ? "" : c.read(null, 1900), 1900),
+);
 
 /** Reads the history sheet the tool wrote before, by header names. Rows it cannot read are passed over. */
 export function readHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): HistoryRow[] {
@@ -277,38 +291,37 @@ export function readHistory(grid: SheetGrid | null, dateSystem: DateSystem = 190
 }
 
 export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
-  const dims = dimensions();
-  const itemRags = (i: AssessedItem) =>
-    Object.fromEntries(dims.map((d) => [historyRagKey(d.key as DimensionKey), i.rag[d.key as DimensionKey]]));
-  const rows: HistoryRow[] = a.items.map(
-    (i: AssessedItem) =>
-      ({
-        quarter: a.period,
-        reportingDate: a.reportingDate,
-        level: "item" as const,
-        sheet: i.sheet,
-        ref: i.id,
-        name: i.name,
-        budget: i.budget,
-        spent: i.spent,
-        committed: i.committed,
-        forecast: i.assessedForecast,
-        variance: i.variance,
-        progress: i.progress,
-        ...itemRags(i),
-        computed: i.rag.computed,
-        override: i.rag.override ?? "",
-        delivery: "",
-        overall: i.rag.overall,
-      }) as HistoryRow,
+  const keys = dimensions().map(
+    (d) => [d.key as DimensionKey, historyRagKey(d.key as DimensionKey)] as const,
   );
+  const rows: HistoryRow[] = a.items.map((i: AssessedItem) => {
+    const row = {
+      quarter: a.period,
+      reportingDate: a.reportingDate,
+      level: "item" as const,
+      sheet: i.sheet,
+      ref: i.id,
+      name: i.name,
+      budget: i.budget,
+      spent: i.spent,
+      committed: i.committed,
+      forecast: i.assessedForecast,
+      variance: i.variance,
+      progress: i.progress as number | null,
+      computed: i.rag.computed as string,
+      override: (i.rag.override ?? "") as string,
+      delivery: "",
+      overall: i.rag.overall as string,
+    } as HistoryRow;
+    for (const [key, column] of keys) row[column] = i.rag[key];
+    return row;
+  });
   const t = a.totals;
   // The programme's own row: its budget RAG (against the allocation) and delivery RAG; no other dimension.
-  const programmeRags = Object.fromEntries(dims.map((d) => [historyRagKey(d.key as DimensionKey), ""]));
-  rows.push({
+  const programme = {
     quarter: a.period,
     reportingDate: a.reportingDate,
-    level: "programme",
+    level: "programme" as const,
     sheet: "",
     ref: null,
     name: a.programmeName,
@@ -318,13 +331,14 @@ export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
     forecast: t.forecast,
     variance: t.varianceToAllocation,
     progress: null,
-    ...programmeRags,
-    budgetRag: t.rag,
     computed: "",
     override: "",
-    delivery: a.programmeRag.delivery.rag,
-    overall: a.programmeRag.rag,
-  } as HistoryRow);
+    delivery: a.programmeRag.delivery.rag as string,
+    overall: a.programmeRag.rag as string,
+  } as HistoryRow;
+  for (const [, column] of keys) programme[column] = "";
+  programme.budgetRag = t.rag;
+  rows.push(programme);
   return rows;
 }
 
@@ -401,18 +415,31 @@ export function readHistorySheet(
   a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
 ): HistorySheet {
   const rows = sheetRows(grid, a.dateSystem);
-  const latest = latestBefore(rows, a);
-  const previous = latest
-    ? snapshotOf(
-        latest.quarter,
-        latest.reportingDate,
-        rows.filter((r) => r.quarter === latest.quarter).map((r) => parseRow(r, a.dateSystem)),
-      )
-    : null;
   const earlier = rows
     .filter((r) => r.quarter !== a.period)
     .map((r) => ({ reportingDate: r.reportingDate, values: copiedValues(r, a.dateSystem) }));
-  return { previous, earlier };
+  return { previous: previousOf(rows, a), earlier };
+}
+
+/** The latest quarter before this one that the history sheet holds: all the trend needs of it. */
+export function previousFromHistory(
+  grid: SheetGrid | null,
+  a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
+): PreviousSnapshot | null {
+  return previousOf(sheetRows(grid, a.dateSystem), a);
+}
+
+function previousOf(
+  rows: readonly SheetRow[],
+  a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
+): PreviousSnapshot | null {
+  const latest = latestBefore(rows, a);
+  if (!latest) return null;
+  return snapshotOf(
+    latest.quarter,
+    latest.reportingDate,
+    rows.filter((r) => r.quarter === latest.quarter).map((r) => parseRow(r, a.dateSystem)),
+  );
 }
 
 export type Direction = "improved" | "worse" | "unchanged" | "new";
