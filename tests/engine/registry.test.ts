@@ -162,7 +162,7 @@ const GOVERNANCE = defineDimension({
     ],
   },
   assess(item: AssessedItem, { rules }) {
-    if (!rules.requireOwner || item.owner) return { rag: "Green", reason: null, notes: [] };
+    if (!rules.requireOwner || item.owner) return { rag: "Green", reason: null };
     const red = item.budget !== null && item.budget >= rules.redBudget;
     return {
       rag: red ? "Red" : "Amber",

@@ -171,7 +171,7 @@ export const BUDGET = defineDimension({
     item.assessedForecast = b.forecast;
     item.variance = b.variance;
     item.variancePct = b.variancePct;
-    return { rag: b.rag, reason: b.reason, notes: b.notes };
+    return b;
   },
   redWhenComplete: "Red: complete, but over budget by the limit or more",
   overrule(item, rag, computed) {

@@ -52,12 +52,16 @@ export interface DimensionNote {
   message: string;
 }
 
-/** What a dimension says about one item. */
+/**
+ * What a dimension says about one item. Its warnings are `notes`, or one `note` (either may be left out): an
+ * assessment's own result object can be returned as it is, so rating 100,000 items allocates nothing more.
+ */
 export interface DimensionAssessment {
   rag: RagStatus;
   /** Why, in words ("Red: ..."), or null when there is nothing to say (Green, Complete). */
   reason: string | null;
-  notes: readonly DimensionNote[];
+  notes?: readonly DimensionNote[];
+  note?: DimensionNote | null;
 }
 
 export interface AssessContext<R> {

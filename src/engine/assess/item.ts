@@ -4,6 +4,7 @@ import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeIt
 import type { OverallRag, RagStatus } from "../rag";
 import { worstRag } from "../rag";
 import type { Rules } from "../rules";
+import type { AssessContext } from "./dimension";
 import type { DimensionKey } from "./registry";
 import { dimensions } from "./registry";
 
@@ -31,9 +32,47 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
  */
 export function overallRag(rags: Readonly<Record<string, RagStatus>>): RagStatus {
   const dims = dimensions();
-  if (dims.some((d) => d.completes && rags[d.key] === "Complete"))
-    return dims.some((d) => d.redWhenComplete !== undefined && rags[d.key] === "Red") ? "Red" : "Complete";
-  return worstRag(dims.map((d) => rags[d.key])) ?? "Not assessed";
+  let complete = false;
+  let redStays = false;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const r = rags[d.key];
+    if (d.completes && r === "Complete") complete = true;
+    if (d.redWhenComplete !== undefined && r === "Red") redStays = true;
+  }
+  if (complete) return redStays ? "Red" : "Complete";
+  const all: (RagStatus | undefined)[] = new Array(dims.length);
+  for (let k = 0; k < dims.length; k++) all[k] = rags[dims[k]!.key];
+  return worstRag(all) ?? "Not assessed";
+}
+
+function warning(item: ProgrammeItem, cell: string, message: string): Issue {
+  return { sheet: item.sheet, cell, severity: "warning", message };
+}
+
+/** Each dimension's context for these rules, made once for a run's items (not once an item). */
+let lastContexts: {
+  rules: Rules;
+  reporting: DayNumber;
+  symbol: string;
+  contexts: AssessContext<object>[];
+} | null = null;
+function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): AssessContext<object>[] {
+  const sections = rules as unknown as Record<string, object>;
+  const dims = dimensions();
+  const c = lastContexts;
+  if (
+    c &&
+    c.rules === rules &&
+    c.reporting === reporting &&
+    c.symbol === symbol &&
+    c.contexts.length === dims.length &&
+    dims.every((d, k) => c.contexts[k]!.rules === sections[d.key])
+  )
+    return c.contexts;
+  const contexts = dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol }));
+  lastContexts = { rules, reporting, symbol, contexts };
+  return contexts;
 }
 
 /**
@@ -51,33 +90,34 @@ export function assessInPlace(
   const out = item as AssessedItem;
   const reasons: Reason[] = [];
   const dims = dimensions();
-  const sections = rules as unknown as Record<string, object>;
+  const contexts = contextsFor(rules, reporting, symbol);
   const rags: Record<string, RagStatus> = {};
-  for (const d of dims) {
-    const x = d.assess(out, { rules: sections[d.key], reporting, symbol });
-    for (const n of x.notes)
-      issues.push({
-        sheet: item.sheet,
-        cell: locate(item, n.field),
-        severity: "warning",
-        message: n.message,
-      });
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const x = d.assess(out, contexts[k]!);
+    if (x.notes) for (const n of x.notes) issues.push(warning(item, locate(item, n.field), n.message));
+    if (x.note) issues.push(warning(item, locate(item, x.note.field), x.note.message));
     if (x.reason) reasons.push({ dimension: d.key as DimensionKey, rag: x.rag, text: x.reason });
     rags[d.key] = x.rag;
   }
 
   let computed = overallRag(rags);
-  for (const d of dims) {
-    const said = d.overrule?.(out, rags[d.key]!, computed);
+  let complete = false;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    if (d.completes && rags[d.key] === "Complete") complete = true;
+    const said = d.overrule ? d.overrule(out, rags[d.key]!, computed) : null;
     if (said) {
       computed = said.rag;
       reasons.push({ dimension: "overall", rag: said.rag, text: said.reason });
     }
   }
-  if (dims.some((d) => d.completes && rags[d.key] === "Complete")) {
-    for (const d of dims)
+  if (complete) {
+    for (let k = 0; k < dims.length; k++) {
+      const d = dims[k]!;
       if (d.redWhenComplete !== undefined && rags[d.key] === "Red")
         reasons.push({ dimension: "overall", rag: "Red", text: d.redWhenComplete });
+    }
   }
   const override = rules.useOverride ? item.override : null;
   const overall: OverallRag = override ?? computed;

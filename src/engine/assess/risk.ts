@@ -110,7 +110,7 @@ export const RISK = defineDimension({
   assess(item, { rules }) {
     const r = assessRisk(item, rules);
     item.assessedRiskScore = r.score;
-    return { rag: r.rag, reason: r.reason, notes: r.note ? [r.note] : [] };
+    return r;
   },
   json: (i: AssessedItem) => ({
     likelihood: i.likelihood,

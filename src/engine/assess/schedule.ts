@@ -171,7 +171,7 @@ export const SCHEDULE = defineDimension({
   assess(item, { rules, reporting }) {
     const s = assessSchedule(item, reporting, rules);
     item.plannedProgress = s.plannedProgress;
-    return { rag: s.rag, reason: s.reason, notes: s.note ? [s.note] : [] };
+    return s;
   },
   completes: true,
   json: (i: AssessedItem) => ({
