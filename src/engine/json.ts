@@ -1,25 +1,25 @@
 /** The command line's --json output, in exactly the documented shape (money in pounds, at most 2 decimals). */
-import type { DayNumber } from "./dates";
+import type { DimensionItemJson, DimensionKey, DimensionRags } from "./assess/registry";
+import { dimensions } from "./assess/registry";
 import { financialYearLabel, formatDayIso } from "./dates";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
-import type { FieldKey, ProgrammeAnalysis } from "./model";
-import type { OverallRag, OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
+import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
+import type { OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
+import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
-export interface JsonItemPrevious {
+export type JsonItemPrevious = {
   quarter: string;
-  budget: string;
-  schedule: string;
-  risk: string;
-  overall: string;
-  forecast: number | null;
-  forecastChange: number | null;
-  /** "Schedule Green → Red", one per dimension that changed. */
-  changes: string[];
-}
+} & DimensionRags<string> & {
+    overall: string;
+    forecast: number | null;
+    forecastChange: number | null;
+    /** "Schedule Green → Red", one per dimension that changed. */
+    changes: string[];
+  };
 
 /** The programme at the last quarter the history holds, and the flows since. */
 export interface JsonProgrammePrevious {
@@ -39,7 +39,6 @@ export interface JsonProgrammePrevious {
 }
 
 const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
-const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
 
 export interface JsonColumn {
   field: FieldKey;
@@ -96,57 +95,38 @@ export interface JsonReport {
     ragColumn: { column: string; header: string; added: boolean };
     computedColumn: { column: string; added: boolean } | null;
   }[];
-  items: {
+  items: ({
     sheet: string;
     row: number;
     id: string | null;
     name: string | null;
     theme: string | null;
     owner: string | null;
-    budget: number | null;
-    spent: number | null;
-    committed: number | null;
-    forecast: number | null;
-    variance: number | null;
-    variancePct: number | null;
-    /** The variance the sheet itself states (money), where it has a variance column. */
-    statedVariance: number | null;
-    /** The forecast as the sheet gives it (forecast is the one the rules used). */
-    statedForecast: number | null;
-    start: string | null;
-    end: string | null;
-    /** % complete as a percentage (45 is 45%). */
-    progress: number | null;
-    plannedProgress: number | null;
-    likelihood: number | null;
-    impact: number | null;
-    riskScore: number | null;
-    /** Every rating column's value, left to right. */
-    ratings: { column: string; header: string; value: OverrideRag | null; text: string | null }[];
-    /** The header of the rating column that set the override; null when none did. */
-    overrideFrom: string | null;
-    /** Money parts, where the sheet splits an amount into parts ("revenue", "capital", "rdel"...). */
-    parts: { field: string; part: string; year: string | null; amount: number | null }[];
-    rag: {
-      budget: RagStatus;
-      schedule: RagStatus;
-      risk: RagStatus;
-      computed: RagStatus;
-      override: OverrideRag | null;
-      overall: OverallRag;
-    };
-    reasons: string[];
-    /** null when the item is new or there is no earlier quarter (see the top-level previous). */
-    previous: JsonItemPrevious | null;
-  }[];
+    /** Each dimension's fields (the budget's amounts, the schedule's dates, the risk's score). */
+  } & DimensionItemJson & {
+      /** Every rating column's value, left to right. */
+      ratings: { column: string; header: string; value: OverrideRag | null; text: string | null }[];
+      /** The header of the rating column that set the override; null when none did. */
+      overrideFrom: string | null;
+      /** Money parts, where the sheet splits an amount into parts ("revenue", "capital", "rdel"...). */
+      parts: { field: string; part: string; year: string | null; amount: number | null }[];
+      rag: ItemRag;
+      reasons: string[];
+      /** null when the item is new or there is no earlier quarter (see the top-level previous). */
+      previous: JsonItemPrevious | null;
+    })[];
   skipped: { sheet: string; row: number; reason: string }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** null when the workbook's RAG History holds no earlier quarter. */
   previous: JsonProgrammePrevious | null;
 }
 
-const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
-const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
+/** Every registered dimension's fields of an item, in the registry's order. */
+function dimensionFields(i: AssessedItem): DimensionItemJson {
+  const out: Record<string, unknown> = {};
+  for (const d of dimensions()) Object.assign(out, d.json(i));
+  return out as DimensionItemJson;
+}
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
 export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): JsonReport {
@@ -218,21 +198,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       name: i.name,
       theme: i.theme,
       owner: i.owner,
-      budget: pounds(i.budget),
-      spent: pounds(i.spent),
-      committed: pounds(i.committed),
-      forecast: pounds(i.assessedForecast),
-      variance: pounds(i.variance),
-      variancePct: round2(i.variancePct),
-      statedVariance: pounds(i.statedVariance),
-      statedForecast: pounds(i.forecast),
-      start: iso(i.start),
-      end: iso(i.end),
-      progress: pct(i.progress),
-      plannedProgress: pct(i.plannedProgress),
-      likelihood: i.likelihood,
-      impact: i.impact,
-      riskScore: i.assessedRiskScore,
+      ...dimensionFields(i),
       ratings: i.ratings.map((r) => ({
         column: columnLetters(r.col),
         header: r.header,
@@ -253,9 +219,9 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
         if (!x || !x.before || !trend) return null;
         return {
           quarter: trend.quarter,
-          budget: x.before.budgetRag,
-          schedule: x.before.scheduleRag,
-          risk: x.before.riskRag,
+          ...(Object.fromEntries(
+            dimensions().map((d) => [d.key, x.before![historyRagKey(d.key as DimensionKey)]]),
+          ) as DimensionRags<string>),
           overall: x.before.overall,
           forecast: pounds(x.before.forecast),
           forecastChange: pounds(x.forecastChange),

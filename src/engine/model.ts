@@ -1,5 +1,6 @@
 import type { DateSystem, DayNumber } from "./dates";
 import type { Pence } from "./money";
+import type { DimensionKey, DimensionRags } from "./assess/registry";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
 
 /** A share as a fraction (0.45 is 45%), e.g. % complete. */
@@ -155,7 +156,8 @@ export interface ProgrammeItem {
   unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
 }
 
-export type Dimension = "budget" | "schedule" | "risk" | "overall";
+/** A rated dimension's key (from the rule registry, src/engine/assess/dimensions.ts), or the overall rating. */
+export type Dimension = DimensionKey | "overall";
 
 export interface Reason {
   dimension: Dimension;
@@ -164,14 +166,12 @@ export interface Reason {
   text: string;
 }
 
-export interface ItemRag {
-  budget: RagStatus;
-  schedule: RagStatus;
-  risk: RagStatus;
+/** An item's rating in each registered dimension (budget, schedule, risk), then computed, override, overall. */
+export type ItemRag = DimensionRags & {
   computed: RagStatus;
   override: OverrideRag | null;
   overall: OverallRag;
-}
+};
 
 export interface AssessedItem extends ProgrammeItem {
   /** The forecast the rules used (after blank or too-low forecasts were replaced by spend plus commitments). */

@@ -10,17 +10,29 @@ export const RAG_COUNT_KEYS = ["Red", "Amber", "Green", "Complete", "Not assesse
 export type RagCountKey = (typeof RAG_COUNT_KEYS)[number];
 export type RagCounts = Record<RagCountKey, number>;
 
-const SEVERITY: Record<Rag, number> = { Green: 1, Amber: 2, Red: 3 };
-
-/** The worst of the assessed RAGs (Red > Amber > Green), or null when none is assessed. */
-export function worstRag(values: readonly (RagStatus | null | undefined)[]): Rag | null {
-  let worst: Rag | null = null;
+/**
+ * The worst of some ratings, by severityRank (Red, Amber/Red, Amber, Amber/Green, Green, Not assessed,
+ * Complete), or null when there are none: the one "worst of" for ratings (an item's overall, a programme's,
+ * a group's).
+ */
+export function worstOf<T extends OverallRag>(values: Iterable<T | null | undefined>): T | null {
+  let worst: T | null = null;
+  let rank = Infinity;
   for (const v of values) {
-    if (v === "Red" || v === "Amber" || v === "Green") {
-      if (worst === null || SEVERITY[v] > SEVERITY[worst]) worst = v;
+    if (v == null) continue;
+    const r = severityRank(v);
+    if (r < rank) {
+      rank = r;
+      worst = v;
     }
   }
   return worst;
+}
+
+/** The worst of the assessed RAGs (Red > Amber > Green), or null when none is assessed. */
+export function worstRag(values: readonly (RagStatus | null | undefined)[]): Rag | null {
+  const w = worstOf(values);
+  return w === "Red" || w === "Amber" || w === "Green" ? w : null;
 }
 
 /**

@@ -1,35 +1,15 @@
-import type { Pence } from "./money";
+import type { AnyDimension } from "./assess/dimension";
+import type { DimensionRules } from "./assess/registry";
+import { dimensions } from "./assess/registry";
 import { pence } from "./money";
 
 /**
- * Every threshold the rules use. The defaults are the issue's rules exactly; a rules.json (CLI) or the task
- * pane's rules section (saved in the workbook) may change any of them.
+ * Every threshold the rules use: each rated dimension's rules (declared by its module in the rule registry,
+ * src/engine/assess/dimensions.ts), plus the override switch and the programme's shares. The defaults are the
+ * issue's rules exactly; a rules.json (CLI) or the task pane's rules section (saved in the workbook) may change
+ * any of them.
  */
-export interface Rules {
-  budget: {
-    /** Red when the overspend is at least this % of the budget ... */
-    redPercent: number;
-    /** ... or at least this amount, whichever is lower. */
-    redAmount: Pence;
-    /** Green while the overspend is at most this amount (0: any overspend is at least Amber). */
-    greenMaxOverspend: Pence;
-  };
-  schedule: {
-    /** Amber when planned progress exceeds actual progress by more than this fraction (0.10 = 10 points). */
-    amberSlip: number;
-    /** Red when the slip is more than this fraction. */
-    redSlip: number;
-    /** Red when the reporting date is after the target date and the item is not complete. */
-    redWhenOverdue: boolean;
-    /** Status words that mean complete (compared case-insensitively). */
-    completeStatuses: string[];
-  };
-  risk: {
-    /** Green at or below this score. */
-    greenMax: number;
-    /** Red at or above this score; between the two, Amber. */
-    redMin: number;
-  };
+export type Rules = DimensionRules & {
   /** Use a RAG override / DCA column when the sheet has one. */
   useOverride: boolean;
   programme: {
@@ -38,26 +18,20 @@ export interface Rules {
     /** ... and Amber when at least this share is Red or Amber. */
     amberShare: number;
   };
-}
+};
 
 export const DEFAULT_RULES: Rules = {
-  budget: { redPercent: 5, redAmount: pence(100_000_00), greenMaxOverspend: pence(0) },
-  schedule: {
-    amberSlip: 0.1,
-    redSlip: 0.25,
-    redWhenOverdue: true,
-    completeStatuses: ["complete", "completed", "closed", "done", "achieved"],
-  },
-  risk: { greenMax: 4, redMin: 15 },
+  ...(Object.fromEntries(
+    dimensions().map((d) => [d.key, cloneSection(d, d.rules.defaults)]),
+  ) as DimensionRules),
   useOverride: true,
   programme: { redShare: 0.2, amberShare: 0.3 },
 };
 
 /** The rules as people write them in rules.json: pounds, not pence; any part may be left out. */
-export interface RulesJson {
-  budget?: { redPercent?: number; redAmount?: number; greenMaxOverspend?: number };
-  schedule?: { amberSlip?: number; redSlip?: number; redWhenOverdue?: boolean; completeStatuses?: string[] };
-  risk?: { greenMax?: number; redMin?: number };
+export type RulesJson = {
+  [K in keyof DimensionRules]?: { [S in keyof DimensionRules[K]]?: JsonSetting<DimensionRules[K][S]> };
+} & {
   useOverride?: boolean;
   programme?: {
     redShare?: number;
@@ -69,7 +43,10 @@ export interface RulesJson {
   };
   /** The allocation in pounds (the CLI's --allocation wins over it). */
   allocation?: number;
-}
+};
+
+/** A setting as rules.json holds it: amounts (pence in the rules) as pounds. */
+type JsonSetting<T> = T extends number ? number : T extends readonly string[] ? string[] : T;
 
 /** The programme's own details, as settings (defaults: the ICT Strategy 2020-22, 01/04/2020 to 31/03/2022). */
 export interface ProgrammeDetails {
@@ -99,20 +76,15 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
   const rules: Rules = structuredCloneRules(base);
   let allocation: number | null = null;
 
-  const known: Record<string, string[]> = {
-    budget: ["redPercent", "redAmount", "greenMaxOverspend"],
-    schedule: ["amberSlip", "redSlip", "redWhenOverdue", "completeStatuses"],
-    risk: ["greenMax", "redMin"],
-    programme: ["redShare", "amberShare", "name", "start", "end"],
-  };
+  const dims = dimensions();
+  const programmeKeys = ["redShare", "amberShare", "name", "start", "end"];
+  const known = new Map<string, readonly string[]>([
+    ...dims.map((d): [string, readonly string[]] => [d.key, d.rules.settings.map((x) => x.key)]),
+    ["programme", programmeKeys],
+  ]);
   const details: ProgrammeDetails = {};
   for (const key of Object.keys(input)) {
-    if (
-      !Object.prototype.hasOwnProperty.call(known, key) &&
-      key !== "useOverride" &&
-      key !== "allocation" &&
-      key !== "$schema"
-    ) {
+    if (!known.has(key) && key !== "useOverride" && key !== "allocation" && key !== "$schema") {
       errors.push(`unknown setting "${key}"`);
     }
   }
@@ -132,45 +104,45 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
       return undefined;
     }
     for (const k of Object.keys(s))
-      if (!known[name]!.includes(k)) errors.push(`unknown setting "${name}.${k}"`);
+      if (!known.get(name)!.includes(k)) errors.push(`unknown setting "${name}.${k}"`);
     return s;
   };
 
-  const b = section("budget");
-  if (b) {
-    const p = num("budget.redPercent", b.redPercent, 0, 1000);
-    if (p !== undefined) rules.budget.redPercent = p;
-    const a = num("budget.redAmount", b.redAmount, 0, 1e12);
-    if (a !== undefined) rules.budget.redAmount = pence(Math.round(a * 100));
-    const g = num("budget.greenMaxOverspend", b.greenMaxOverspend, 0, 1e12);
-    if (g !== undefined) rules.budget.greenMaxOverspend = pence(Math.round(g * 100));
-  }
-  const s = section("schedule");
-  if (s) {
-    const a = num("schedule.amberSlip", s.amberSlip, 0, 1);
-    if (a !== undefined) rules.schedule.amberSlip = a;
-    const r = num("schedule.redSlip", s.redSlip, 0, 1);
-    if (r !== undefined) rules.schedule.redSlip = r;
-    if (s.redWhenOverdue !== undefined) {
-      if (typeof s.redWhenOverdue !== "boolean") errors.push("schedule.redWhenOverdue must be true or false");
-      else rules.schedule.redWhenOverdue = s.redWhenOverdue;
+  for (const d of dims) {
+    const s = section(d.key);
+    if (!s) continue;
+    const target = (rules as unknown as Record<string, Record<string, unknown>>)[d.key]!;
+    for (const setting of d.rules.settings) {
+      const path = `${d.key}.${setting.key}`;
+      const v = s[setting.key];
+      switch (setting.kind) {
+        case "number": {
+          const n = num(path, v, setting.min, setting.max);
+          if (n !== undefined) target[setting.key] = n;
+          break;
+        }
+        case "money": {
+          const n = num(path, v, setting.min, setting.max);
+          if (n !== undefined) target[setting.key] = pence(Math.round(n * 100));
+          break;
+        }
+        case "boolean":
+          if (v === undefined) break;
+          if (typeof v !== "boolean") errors.push(`${path} must be true or false`);
+          else target[setting.key] = v;
+          break;
+        case "words":
+          if (v === undefined) break;
+          if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) {
+            errors.push(`${path} must be a list of words`);
+          } else target[setting.key] = v.map((x: string) => x.trim().toLowerCase());
+          break;
+      }
     }
-    if (s.completeStatuses !== undefined) {
-      if (!Array.isArray(s.completeStatuses) || !s.completeStatuses.every((x) => typeof x === "string")) {
-        errors.push("schedule.completeStatuses must be a list of words");
-      } else rules.schedule.completeStatuses = s.completeStatuses.map((x: string) => x.trim().toLowerCase());
+    for (const check of d.rules.checks ?? []) {
+      const message = check(target);
+      if (message !== null) errors.push(message);
     }
-    if (rules.schedule.amberSlip > rules.schedule.redSlip) {
-      errors.push("schedule.amberSlip must not be more than schedule.redSlip");
-    }
-  }
-  const r = section("risk");
-  if (r) {
-    const g = num("risk.greenMax", r.greenMax, 0, 25);
-    if (g !== undefined) rules.risk.greenMax = g;
-    const red = num("risk.redMin", r.redMin, 0, 25);
-    if (red !== undefined) rules.risk.redMin = red;
-    if (rules.risk.greenMax >= rules.risk.redMin) errors.push("risk.greenMax must be less than risk.redMin");
   }
   const p = section("programme");
   if (p) {
@@ -206,24 +178,39 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
 
 /** The rules as rules.json would hold them (pounds), for saving in a workbook or showing in the pane. */
 export function rulesToJson(rules: Rules): RulesJson {
-  return {
-    budget: {
-      redPercent: rules.budget.redPercent,
-      redAmount: rules.budget.redAmount / 100,
-      greenMaxOverspend: rules.budget.greenMaxOverspend / 100,
-    },
-    schedule: { ...rules.schedule, completeStatuses: [...rules.schedule.completeStatuses] },
-    risk: { ...rules.risk },
-    useOverride: rules.useOverride,
-    programme: { ...rules.programme },
-  };
+  const out: Record<string, unknown> = {};
+  for (const d of dimensions()) {
+    const section = (rules as unknown as Record<string, Record<string, unknown>>)[d.key]!;
+    const json: Record<string, unknown> = {};
+    for (const setting of d.rules.settings) {
+      const v = section[setting.key];
+      json[setting.key] =
+        setting.kind === "money" ? (v as number) / 100 : setting.kind === "words" ? [...(v as string[])] : v;
+    }
+    out[d.key] = json;
+  }
+  out.useOverride = rules.useOverride;
+  out.programme = { ...rules.programme };
+  return out as RulesJson;
+}
+
+/** A copy of a dimension's rules (its lists copied too), in its settings' order. */
+function cloneSection(d: AnyDimension, section: object): object {
+  const from = section as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const setting of d.rules.settings) {
+    const v = from[setting.key];
+    out[setting.key] = Array.isArray(v) ? [...(v as unknown[])] : v;
+  }
+  return out;
 }
 
 function structuredCloneRules(r: Rules): Rules {
+  const sections = r as unknown as Record<string, object>;
   return {
-    budget: { ...r.budget },
-    schedule: { ...r.schedule, completeStatuses: [...r.schedule.completeStatuses] },
-    risk: { ...r.risk },
+    ...(Object.fromEntries(
+      dimensions().map((d) => [d.key, cloneSection(d, sections[d.key]!)]),
+    ) as DimensionRules),
     useOverride: r.useOverride,
     programme: { ...r.programme },
   };

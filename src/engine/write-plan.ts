@@ -14,7 +14,7 @@ import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./r
 import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
-import { historyLayout, mergeHistory, previousSnapshot, readHistory } from "./report/history";
+import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
 
 export type RunMode = "refresh" | "report";
 
@@ -43,7 +43,7 @@ export const ACTION_TEXT: Record<RunMode, string> = {
 
 /** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
 export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
-  return computeTrend(a, previousSnapshot(readHistory(history, a.dateSystem), a));
+  return computeTrend(a, previousFromHistory(history, a));
 }
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
@@ -85,16 +85,16 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   };
   const sheets = [];
   if (options.mode === "report") {
-    const history = readHistory(options.history ?? null, a.dateSystem);
-    const previous = previousSnapshot(history, a);
+    // Only the latest earlier quarter is read into rows; the others are copied as they are written back.
+    const history = readHistorySheet(options.history ?? null, a);
     sheets.push(
       highlightLayout(a, {
-        previous,
+        previous: history.previous,
         generatedAt: options.generatedAt,
         ...(options.programmeName ? { programmeName: options.programmeName } : {}),
       }),
     );
-    sheets.push(historyLayout(mergeHistory(history, a), a.dateSystem));
+    sheets.push(historySheetLayout(history, a));
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -23,7 +23,7 @@ describe("computed overall", () => {
     ["Not assessed", "Not assessed", "Green", "Green"],
     ["Not assessed", "Not assessed", "Not assessed", "Not assessed"],
   ])("budget %s, schedule %s, risk %s → %s", (budget, schedule, risk, expected) => {
-    expect(overallRag(budget, schedule, risk)).toBe(expected);
+    expect(overallRag({ budget, schedule, risk })).toBe(expected);
   });
 
   test("through a sheet: complete but over budget by more than the limit → Red", () => {

@@ -12,7 +12,6 @@ import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations }
 import { OperationError } from "../../app/operations";
 import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
 import { dayFromLocalDate, defaultReportingDate, excelSerialFromLocalDateTime } from "../../engine/dates";
-import type { SheetGrid } from "../../engine/grid";
 import { cellAddress } from "../../engine/grid";
 import { isValidSheetName } from "../../engine/own-sheets";
 import type { WritePlan } from "../../engine/plan";
@@ -61,14 +60,6 @@ export interface OfficeOperations extends WorkbookOperations {
    * (the default date is the last day of the previous month).
    */
   refreshWithSavedSettings(progress?: Progress): Promise<SavedRefreshResult>;
-}
-
-/** An own sheet's grid from column A, as the history and change log readers expect. */
-function fromColumnA(grid: SheetGrid | undefined): SheetGrid | null {
-  if (!grid) return null;
-  if (grid.colOffset === 0) return grid;
-  const pad = new Array<null>(grid.colOffset).fill(null);
-  return { ...grid, colOffset: 0, values: grid.values.map((r) => (r.length ? [...pad, ...r] : r)) };
 }
 
 /**
@@ -157,11 +148,11 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
 
       const generatedAt = excelSerialFromLocalDateTime(now(), analysis.dateSystem);
       const formulaCells = await readBeforePlanning(context, syncer, analysis, r);
-      const history = fromColumnA(r.ownGrids.get("history"));
+      const history = r.ownGrids.get("history") ?? null;
       const plan = buildWritePlan(analysis, {
         mode,
         history,
-        changeLog: fromColumnA(r.ownGrids.get("changelog")),
+        changeLog: r.ownGrids.get("changelog") ?? null,
         generatedAt,
         formulaCells,
       });

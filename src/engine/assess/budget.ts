@@ -1,9 +1,19 @@
 import type { Pence } from "../money";
-import { absPence, formatMoney, penceFromPounds, subPence } from "../money";
-import type { Percent } from "../model";
+import { absPence, formatMoney, pence, penceFromPounds, subPence } from "../money";
+import type { AssessedItem, Percent } from "../model";
 import type { RagStatus } from "../rag";
-import type { Rules } from "../rules";
+import { defineDimension } from "./dimension";
 import { pct1 } from "./format";
+
+/** The budget's rules (the targeted-budget-management rule). */
+export interface BudgetRules {
+  /** Red when the overspend is at least this % of the budget ... */
+  redPercent: number;
+  /** ... or at least this amount, whichever is lower. */
+  redAmount: Pence;
+  /** Green while the overspend is at most this amount (0: any overspend is at least Amber). */
+  greenMaxOverspend: Pence;
+}
 
 export interface BudgetInput {
   budget: Pence | null;
@@ -36,7 +46,7 @@ export interface BudgetResult {
  * A blank forecast is replaced by spend plus commitments when they already exceed the budget; a forecast
  * below spend plus commitments is raised to it.
  */
-export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol = "£"): BudgetResult {
+export function assessBudget(input: BudgetInput, rules: BudgetRules, symbol = "£"): BudgetResult {
   const notes: BudgetNote[] = [];
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
@@ -119,3 +129,82 @@ function overWords(
     " over budget"
   );
 }
+const MONEY_WORDS = { budget: "budget", spent: "spend", committed: "commitments", forecast: "forecast" };
+
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1
+    ? (words[0] ?? "")
+    : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
+const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
+
+/** The budget as a rated dimension. */
+export const BUDGET = defineDimension({
+  key: "budget",
+  label: "Budget",
+  fields: ["budget", "spent", "committed", "forecast", "variance"],
+  rules: {
+    defaults: { redPercent: 5, redAmount: pence(100_000_00), greenMaxOverspend: pence(0) } as BudgetRules,
+    settings: [
+      { key: "redPercent", kind: "number", min: 0, max: 1000 },
+      { key: "redAmount", kind: "money", min: 0, max: 1e12 },
+      { key: "greenMaxOverspend", kind: "money", min: 0, max: 1e12 },
+    ],
+  },
+  form: {
+    legend: "Budget",
+    fields: [
+      {
+        id: "budgetRedPercent",
+        setting: "redPercent",
+        label: "Red overspend (% of budget)",
+        unit: "%",
+        kind: "number",
+        min: 0,
+        max: 1000,
+        words: "a percentage",
+      },
+      {
+        id: "budgetRedAmount",
+        setting: "redAmount",
+        label: "Red overspend (£)",
+        hint: "Red at whichever is lower",
+        kind: "money",
+        amountName: "Red limit",
+      },
+    ],
+  },
+  assess(item, { rules, symbol }) {
+    const b = assessBudget(item, rules, symbol);
+    item.assessedForecast = b.forecast;
+    item.variance = b.variance;
+    item.variancePct = b.variancePct;
+    return b;
+  },
+  redWhenComplete: "Red: complete, but over budget by the limit or more",
+  overrule(item, rag, computed) {
+    // Unreadable is never Green: money the sheet holds but the tool could not read leaves the item unrated,
+    // whatever the dimensions that could be read say.
+    const unreadable = item.unreadable ?? [];
+    if (unreadable.length === 0 || rag !== "Not assessed" || computed !== "Green") return null;
+    return {
+      rag: "Not assessed",
+      reason: `Not assessed: the ${listWords(unreadable.map((f) => MONEY_WORDS[f]))} could not be read, so the budget cannot be rated (the rest would be Green)`,
+    };
+  },
+  json: (i: AssessedItem) => ({
+    budget: pounds(i.budget),
+    spent: pounds(i.spent),
+    committed: pounds(i.committed),
+    forecast: pounds(i.assessedForecast),
+    variance: pounds(i.variance),
+    variancePct: round2(i.variancePct),
+    /** The variance the sheet itself states (money), where it has a variance column. */
+    statedVariance: pounds(i.statedVariance),
+    /** The forecast as the sheet gives it (forecast is the one the rules used). */
+    statedForecast: pounds(i.forecast),
+  }),
+});

@@ -3,10 +3,11 @@ import { flat } from "../flat";
 import { cellAddress } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
 import type { OverallRag, RagStatus } from "../rag";
+import { worstRag } from "../rag";
 import type { Rules } from "../rules";
-import { assessBudget } from "./budget";
-import { assessRisk } from "./risk";
-import { assessSchedule } from "./schedule";
+import type { AssessContext } from "./dimension";
+import type { DimensionKey } from "./registry";
+import { dimensions } from "./registry";
 
 /** Where a field's cell is on the item's row, for naming it in an issue. */
 export type CellLocator = (item: ProgrammeItem, field: FieldKey) => string;
@@ -25,18 +26,59 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
   };
 }
 
-/** Overall: Complete unless the budget is Red; otherwise the worst assessed dimension; an override wins. */
-export function overallRag(budget: RagStatus, schedule: RagStatus, risk: RagStatus): RagStatus {
-  if (schedule === "Complete") return budget === "Red" ? "Red" : "Complete";
-  if (budget === "Red" || schedule === "Red" || risk === "Red") return "Red";
-  if (budget === "Amber" || schedule === "Amber" || risk === "Amber") return "Amber";
-  if (budget === "Green" || schedule === "Green" || risk === "Green") return "Green";
-  return "Not assessed";
+/**
+ * Overall: Complete when a dimension that completes an item (the schedule) says Complete, unless a dimension
+ * whose Red stays Red (the budget) is Red; otherwise the worst assessed dimension; none assessed: Not assessed.
+ * An override wins over this (assessInPlace).
+ */
+export function overallRag(rags: Readonly<Record<string, RagStatus>>): RagStatus {
+  const dims = dimensions();
+  let complete = false;
+  let redStays = false;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const r = rags[d.key];
+    if (d.completes && r === "Complete") complete = true;
+    if (d.redWhenComplete !== undefined && r === "Red") redStays = true;
+  }
+  if (complete) return redStays ? "Red" : "Complete";
+  const all: (RagStatus | undefined)[] = new Array(dims.length);
+  for (let k = 0; k < dims.length; k++) all[k] = rags[dims[k]!.key];
+  return worstRag(all) ?? "Not assessed";
+}
+
+function warning(item: ProgrammeItem, cell: string, message: string): Issue {
+  return { sheet: item.sheet, cell, severity: "warning", message };
+}
+
+/** Each dimension's context for these rules, made once for a run's items (not once an item). */
+let lastContexts: {
+  rules: Rules;
+  reporting: DayNumber;
+  symbol: string;
+  contexts: AssessContext<object>[];
+} | null = null;
+function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): AssessContext<object>[] {
+  const sections = rules as unknown as Record<string, object>;
+  const dims = dimensions();
+  const c = lastContexts;
+  if (
+    c &&
+    c.rules === rules &&
+    c.reporting === reporting &&
+    c.symbol === symbol &&
+    c.contexts.length === dims.length &&
+    dims.every((d, k) => c.contexts[k]!.rules === sections[d.key])
+  )
+    return c.contexts;
+  const contexts = dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol }));
+  lastContexts = { rules, reporting, symbol, contexts };
+  return contexts;
 }
 
 /**
  * Assesses an item the caller owns, adding the assessment to the same object (no copy): analyse() reads
- * 100,000 items and copying each costs a third of the time.
+ * 100,000 items and copying each costs a third of the time. Each registered dimension rates it in turn.
  */
 export function assessInPlace(
   item: ProgrammeItem,
@@ -46,55 +88,37 @@ export function assessInPlace(
   issues: Issue[],
   symbol = "£",
 ): AssessedItem {
+  const out = item as AssessedItem;
   const reasons: Reason[] = [];
-  const b = assessBudget(item, rules.budget, symbol);
-  for (const n of b.notes)
-    issues.push({
-      sheet: item.sheet,
-      cell: locate(item, n.field),
-      severity: "warning",
-      message: flat(n.message),
-    });
-  if (b.reason) reasons.push({ dimension: "budget", rag: b.rag, text: b.reason });
-
-  const s = assessSchedule(item, reporting, rules.schedule);
-  if (s.note)
-    issues.push({
-      sheet: item.sheet,
-      cell: locate(item, s.note.field),
-      severity: "warning",
-      message: flat(s.note.message),
-    });
-  if (s.reason) reasons.push({ dimension: "schedule", rag: s.rag, text: s.reason });
-
-  const r = assessRisk(item, rules.risk);
-  if (r.note)
-    issues.push({
-      sheet: item.sheet,
-      cell: locate(item, r.note.field),
-      severity: "warning",
-      message: flat(r.note.message),
-    });
-  if (r.reason) reasons.push({ dimension: "risk", rag: r.rag, text: r.reason });
-
-  let computed = overallRag(b.rag, s.rag, r.rag);
-  // Unreadable is never Green: money the sheet holds but the tool could not read leaves the item unrated,
-  // whatever the dimensions that could be read say.
-  const unreadable = item.unreadable ?? [];
-  if (unreadable.length > 0 && b.rag === "Not assessed" && computed === "Green") {
-    computed = "Not assessed";
-    reasons.push({
-      dimension: "overall",
-      rag: "Not assessed",
-      text: `Not assessed: the ${listWords(unreadable.map((f) => MONEY_WORDS[f]))} could not be read, so the budget cannot be rated (the rest would be Green)`,
-    });
+  const dims = dimensions();
+  const contexts = contextsFor(rules, reporting, symbol);
+  const rags: Record<string, RagStatus> = {};
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    const x = d.assess(out, contexts[k]!);
+    if (x.notes) for (const n of x.notes) issues.push(warning(item, locate(item, n.field), n.message));
+    if (x.note) issues.push(warning(item, locate(item, x.note.field), x.note.message));
+    if (x.reason) reasons.push({ dimension: d.key as DimensionKey, rag: x.rag, text: x.reason });
+    rags[d.key] = x.rag;
   }
-  if (s.rag === "Complete" && b.rag === "Red") {
-    reasons.push({
-      dimension: "overall",
-      rag: "Red",
-      text: "Red: complete, but over budget by the limit or more",
-    });
+
+  let computed = overallRag(rags);
+  let complete = false;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k]!;
+    if (d.completes && rags[d.key] === "Complete") complete = true;
+    const said = d.overrule ? d.overrule(out, rags[d.key]!, computed) : null;
+    if (said) {
+      computed = said.rag;
+      reasons.push({ dimension: "overall", rag: said.rag, text: said.reason });
+    }
+  }
+  if (complete) {
+    for (let k = 0; k < dims.length; k++) {
+      const d = dims[k]!;
+      if (d.redWhenComplete !== undefined && rags[d.key] === "Red")
+        reasons.push({ dimension: "overall", rag: "Red", text: d.redWhenComplete });
+    }
   }
   const override = rules.useOverride ? item.override : null;
   const overall: OverallRag = override ?? computed;
@@ -109,27 +133,15 @@ export function assessInPlace(
           : `${override}: set by the override column (computed: ${computed})`,
     });
   }
-  const rag: ItemRag = { budget: b.rag, schedule: s.rag, risk: r.rag, computed, override, overall };
-  const out = item as AssessedItem;
-  out.assessedForecast = b.forecast;
-  out.variance = b.variance;
-  out.variancePct = b.variancePct;
-  out.plannedProgress = s.plannedProgress;
-  out.assessedRiskScore = r.score;
+  rags.computed = computed;
+  const rag = rags as unknown as ItemRag;
+  rag.override = override;
+  rag.overall = overall;
   out.rag = rag;
   // Kept as long as the analysis: one flat string each (flat.ts).
   for (const x of reasons) flat(x.text);
   out.reasons = reasons;
   return out;
-}
-
-const MONEY_WORDS = { budget: "budget", spent: "spend", committed: "commitments", forecast: "forecast" };
-
-/** "a", "a and b", "a, b and c". */
-function listWords(words: readonly string[]): string {
-  return words.length <= 1
-    ? (words[0] ?? "")
-    : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** Assesses an item and returns a new object; the item given is left as it was. */

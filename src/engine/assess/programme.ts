@@ -2,7 +2,7 @@ import type { Pence } from "../money";
 import { subPence } from "../money";
 import type { AssessedItem, Breakdown, Percent, ProgrammeRag, Totals } from "../model";
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
-import { countKey, emptyCounts, severityRank } from "../rag";
+import { countKey, emptyCounts, worstOf, worstRag } from "../rag";
 import type { Rules } from "../rules";
 import { financialYearLabel } from "../dates";
 import { assessBudget } from "./budget";
@@ -99,16 +99,7 @@ export function ragCounts(items: readonly AssessedItem[]): RagCounts {
 }
 
 function worstOverall(items: readonly AssessedItem[]): OverallRag {
-  let worst: OverallRag = "Not assessed";
-  let rank = Infinity;
-  for (const i of items) {
-    const r = severityRank(i.rag.overall);
-    if (r < rank) {
-      rank = r;
-      worst = i.rag.overall;
-    }
-  }
-  return items.length === 0 ? "Not assessed" : worst;
+  return worstOf(items.map((i) => i.rag.overall)) ?? "Not assessed";
 }
 
 function breakdown(key: string, items: AssessedItem[]): Breakdown {
@@ -259,11 +250,8 @@ export function programmeRag(
       ? `forecast ${m(totals.forecast)} is ${m(v)}${totals.variancePctToAllocation !== null ? ` (${pct1(totals.variancePctToAllocation)})` : ""} over the ${m(allocation)} allocation`
       : `forecast ${m(totals.forecast)} is within the ${m(allocation)} allocation`;
   parts.push(`${budgetWords} (budget ${totals.rag})`);
-  const order: RagStatus[] = ["Red", "Amber", "Green"];
-  const worst =
-    order.find((r) => r === totals.rag || r === delivery) ??
-    (totals.rag === "Not assessed" ? delivery : totals.rag);
-  const rag: RagStatus = worst;
+  const rag: RagStatus =
+    worstRag([totals.rag, delivery]) ?? (totals.rag === "Not assessed" ? delivery : totals.rag);
   return {
     rag,
     reason: `${rag}: ${parts.join("; ")}`,

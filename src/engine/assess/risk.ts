@@ -1,5 +1,14 @@
+import type { AssessedItem } from "../model";
 import type { Rag, RagStatus } from "../rag";
-import type { Rules } from "../rules";
+import { defineDimension } from "./dimension";
+
+/** The risk's rules: thresholds on the score (likelihood × impact, 1-25). */
+export interface RiskRules {
+  /** Green at or below this score. */
+  greenMax: number;
+  /** Red at or above this score; between the two, Amber. */
+  redMin: number;
+}
 
 export interface RiskInput {
   likelihood: number | null;
@@ -42,7 +51,7 @@ function isOneLine(text: string): boolean {
 }
 
 /** Score = likelihood × impact (1-5 each), or the sheet's risk score; Green ≤ greenMax, Red ≥ redMin. */
-export function assessRisk(input: RiskInput, rules: Rules["risk"]): RiskResult {
+export function assessRisk(input: RiskInput, rules: RiskRules): RiskResult {
   const { likelihood, impact, riskScore, riskLevel } = input;
   let score: number | null = null;
   let how = "";
@@ -73,3 +82,58 @@ export function assessRisk(input: RiskInput, rules: Rules["risk"]): RiskResult {
     return { rag: "Red", score, reason: `Red: ${how}${shortRisk(input.risk)}`, note };
   return { rag: "Amber", score, reason: `Amber: ${how}${shortRisk(input.risk)}`, note };
 }
+
+/** The risk as a rated dimension. */
+export const RISK = defineDimension({
+  key: "risk",
+  label: "Risk",
+  fields: ["likelihood", "impact", "riskScore", "risk"],
+  rules: {
+    defaults: { greenMax: 4, redMin: 15 } as RiskRules,
+    settings: [
+      { key: "greenMax", kind: "number", min: 0, max: 25 },
+      { key: "redMin", kind: "number", min: 0, max: 25 },
+    ],
+    checks: [(r) => (r.greenMax >= r.redMin ? "risk.greenMax must be less than risk.redMin" : null)],
+  },
+  form: {
+    legend: "Risk score (likelihood × impact)",
+    fields: [
+      {
+        id: "riskGreenMax",
+        setting: "greenMax",
+        label: "Green up to",
+        kind: "number",
+        min: 0,
+        max: 25,
+        words: "a score",
+      },
+      {
+        id: "riskRedMin",
+        setting: "redMin",
+        label: "Red from",
+        kind: "number",
+        min: 0,
+        max: 25,
+        words: "a score",
+      },
+    ],
+    checks: [
+      {
+        field: "riskGreenMax",
+        message: "The Green maximum must be less than the Red minimum.",
+        fails: (v) => v.riskGreenMax >= v.riskRedMin,
+      },
+    ],
+  },
+  assess(item, { rules }) {
+    const r = assessRisk(item, rules);
+    item.assessedRiskScore = r.score;
+    return r;
+  },
+  json: (i: AssessedItem) => ({
+    likelihood: i.likelihood,
+    impact: i.impact,
+    riskScore: i.assessedRiskScore,
+  }),
+});

@@ -1,8 +1,21 @@
 import type { DayNumber } from "../dates";
-import type { Fraction } from "../model";
+import { formatDayIso } from "../dates";
+import type { AssessedItem, Fraction } from "../model";
 import type { RagStatus } from "../rag";
-import type { Rules } from "../rules";
+import { defineDimension } from "./dimension";
 import { day, pctWhole } from "./format";
+
+/** The schedule's rules. */
+export interface ScheduleRules {
+  /** Amber when planned progress exceeds actual progress by more than this fraction (0.10 = 10 points). */
+  amberSlip: number;
+  /** Red when the slip is more than this fraction. */
+  redSlip: number;
+  /** Red when the reporting date is after the target date and the item is not complete. */
+  redWhenOverdue: boolean;
+  /** Status words that mean complete (compared case-insensitively). */
+  completeStatuses: string[];
+}
 
 export interface ScheduleInput {
   start: DayNumber | null;
@@ -48,7 +61,7 @@ const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
 export function assessSchedule(
   input: ScheduleInput,
   reporting: DayNumber,
-  rules: Rules["schedule"],
+  rules: ScheduleRules,
 ): ScheduleResult {
   const { start, end, progress, status } = input;
   if ((progress !== null && progress >= 1) || isCompleteStatus(status, rules.completeStatuses)) {
@@ -104,3 +117,77 @@ export function assessSchedule(
     return { rag: "Amber", plannedProgress: planned, slip, reason: `Amber: ${behind}`, note };
   return { rag: "Green", plannedProgress: planned, slip, reason: null, note };
 }
+
+const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
+const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
+
+/** The schedule as a rated dimension: its Complete makes the item complete. */
+export const SCHEDULE = defineDimension({
+  key: "schedule",
+  label: "Schedule",
+  fields: ["start", "end", "progress", "status"],
+  rules: {
+    defaults: {
+      amberSlip: 0.1,
+      redSlip: 0.25,
+      redWhenOverdue: true,
+      completeStatuses: ["complete", "completed", "closed", "done", "achieved"],
+    } as ScheduleRules,
+    settings: [
+      { key: "amberSlip", kind: "number", min: 0, max: 1 },
+      { key: "redSlip", kind: "number", min: 0, max: 1 },
+      { key: "redWhenOverdue", kind: "boolean" },
+      { key: "completeStatuses", kind: "words" },
+    ],
+    checks: [
+      (r) => (r.amberSlip > r.redSlip ? "schedule.amberSlip must not be more than schedule.redSlip" : null),
+    ],
+  },
+  form: {
+    legend: "Schedule (points behind plan)",
+    fields: [
+      {
+        id: "amberSlipPercent",
+        setting: "amberSlip",
+        label: "Amber when behind by more than",
+        unit: "%",
+        kind: "number",
+        scale: 100,
+        min: 0,
+        max: 100,
+        words: "a percentage",
+      },
+      {
+        id: "redSlipPercent",
+        setting: "redSlip",
+        label: "Red when behind by more than",
+        unit: "%",
+        kind: "number",
+        scale: 100,
+        min: 0,
+        max: 100,
+        words: "a percentage",
+      },
+    ],
+    checks: [
+      {
+        field: "amberSlipPercent",
+        message: "The Amber slip must not be more than the Red slip.",
+        fails: (v) => v.amberSlipPercent > v.redSlipPercent,
+      },
+    ],
+  },
+  assess(item, { rules, reporting }) {
+    const s = assessSchedule(item, reporting, rules);
+    item.plannedProgress = s.plannedProgress;
+    return s;
+  },
+  completes: true,
+  json: (i: AssessedItem) => ({
+    start: iso(i.start),
+    end: iso(i.end),
+    /** % complete as a percentage (45 is 45%). */
+    progress: pct(i.progress),
+    plannedProgress: pct(i.plannedProgress),
+  }),
+});

@@ -35,20 +35,35 @@ export interface ChangeRow {
   now: string | null;
 }
 
-/** The change log rows already in the workbook, kept as they are (the log is only ever appended to). */
+/**
+ * The change log rows already in the workbook, kept as they are (the log is only ever appended to), in the
+ * tool's column order. The sheet is read by its header names, not by position: a log written with fewer
+ * columns, or with a column between them, reads the same; a column the tool does not know is not carried. The
+ * header row is the first row naming "When" and "New value"; the grid's columns are used as they are, so a
+ * grid that starts at another column than A (its colOffset) reads the same.
+ */
 export function readChangeLog(grid: SheetGrid | null, dateSystem: DateSystem = 1900): LayoutValue[][] {
   if (!grid) return [];
   const values = grid.values;
-  const headerIndex = values.findIndex(
-    (r) =>
-      readText(r?.[0] ?? null) === CHANGELOG_HEADERS[0] && readText(r?.[7] ?? null) === CHANGELOG_HEADERS[7],
-  );
+  const norm = (v: CellValue) => (readText(v ?? null) ?? "").toLowerCase();
+  const wanted = CHANGELOG_HEADERS.map((h) => h.toLowerCase());
+  let headerIndex = -1;
+  let cols: number[] = [];
+  for (let r = 0; r < values.length && headerIndex < 0; r++) {
+    const row = values[r] ?? [];
+    const names = row.map(norm);
+    const at = wanted.map((h) => names.indexOf(h));
+    if (at[0]! >= 0 && at[at.length - 1]! >= 0) {
+      headerIndex = r;
+      cols = at;
+    }
+  }
   if (headerIndex < 0) return [];
   const out: LayoutValue[][] = [];
   for (let r = headerIndex + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     if (row.every((v) => v == null || v === "")) continue;
-    out.push(CHANGELOG_HEADERS.map((_, c) => layoutValue(row[c] ?? null, dateSystem)));
+    out.push(cols.map((c) => (c < 0 ? null : layoutValue(row[c] ?? null, dateSystem))));
   }
   return out;
 }

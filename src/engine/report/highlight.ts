@@ -21,6 +21,8 @@ import type { Pence } from "../money";
 import { formatMoney } from "../money";
 import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
+import type { DimensionKey } from "../assess/registry";
+import { dimensionLabel, dimensions } from "../assess/registry";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
 import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
 import type { OverallRag, RagCountKey } from "../rag";
@@ -68,8 +70,11 @@ export interface HighlightOptions {
   exceptionLimit?: number;
 }
 
-const COLS = 11; // A..K
-export const HIGHLIGHT_WIDTHS = [8, 26, 16, 15, 15, 15, 15, 15, 18, 36, 31];
+/** The report's columns: the exceptions table's (Ref, Project, Owner, one per rated dimension, Computed ...). */
+export const HIGHLIGHT_WIDTHS = [8, 26, 16, ...dimensions().map(() => 15), 15, 15, 18, 36, 31];
+const COLS = HIGHLIGHT_WIDTHS.length; // A..K with the three dimensions of today
+/** The exceptions table's first column after the dimensions' (Computed). */
+const AFTER_DIMS = 3 + dimensions().length;
 const TITLE: CellStyle = { bold: true, fontSize: 16 };
 const SECTION: CellStyle = { bold: true, fontSize: 12, fontColor: "#1F3864" };
 const HEAD: CellStyle = { bold: true, fill: "#D9E1F2", border: true, wrap: true, vAlign: "center" };
@@ -392,14 +397,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     [0, "Ref"],
     [1, "Project"],
     [2, "Owner"],
-    [3, "Budget"],
-    [4, "Schedule"],
-    [5, "Risk"],
-    [6, "Computed"],
-    [7, "Reported"],
-    [8, "Since last quarter"],
-    [9, "Why (reasons)"],
-    [10, "Commentary, risk, mitigation"],
+    ...dimensions().map((d, k): [number, string] => [3 + k, d.label]),
+    [AFTER_DIMS, "Computed"],
+    [AFTER_DIMS + 1, "Reported"],
+    [AFTER_DIMS + 2, "Since last quarter"],
+    [AFTER_DIMS + 3, "Why (reasons)"],
+    [AFTER_DIMS + 4, "Commentary, risk, mitigation"],
   ]);
   const excRows: RowSpec[] = listed.map((i) => {
     const ov = overrideText(i, a.sheets);
@@ -425,14 +428,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       text(0, i.id, 1, FORMAT.text),
       text(1, i.name),
       text(2, i.owner),
-      rag(3, i.rag.budget),
-      rag(4, i.rag.schedule),
-      rag(5, i.rag.risk),
-      rag(6, i.rag.computed),
-      { col: 7, value: reported, style: ragStyle(i.rag.overall) },
-      text(8, trend ? sinceText(trendOf.get(i), trend.quarter) : ""),
-      text(9, clip(why, 700)),
-      text(10, side || null),
+      ...dimensions().map((d, k) => rag(3 + k, i.rag[d.key as DimensionKey])),
+      rag(AFTER_DIMS, i.rag.computed),
+      { col: AFTER_DIMS + 1, value: reported, style: ragStyle(i.rag.overall) },
+      text(AFTER_DIMS + 2, trend ? sinceText(trendOf.get(i), trend.quarter) : ""),
+      text(AFTER_DIMS + 3, clip(why, 700)),
+      text(AFTER_DIMS + 4, side || null),
     ];
   });
   if (all.length === 0)
@@ -817,7 +818,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
 }
 
 function label(dimension: string): string {
-  return dimension.charAt(0).toUpperCase() + dimension.slice(1);
+  return dimensionLabel(dimension);
 }
 
 function breakdownBlock(

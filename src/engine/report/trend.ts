@@ -9,10 +9,13 @@ import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { RagCountKey, RagStatus } from "../rag";
 import { RAG_COUNT_KEYS, countKey } from "../rag";
 import type { OverallRag } from "../rag";
+import type { DimensionKey } from "../assess/registry";
+import { dimensions } from "../assess/registry";
 import type { Direction, HistoryRow, PreviousSnapshot } from "./history";
-import { direction, itemKey } from "./history";
+import { direction, historyRagKey, itemKey } from "./history";
 
-export type TrendDimension = "Budget" | "Schedule" | "Risk" | "Overall";
+/** A dimension's label ("Budget", "Schedule", "Risk" ...: from the rule registry) or "Overall". */
+export type TrendDimension = string;
 
 export interface DimensionChange {
   dimension: TrendDimension;
@@ -72,10 +75,13 @@ export interface Trend {
   figuresUnchanged: boolean;
 }
 
+/** Each registered dimension's rating now and then, then the overall rating. */
 const DIMENSIONS: [TrendDimension, (i: AssessedItem) => string, (h: HistoryRow) => string][] = [
-  ["Budget", (i) => i.rag.budget, (h) => h.budgetRag],
-  ["Schedule", (i) => i.rag.schedule, (h) => h.scheduleRag],
-  ["Risk", (i) => i.rag.risk, (h) => h.riskRag],
+  ...dimensions().map((d): [TrendDimension, (i: AssessedItem) => string, (h: HistoryRow) => string] => {
+    const key = d.key as DimensionKey;
+    const then = historyRagKey(key);
+    return [d.label, (i) => i.rag[key], (h) => h[then]];
+  }),
   ["Overall", (i) => i.rag.overall, (h) => h.overall],
 ];
 

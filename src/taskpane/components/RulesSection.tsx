@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { dimensions } from "../../engine/assess/registry";
 import type { RulesForm, RulesFormErrors, RulesFormField } from "../state/rules-form";
 import { useSharedStyles } from "./shared-styles";
 
@@ -60,12 +61,14 @@ interface RuleFieldProps {
   type?: "text" | "date";
   hint?: string;
   unit?: string;
+  /** An amount ("£100,000"): typed as text, not as a decimal. */
+  money?: boolean;
   form: RulesForm;
   errors: RulesFormErrors;
   onChange(form: RulesForm): void;
 }
 
-function RuleField({ field, label, type, hint, unit, form, errors, onChange }: RuleFieldProps) {
+function RuleField({ field, label, type, hint, unit, money, form, errors, onChange }: RuleFieldProps) {
   const message = errors[field];
   const styles = useStyles();
   return (
@@ -81,7 +84,7 @@ function RuleField({ field, label, type, hint, unit, form, errors, onChange }: R
         input={{ className: styles.inputElement }}
         value={form[field]}
         type={type ?? "text"}
-        inputMode={type || field === "budgetRedAmount" ? "text" : "decimal"}
+        inputMode={type || money ? "text" : "decimal"}
         contentAfter={unit}
         autoComplete="off"
         onChange={(_, data) => onChange({ ...form, [field]: data.value })}
@@ -117,42 +120,24 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
                 <RuleField {...common} field="programmeEnd" label="Programme ends" type="date" />
               </div>
             </fieldset>
-            <fieldset className={styles.group}>
-              <legend className={styles.legend}>Budget</legend>
-              <div className={styles.pair}>
-                <RuleField
-                  {...common}
-                  field="budgetRedPercent"
-                  label="Red overspend (% of budget)"
-                  unit="%"
-                />
-                <RuleField
-                  {...common}
-                  field="budgetRedAmount"
-                  label="Red overspend (£)"
-                  hint="Red at whichever is lower"
-                />
-              </div>
-            </fieldset>
-            <fieldset className={styles.group}>
-              <legend className={styles.legend}>Schedule (points behind plan)</legend>
-              <div className={styles.pair}>
-                <RuleField
-                  {...common}
-                  field="amberSlipPercent"
-                  label="Amber when behind by more than"
-                  unit="%"
-                />
-                <RuleField {...common} field="redSlipPercent" label="Red when behind by more than" unit="%" />
-              </div>
-            </fieldset>
-            <fieldset className={styles.group}>
-              <legend className={styles.legend}>Risk score (likelihood × impact)</legend>
-              <div className={styles.pair}>
-                <RuleField {...common} field="riskGreenMax" label="Green up to" />
-                <RuleField {...common} field="riskRedMin" label="Red from" />
-              </div>
-            </fieldset>
+            {dimensions().map((d) => (
+              <fieldset key={d.key} className={styles.group}>
+                <legend className={styles.legend}>{d.form.legend}</legend>
+                <div className={styles.pair}>
+                  {d.form.fields.map((f) => (
+                    <RuleField
+                      {...common}
+                      key={f.id}
+                      field={f.id as RulesFormField}
+                      label={f.label}
+                      {...(f.hint ? { hint: f.hint } : {})}
+                      {...(f.unit ? { unit: f.unit } : {})}
+                      money={f.kind === "money"}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            ))}
             <Switch
               checked={form.useOverride}
               onChange={(_, data) => onChange({ ...form, useOverride: data.checked })}

@@ -1,32 +1,31 @@
 /**
- * The rules the pane lets people change, as the text they type, and back to the engine's Rules. Anything the
- * form does not show (green overspend, overdue rule, complete words, programme shares) is carried through
+ * The rules the pane lets people change, as the text they type, and back to the engine's Rules. Each rated
+ * dimension declares its fields of the form in the rule registry. Anything the form does not show (green overspend, overdue rule, complete words, programme shares) is carried through
  * from the base rules (saved in the workbook, or the defaults).
  */
 import type { ProgrammeSettings } from "../../app/operations";
 import { DEFAULT_PROGRAMME_NAME, PROGRAMME_END, PROGRAMME_START } from "../../engine/analyse";
 import { formatDayIso, parseIsoDay } from "../../engine/dates";
+import type { DimensionFormField } from "../../engine/assess/registry";
+import { dimensions } from "../../engine/assess/registry";
+import type { Pence } from "../../engine/money";
 import { formatPounds } from "../../engine/money";
-import type { Rules, RulesJson } from "../../engine/rules";
+import type { Rules } from "../../engine/rules";
 import { rulesFromJson } from "../../engine/rules";
 import { parseAmount } from "./inputs";
 
-export interface RulesForm {
+/**
+ * The form: the programme's details, each rated dimension's fields (declared by its module in the rule
+ * registry: "budgetRedPercent", "amberSlipPercent", "riskGreenMax" ...) as typed, and the override switch.
+ */
+export type RulesForm = {
   /** The programme's name and period (dates as YYYY-MM-DD, as a date input gives them). */
   programmeName: string;
   programmeStart: string;
   programmeEnd: string;
-  /** Budget Red when the overspend is at least this % of the budget ... */
-  budgetRedPercent: string;
-  /** ... or at least this amount, whichever is lower. */
-  budgetRedAmount: string;
-  /** Schedule slip, in percentage points of progress. */
-  amberSlipPercent: string;
-  redSlipPercent: string;
-  riskGreenMax: string;
-  riskRedMin: string;
-  useOverride: boolean;
-}
+} & Record<DimensionFormField, string> & {
+    useOverride: boolean;
+  };
 
 export type RulesFormField = Exclude<keyof RulesForm, "useOverride">;
 /** Messages by field, and `general` for a problem no single field owns. */
@@ -47,16 +46,18 @@ function plain(n: number): string {
 }
 
 export function rulesToForm(rules: Rules, programme: ProgrammeSettings = DEFAULT_PROGRAMME): RulesForm {
+  const fields: Record<string, string> = {};
+  const sections = rules as unknown as Record<string, Record<string, number>>;
+  for (const d of dimensions())
+    for (const f of d.form.fields) {
+      const v = sections[d.key]![f.setting]!;
+      fields[f.id] = f.kind === "money" ? formatPounds(v as Pence) : plain(v * (f.scale ?? 1));
+    }
   return {
     programmeName: programme.name,
     programmeStart: formatDayIso(programme.start),
     programmeEnd: formatDayIso(programme.end),
-    budgetRedPercent: plain(rules.budget.redPercent),
-    budgetRedAmount: formatPounds(rules.budget.redAmount),
-    amberSlipPercent: plain(rules.schedule.amberSlip * 100),
-    redSlipPercent: plain(rules.schedule.redSlip * 100),
-    riskGreenMax: plain(rules.risk.greenMax),
-    riskRedMin: plain(rules.risk.redMin),
+    ...(fields as Record<DimensionFormField, string>),
     useOverride: rules.useOverride,
   };
 }
@@ -70,26 +71,41 @@ function readNumber(text: string): number | null {
 
 export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
   const errors: RulesFormErrors = {};
-  const number = (field: RulesFormField, min: number, max: number, words: string): number | null => {
-    const n = readNumber(form[field]);
-    if (n === null || n < min || n > max) {
-      errors[field] = `Enter ${words} from ${min} to ${max}.`;
-      return null;
+  const texts = form as unknown as Record<string, string>;
+  const fieldErrors = errors as Record<string, string>;
+  // The engine's own reader builds the Rules, so its limits and the CLI's rules.json agree with the pane.
+  const json: Record<string, unknown> = {};
+  let amountsRead = true;
+  for (const d of dimensions()) {
+    const values: Record<string, number> = {};
+    const section: Record<string, number> = {};
+    let all = true;
+    for (const f of d.form.fields) {
+      if (f.kind === "money") {
+        const amount = parseAmount(texts[f.id] ?? "", f.amountName ?? f.label, { allowZero: true });
+        if (!amount.ok) {
+          fieldErrors[f.id] = amount.message;
+          amountsRead = false;
+          all = false;
+          continue;
+        }
+        values[f.id] = amount.value;
+        section[f.setting] = amount.value / 100;
+        continue;
+      }
+      const n = readNumber(texts[f.id] ?? "");
+      const min = f.min ?? 0;
+      const max = f.max ?? Number.MAX_SAFE_INTEGER;
+      if (n === null || n < min || n > max) {
+        fieldErrors[f.id] = `Enter ${f.words ?? "a number"} from ${min} to ${max}.`;
+        all = false;
+        continue;
+      }
+      values[f.id] = n;
+      section[f.setting] = f.scale ? n / f.scale : n;
     }
-    return n;
-  };
-  const redPercent = number("budgetRedPercent", 0, 1000, "a percentage");
-  const amount = parseAmount(form.budgetRedAmount, "Red limit", { allowZero: true });
-  if (!amount.ok) errors.budgetRedAmount = amount.message;
-  const amberSlip = number("amberSlipPercent", 0, 100, "a percentage");
-  const redSlip = number("redSlipPercent", 0, 100, "a percentage");
-  if (amberSlip !== null && redSlip !== null && amberSlip > redSlip) {
-    errors.amberSlipPercent = "The Amber slip must not be more than the Red slip.";
-  }
-  const greenMax = number("riskGreenMax", 0, 25, "a score");
-  const redMin = number("riskRedMin", 0, 25, "a score");
-  if (greenMax !== null && redMin !== null && greenMax >= redMin) {
-    errors.riskGreenMax = "The Green maximum must be less than the Red minimum.";
+    if (all) for (const c of d.form.checks ?? []) if (c.fails(values)) fieldErrors[c.field] = c.message;
+    json[d.key] = section;
   }
   const name = form.programmeName.trim();
   if (name === "" || name.length > 200)
@@ -100,15 +116,9 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
   if (end === null) errors.programmeEnd = "Enter the programme's last day.";
   if (start !== null && end !== null && start > end)
     errors.programmeEnd = "The programme must not end before it starts.";
-  if (Object.keys(errors).length > 0 || !amount.ok) return { ok: false, errors };
+  if (Object.keys(errors).length > 0 || !amountsRead) return { ok: false, errors };
 
-  // The engine's own reader builds the Rules, so its limits and the CLI's rules.json agree with the pane.
-  const json: RulesJson = {
-    budget: { redPercent: redPercent!, redAmount: amount.value / 100 },
-    schedule: { amberSlip: amberSlip! / 100, redSlip: redSlip! / 100 },
-    risk: { greenMax: greenMax!, redMin: redMin! },
-    useOverride: form.useOverride,
-  };
+  json.useOverride = form.useOverride;
   const read = rulesFromJson(json, base);
   if (!read.ok) return { ok: false, errors: { general: read.errors.join("; ") } };
   return { ok: true, rules: read.rules, programme: { name, start: start!, end: end! } };
