@@ -5,18 +5,21 @@
 import { constants } from "node:fs";
 import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { AnalyseOptions } from "../engine/analyse";
-import { analyse } from "../engine/analyse";
-import { dayFromLocalDate, excelSerialFromLocalDateTime, formatDayUk, parseIsoDay } from "../engine/dates";
+import { dayFromLocalDate, formatDayUk, parseIsoDay } from "../engine/dates";
 import { toJsonReport } from "../engine/json";
 import { pence } from "../engine/money";
 import type { Pence } from "../engine/money";
 import { readAmount } from "../engine/read/cells";
 import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
 import type { ProgrammeDetails, Rules } from "../engine/rules";
-import { buildWritePlan, trendFromHistory } from "../engine/write-plan";
+import type { RunInputs } from "../engine/run";
+import { planRun } from "../engine/run";
+import type { WorkbookSnapshot } from "../engine/snapshot";
+import { workbookSnapshot } from "../engine/snapshot";
 import { InputError } from "../adapters/node/errors";
-import type { WritePlan } from "../engine/plan";
+import type { SheetEntry } from "../adapters/node/package";
+import type { LoadedWorkbook } from "../adapters/node/read-workbook";
+import type { OwnSheetRole, WritePlan } from "../engine/plan";
 import { columnLetters } from "../engine/grid";
 import { parseArgs, USAGE } from "./args";
 import { summaryLines } from "./summary";
@@ -158,38 +161,31 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
           : `--out ${args.out}: .xlsm is for macro workbooks; write this one as .xlsx`,
       );
     for (const w of loaded.warnings) io.stderr(`programme-rag: warning: ${w}\n`);
-    const own = loaded.own;
-    const options: AnalyseOptions = { reportingDate, rules, ownSheets: [...own.values()].map((w) => w.name) };
-    if (allocation !== undefined) options.allocation = allocation;
-    if (details.name !== undefined) options.programmeName = details.name;
-    // Serials that are not formatted as dates (and everything the tool writes) count in the workbook's system.
-    if (loaded.pkg?.date1904) options.dateSystem = 1904;
-    if (periodStart !== undefined) options.periodStart = periodStart;
-    if (periodEnd !== undefined) options.periodEnd = periodEnd;
-    const analysis = analyse(loaded.sheets, options);
-    if (analysis.sheets.length === 0) {
-      const why = analysis.ignoredSheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
-      io.stderr(
-        `programme-rag: ${args.input}: no programme-of-works sheet found (${why || "the workbook has no sheets"})\n`,
-      );
+    const snapshot = workbookSnapshot({
+      sheets: loaded.sheets,
+      names: (loaded.pkg?.definedNames ?? [])
+        .filter((dn) => dn.localSheetId === null)
+        .map((dn) => ({ name: dn.name, reference: dn.text })),
+      // Serials that are not formatted as dates (and everything the tool writes) count in the workbook's system.
+      dateSystem: loaded.pkg?.date1904 ? 1904 : 1900,
+      notRead: new Set(loaded.sheets.filter((g) => !loaded.read.has(g.name)).map((g) => g.name)),
+    });
+    const inputs: RunInputs = { reportingDate, rules };
+    if (allocation !== undefined) inputs.allocation = allocation;
+    if (details.name !== undefined) inputs.programmeName = details.name;
+    if (periodStart !== undefined) inputs.periodStart = periodStart;
+    if (periodEnd !== undefined) inputs.periodEnd = periodEnd;
+    const outcome = planRun(snapshot, inputs, args.out !== null ? "report" : null, io.now());
+    if (outcome.kind === "noProgrammeSheet") {
+      io.stderr(`programme-rag: ${args.input}: ${outcome.message}\n`);
       return 1;
     }
-    const gridOf = (role: "history" | "changelog") => {
-      const e = own.get(role);
-      return e ? (loaded.read.get(e.name)?.grid ?? null) : null;
-    };
-    const trend = trendFromHistory(analysis, gridOf("history"));
+    const { analysis, trend, plan } = outcome;
     const say = args.json ? io.stderr : io.stdout;
     if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
 
-    if (args.out !== null) {
-      const plan = buildWritePlan(analysis, {
-        mode: "report",
-        history: gridOf("history"),
-        changeLog: gridOf("changelog"),
-        generatedAt: excelSerialFromLocalDateTime(io.now(), analysis.dateSystem),
-      });
+    if (args.out !== null && plan !== null) {
       let source = loaded;
       if (loaded.kind === "csv") {
         // A CSV becomes a one-sheet workbook (figures and dates typed, as Excel opens it), then takes the same path.
@@ -210,7 +206,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       let written;
       try {
         written = await writePackage(
-          { path: args.input, pkg: source.pkg!, plan, read: source.read, own: source.own },
+          { path: args.input, pkg: source.pkg!, plan, read: source.read, own: ownEntries(snapshot, source) },
           tmp,
         );
         await rename(tmp, out);
@@ -243,6 +239,16 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     io.stderr(`programme-rag: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** The package's sheet entries of the tool's own sheets (the engine's choice, by role), for the writer. */
+function ownEntries(snapshot: WorkbookSnapshot, source: LoadedWorkbook): Map<OwnSheetRole, SheetEntry> {
+  const out = new Map<OwnSheetRole, SheetEntry>();
+  for (const [role, o] of snapshot.own) {
+    const entry = source.pkg?.sheets.find((s) => s.name === o.sheet);
+    if (entry) out.set(role, entry);
+  }
+  return out;
 }
 
 /** The columns the tool added to the user's sheets, named, so nobody is surprised by a new column. */

@@ -122,7 +122,9 @@ describe("files that cannot be read exit 1 and say why", () => {
     await wb.xlsx.writeFile(f);
     const r = await runCli([f]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no programme-of-works sheet found \("Notes": no programme-of-works header row/);
+    expect(r.stderr).toMatch(
+      /No programme-of-works sheet was found \("Notes": no programme-of-works header row/,
+    );
   });
   test("unsupported extension", async () => {
     const r = await runCli([join(root, "README.md")]);

@@ -1,8 +1,9 @@
 /**
  * The task pane's WorkbookOperations over Office.js (Excel.run). One refresh or report:
  *
- *   read (round trip 1: sheets, names, settings; round trip 2: used ranges and header formats)
- *   → analyse and plan with the engine (no Excel)
+ *   read (read.ts: the sheets, names and settings; the heads of the sheets; the rest in blocks under 5 MB, with
+ *         the RAG columns' formulas and the tables) into the engine's snapshot
+ *   → planRun (engine/run.ts: analyse, the own sheets by role, the trend, the write plan; no Excel)
  *   → write the plan in requests of about 1 MB (one round trip each; one in all for a council-sized workbook).
  *
  * Everything is read and computed before the first write, so a failure while reading changes nothing; a failure
@@ -10,15 +11,14 @@
  */
 import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { OperationError } from "../../app/operations";
-import { analyse, DEFAULT_ALLOCATION } from "../../engine/analyse";
-import { dayFromLocalDate, defaultReportingDate, excelSerialFromLocalDateTime } from "../../engine/dates";
-import { cellAddress } from "../../engine/grid";
+import { DEFAULT_ALLOCATION } from "../../engine/analyse";
+import { dayFromLocalDate, defaultReportingDate } from "../../engine/dates";
 import { isValidSheetName } from "../../engine/own-sheets";
 import type { WritePlan } from "../../engine/plan";
-import type { ProgrammeAnalysis } from "../../engine/model";
 import { DEFAULT_RULES } from "../../engine/rules";
+import type { RunInputs } from "../../engine/run";
+import { planRun } from "../../engine/run";
 import type { RunMode } from "../../engine/write-plan";
-import { buildWritePlan, trendFromHistory } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
@@ -40,8 +40,10 @@ export interface OfficeOperationsOptions {
   syncTimeoutMs?: number;
   /** Target size of one write request in bytes. Default 1,000,000 (Excel on the web refuses over 5 MB). */
   chunkBytes?: number;
-  /** Cells read per round trip when a workbook is too large to read in one. Default 100,000. */
+  /** Cells of values read per round trip at most, when a workbook is read in blocks. Default 1,000,000. */
   readCellsPerSync?: number;
+  /** Bytes one read answer is planned to stay under. Default 4,750,000 (Excel on the web refuses over 5 MB). */
+  readBytesPerSync?: number;
   /** Told of each round trip as it starts (for diagnostics and the benchmark). */
   onRoundTrip?: (kind: RoundTrip) => void;
 }
@@ -62,6 +64,22 @@ export interface OfficeOperations extends WorkbookOperations {
   refreshWithSavedSettings(progress?: Progress): Promise<SavedRefreshResult>;
 }
 
+/** The pane's inputs as the engine's run takes them. */
+function runInputs(input: RunInput): RunInputs {
+  return {
+    reportingDate: input.reportingDate,
+    allocation: input.allocation,
+    rules: input.rules,
+    ...(input.programme
+      ? {
+          programmeName: input.programme.name,
+          periodStart: input.programme.start,
+          periodEnd: input.programme.end,
+        }
+      : {}),
+  };
+}
+
 /**
  * Refuses to start in an Excel older than the requirement set the add-in declares, before anything is read or
  * written (where Office.js can tell: Office.context.requirements).
@@ -77,15 +95,13 @@ function requireApi(): void {
   }
 }
 
-const NO_SHEET =
-  "No programme-of-works sheet was found: the add-in looks in the first 30 rows of each visible sheet for a header row naming at least a project (or reference) column and two more, such as budget, forecast and target date.";
-
 export function createOfficeOperations(options: OfficeOperationsOptions = {}): OfficeOperations {
   const run = options.run ?? (<T>(batch: Batch<T>) => Excel.run(batch));
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.syncTimeoutMs ?? 30_000;
   const chunkBytes = options.chunkBytes ?? 1_000_000;
-  const cellsPerSync = options.readCellsPerSync ?? 100_000;
+  const cellsPerSync = options.readCellsPerSync ?? 1_000_000;
+  const readBytes = options.readBytesPerSync ?? READ_BYTES;
 
   async function excel<T>(batch: Batch<T>, phase: "read" | "settings" | "select"): Promise<T> {
     requireApi();
@@ -96,30 +112,16 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     }
   }
 
-  async function read(context: Excel.RequestContext, syncer: Syncer): Promise<WorkbookRead> {
+  async function read(
+    context: Excel.RequestContext,
+    syncer: Syncer,
+    forWriting: boolean,
+  ): Promise<WorkbookRead> {
     try {
-      return await readWorkbook(context, syncer, { cellsPerSync });
+      return await readWorkbook(context, syncer, { cellsPerSync, bytesPerSync: readBytes, forWriting });
     } catch (e) {
       throw toOperationError(e, { phase: "read" });
     }
-  }
-
-  function analyseRead(r: WorkbookRead, input: RunInput): ProgrammeAnalysis {
-    const a = analyse(r.grids, {
-      reportingDate: input.reportingDate,
-      allocation: input.allocation,
-      rules: input.rules,
-      ownSheets: [...r.own.values()],
-      dateSystem: r.dateSystem,
-      ...(input.programme
-        ? {
-            programmeName: input.programme.name,
-            periodStart: input.programme.start,
-            periodEnd: input.programme.end,
-          }
-        : {}),
-    });
-    return r.passedOver.length ? { ...a, issues: [...r.passedOver, ...a.issues] } : a;
   }
 
   function savedOrDefault(r: WorkbookRead): RunInput {
@@ -139,33 +141,26 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     return excel(async (context) => {
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
-      const r = await read(context, syncer);
-      const input = given ?? savedOrDefault(r);
-      const analysis = analyseRead(r, input);
-      progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
-      if (analysis.sheets.length === 0)
-        throw new OperationError(`${NO_SHEET} Nothing was changed.`, "NoProgrammeSheet");
-
-      const generatedAt = excelSerialFromLocalDateTime(now(), analysis.dateSystem);
-      const formulaCells = await readBeforePlanning(context, syncer, analysis, r);
-      const history = r.ownGrids.get("history") ?? null;
-      const plan = buildWritePlan(analysis, {
+      const r = await read(context, syncer, true);
+      const outcome = planRun(
+        r.snapshot,
+        runInputs(given ?? savedOrDefault(r)),
         mode,
-        history,
-        changeLog: r.ownGrids.get("changelog") ?? null,
-        generatedAt,
-        formulaCells,
-      });
+        now(),
+      );
+      const { analysis } = outcome;
+      progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
+      if (outcome.kind === "noProgrammeSheet")
+        throw new OperationError(`${outcome.message} Nothing was changed.`, "NoProgrammeSheet");
+      const plan = outcome.plan!;
       const built = buildWrite(plan, r);
       // Everything Excel would refuse is checked before the first write, never discovered half-way.
       checkBeforeWriting(plan, r, built, chunkBytes);
       const chunks = packChunks(built.commands, chunkBytes);
       await writeChunks(context, syncer, chunks, mode, progress);
       return {
-        analysis: plan.issues.length
-          ? { ...analysis, issues: [...analysis.issues, ...plan.issues] }
-          : analysis,
-        trend: trendFromHistory(analysis, history),
+        analysis,
+        trend: outcome.trend,
         written: {
           ragCells: built.ragCells,
           changedCells: plan.changedCells,
@@ -181,17 +176,19 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   return {
     async scan(input) {
       return excel(async (context) => {
-        const r = await read(context, new Syncer(timeoutMs, options.onRoundTrip));
+        const r = await read(context, new Syncer(timeoutMs, options.onRoundTrip), false);
         const base = savedOrDefault(r);
-        const analysis = analyseRead(r, {
+        const programme = input?.programme ?? base.programme;
+        const inputs = runInputs({
           reportingDate: input?.reportingDate ?? base.reportingDate,
           rules: input?.rules ?? base.rules,
           allocation: input?.allocation ?? base.allocation,
-          ...((input?.programme ?? base.programme)
-            ? { programme: (input?.programme ?? base.programme)! }
-            : {}),
+          ...(programme ? { programme } : {}),
         });
-        return { analysis, settings: r.settings };
+        return {
+          analysis: planRun(r.snapshot, inputs, null, now()).analysis,
+          settings: r.settings,
+        };
       }, "read");
     },
     refreshRag: (input, progress) => write("refresh", input, progress),
@@ -212,72 +209,6 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       }, "settings");
     },
   };
-}
-
-/**
- * Round trip 3: the formulas of the existing RAG and Computed RAG cells of item rows, so a cell holding a
- * user's formula is never replaced (Range.values gives a formula's result; assigning values replaces it); and
- * where a sheet gets a column of the add-in's, the place of its tables (a column added right of a table is added
- * through the table). Fills r.tableRects.
- */
-async function readBeforePlanning(
-  context: Excel.RequestContext,
-  syncer: Syncer,
-  a: ProgrammeAnalysis,
-  r: WorkbookRead,
-): Promise<Set<string>> {
-  const loads: { sheet: string; row: number; col: number; range: Excel.Range }[] = [];
-  const tables: { sheet: string; name: string; range: Excel.Range }[] = [];
-  for (const s of a.sheets) {
-    const rows = a.items.filter((i) => i.sheet === s.name).map((i) => i.row - 1);
-    if (rows.length === 0) continue;
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
-    const cols = [
-      s.ragColumn.added ? null : s.ragColumn.col,
-      s.computedColumn?.added === false ? s.computedColumn.col : null,
-    ];
-    for (const col of cols) {
-      if (col === null) continue;
-      const range = context.workbook.worksheets
-        .getItem(s.name)
-        .getRangeByIndexes(first, col, last - first + 1, 1);
-      range.load("formulas");
-      loads.push({ sheet: s.name, row: first, col, range });
-    }
-    // A Computed RAG column may be added for a formula in the RAG column, so tables are located on every sheet.
-    for (const name of r.tables.get(s.name) ?? []) {
-      const range = context.workbook.worksheets.getItem(s.name).tables.getItem(name).getRange();
-      range.load("rowIndex,columnIndex,rowCount,columnCount");
-      tables.push({ sheet: s.name, name, range });
-    }
-  }
-  const out = new Set<string>();
-  if (loads.length === 0 && tables.length === 0) return out;
-  try {
-    await syncer.wait(context.sync());
-  } catch (e) {
-    throw toOperationError(e, { phase: "read" });
-  }
-  for (const l of loads) {
-    const formulas = l.range.formulas as unknown[][];
-    formulas.forEach((row, i) => {
-      const f = row[0];
-      if (typeof f === "string" && f.startsWith("=")) out.add(`${l.sheet}!${cellAddress(l.row + i, l.col)}`);
-    });
-  }
-  for (const t of tables) {
-    const list = r.tableRects.get(t.sheet) ?? [];
-    list.push({
-      name: t.name,
-      row: t.range.rowIndex,
-      col: t.range.columnIndex,
-      rows: t.range.rowCount,
-      cols: t.range.columnCount,
-    });
-    r.tableRects.set(t.sheet, list);
-  }
-  return out;
 }
 
 /**
@@ -328,6 +259,13 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
 
 /** Excel on the web refuses a request over 5 MB (resource limits page); chunks stay well under it. */
 const REQUEST_LIMIT_BYTES = 4_500_000;
+
+/**
+ * Excel on the web refuses an answer over 5 MB too (same page; "ResponsePayloadSizeLimitExceeded"). Reads are
+ * planned 5% under it, their size estimated from the sheet's first rows with 5% to spare, so an answer comes
+ * to about 4.5 MB.
+ */
+const READ_BYTES = 4_750_000;
 
 /** Names of the sheets the chunks write, in order, without repeats. */
 function sheetsOf(chunks: readonly WriteCommand[][]): string[] {

@@ -1,24 +1,31 @@
 /**
- * Reading the workbook for a run, in a fixed number of round trips whatever the number of rows:
+ * Reading the workbook for a run, in round trips that grow with the size of the sheets only:
  *
  * 1. worksheets (name, visibility, position), the workbook names (to find the ProgrammeRAG_* markers of the
  *    add-in's own sheets) and the saved settings;
- * 2. every sheet's used range (values and number formats, valuesOnly), and the format of the last used column's
- *    cells in the first 30 rows (the header the add-in copies when it adds a column beside it).
+ * 2. every sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows: values
+ *    and number formats, all the engine looks at to find the header and profile the columns), with the format of
+ *    the last used column's cells in the first 30 rows (the header the add-in copies when it adds a column);
+ * 3. (as needed) the rest of each sheet's values, with the number formats of only the columns the engine reads
+ *    them in (engine/snapshot.ts readNeeds), and the formulas of the RAG columns and the place of the tables on
+ *    programme sheets, in requests sized to stay under Excel on the web's 5 MB answer limit. A council-sized
+ *    workbook is read in two round trips (three when it has a RAG column of its own or a table).
  *
- * A used range too large for one response (Excel on the web answers at most 5 MB) is read again in blocks of rows:
- * the size of each request is known, so the extra round trips grow with the size of the sheets only.
- * Nothing is written here.
+ * An answer Excel still finds too large is read again in halves. Nothing is written here.
  */
 import type { SheetGrid } from "../../engine/grid";
 import { addedColumnPlaces } from "../../engine/read/sheet";
 import { cellAddress, columnLetters } from "../../engine/grid";
 import type { Issue } from "../../engine/model";
 import type { OwnSheetRole } from "../../engine/plan";
-import { OWN_ROLES, findOwnSheet, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
-import { CHANGELOG_SHEET } from "../../engine/report/changelog";
-import { HIGHLIGHT_SHEET } from "../../engine/report/highlight";
-import { HISTORY_SHEET } from "../../engine/report/history";
+import { roleFromMarker } from "../../engine/own-sheets";
+import type { ReadNeeds, WorkbookName, WorkbookSnapshot } from "../../engine/snapshot";
+import {
+  FORMAT_HEAD_ROWS,
+  markerTargets as engineMarkerTargets,
+  readNeeds,
+  workbookSnapshot,
+} from "../../engine/snapshot";
 import type { SavedSettings } from "../../app/operations";
 import { excelErrorCode } from "./errors";
 import type { DateSystem } from "../../engine/dates";
@@ -76,8 +83,8 @@ export interface WorkbookRead {
   /** The Excel tables (ListObjects) on each sheet read, by name. */
   tables: Map<string, string[]>;
   /**
-   * Where the tables are on sheets that get a column of the add-in's (read after the analysis, with the RAG
-   * column's formulas): a column added right of a table is added through the table.
+   * Where the tables are on programme sheets (read with the rest of the sheets, for a run that writes): a column
+   * added right of a table is added through the table.
    */
   tableRects: Map<string, TableRect[]>;
   /** The ProgrammeRAG_* names present (broken ones too), by role, as Excel spells them. */
@@ -87,8 +94,11 @@ export interface WorkbookRead {
   settingsProblem: string | null;
   /** How the workbook's serials count days (date-system.ts). */
   dateSystem: DateSystem;
-  /** One grid per sheet, in workbook order (hidden sheets with no cells: the engine passes them over). */
-  grids: SheetGrid[];
+  /**
+   * What the engine takes: one grid per sheet in workbook order (hidden sheets with no cells: the engine passes
+   * them over), the own sheets by role, and (for a run that writes) the RAG columns' formula cells.
+   */
+  snapshot: WorkbookSnapshot;
   /** The own history and change log sheets' grids. */
   ownGrids: Map<OwnSheetRole, SheetGrid>;
   /** By sheet: the last used column and the formats of its cells in rows 0-29. */
@@ -105,14 +115,29 @@ export interface TableRect {
 }
 
 export interface ReadOptions {
-  /** Cells of values and number formats asked for in one round trip when reading in blocks. */
+  /** Cells of values asked for in one round trip at most when reading in blocks. */
   cellsPerSync: number;
+  /** Bytes an answer is planned to stay under (Excel on the web refuses answers over 5 MB). */
+  bytesPerSync: number;
+  /** Whether to read the RAG columns' formulas and the tables' places (a run that writes; a scan does not). */
+  forWriting: boolean;
 }
 
 type Block = { row: number; col: number; rows: number; cols: number };
-type Loaded = Block & { values: unknown[][]; numberFormat: unknown[][] };
+/** Number formats of a rectangle of a block's rows: all its columns in the head, the columns the engine reads below. */
+type Formats = { col: number; cols: number; numberFormat: unknown[][] };
+type Loaded = Block & { values: unknown[][]; formats: Formats[] };
+
+/** One thing a round trip asks for, once the sizes are known. */
+type Ask =
+  | { kind: "cells"; sheet: string; block: Block; formatCols: readonly number[] | "all" }
+  | { kind: "formulas"; sheet: string; block: Block }
+  | { kind: "table"; sheet: string; name: string };
 
 const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+/** Bytes of a cell's value or format in an answer when nothing better is known (a long text, a date format). */
+const GUESS_CELL_BYTES = 24;
 
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -124,28 +149,77 @@ export async function readWorkbook(
   const toRead = meta.sheets.filter((s) => s.visibility === "Visible" || targets.has(s.name));
   const candidates = new Set(toRead.filter((s) => s.visibility === "Visible").map((s) => s.name));
 
-  let cells: Map<string, Loaded[]>;
+  let heads: Map<string, Loaded[]>;
   let used: Map<string, Block>;
   let edges: Map<string, { col: number; cells: CellFormat[] }>;
   let extras: Extras;
   try {
-    ({ cells, used, edges, extras } = await readWhole(context, syncer, toRead, candidates));
+    ({ heads, used, edges, extras } = await readHeads(context, syncer, toRead, candidates));
   } catch (e) {
     if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
-    // Too much for one answer: learn the used ranges' sizes, then read them in blocks of rows.
+    // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
     ({ used, edges, extras } = await readUsedSizes(context, syncer, toRead, candidates));
-    cells = await readBlocks(context, syncer, used, options.cellsPerSync);
+    const asks: Ask[] = [];
+    for (const [sheet, u] of used) {
+      const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
+      if (rows > 0) asks.push({ kind: "cells", sheet, block: { ...u, rows }, formatCols: "all" });
+    }
+    const guess = (a: Ask) => (a.kind === "cells" ? a.block.rows * a.block.cols * 2 * GUESS_CELL_BYTES : 0);
+    heads = (await readAsks(context, syncer, packAsks(asks, guess, options))).cells;
   }
 
+  // What the engine needs below the heads (engine/snapshot.ts), and the rest of each sheet.
+  const asks: Ask[] = [];
+  const bytes = new Map<Ask, number>();
+  for (const s of toRead) {
+    const u = used.get(s.name);
+    if (!u) continue;
+    const headRows = Math.max(0, Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row);
+    const head = assemble(s, { ...u, rows: headRows }, heads.get(s.name) ?? []);
+    const needs: ReadNeeds = candidates.has(s.name)
+      ? readNeeds(head)
+      : { formats: [], ragColumns: [], headerRow: null };
+    const perRow = rowBytes(head, needs.formats, u);
+    const restFrom = Math.max(u.row, FORMAT_HEAD_ROWS);
+    if (u.row + u.rows > restFrom) {
+      const ask: Ask = {
+        kind: "cells",
+        sheet: s.name,
+        block: { row: restFrom, col: u.col, rows: u.row + u.rows - restFrom, cols: u.cols },
+        formatCols: needs.formats,
+      };
+      asks.push(ask);
+      bytes.set(ask, perRow);
+    }
+    if (!options.forWriting || needs.headerRow === null) continue;
+    const first = needs.headerRow + 1;
+    const last = u.row + u.rows - 1;
+    if (last >= first)
+      for (const col of needs.ragColumns) {
+        const ask: Ask = {
+          kind: "formulas",
+          sheet: s.name,
+          block: { row: first, col, rows: last - first + 1, cols: 1 },
+        };
+        asks.push(ask);
+        bytes.set(ask, columnBytes(head, col, first));
+      }
+    // A column the add-in adds right of a table is added through the table.
+    for (const name of extras.tables.get(s.name) ?? []) asks.push({ kind: "table", sheet: s.name, name });
+  }
+  const perRowOf = (a: Ask) => bytes.get(a) ?? 0;
+  const rest = await readAsks(
+    context,
+    syncer,
+    packAsks(asks, (a) => (a.kind === "table" ? 200 : a.block.rows * perRowOf(a)), options, perRowOf),
+  );
+
   const grids: SheetGrid[] = [];
-  const bySheet = new Map<string, SheetGrid>();
   const wasRead = new Set(toRead.map((s) => s.name));
   for (const s of meta.sheets) {
     const u = used.get(s.name);
-    const grid = u ? assemble(s, u, cells.get(s.name) ?? []) : emptyGrid(s);
-    grids.push(grid);
-    // A sheet read and found empty counts as read (an own sheet added by a run that stopped at once).
-    if (wasRead.has(s.name)) bySheet.set(s.name, grid);
+    const blocks = [...(heads.get(s.name) ?? []), ...(rest.cells.get(s.name) ?? [])];
+    grids.push(u ? assemble(s, u, blocks) : emptyGrid(s));
   }
   await markFormulaPlaces(
     context,
@@ -153,27 +227,23 @@ export async function readWorkbook(
     grids.filter((g) => candidates.has(g.name)),
     used,
   );
-  // A sheet is the add-in's own only when its marker and its content agree (issue 14).
+  const snapshot = workbookSnapshot({
+    sheets: grids,
+    names: meta.names,
+    dateSystem: meta.dateSystem,
+    // A sheet read and found empty counts as read (an own sheet added by a run that stopped at once).
+    notRead: new Set(meta.sheets.filter((s) => !wasRead.has(s.name)).map((s) => s.name)),
+    ...(options.forWriting ? { formulaCells: rest.formulaCells } : {}),
+    readIssues: extras.passedOver ?? [],
+  });
   const own = new Map<OwnSheetRole, string>();
   const marked = new Set<OwnSheetRole>();
   const ownGrids = new Map<OwnSheetRole, SheetGrid>();
   const ownExtent = new Map<OwnSheetRole, { rows: number; cols: number }>();
-  const names = meta.sheets.map((s) => s.name);
-  const taken = new Set<string>();
-  for (const role of OWN_ROLES) {
-    const target = meta.markerTargets.get(role) ?? null;
-    const found = findOwnSheet(
-      role,
-      OWN_SHEET_NAMES[role],
-      names.filter((n) => !taken.has(n)),
-      target,
-      (n) => bySheet.get(n),
-    );
-    if (!found) continue;
-    taken.add(found.sheet);
+  for (const [role, found] of snapshot.own) {
     own.set(role, found.sheet);
     if (found.marked) marked.add(role);
-    const grid = bySheet.get(found.sheet);
+    const grid = grids.find((g) => g.name === found.sheet);
     if (grid) ownGrids.set(role, grid);
     const u = used.get(found.sheet);
     if (u) ownExtent.set(role, { rows: u.row + u.rows, cols: u.col + u.cols });
@@ -181,13 +251,13 @@ export async function readWorkbook(
   const highlight = own.get("highlight");
   return {
     sheets: meta.sheets,
+    snapshot,
     own,
     marked,
     markers: meta.markers,
     settings: meta.settings,
     settingsProblem: meta.settingsProblem,
     dateSystem: meta.dateSystem,
-    grids,
     ownGrids,
     edges,
     protectedSheets: extras.protectedSheets,
@@ -196,7 +266,7 @@ export async function readWorkbook(
     ownExtent,
     passedOver: extras.passedOver ?? [],
     tables: extras.tables,
-    tableRects: new Map(),
+    tableRects: rest.tableRects,
   };
 }
 
@@ -265,12 +335,220 @@ async function formulaPass(
   return [...again];
 }
 
-/** The names the add-in gives its sheets, by role. */
-const OWN_SHEET_NAMES: Record<OwnSheetRole, string> = {
-  highlight: HIGHLIGHT_SHEET,
-  history: HISTORY_SHEET,
-  changelog: CHANGELOG_SHEET,
-};
+/**
+ * Bytes one row below the head costs in an answer: its values, and the number formats of the columns asked
+ * for, as measured on the head's rows, with 5% more for longer rows further down (an answer Excel still
+ * refuses is read again in halves).
+ */
+function rowBytes(head: SheetGrid, formats: readonly number[] | "all", u: Block): number {
+  // The head's rows with something in them (its empty rows say nothing of the rows below).
+  const at: number[] = [];
+  for (let r = u.row; r < head.values.length; r++)
+    if (head.values[r]!.some((v) => v !== "" && v !== null && v !== undefined)) at.push(r);
+  if (at.length === 0) return u.cols * 2 * GUESS_CELL_BYTES;
+  let values = 0;
+  let formatBytes = 0;
+  let formatCells = 0;
+  const cols = formats === "all" ? null : formats.map((c) => c - u.col);
+  for (const r of at) {
+    values += JSON.stringify(head.values[r]).length + 1;
+    const f = head.numberFormats?.[r] ?? [];
+    for (const c of cols ?? f.keys()) {
+      formatBytes += JSON.stringify(f[c] ?? "General").length + 1;
+      formatCells++;
+    }
+  }
+  const perFormat = formatCells > 0 ? formatBytes / formatCells : 10;
+  const formatCols = formats === "all" ? u.cols : formats.length;
+  return Math.ceil((values / at.length + (formatCols ? perFormat * formatCols + 4 : 0)) * 1.05);
+}
+
+/**
+ * Bytes a cell of a column below the header costs in an answer of its formulas, as its values in the head
+ * measure it (a formula's text is longer than its result: an answer that turns out too large is read again in
+ * halves), with 5% to spare.
+ */
+function columnBytes(head: SheetGrid, col: number, from: number): number {
+  let bytes = 0;
+  let n = 0;
+  for (let r = from; r < head.values.length; r++) {
+    bytes += JSON.stringify(head.values[r]![col - head.colOffset] ?? "").length + 3;
+    n++;
+  }
+  return n === 0 ? GUESS_CELL_BYTES : Math.ceil((bytes / n) * 1.05);
+}
+
+/**
+ * Groups the asks into round trips of at most `bytesPerSync` (estimated) and `cellsPerSync` cells each; an ask
+ * of cells too large for one round trip is cut into blocks of rows first.
+ */
+function packAsks(
+  asks: readonly Ask[],
+  bytesOf: (a: Ask) => number,
+  options: ReadOptions,
+  perRow: (a: Ask) => number = (a) => (a.kind === "table" ? 0 : bytesOf(a) / Math.max(1, a.block.rows)),
+): Ask[][] {
+  const pieces: { ask: Ask; bytes: number; cells: number }[] = [];
+  for (const a of asks) {
+    if (a.kind === "table") {
+      pieces.push({ ask: a, bytes: bytesOf(a), cells: 0 });
+      continue;
+    }
+    const rowCost = Math.max(1, perRow(a));
+    const rowsPer = Math.max(
+      1,
+      Math.min(
+        Math.floor(options.bytesPerSync / rowCost),
+        Math.floor(options.cellsPerSync / Math.max(1, a.block.cols)),
+      ),
+    );
+    for (let r = 0; r < a.block.rows; r += rowsPer) {
+      const rows = Math.min(rowsPer, a.block.rows - r);
+      const piece: Ask = { ...a, block: { ...a.block, row: a.block.row + r, rows } };
+      pieces.push({ ask: piece, bytes: rows * rowCost, cells: rows * a.block.cols });
+    }
+  }
+  const groups: Ask[][] = [];
+  let group: Ask[] = [];
+  let size = 0;
+  let cells = 0;
+  for (const p of pieces) {
+    if (
+      group.length > 0 &&
+      (size + p.bytes > options.bytesPerSync || cells + p.cells > options.cellsPerSync)
+    ) {
+      groups.push(group);
+      group = [];
+      size = 0;
+      cells = 0;
+    }
+    group.push(p.ask);
+    size += p.bytes;
+    cells += p.cells;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+interface AskResults {
+  cells: Map<string, Loaded[]>;
+  formulaCells: Set<string>;
+  tableRects: Map<string, TableRect[]>;
+}
+
+/** Reads the groups, one round trip each; a group Excel finds too large is read again in halves. */
+async function readAsks(context: Excel.RequestContext, syncer: Syncer, groups: Ask[][]): Promise<AskResults> {
+  const out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() };
+  const pending = [...groups];
+  // Each failure halves the group, so this ends after at most log2 of its size retries per group.
+  while (pending.length > 0) {
+    const group = pending.shift()!;
+    try {
+      await readGroup(context, syncer, group, out);
+    } catch (e) {
+      const halves = halve(group);
+      if (!TOO_BIG.has(excelErrorCode(e) ?? "") || halves === null) throw e;
+      pending.unshift(...halves);
+    }
+  }
+  return out;
+}
+
+/** Runs of neighbouring columns ([first, count]) among the columns of a block asked for. */
+function columnRuns(cols: readonly number[] | "all", block: Block): [number, number][] {
+  if (cols === "all") return [[block.col, block.cols]];
+  const runs: [number, number][] = [];
+  for (const c of cols) {
+    if (c < block.col || c >= block.col + block.cols) continue;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs;
+}
+
+async function readGroup(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  group: Ask[],
+  out: AskResults,
+): Promise<void> {
+  const tables: { sheet: string; name: string; range: Excel.Range }[] = [];
+  const formulas: { sheet: string; block: Block; range: Excel.Range }[] = [];
+  const cells: {
+    sheet: string;
+    block: Block;
+    range: Excel.Range;
+    formats: { col: number; cols: number; range: Excel.Range }[];
+  }[] = [];
+  for (const ask of group) {
+    const ws = context.workbook.worksheets.getItem(ask.sheet);
+    if (ask.kind === "table") {
+      const range = ws.tables.getItem(ask.name).getRange();
+      range.load("rowIndex,columnIndex,rowCount,columnCount");
+      tables.push({ sheet: ask.sheet, name: ask.name, range });
+      continue;
+    }
+    const b = ask.block;
+    if (ask.kind === "formulas") {
+      const range = ws.getRangeByIndexes(b.row, b.col, b.rows, 1);
+      range.load("formulas");
+      formulas.push({ sheet: ask.sheet, block: b, range });
+      continue;
+    }
+    const range = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+    range.load("values");
+    const formats = columnRuns(ask.formatCols, b).map(([col, cols]) => {
+      const f = ws.getRangeByIndexes(b.row, col, b.rows, cols);
+      f.load("numberFormat");
+      return { col, cols, range: f };
+    });
+    cells.push({ sheet: ask.sheet, block: b, range, formats });
+  }
+  await syncer.wait(context.sync());
+  for (const c of cells) {
+    const list = out.cells.get(c.sheet) ?? [];
+    list.push({
+      ...c.block,
+      values: c.range.values,
+      formats: c.formats.map((f) => ({ col: f.col, cols: f.cols, numberFormat: f.range.numberFormat })),
+    });
+    out.cells.set(c.sheet, list);
+  }
+  for (const f of formulas) {
+    (f.range.formulas as unknown[][]).forEach((row, i) => {
+      const v = row[0];
+      if (typeof v === "string" && v.startsWith("="))
+        out.formulaCells.add(`${f.sheet}!${cellAddress(f.block.row + i, f.block.col)}`);
+    });
+  }
+  for (const t of tables) {
+    const list = out.tableRects.get(t.sheet) ?? [];
+    list.push({
+      name: t.name,
+      row: t.range.rowIndex,
+      col: t.range.columnIndex,
+      rows: t.range.rowCount,
+      cols: t.range.columnCount,
+    });
+    out.tableRects.set(t.sheet, list);
+  }
+}
+
+/** A group split in two (by asks, or a single ask by rows); null when it is one row (or one table) already. */
+function halve(group: Ask[]): Ask[][] | null {
+  if (group.length > 1) {
+    const mid = Math.ceil(group.length / 2);
+    return [group.slice(0, mid), group.slice(mid)];
+  }
+  const only = group[0]!;
+  if (only.kind === "table" || only.block.rows <= 1) return null;
+  const top = Math.ceil(only.block.rows / 2);
+  return [
+    [{ ...only, block: { ...only.block, rows: top } }],
+    [{ ...only, block: { ...only.block, row: only.block.row + top, rows: only.block.rows - top } }],
+  ];
+}
 
 interface Extras {
   /** Sheets whose used range reaches beyond what the add-in reads (readWindow). */
@@ -321,6 +599,7 @@ async function readMeta(
     "sheets" | "markers" | "settings" | "settingsProblem" | "structureProtected" | "dateSystem"
   > & {
     markerTargets: Map<OwnSheetRole, string>;
+    names: WorkbookName[];
   }
 > {
   const worksheets = context.workbook.worksheets;
@@ -337,16 +616,18 @@ async function readMeta(
   const sheets: SheetInfo[] = worksheets.items
     .map((w) => ({ name: w.name, visibility: String(w.visibility), position: w.position }))
     .sort((a, b) => a.position - b.position);
-  const byLower = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
-  const markerTargets = new Map<OwnSheetRole, string>();
+  const workbookNames: WorkbookName[] = names.items.map((n) => ({
+    name: n.name,
+    reference: String(n.formula ?? ""),
+  }));
+  const markerTargets = engineMarkerTargets(
+    workbookNames,
+    sheets.map((s) => s.name),
+  );
   const markers = new Map<OwnSheetRole, string>();
   for (const n of names.items) {
     const role = roleFromMarker(n.name);
-    if (!role) continue;
-    markers.set(role, n.name);
-    const target = sheetFromReference(String(n.formula ?? ""));
-    const sheet = target === null ? undefined : byLower.get(target.toLowerCase());
-    if (sheet !== undefined) markerTargets.set(role, sheet);
+    if (role) markers.set(role, n.name);
   }
   let settings: SavedSettings | null = null;
   let settingsProblem: string | null = null;
@@ -358,6 +639,7 @@ async function readMeta(
   return {
     sheets,
     markerTargets,
+    names: workbookNames,
     markers,
     settings,
     settingsProblem,
@@ -463,36 +745,30 @@ function passedOver(wholes: { sheet: string; range: Excel.Range }[], read: Map<s
   return out;
 }
 
-/** Round trip 2: each sheet's used range (within readWindow), with the header-candidate formats. */
-async function readWhole(
+/** Round trip 2: each sheet's used range (within readWindow) and its head, with the header-candidate formats. */
+async function readHeads(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
   candidates: Set<string>,
 ): Promise<{
-  cells: Map<string, Loaded[]>;
+  heads: Map<string, Loaded[]>;
   used: Map<string, Block>;
   edges: Map<string, { col: number; cells: CellFormat[] }>;
   extras: Extras;
 }> {
-  const ranges: { sheet: string; range: Excel.Range }[] = [];
-  const edges: EdgeProxies[] = [];
-  const extras = queueExtras(context, sheets);
-  const wholes: { sheet: string; range: Excel.Range }[] = [];
-  for (const s of sheets) {
-    // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
-    const whole = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
-    whole.load("rowIndex,columnIndex,rowCount,columnCount");
-    wholes.push({ sheet: s.name, range: whole });
-    const range = readWindow(context, s.name);
+  const q = queueSizes(context, sheets, candidates);
+  const heads = sheets.map((s) => {
+    const range = context.workbook.worksheets
+      .getItem(s.name)
+      .getRangeByIndexes(0, 0, FORMAT_HEAD_ROWS, READ_COLUMNS)
+      .getUsedRangeOrNullObject(true);
     range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
-    ranges.push({ sheet: s.name, range });
-    if (candidates.has(s.name)) edges.push(queueEdge(s.name, whole));
-  }
+    return { sheet: s.name, range };
+  });
   await syncer.wait(context.sync());
-  const cells = new Map<string, Loaded[]>();
-  const used = new Map<string, Block>();
-  for (const { sheet, range } of ranges) {
+  const out = new Map<string, Loaded[]>();
+  for (const { sheet, range } of heads) {
     if (range.isNullObject) continue;
     const block = {
       row: range.rowIndex,
@@ -500,18 +776,18 @@ async function readWhole(
       rows: range.rowCount,
       cols: range.columnCount,
     };
-    used.set(sheet, block);
-    cells.set(sheet, [{ ...block, values: range.values, numberFormat: range.numberFormat }]);
+    out.set(sheet, [
+      {
+        ...block,
+        values: range.values,
+        formats: [{ col: block.col, cols: block.cols, numberFormat: range.numberFormat }],
+      },
+    ]);
   }
-  return {
-    cells,
-    used,
-    edges: edgeFormats(edges),
-    extras: { ...extras(), passedOver: passedOver(wholes, used) },
-  };
+  return { heads: out, ...q.read() };
 }
 
-/** The used ranges' positions and sizes only (when the cells are too many for one answer). */
+/** The used ranges' positions and sizes only (when the heads are too many cells for one answer). */
 async function readUsedSizes(
   context: Excel.RequestContext,
   syncer: Syncer,
@@ -522,11 +798,29 @@ async function readUsedSizes(
   edges: Map<string, { col: number; cells: CellFormat[] }>;
   extras: Extras;
 }> {
+  const q = queueSizes(context, sheets, candidates);
+  await syncer.wait(context.sync());
+  return q.read();
+}
+
+/** Queues each sheet's used range (whole, and within readWindow), protection, charts, tables and header edge. */
+function queueSizes(
+  context: Excel.RequestContext,
+  sheets: SheetInfo[],
+  candidates: Set<string>,
+): {
+  read: () => {
+    used: Map<string, Block>;
+    edges: Map<string, { col: number; cells: CellFormat[] }>;
+    extras: Extras;
+  };
+} {
   const ranges: { sheet: string; range: Excel.Range }[] = [];
   const edges: EdgeProxies[] = [];
   const extras = queueExtras(context, sheets);
   const wholes: { sheet: string; range: Excel.Range }[] = [];
   for (const s of sheets) {
+    // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
     const whole = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
     whole.load("rowIndex,columnIndex,rowCount,columnCount");
     wholes.push({ sheet: s.name, range: whole });
@@ -535,105 +829,25 @@ async function readUsedSizes(
     ranges.push({ sheet: s.name, range });
     if (candidates.has(s.name)) edges.push(queueEdge(s.name, whole));
   }
-  await syncer.wait(context.sync());
-  const used = new Map<string, Block>();
-  for (const { sheet, range } of ranges) {
-    if (range.isNullObject) continue;
-    used.set(sheet, {
-      row: range.rowIndex,
-      col: range.columnIndex,
-      rows: range.rowCount,
-      cols: range.columnCount,
-    });
-  }
-  return { used, edges: edgeFormats(edges), extras: { ...extras(), passedOver: passedOver(wholes, used) } };
-}
-
-/** Splits the used ranges into blocks of whole rows of at most `cells` cells each, grouped per round trip. */
-export function planBlocks(
-  used: Map<string, Block>,
-  cellsPerSync: number,
-): { sheet: string; block: Block }[][] {
-  const groups: { sheet: string; block: Block }[][] = [];
-  let group: { sheet: string; block: Block }[] = [];
-  let size = 0;
-  for (const [sheet, u] of used) {
-    const rowsPerBlock = Math.max(1, Math.floor(cellsPerSync / Math.max(1, u.cols)));
-    for (let r = 0; r < u.rows; r += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, u.rows - r);
-      const cells = rows * u.cols;
-      if (group.length > 0 && size + cells > cellsPerSync) {
-        groups.push(group);
-        group = [];
-        size = 0;
+  return {
+    read() {
+      const used = new Map<string, Block>();
+      for (const { sheet, range } of ranges) {
+        if (range.isNullObject) continue;
+        used.set(sheet, {
+          row: range.rowIndex,
+          col: range.columnIndex,
+          rows: range.rowCount,
+          cols: range.columnCount,
+        });
       }
-      group.push({ sheet, block: { row: u.row + r, col: u.col, rows, cols: u.cols } });
-      size += cells;
-    }
-  }
-  if (group.length) groups.push(group);
-  return groups;
-}
-
-/** Reads the blocks, one round trip per group; a group Excel finds too large is read again in halves. */
-async function readBlocks(
-  context: Excel.RequestContext,
-  syncer: Syncer,
-  used: Map<string, Block>,
-  cellsPerSync: number,
-): Promise<Map<string, Loaded[]>> {
-  const out = new Map<string, Loaded[]>();
-  const pending = planBlocks(used, cellsPerSync);
-  // Each failure halves the group, so this ends after at most log2(cellsPerSync) retries per group.
-  while (pending.length > 0) {
-    const group = pending.shift()!;
-    try {
-      for (const loaded of await readGroup(context, syncer, group)) {
-        const list = out.get(loaded.sheet) ?? [];
-        list.push(loaded.data);
-        out.set(loaded.sheet, list);
-      }
-    } catch (e) {
-      const halves = halve(group);
-      if (!TOO_BIG.has(excelErrorCode(e) ?? "") || halves === null) throw e;
-      pending.unshift(...halves);
-    }
-  }
-  return out;
-}
-
-async function readGroup(
-  context: Excel.RequestContext,
-  syncer: Syncer,
-  group: { sheet: string; block: Block }[],
-): Promise<{ sheet: string; data: Loaded }[]> {
-  const ranges = group.map(({ sheet, block }) => {
-    const range = context.workbook.worksheets
-      .getItem(sheet)
-      .getRangeByIndexes(block.row, block.col, block.rows, block.cols);
-    range.load("values,numberFormat");
-    return { sheet, block, range };
-  });
-  await syncer.wait(context.sync());
-  return ranges.map(({ sheet, block, range }) => ({
-    sheet,
-    data: { ...block, values: range.values, numberFormat: range.numberFormat },
-  }));
-}
-
-/** A group split in two (by blocks, or a single block by rows); null when it is one row already. */
-function halve(group: { sheet: string; block: Block }[]): { sheet: string; block: Block }[][] | null {
-  if (group.length > 1) {
-    const mid = Math.ceil(group.length / 2);
-    return [group.slice(0, mid), group.slice(mid)];
-  }
-  const only = group[0]!;
-  if (only.block.rows <= 1) return null;
-  const top = Math.ceil(only.block.rows / 2);
-  return [
-    [{ sheet: only.sheet, block: { ...only.block, rows: top } }],
-    [{ sheet: only.sheet, block: { ...only.block, row: only.block.row + top, rows: only.block.rows - top } }],
-  ];
+      return {
+        used,
+        edges: edgeFormats(edges),
+        extras: { ...extras(), passedOver: passedOver(wholes, used) },
+      };
+    },
+  };
 }
 
 function emptyGrid(s: SheetInfo): SheetGrid {
@@ -641,25 +855,40 @@ function emptyGrid(s: SheetInfo): SheetGrid {
 }
 
 /**
- * The engine's grid of a sheet. Rows start at row 1, as the command line reads a file, so the header search
- * (the first 30 rows of the sheet) is the same in both; columns start at the used range's first column.
+ * The engine's grid of a sheet from the blocks read of it. Rows start at row 1, as the command line reads a
+ * file, so the header search (the first 30 rows of the sheet) is the same in both; columns start at the used
+ * range's first column, every row as wide as the used range (empty cells "", as Office.js gives them). Number
+ * formats are there where they were read (all of the head; below it the columns the engine reads them in).
  */
-function assemble(s: SheetInfo, u: Block, blocks: Loaded[]): SheetGrid {
+function assemble(s: SheetInfo, u: Block, blocks: readonly Loaded[]): SheetGrid {
   const values: unknown[][] = [];
   const formats: unknown[][] = [];
-  for (let r = 0; r < u.row; r++) {
-    values.push([]);
+  const blank: unknown[] = new Array<string>(u.cols).fill("");
+  const end = blocks.reduce((m, b) => Math.max(m, b.row + b.rows), u.row + u.rows);
+  for (let r = 0; r < end; r++) {
+    values.push(r < u.row ? [] : blank);
     formats.push([]);
   }
   for (const b of [...blocks].sort((x, y) => x.row - y.row)) {
+    const whole = b.col === u.col && b.cols === u.cols;
     for (let i = 0; i < b.rows; i++) {
       const at = b.row + i;
-      while (values.length <= at) {
-        values.push([]);
-        formats.push([]);
+      const row = b.values[i] ?? [];
+      if (whole) values[at] = row;
+      else {
+        const wide = [...blank];
+        for (let c = 0; c < row.length; c++) wide[b.col - u.col + c] = row[c];
+        values[at] = wide;
       }
-      values[at] = b.values[i] ?? [];
-      formats[at] = b.numberFormat[i] ?? [];
+      for (const f of b.formats) {
+        const fr = f.numberFormat[i] ?? [];
+        if (f.col === u.col && f.cols === u.cols) {
+          formats[at] = fr;
+          continue;
+        }
+        const target = formats[at]!.length ? formats[at]! : (formats[at] = new Array<unknown>(u.cols));
+        for (let c = 0; c < fr.length; c++) target[f.col - u.col + c] = fr[c];
+      }
     }
   }
   return {
