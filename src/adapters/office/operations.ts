@@ -3,7 +3,7 @@
  *
  *   read (round trip 1: sheets, names, settings; round trip 2: used ranges and header formats)
  *   → analyse and plan with the engine (no Excel)
- *   → write the plan in requests of about 1 MB (one round trip each; one in all for a council-sized workbook).
+ *   → write the plan in requests of about 3.5 MB (one round trip each; one in all for a council-sized workbook).
  *
  * Everything is read and computed before the first write, so a failure while reading changes nothing; a failure
  * while writing says which sheets may be incomplete. Every round trip has a time-out.
@@ -27,8 +27,9 @@ import { readWorkbook } from "./read";
 import { SETTINGS_KEY, settingsToJson } from "./settings";
 import type { RoundTrip } from "./sync";
 import { Syncer } from "./sync";
-import type { BuiltWrite, WriteBatch, WriteCommand } from "./write";
-import { buildWrite, packChunks } from "./write";
+import type { BuiltWrite, WriteCommand } from "./write";
+import { buildWrite, packChunks, sendChunk } from "./write";
+import { REQUEST_LIMIT_BYTES, REQUEST_TARGET_BYTES } from "./write-batch";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -39,7 +40,7 @@ export interface OfficeOperationsOptions {
   now?: () => Date;
   /** Time-out of each round trip, in milliseconds. Default 30 s. */
   syncTimeoutMs?: number;
-  /** Target size of one write request in bytes. Default 1,000,000 (Excel on the web refuses over 5 MB). */
+  /** Target size of one write request in bytes. Default REQUEST_TARGET_BYTES (Excel on the web refuses over 5 MB). */
   chunkBytes?: number;
   /** Cells read per round trip when a workbook is too large to read in one. Default 100,000. */
   readCellsPerSync?: number;
@@ -93,7 +94,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   const run = options.run ?? (<T>(batch: Batch<T>) => Excel.run(batch));
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.syncTimeoutMs ?? 30_000;
-  const chunkBytes = options.chunkBytes ?? 1_000_000;
+  const chunkBytes = options.chunkBytes ?? REQUEST_TARGET_BYTES;
   const cellsPerSync = options.readCellsPerSync ?? 100_000;
 
   async function excel<T>(batch: Batch<T>, phase: "read" | "settings" | "select"): Promise<T> {
@@ -335,9 +336,6 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
   }
 }
 
-/** Excel on the web refuses a request over 5 MB (resource limits page); chunks stay well under it. */
-const REQUEST_LIMIT_BYTES = 4_500_000;
-
 /** Names of the sheets the chunks write, in order, without repeats. */
 function sheetsOf(chunks: readonly WriteCommand[][]): string[] {
   const out: string[] = [];
@@ -374,29 +372,4 @@ async function writeChunks(
       });
     }
   }
-}
-
-/** One request: queues a chunk's commands (one worksheet proxy per sheet) and sends them in one round trip. */
-async function sendChunk(
-  context: Excel.RequestContext,
-  syncer: Syncer,
-  chunk: readonly WriteCommand[],
-): Promise<void> {
-  const proxies = new Map<string, Excel.Worksheet>();
-  const batch: WriteBatch = {
-    context,
-    sheet(name) {
-      let ws = proxies.get(name);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(name);
-        proxies.set(name, ws);
-      }
-      return ws;
-    },
-    added(name, ws) {
-      proxies.set(name, ws);
-    },
-  };
-  for (const command of chunk) command.apply(batch);
-  await syncer.wait(context.sync(), "write");
 }
