@@ -8,6 +8,8 @@ import { performance } from "node:perf_hooks";
 import { createOfficeOperations } from "../src/adapters/office/operations";
 import type { OfficeOperationsOptions } from "../src/adapters/office/operations";
 import type { RoundTrip } from "../src/adapters/office/sync";
+import type { CommandKind, WriteCommand } from "../src/adapters/office/write-batch";
+import { bytesByKind } from "../src/adapters/office/write-batch";
 import { DEFAULT_ALLOCATION } from "../src/engine/analyse";
 import { parseIsoDay } from "../src/engine/dates";
 import { DEFAULT_RULES } from "../src/engine/rules";
@@ -32,6 +34,8 @@ interface Measured {
   totalRequest: number;
   maxResponse: number;
   ms: number;
+  /** Estimated request bytes and commands of the writes, by kind of command. */
+  kinds: Map<CommandKind, { commands: number; bytes: number }>;
 }
 
 async function measure(rows: number, mode: "refreshRag" | "buildReport"): Promise<Measured> {
@@ -41,10 +45,12 @@ async function measure(rows: number, mode: "refreshRag" | "buildReport"): Promis
   });
   const fake = createFakeExcel(model, { requirementSet: "1.9" });
   const trips: RoundTrip[] = [];
+  const sent: WriteCommand[] = [];
   const ops = createOfficeOperations({
     run: fake.Excel.run as unknown as OfficeOperationsOptions["run"],
     now: () => new Date("2021-01-04T09:30:00Z"),
     onRoundTrip: (k) => trips.push(k),
+    onWrite: (built) => sent.push(...built.commands),
   });
   const t0 = performance.now();
   await ops[mode](input);
@@ -60,7 +66,14 @@ async function measure(rows: number, mode: "refreshRag" | "buildReport"): Promis
     // The answers Excel gave (a refused whole-sheet read is not one).
     maxResponse: Math.max(...fake.stats.responseBytes.filter((b) => b <= 5_000_000)),
     ms,
+    kinds: bytesByKind(sent),
   };
+}
+
+/** Sizes from BENCH_OFFICE_ROWS ("50000" or "1000,50000"), else 1,000, 10,000 and 50,000. */
+function sizes(): number[] {
+  const given = process.env.BENCH_OFFICE_ROWS;
+  return given ? given.split(",").map(Number) : [1_000, 10_000, 50_000];
 }
 
 export async function officeBench(): Promise<void> {
@@ -73,17 +86,27 @@ export async function officeBench(): Promise<void> {
       "| rows | round trips | reading | writing | largest request | all requests | largest answer | wall time (ms) |",
     );
     console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (const rows of [1_000, 10_000, 50_000]) {
+    const kinds: [number, Measured["kinds"]][] = [];
+    for (const rows of sizes()) {
       const m = await measure(rows, mode);
+      kinds.push([rows, m.kinds]);
       console.log(
         `| ${rows.toLocaleString("en-GB")} | ${m.syncs} | ${m.reads} | ${m.writes} | ${kb(m.maxRequest)} | ${kb(m.totalRequest)} | ${kb(m.maxResponse)} | ${m.ms.toFixed(0)} |`,
       );
+    }
+    for (const [rows, k] of kinds) {
+      console.log(
+        `\nWrite commands by kind at ${rows.toLocaleString("en-GB")} rows (estimated request bytes):`,
+      );
+      console.log("| kind | commands | bytes |\n|---|---:|---:|");
+      for (const [kind, v] of [...k].sort((a, b) => b[1].bytes - a[1].bytes))
+        console.log(`| ${kind} | ${v.commands.toLocaleString("en-GB")} | ${kb(v.bytes)} |`);
     }
   }
   console.log(
     "\nReading: round trip 1 lists the sheets, names and settings; round trip 2 reads every used range whole. " +
       "When that answer would pass 5 MB, Excel refuses it, and the used ranges are read again in blocks of 100,000 cells " +
-      "(one round trip for the sizes, then one per block). Writing: requests of about 1 MB.",
+      "(one round trip for the sizes, then one per block). Writing: requests of about 3.5 MB of estimated bytes.",
   );
 }
 

@@ -46,6 +46,8 @@ export interface OfficeOperationsOptions {
   readCellsPerSync?: number;
   /** Told of each round trip as it starts (for diagnostics and the benchmark). */
   onRoundTrip?: (kind: RoundTrip) => void;
+  /** Told of the write commands a run built, before they are sent (the benchmark's bytes by kind). */
+  onWrite?: (built: BuiltWrite) => void;
 }
 
 /** A refresh with the settings saved in the workbook, and which of them were there. */
@@ -167,6 +169,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         formulaCells,
       });
       const built = buildWrite(plan, r);
+      options.onWrite?.(built);
       // Everything Excel would refuse is checked before the first write, never discovered half-way.
       checkBeforeWriting(plan, r, built, chunkBytes);
       const chunks = packChunks(built.commands, chunkBytes);
