@@ -10,6 +10,7 @@ import { MAX_AREAS_ADDRESS } from "../support/excel-model/host";
 import { cellKey } from "../support/excel-model/workbook";
 import {
   areaAddresses,
+  json,
   MAX_AREAS,
   MAX_AREAS_ADDRESS as WRITER_LIMIT,
 } from "../../src/adapters/office/write-batch";
@@ -125,4 +126,10 @@ test("the writer's addresses stay under the fake's limit and its cap on areas", 
   }
   expect(addresses.join(",").split(",")).toHaveLength(rects.length);
   expect(addresses[0]!.startsWith("WQK1000001:WQK1000002,WQK999998:WQK999999,")).toBe(true);
+});
+
+test("request sizes are estimated in UTF-8 bytes, as the fake measures them", () => {
+  for (const v of [["£1,000", "Café", "€5"], [["Ysgol Gymraeg — cam 2", "😀"]], "plain"]) {
+    expect(json(v)).toBe(Buffer.byteLength(JSON.stringify(v), "utf8"));
+  }
 });

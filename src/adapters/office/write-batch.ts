@@ -50,8 +50,16 @@ export interface WriteCommand {
 export const OBJECT = 160;
 export const ACTION = 90;
 
+/** UTF-8 bytes of a value's JSON, as the request carries it ("£" is 2 bytes, "€" 3, an emoji 4). */
 export function json(x: unknown): number {
-  return JSON.stringify(x).length;
+  const s = JSON.stringify(x) ?? "";
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate half adds 1 (a pair is 4 bytes); other characters past U+07FF are 3 bytes, past U+007F 2.
+    if (c > 0x7f) n += c > 0x7ff && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
 }
 
 /**
