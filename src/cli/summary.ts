@@ -7,7 +7,13 @@ import type { Issue, ProgrammeAnalysis, SheetReport } from "../engine/model";
 import type { CurrencyCode } from "../engine/read/cells";
 import { CURRENCY_SYMBOL } from "../engine/read/cells";
 import { fieldLabel } from "../engine/read/headers";
-import { EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "../engine/report/exceptions";
+import {
+  EXCEPTION_LIMIT,
+  comingUp,
+  exceptions,
+  overrideCounts,
+  overrideText,
+} from "../engine/report/exceptions";
 import { reportWarnings } from "../engine/report/notes";
 import type { Trend } from "../engine/report/trend";
 import { changeText } from "../engine/report/trend";
@@ -147,6 +153,21 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
         `  … and ${all.length - listed.length} more: every item's rating is in the RAG column (--out), --json and the task pane`,
       );
   }
+  // What falls due next quarter, as the report's "Coming up" lists it (the same items in the same order).
+  const due = comingUp(a);
+  const dueListed = due.items.slice(0, EXCEPTION_LIMIT);
+  lines.push(
+    `Coming up in ${due.quarter.label} (${formatDayUk(due.quarter.start)} to ${formatDayUk(due.quarter.end)}): ` +
+      (due.items.length === 0
+        ? "nothing falls due"
+        : `${due.items.length} milestone${due.items.length === 1 ? "" : "s"} due`),
+  );
+  for (const i of dueListed)
+    lines.push(
+      `  ${formatDayUk(i.end!)} ${[i.id, i.name].filter(Boolean).join(" ")} (schedule ${i.rag.schedule}, overall ${i.rag.overall})`,
+    );
+  if (due.items.length > dueListed.length)
+    lines.push(`  … and ${due.items.length - dueListed.length} more (--json lists every item's target date)`);
   if (a.skipped.length) {
     const counts = new Map<string, number>();
     for (const s of a.skipped) {

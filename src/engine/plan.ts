@@ -23,9 +23,15 @@ export interface CellStyle {
   vAlign?: "top" | "center" | "bottom";
   /** A thin border around each cell of the run. */
   border?: boolean;
+  /** The border's colour "#RRGGBB", given in a layout's resolved styles wherever border is set. */
+  borderColor?: string;
 }
 
-/** A rectangle of cells with one style, in 0-based sheet coordinates. */
+/**
+ * A rectangle of cells with one style, in 0-based sheet coordinates. A SheetLayout's styles are resolved: the
+ * rectangles never overlap, and each carries the cells' whole style (what is not given is Excel's default), so
+ * an adapter applies each as it is, in any order.
+ */
 export interface StyleRun {
   row: number;
   col: number;
@@ -105,17 +111,22 @@ export interface SheetLayout {
   tabColor?: string;
 }
 
-/** A RAG word with its fill, as written into a cell. */
+/** A RAG word with its fill, as written into a cell, and what the cell holds before it is written. */
 export interface RagCellValue {
   value: string;
   fill: string;
   fontColor: string;
+  /** The cell's text as read before the run (null: empty), for the change log and the run's counts. */
+  before: string | null;
 }
 
 /** One item row's RAG cells on a programme sheet. */
 export interface RagCellWrite {
   /** 0-based sheet row. */
   row: number;
+  /** The item's reference and name, as the change log names the row. */
+  ref: string | null;
+  name: string | null;
   /**
    * The overall RAG (an override where one decides it). Absent where the RAG cell holds a user's formula, which
    * the tool never replaces (the rating then goes to the Computed RAG column).
@@ -131,6 +142,12 @@ export interface OwnColumn {
   col: number;
   /** The header to write when the tool adds the column; null when the column exists already. */
   addHeader: string | null;
+  /**
+   * The added header's format: the format of the header-row cell in this 0-based column (its neighbour on the
+   * left, as it stands once the headers before it are written) is copied, then made bold. Null with no header
+   * to add, or when there is no cell to the left (the header is the default format, bold).
+   */
+  headerFormatFrom: number | null;
 }
 
 export interface RagColumnWrite {

@@ -1,13 +1,19 @@
 /** The RAG column part of the write plan: one cell per item row, and the header where the tool adds a column. */
 import { COMPUTED_RAG_HEADER, RAG_HEADER } from "./analyse";
 import type { ProgrammeAnalysis } from "./model";
-import type { RagCellValue, RagColumnWrite } from "./plan";
+import type { OwnColumn, RagCellValue, RagColumnWrite } from "./plan";
 import type { OverallRag } from "./rag";
 import { RAG_STYLE } from "./rag";
 
-export function ragCell(rag: OverallRag): RagCellValue {
+/** A RAG word as written, with the cell's text before the run (null: empty). */
+export function ragCell(rag: OverallRag, before: string | null): RagCellValue {
   const style = RAG_STYLE[rag];
-  return { value: rag, fill: style.fill, fontColor: style.font };
+  return { value: rag, fill: style.fill, fontColor: style.font, before };
+}
+
+/** A column the tool writes; an added one's header copies the format of the header cell on its left, bold. */
+export function ownColumn(col: number, addHeader: string | null): OwnColumn {
+  return { col, addHeader, headerFormatFrom: addHeader !== null && col > 0 ? col - 1 : null };
 }
 
 export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
@@ -19,14 +25,16 @@ export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
       return {
         sheet: s.name,
         headerRow: s.headerRow,
-        rag: { col: s.ragColumn.col, addHeader: s.ragColumn.added ? RAG_HEADER : null },
+        rag: ownColumn(s.ragColumn.col, s.ragColumn.added ? RAG_HEADER : null),
         computed: s.computedColumn
-          ? { col: s.computedColumn.col, addHeader: s.computedColumn.added ? COMPUTED_RAG_HEADER : null }
+          ? ownColumn(s.computedColumn.col, s.computedColumn.added ? COMPUTED_RAG_HEADER : null)
           : null,
         cells: items.map((i) => ({
           row: i.row - 1,
-          rag: ragCell(i.rag.overall),
-          ...(s.computedColumn ? { computed: ragCell(i.rag.computed) } : {}),
+          ref: i.id,
+          name: i.name,
+          rag: ragCell(i.rag.overall, i.ragBefore),
+          ...(s.computedColumn ? { computed: ragCell(i.rag.computed, i.computedBefore) } : {}),
         })),
       };
     });

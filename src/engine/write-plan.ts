@@ -9,7 +9,7 @@ import { COMPUTED_RAG_HEADER } from "./analyse";
 import { cellAddress } from "./grid";
 import type { Issue } from "./model";
 import type { RagCellWrite, RagColumnWrite, WritePlan } from "./plan";
-import { planRagColumns, ragCell } from "./rag-columns";
+import { ownColumn, planRagColumns, ragCell } from "./rag-columns";
 import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
 import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
@@ -50,24 +50,18 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const issues: Issue[] = [];
   const ragColumns = keepFormulas(planRagColumns(a), a, options.formulaCells ?? new Set(), issues);
   const action = ACTION_TEXT[options.mode];
-  const allChanges = changedCells(a, ragColumns, options.generatedAt, action);
+  const allChanges = changedCells(ragColumns, options.generatedAt, action);
   const existingLog = readChangeLog(options.changeLog ?? null, a.dateSystem);
   const logged = alreadyLogged(existingLog, allChanges);
   const changes = allChanges.filter((c) => !logged.has(c));
-  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
   let written = 0;
   let filled = 0;
   for (const col of ragColumns) {
     for (const cell of col.cells) {
-      const i = byRow.get(`${col.sheet}\u0000${cell.row}`);
-      if (!i) continue;
-      if (cell.rag) {
+      for (const v of [cell.rag, col.computed ? cell.computed : undefined]) {
+        if (!v) continue;
         written++;
-        if (i.ragBefore === null) filled++;
-      }
-      if (col.computed && cell.computed) {
-        written++;
-        if (i.computedBefore === null) filled++;
+        if (v.before === null) filled++;
       }
     }
   }
@@ -122,12 +116,12 @@ function keepFormulas(
     let computed = col.computed;
     if (computed === null) {
       const next = Math.max(report?.lastColumn ?? col.rag.col, col.rag.col) + 1;
-      computed = { col: next, addHeader: COMPUTED_RAG_HEADER };
+      computed = ownColumn(next, COMPUTED_RAG_HEADER);
     }
     const target = computed;
     const cells = col.cells.map((x) => {
       const item = byRow.get(`${col.sheet}\u0000${x.row}`);
-      const out: RagCellWrite = { row: x.row };
+      const out: RagCellWrite = { row: x.row, ref: x.ref, name: x.name };
       if (!isFormula(x.row, col.rag.col)) out.rag = x.rag!;
       else if (item) {
         issues.push({
@@ -137,7 +131,7 @@ function keepFormulas(
           message: `The RAG cell holds a formula, which the add-in leaves as it is; the computed rating (${item.rag.computed}) is in the ${COMPUTED_RAG_HEADER} column (${cellAddress(x.row, target.col)}).`,
         });
       }
-      const value = x.computed ?? (item ? ragCell(item.rag.computed) : undefined);
+      const value = x.computed ?? (item ? ragCell(item.rag.computed, item.computedBefore) : undefined);
       if (value && !isFormula(x.row, target.col)) out.computed = value;
       else if (value && item) {
         issues.push({

@@ -71,7 +71,7 @@ describe("a failure while writing names what may be incomplete", () => {
   test("the second of several write requests fails: the first was written, the message says which step", async () => {
     const model = await modelOf(SAMPLE);
     const fake = fakeOf(model, { failAtSync: { at: 5, code: "InvalidArgument" } });
-    const e = await failure(opsOf(fake, { chunkBytes: 60_000 }).buildReport(input()));
+    const e = await failure(opsOf(fake, { chunkBytes: 20_000 }).buildReport(input()));
     expect(e.message).toMatch(
       /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report" and "RAG History" may be incomplete/,
     );

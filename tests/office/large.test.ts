@@ -1,6 +1,7 @@
 /**
- * Large workbooks: requests stay under Excel on the web's 5 MB limit, writes are split into requests of about
- * 1 MB, and the round trips other than those chunks do not grow with the number of rows.
+ * Large workbooks: requests stay under Excel on the web's 5 MB limit, writes are split into requests of the size
+ * asked (by default about 3.5 MB of estimated bytes), and the round trips other than those chunks do not grow with
+ * the number of rows.
  */
 import { benchGrid } from "../../bench/generate";
 import { columnLetters } from "../../src/engine/grid";
@@ -17,16 +18,19 @@ function benchModel(rows: number): WorkbookModel {
   return workbookModelFromGrid({ [g.name]: g.values.map((r) => r.map((v) => (v ?? null) as GridCellSpec)) });
 }
 
-async function refresh(rows: number, mode: "refreshRag" | "buildReport" = "refreshRag") {
+async function refresh(rows: number, mode: "refreshRag" | "buildReport" = "refreshRag", chunkBytes?: number) {
   const model = benchModel(rows);
   const fake = fakeOf(model);
   const trips: RoundTrip[] = [];
-  const result = await opsOf(fake, { onRoundTrip: (k) => trips.push(k) })[mode](input());
+  const result = await opsOf(fake, {
+    onRoundTrip: (k) => trips.push(k),
+    ...(chunkBytes ? { chunkBytes } : {}),
+  })[mode](input());
   return { model, fake, trips, result };
 }
 
-test("20,000 rows: every request under 5 MB, the writes in several requests of about 1 MB", async () => {
-  const { model, fake, trips, result } = await refresh(20_000);
+test("20,000 rows: every request under 5 MB, a report's writes in several requests of about 1 MB when asked", async () => {
+  const { model, fake, trips, result } = await refresh(20_000, "buildReport", 1_000_000);
   const requests = fake.stats.requestBytes;
   expect(requests).toHaveLength(trips.length);
   expect(Math.max(...requests)).toBeLessThan(LIMIT);
@@ -52,8 +56,8 @@ test("20,000 rows: every request under 5 MB, the writes in several requests of a
 }, 120_000);
 
 test("1,000 and 10,000 rows: the same round trips but for the write requests", async () => {
-  const small = await refresh(1_000);
-  const large = await refresh(10_000);
+  const small = await refresh(1_000, "buildReport", 1_000_000);
+  const large = await refresh(10_000, "buildReport", 1_000_000);
   const reads = (t: RoundTrip[]) => t.filter((k) => k === "read").length;
   expect(reads(small.trips)).toBe(reads(large.trips));
   expect(small.trips.length).toBeLessThan(large.trips.length);
@@ -68,7 +72,7 @@ test("read in blocks and written in small requests, a real export comes out the 
   const fake = fakeOf(squeezed, { payloadLimitBytes: 200_000 });
   const trips: RoundTrip[] = [];
   const r = await opsOf(fake, {
-    chunkBytes: 100_000,
+    chunkBytes: 20_000,
     readCellsPerSync: 1_000,
     onRoundTrip: (k) => trips.push(k),
   }).buildReport(input());
@@ -81,3 +85,20 @@ test("read in blocks and written in small requests, a real export comes out the 
     expect(compareSheets(squeezed, sheet, plain, sheet)).toEqual([]);
   }
 });
+
+test("20,000 rows by default: the RAG column in one write request, under 5 MB, cells of one RAG coloured together", async () => {
+  const { model, fake, trips, result } = await refresh(20_000);
+  const writes = fake.stats.requestBytes.filter((_, i) => trips[i] === "write");
+  expect(writes).toHaveLength(1);
+  expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(LIMIT);
+  const cells = snapshotCells(model);
+  const s = result.analysis.sheets[0]!;
+  for (const i of result.analysis.items) {
+    const c = cells[`${s.name}!${columnLetters(s.ragColumn.col)}${i.row}`];
+    expect([c?.value, c?.fill, c?.fontColor]).toEqual([
+      i.rag.overall,
+      RAG_STYLE[i.rag.overall].fill,
+      RAG_STYLE[i.rag.overall].font,
+    ]);
+  }
+}, 120_000);

@@ -144,6 +144,17 @@ test("a workbook with no RAG column gets one, its header styled like the header 
   expect(header.fontColor).toBe(left.fontColor);
 });
 
+test("the header of an added RAG column is the same in the add-in and the CLI (the plan names the cell it copies)", async () => {
+  const path = council("no-rag-column.xlsx");
+  const model = await modelOf(path);
+  const r = await opsOf(fakeOf(model)).refreshRag(input());
+  const cli = await cliOutput(path);
+  const s = r.analysis.sheets[0]!;
+  const header = `${columnLetters(s.ragColumn.col)}${s.headerRow + 1}`;
+  expect(compareSheets(model, s.name, cli, s.name, undefined, (a) => a === header)).toEqual([]);
+  expect(snapshotCells(model)[`${s.name}!${header}`]!.bold).toBe(true);
+});
+
 test("text that looks like a formula is written as text and stays text", async () => {
   const model = await modelOf(council("formula-injection.xlsx"));
   const before = snapshotCells(model);

@@ -25,7 +25,8 @@ test("refresh on the sample: a failure at every write", async () => {
 
 test("refresh after a Q2 report: a failure at every write", async () => {
   const writes = await sweep(afterQ2, "refresh");
-  expect(writes).toBeGreaterThan(50);
+  // 43 writes since the cells of one RAG colour are coloured with one RangeAreas command (over 50 before).
+  expect(writes).toBeGreaterThan(40);
 }, 300_000);
 
 /**

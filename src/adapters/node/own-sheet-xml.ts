@@ -12,7 +12,6 @@ import { columnLetters as letters } from "../../engine/grid";
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
-const BORDER_COLOR = "FFBFBFBF";
 
 /** A cell format for a layout style and number format, added to the styles part (once per distinct pair). */
 function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | null) => number {
@@ -36,7 +35,8 @@ function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | nu
       );
     else attrs.push('fillId="0"');
     if (s.border) {
-      const side = (n: string) => `<${p}${n} style="thin"><${p}color rgb="${BORDER_COLOR}"/></${p}${n}>`;
+      const color = s.borderColor ? `<${p}color rgb="${argb(s.borderColor)}"/>` : "";
+      const side = (n: string) => `<${p}${n} style="thin">${color}</${p}${n}>`;
       attrs.push(
         `borderId="${styles.addBorder(`<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`)}"`,
       );
@@ -75,16 +75,12 @@ export function ownSheetStream(
   append?: { old: Readable; from: number },
 ): Readable {
   const styleOf = styler(styles);
-  // Each cell's effective style (later runs win), for the cells the style runs cover.
+  // Each cell's style: the layout's styles are resolved rectangles that never overlap, each with its whole style.
   const cellStyles = new Map<number, CellStyle>();
   const key = (r: number, c: number) => r * 16384 + c;
   for (const run of layout.styles) {
     for (let r = run.row; r < run.row + run.rows; r++) {
-      for (let c = run.col; c < run.col + run.cols; c++) {
-        const k = key(r, c);
-        const before = cellStyles.get(k);
-        cellStyles.set(k, before ? { ...before, ...run.style } : run.style);
-      }
+      for (let c = run.col; c < run.col + run.cols; c++) cellStyles.set(key(r, c), run.style);
     }
   }
   /** Rows from `from` on as XML, in blocks; the caller joins them. */

@@ -12,7 +12,7 @@ import { columnLetters as letters } from "../../engine/grid";
 
 export interface CellWrite {
   text: string;
-  /** The cell format for the new cell, from the cell's own format index and its left neighbour's. */
+  /** The cell format for the new cell, from the cell's own format index and its left neighbour's (as written). */
   style: (own: number, left: number) => number;
 }
 
@@ -35,11 +35,18 @@ export function sheetRewriter(options: RewriteOptions): Transform {
   const newRow = (r: number): string => {
     const cells = options.writes.get(r)!;
     let out = `<${p}row r="${r + 1}">`;
-    for (const c of [...cells.keys()].sort((a, b) => a - b)) out += cellXml(r, c, cells.get(c)!, 0, 0);
+    styleAt = new Map<number, number>();
+    for (const c of [...cells.keys()].sort((a, b) => a - b))
+      out += cellXml(r, c, cells.get(c)!, 0, styleAt.get(c - 1) ?? 0);
     return out + `</${p}row>`;
   };
-  const cellXml = (r: number, c: number, w: CellWrite, own: number, left: number): string =>
-    `<${p}c r="${letters(c)}${r + 1}" s="${w.style(own, left)}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(w.text)}</${p}t></${p}is></${p}c>`;
+  // A written cell's format is recorded as its column's, so a header written right of another copies it as written.
+  let styleAt = new Map<number, number>();
+  const cellXml = (r: number, c: number, w: CellWrite, own: number, left: number): string => {
+    const s = w.style(own, left);
+    styleAt.set(c, s);
+    return `<${p}c r="${letters(c)}${r + 1}" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(w.text)}</${p}t></${p}is></${p}c>`;
+  };
   const rowsBefore = (r: number): string => {
     let out = "";
     while (nextPending < pendingRows.length && pendingRows[nextPending]! < r) {
@@ -62,7 +69,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
     let out = head;
     let col = -1;
     let last = 0;
-    const styleAt = new Map<number, number>();
+    styleAt = new Map<number, number>();
     const left = (c: number) => styleAt.get(c - 1) ?? 0;
     let m: RegExpExecArray | null;
     while ((m = cellRe.exec(body)) !== null) {
@@ -81,8 +88,10 @@ export function sheetRewriter(options: RewriteOptions): Transform {
       if (ti < targets.length && targets[ti] === col) {
         out += cellXml(r, col, cells.get(col)!, own, left(col));
         ti++;
-      } else out += cellText;
-      styleAt.set(col, own);
+      } else {
+        out += cellText;
+        styleAt.set(col, own);
+      }
     }
     out += body.slice(last);
     while (ti < targets.length) {

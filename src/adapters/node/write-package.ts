@@ -16,7 +16,14 @@ import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type JSZip from "jszip";
 import { NODE_DEFLATE } from "./node-deflate";
-import type { OwnSheetRole, RagCellValue, SheetLayout, WritePlan, LayoutValue } from "../../engine/plan";
+import type {
+  OwnColumn,
+  OwnSheetRole,
+  RagCellValue,
+  SheetLayout,
+  WritePlan,
+  LayoutValue,
+} from "../../engine/plan";
 import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
 import { cellAddress, quoteSheetName } from "../../engine/grid";
 import type { SheetGrid } from "../../engine/grid";
@@ -107,13 +114,14 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       r.set(c, w);
       return true;
     };
-    const header = (text: string) => ({
-      text,
-      style: (own: number, left: number) => ragStyle.header(own, left),
+    // The plan names the cell whose format an added header copies: its left neighbour as written.
+    const header = (own: OwnColumn) => ({
+      text: own.addHeader!,
+      style: (_own: number, left: number) => ragStyle.header(own.headerFormatFrom === null ? 0 : left),
     });
-    if (col.rag.addHeader) put(col.headerRow, col.rag.col, header(col.rag.addHeader), "RAG header");
+    if (col.rag.addHeader) put(col.headerRow, col.rag.col, header(col.rag), "RAG header");
     if (col.computed?.addHeader)
-      put(col.headerRow, col.computed.col, header(col.computed.addHeader), "Computed RAG header");
+      put(col.headerRow, col.computed.col, header(col.computed), "Computed RAG header");
     const rag = (v: RagCellValue): CellWrite => ({ text: v.value, style: (own) => ragStyle.cell(own, v) });
     for (const c of col.cells) {
       if (c.rag && put(c.row, col.rag.col, rag(c.rag), "RAG")) ragCells++;
@@ -358,7 +366,7 @@ function cellValueFor(v: LayoutValue): LayoutValue {
 /** Styles for RAG cells (the cell's own format with the RAG fill and font colour) and added headers. */
 function rageStyler(styles: Styles): {
   cell: (own: number, v: RagCellValue) => number;
-  header: (own: number, left: number) => number;
+  header: (from: number) => number;
 } {
   const p = styles.prefix;
   const cache = new Map<string, number>();
@@ -385,20 +393,15 @@ function rageStyler(styles: Styles): {
       cache.set(key, id);
       return id;
     },
-    header(own, left) {
-      const key = `h${own}|${left}`;
+    header(from) {
+      // "Copy formats" of the cell the plan names (number format, alignment, fill, borders, font), made bold.
+      const key = `h${from}`;
       let id = cache.get(key);
       if (id !== undefined) return id;
-      const xf = xfOf(own);
-      const leftXf = xfOf(left);
-      let font = withChild(fontOf(leftXf), p, "b", `<${p}b/>`);
+      const fromXf = xfOf(from);
+      let font = withChild(fontOf(fromXf), p, "b", `<${p}b/>`);
       font = withFontName(font, p);
-      const attrs: Record<string, string> = { fontId: String(styles.addFont(font)), applyFont: "1" };
-      const fill = Number(attrOf(leftXf, "fillId") ?? 0);
-      if (fill >= 2) Object.assign(attrs, { fillId: String(fill), applyFill: "1" });
-      const border = Number(attrOf(leftXf, "borderId") ?? 0);
-      if (border > 0) Object.assign(attrs, { borderId: String(border), applyBorder: "1" });
-      id = styles.addXf(withAttrs(xf, attrs));
+      id = styles.addXf(withAttrs(fromXf, { fontId: String(styles.addFont(font)), applyFont: "1" }));
       cache.set(key, id);
       return id;
     },

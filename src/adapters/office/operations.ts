@@ -4,7 +4,7 @@
  *   read (read.ts: the sheets, names and settings; the heads of the sheets; the rest in blocks under 5 MB, with
  *         the RAG columns' formulas and the tables) into the engine's snapshot
  *   → planRun (engine/run.ts: analyse, the own sheets by role, the trend, the write plan; no Excel)
- *   → write the plan in requests of about 1 MB (one round trip each; one in all for a council-sized workbook).
+ *   → write the plan in requests of about 3.5 MB (one round trip each; one in all for a council-sized workbook).
  *
  * Everything is read and computed before the first write, so a failure while reading changes nothing; a failure
  * while writing says which sheets may be incomplete. Every round trip has a time-out.
@@ -26,8 +26,9 @@ import { readWorkbook } from "./read";
 import { SETTINGS_KEY, settingsToJson } from "./settings";
 import type { RoundTrip } from "./sync";
 import { Syncer } from "./sync";
-import type { BuiltWrite, WriteBatch, WriteCommand } from "./write";
-import { buildWrite, packChunks } from "./write";
+import type { BuiltWrite, WriteCommand } from "./write";
+import { buildWrite, packChunks, sendChunk } from "./write";
+import { REQUEST_LIMIT_BYTES, REQUEST_TARGET_BYTES } from "./write-batch";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -38,7 +39,7 @@ export interface OfficeOperationsOptions {
   now?: () => Date;
   /** Time-out of each round trip, in milliseconds. Default 30 s. */
   syncTimeoutMs?: number;
-  /** Target size of one write request in bytes. Default 1,000,000 (Excel on the web refuses over 5 MB). */
+  /** Target size of one write request in bytes. Default REQUEST_TARGET_BYTES (Excel on the web refuses over 5 MB). */
   chunkBytes?: number;
   /** Cells of values read per round trip at most, when a workbook is read in blocks. Default 1,000,000. */
   readCellsPerSync?: number;
@@ -46,6 +47,8 @@ export interface OfficeOperationsOptions {
   readBytesPerSync?: number;
   /** Told of each round trip as it starts (for diagnostics and the benchmark). */
   onRoundTrip?: (kind: RoundTrip) => void;
+  /** Told of the write commands a run built, before they are sent (the benchmark's bytes by kind). */
+  onWrite?: (built: BuiltWrite) => void;
 }
 
 /** A refresh with the settings saved in the workbook, and which of them were there. */
@@ -99,7 +102,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   const run = options.run ?? (<T>(batch: Batch<T>) => Excel.run(batch));
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.syncTimeoutMs ?? 30_000;
-  const chunkBytes = options.chunkBytes ?? 1_000_000;
+  const chunkBytes = options.chunkBytes ?? REQUEST_TARGET_BYTES;
   const cellsPerSync = options.readCellsPerSync ?? 1_000_000;
   const readBytes = options.readBytesPerSync ?? READ_BYTES;
 
@@ -154,6 +157,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
         throw new OperationError(`${outcome.message} Nothing was changed.`, "NoProgrammeSheet");
       const plan = outcome.plan!;
       const built = buildWrite(plan, r);
+      options.onWrite?.(built);
       // Everything Excel would refuse is checked before the first write, never discovered half-way.
       checkBeforeWriting(plan, r, built, chunkBytes);
       const chunks = packChunks(built.commands, chunkBytes);
@@ -257,11 +261,8 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
   }
 }
 
-/** Excel on the web refuses a request over 5 MB (resource limits page); chunks stay well under it. */
-const REQUEST_LIMIT_BYTES = 4_500_000;
-
 /**
- * Excel on the web refuses an answer over 5 MB too (same page; "ResponsePayloadSizeLimitExceeded"). Reads are
+ * Excel on the web refuses an answer over 5 MB (its resource limits page; "ResponsePayloadSizeLimitExceeded"). Reads are
  * planned 5% under it, their size estimated from the sheet's first rows with 5% to spare, so an answer comes
  * to about 4.5 MB.
  */
@@ -303,29 +304,4 @@ async function writeChunks(
       });
     }
   }
-}
-
-/** One request: queues a chunk's commands (one worksheet proxy per sheet) and sends them in one round trip. */
-async function sendChunk(
-  context: Excel.RequestContext,
-  syncer: Syncer,
-  chunk: readonly WriteCommand[],
-): Promise<void> {
-  const proxies = new Map<string, Excel.Worksheet>();
-  const batch: WriteBatch = {
-    context,
-    sheet(name) {
-      let ws = proxies.get(name);
-      if (!ws) {
-        ws = context.workbook.worksheets.getItem(name);
-        proxies.set(name, ws);
-      }
-      return ws;
-    },
-    added(name, ws) {
-      proxies.set(name, ws);
-    },
-  };
-  for (const command of chunk) command.apply(batch);
-  await syncer.wait(context.sync(), "write");
 }

@@ -6,8 +6,7 @@ import type { DateSystem } from "../dates";
 import { excelSerialFromJsDate } from "../dates";
 import { cellAddress } from "../grid";
 import type { CellValue, SheetGrid } from "../grid";
-import type { AssessedItem, ProgrammeAnalysis } from "../model";
-import type { LayoutValue, RagColumnWrite, SheetLayout } from "../plan";
+import type { LayoutValue, RagCellValue, RagColumnWrite, SheetLayout } from "../plan";
 import { readText } from "../read/cells";
 import { FORMAT, SheetBuilder } from "./sheet-builder";
 
@@ -97,43 +96,30 @@ function layoutValue(v: CellValue, dateSystem: DateSystem): LayoutValue {
   return v;
 }
 
-/** The cells this run overwrites: every RAG (and computed RAG) cell that held something else. */
-export function changedCells(
-  a: ProgrammeAnalysis,
-  plan: readonly RagColumnWrite[],
-  when: number,
-  action: string,
-): ChangeRow[] {
-  // By sheet, then 0-based row (numbers: no key string per item); the last item of a row wins, as before.
-  const bySheet = new Map<string, Map<number, AssessedItem>>();
-  for (const i of a.items) {
-    let rowsOf = bySheet.get(i.sheet);
-    if (!rowsOf) bySheet.set(i.sheet, (rowsOf = new Map()));
-    rowsOf.set(i.row - 1, i);
-  }
+/**
+ * The cells this run overwrites: every RAG (and computed RAG) cell that held something else. Each planned cell
+ * carries its item's reference and name and the cell's text before the run, so nothing is joined back here.
+ */
+export function changedCells(plan: readonly RagColumnWrite[], when: number, action: string): ChangeRow[] {
   const rows: ChangeRow[] = [];
   for (const col of plan) {
-    const byRow = bySheet.get(col.sheet);
     for (const cell of col.cells) {
-      const item = byRow?.get(cell.row);
-      if (!item) continue;
-      const pairs: [number, string | null, string][] = [];
-      if (cell.rag) pairs.push([col.rag.col, item.ragBefore, cell.rag.value]);
-      if (col.computed && cell.computed)
-        pairs.push([col.computed.col, item.computedBefore, cell.computed.value]);
-      for (const [c, old, now] of pairs) {
+      const pairs: [number, RagCellValue][] = [];
+      if (cell.rag) pairs.push([col.rag.col, cell.rag]);
+      if (col.computed && cell.computed) pairs.push([col.computed.col, cell.computed]);
+      for (const [c, v] of pairs) {
         // Filling an empty cell loses nothing: only overwrites are logged, one row each (the run's summary line
         // counts the cells it filled).
-        if (old === null || old === now) continue;
+        if (v.before === null || v.before === v.value) continue;
         rows.push({
           when,
           action,
           sheet: col.sheet,
           cell: cellAddress(cell.row, c),
-          ref: item.id,
-          name: item.name,
-          old,
-          now,
+          ref: cell.ref,
+          name: cell.name,
+          old: v.before,
+          now: v.value,
         });
       }
     }

@@ -1,8 +1,12 @@
 /**
- * Which items the meeting must see, in what order, and how an override is shown: an override never hides a
- * computed Red or Amber. Shared by the highlight report, the CLI summary and the pane.
+ * What the highlight report says about items, chosen once and shared by the report (highlight.ts), the CLI
+ * summary (cli/summary.ts) and the pane (ItemsAtRisk, ComingUp): which items are exceptions and in what order,
+ * how an override is shown (an override never hides a computed Red or Amber), what falls due next quarter and
+ * the top risks.
  */
-import type { AssessedItem, SheetReport } from "../model";
+import type { DayNumber } from "../dates";
+import { addDays, periodLabel, quarterBounds } from "../dates";
+import type { AssessedItem, ProgrammeAnalysis, SheetReport } from "../model";
 import type { OverallRag } from "../rag";
 import { countKey, severityRank } from "../rag";
 import { goodness } from "./history";
@@ -107,4 +111,34 @@ export function overrideText(i: AssessedItem, sheets: readonly SheetReport[]): s
     `${o} (${overrideHeader(i, sheets)}) — computed ${i.rag.computed}${why.length ? ": " + why.join("; ") : ""}. ` +
     (reason ? `Reason given: ${reason}` : "No reason for the override is given on the sheet.")
   );
+}
+
+/** The quarter after the one a day falls in (Q1 = April-June). */
+export function nextQuarter(day: DayNumber): { start: DayNumber; end: DayNumber; label: string } {
+  const { end } = quarterBounds(day);
+  const start = addDays(end, 1);
+  return { ...quarterBounds(start), label: periodLabel(start) };
+}
+
+/** Milestones due next quarter: items whose target date falls in it and are not complete, soonest first. */
+export function comingUp(a: ProgrammeAnalysis): {
+  quarter: { start: DayNumber; end: DayNumber; label: string };
+  items: AssessedItem[];
+} {
+  const quarter = nextQuarter(a.reportingDate);
+  const items = a.items
+    .filter(
+      (i) =>
+        i.end !== null && i.end >= quarter.start && i.end <= quarter.end && i.rag.schedule !== "Complete",
+    )
+    .sort((x, y) => x.end! - y.end! || x.row - y.row);
+  return { quarter, items };
+}
+
+/** The items with the highest assessed risk score (likelihood × impact), highest first. */
+export function topRisks(a: ProgrammeAnalysis, n = 10): AssessedItem[] {
+  return a.items
+    .filter((i) => i.assessedRiskScore !== null)
+    .sort((x, y) => y.assessedRiskScore! - x.assessedRiskScore! || x.row - y.row)
+    .slice(0, n);
 }

@@ -8,15 +8,7 @@
  * the top risks and in-cell bar charts. A4 landscape at a fixed scale that fits one page wide, paginated by
  * the layout itself: tables repeat their header on each page and headings stay with their tables.
  */
-import type { DayNumber } from "../dates";
-import {
-  addDays,
-  dayFromExcelSerial,
-  excelSerialFromDay,
-  formatDayUk,
-  periodLabel,
-  quarterBounds,
-} from "../dates";
+import { dayFromExcelSerial, excelSerialFromDay, formatDayUk } from "../dates";
 import type { Pence } from "../money";
 import { formatMoney } from "../money";
 import type { CurrencyCode } from "../read/cells";
@@ -31,12 +23,15 @@ import { DEFAULT_PROGRAMME_NAME } from "../analyse";
 import type { Direction, PreviousSnapshot } from "./history";
 import {
   EXCEPTION_LIMIT,
+  comingUp,
   exceptionOrder,
   exceptions as exceptionList,
   isException,
+  nextQuarter,
   overrideCounts,
   overrideHeader,
   overrideText,
+  topRisks,
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
 import type { RowSpec } from "./sheet-builder";
@@ -54,7 +49,7 @@ import {
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 
-export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException };
+export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException, nextQuarter };
 export const HIGHLIGHT_SHEET = "Highlight Report";
 
 export interface HighlightOptions {
@@ -113,12 +108,6 @@ export function timeElapsed(a: ProgrammeAnalysis): number {
   const total = a.periodEnd - a.periodStart + 1;
   const done = a.reportingDate - a.periodStart + 1;
   return Math.min(1, Math.max(0, done / total));
-}
-
-export function nextQuarter(day: DayNumber): { start: DayNumber; end: DayNumber; label: string } {
-  const { end } = quarterBounds(day);
-  const start = addDays(end, 1);
-  return { ...quarterBounds(start), label: periodLabel(start) };
 }
 
 /** A bar of block characters `fraction` of `width` long (eighths for the tail), for in-cell charts. */
@@ -635,10 +624,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r = pager.gap(r);
 
   // Coming up: milestones due next quarter.
-  const nq = nextQuarter(a.reportingDate);
-  const dueNext = a.items
-    .filter((i) => i.end !== null && i.end >= nq.start && i.end <= nq.end && i.rag.schedule !== "Complete")
-    .sort((x, y) => x.end! - y.end! || x.row - y.row);
+  const { quarter: nq, items: dueNext } = comingUp(a);
   const dueListed = dueNext.slice(0, limit);
   r = pager.block(r, {
     heading: [
@@ -679,11 +665,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r = pager.gap(r);
 
   // Top risks by score.
-  const n = options.topRisks ?? 10;
-  const risks = a.items
-    .filter((i) => i.assessedRiskScore !== null)
-    .sort((x, y) => y.assessedRiskScore! - x.assessedRiskScore! || x.row - y.row)
-    .slice(0, n);
+  const risks = topRisks(a, options.topRisks ?? 10);
   r = pager.block(r, {
     heading: [heading("Top risks by score")],
     header: [

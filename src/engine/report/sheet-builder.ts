@@ -278,7 +278,7 @@ export class SheetBuilder {
       position: this.position,
       values,
       numberFormats,
-      styles: this.styles,
+      styles: resolveStyles(this.styles),
       merges: this.merges,
       columnWidths: this.widths,
       rowHeights: this.rowHeights(),
@@ -290,6 +290,98 @@ export class SheetBuilder {
       ...(this.tabColor ? { tabColor: this.tabColor } : {}),
     };
   }
+}
+
+/** The colour of the thin border a layout asks for. */
+export const BORDER_COLOR = "#BFBFBF";
+
+const STYLE_KEYS = [
+  "bold",
+  "italic",
+  "fontSize",
+  "fontColor",
+  "fill",
+  "wrap",
+  "hAlign",
+  "vAlign",
+  "border",
+  "borderColor",
+] as const satisfies readonly (keyof CellStyle)[];
+
+function styleKey(s: CellStyle): string {
+  let k = "";
+  for (const name of STYLE_KEYS) k += `${s[name] ?? ""}|`;
+  return k;
+}
+
+/**
+ * Style runs as applied in order (a later run's properties override an earlier one's on the cells they share)
+ * resolved into rectangles that never overlap, each with the cells' whole style and the border's colour: each
+ * row's cells of one style as spans, stacked where consecutive rows have the same span and style.
+ */
+export function resolveStyles(runs: readonly StyleRun[]): StyleRun[] {
+  let height = 0;
+  for (const run of runs) height = Math.max(height, run.row + run.rows);
+  const byRow: number[][] = Array.from({ length: height }, () => []);
+  runs.forEach((run, i) => {
+    for (let r = run.row; r < run.row + run.rows; r++) byRow[r]!.push(i);
+  });
+  const out: StyleRun[] = [];
+  let open = new Map<string, StyleRun>();
+  const known = new Map<string, CellStyle>();
+  for (let r = 0; r < height; r++) {
+    const list = byRow[r]!;
+    const next = new Map<string, StyleRun>();
+    if (list.length > 0) {
+      let lo = Infinity;
+      let hi = -1;
+      for (const i of list) {
+        lo = Math.min(lo, runs[i]!.col);
+        hi = Math.max(hi, runs[i]!.col + runs[i]!.cols);
+      }
+      let spanStart = -1;
+      let spanKey = "";
+      const close = (end: number) => {
+        if (spanStart < 0) return;
+        const id = `${spanStart}:${end}:${spanKey}`;
+        const prev = open.get(id);
+        if (prev) {
+          prev.rows++;
+          next.set(id, prev);
+        } else {
+          const rect = { row: r, col: spanStart, rows: 1, cols: end - spanStart, style: known.get(spanKey)! };
+          out.push(rect);
+          next.set(id, rect);
+        }
+        spanStart = -1;
+      };
+      for (let c = lo; c <= hi; c++) {
+        let key = "";
+        if (c < hi) {
+          let style: CellStyle | undefined;
+          for (const i of list) {
+            const run = runs[i]!;
+            if (c < run.col || c >= run.col + run.cols) continue;
+            style = { ...(style ?? {}), ...run.style };
+          }
+          if (style !== undefined) {
+            if (style.border) style.borderColor = BORDER_COLOR;
+            else delete style.borderColor;
+            for (const k of STYLE_KEYS) if (style[k] === undefined) delete style[k];
+            key = styleKey(style);
+            if (!known.has(key)) known.set(key, style);
+          }
+        }
+        if (key !== spanKey || key === "") close(c);
+        if (key !== "" && spanStart < 0) {
+          spanStart = c;
+          spanKey = key;
+        }
+      }
+    }
+    open = next;
+  }
+  return out;
 }
 
 /** A4 landscape with Excel's normal margins (0.7" sides, 0.75" top and bottom), in points. */

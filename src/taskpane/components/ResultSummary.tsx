@@ -2,6 +2,7 @@ import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { formatDayUk } from "../../engine/dates";
 import type { Outcome } from "../state/use-task-pane";
 import { BudgetFigures } from "./BudgetFigures";
+import { ComingUp } from "./ComingUp";
 import { ItemsAtRisk } from "./ItemsAtRisk";
 import { RagBadge } from "./RagBadge";
 import { RagCountsList } from "./RagCountsList";
@@ -72,6 +73,10 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       <div className={styles.sub}>
         <h3 className={shared.h3}>Red and Amber items</h3>
         <ItemsAtRisk items={a.items} sheets={a.sheets} onSelectCell={onSelectCell} />
+      </div>
+      <div className={styles.sub}>
+        <h3 className={shared.h3}>Coming up</h3>
+        <ComingUp analysis={a} />
       </div>
       <div className={styles.sub}>
         <h3 className={shared.h3}>Written to the workbook</h3>

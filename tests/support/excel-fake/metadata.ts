@@ -105,6 +105,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       activate: V,
       getRange: range,
       getRangeByIndexes: range,
+      getRanges: o("RangeAreas"),
       getCell: range,
       getUsedRange: range,
       getUsedRangeOrNullObject: o("Range", { nullable: true }),
@@ -169,7 +170,14 @@ export const CLASSES: Record<string, ClassInfo> = {
       merge: V,
       unmerge: V,
       select: V,
+      copyFrom: V,
     },
+  },
+  /** Several areas of one sheet (ExcelApi 1.9): only formats are set through it. */
+  RangeAreas: {
+    scalars: ["address", "addressLocal", "areaCount", "cellCount"],
+    readonly: ["address", "addressLocal", "areaCount", "cellCount"],
+    navs: { format: "RangeFormat", worksheet: "Worksheet" },
   },
   RangeFormat: {
     scalars: ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"],

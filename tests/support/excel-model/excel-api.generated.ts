@@ -1855,6 +1855,158 @@ export const EXCEL_API_MEMBERS: Record<string, Record<string, ApiTag>> = {
       version: "1.2",
     },
   },
+  RangeAreas: {
+    areas: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    conditionalFormats: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    dataValidation: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    format: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    worksheet: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    address: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    addressLocal: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    areaCount: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    cellCount: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    isEntireColumn: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    isEntireRow: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    style: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    calculate: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    clear: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    clearOrResetContents: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.18",
+    },
+    convertDataTypeToText: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    convertToLinkedDataType: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    copyFrom: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getEntireColumn: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getEntireRow: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getIntersection: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getIntersectionOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getOffsetRangeAreas: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getSpecialCells: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getSpecialCellsOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getTables: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getUsedRangeAreas: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getUsedRangeAreasOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    select: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.18",
+    },
+    setDirty: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+  },
   RangeFormat: {
     borders: {
       kind: "readonly",
@@ -2863,6 +3015,13 @@ export const EXCEL_ENUMS = {
     double: "Double",
     singleAccountant: "SingleAccountant",
     doubleAccountant: "DoubleAccountant",
+  },
+  RangeCopyType: {
+    all: "All",
+    formulas: "Formulas",
+    values: "Values",
+    formats: "Formats",
+    link: "Link",
   },
   ErrorCodes: {
     accessDenied: "AccessDenied",

@@ -21,6 +21,7 @@ const CLASSES = [
   "HeaderFooterGroup",
   "HeaderFooter",
   "Range",
+  "RangeAreas",
   "RangeFormat",
   "RangeFill",
   "RangeFont",
@@ -53,6 +54,7 @@ const ENUMS = [
   "RangeValueType",
   "NamedItemType",
   "RangeUnderlineStyle",
+  "RangeCopyType",
   "ErrorCodes",
 ];
 const SKIP = new Set(["context", "load", "set", "toJSON", "track", "untrack"]);
