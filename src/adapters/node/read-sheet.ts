@@ -11,6 +11,9 @@ import { InputError } from "./errors";
 import { streamPart } from "./package";
 import type { Styles } from "./styles";
 import { columnLetters as colLetters } from "../../engine/grid";
+import { eachCell, parseRef, RowScanner } from "./sheet-rows";
+
+export { parseRef };
 
 /** A sheet bigger than this (in cells of its rows' extents) is refused rather than read. */
 export const MAX_GRID_CELLS = 20_000_000;
@@ -62,24 +65,6 @@ export interface ReadSheet {
   formulaCells: Map<number, Set<number>>;
 }
 
-/** 0-based [row, col] of an "AB12" reference. */
-export function parseRef(ref: string): [number, number] {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
-  }
-  return [row - 1, col - 1];
-}
-
 const MS_PER_DAY = 86_400_000;
 
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -94,12 +79,10 @@ export function decodeXmlText(s: string): string {
   );
 }
 
-const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const T_RE = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
 const RPH_RE = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 const F_RE = /<(?:[\w.-]+:)?f\b/;
-const ATTR_R = /\sr="([^"]*)"/;
 const ATTR_S = /\ss="(\d+)"/;
 const ATTR_T = /\st="([^"]*)"/;
 
@@ -140,27 +123,14 @@ export async function readWorksheet(
     return v;
   };
 
-  let lastRow = -1;
-  const readRow = (xml: string) => {
-    const open = /^<[^>]*>/.exec(xml)![0];
-    const rAttr = ATTR_R.exec(open);
-    let row = rAttr ? Number(rAttr[1]) - 1 : lastRow + 1;
-    lastRow = row;
-    if (open.endsWith("/>")) return;
+  const readRow = (xml: string, row: number) => {
+    if (xml.charCodeAt(xml.indexOf(">") - 1) === 47 /* / */) return;
     const cells: CellValue[] = [];
     let fmts: (string | null)[] | null = null;
-    let col = -1;
-    CELL_RE.lastIndex = open.length;
-    let m: RegExpExecArray | null;
-    while ((m = CELL_RE.exec(xml)) !== null) {
-      const attrs = m[1]!;
-      const inner = m[2];
-      const ref = ATTR_R.exec(attrs);
-      if (ref) {
-        const rc = parseRef(ref[1]!);
-        col = rc[1];
-        if (rc[0] !== row && rc[0] >= 0) row = lastRow = rc[0];
-      } else col++;
+    eachCell(xml, (cell) => {
+      const attrs = cell.attrs;
+      const inner = cell.inner;
+      const col = cell.col;
       const type = ATTR_T.exec(attrs)?.[1] ?? "n";
       const sm = ATTR_S.exec(attrs);
       const style = sm ? Number(sm[1]) : 0;
@@ -232,7 +202,7 @@ export async function readWorksheet(
           fmts[col] = f;
         }
       }
-    }
+    });
     extent += cells.length;
     if (extent > MAX_GRID_CELLS)
       throw new InputError(
@@ -245,66 +215,18 @@ export async function readWorksheet(
     }
   };
 
-  let state: "head" | "data" | "tail" = "head";
-  let p = "";
-  let buf = "";
   let tail = "";
   const decoder = new TextDecoder("utf-8");
-  const scan = (final: boolean) => {
-    if (state === "head") {
-      const m = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(buf);
-      if (!m) {
-        if (buf.length > 1_000_000 && !final) buf = buf.slice(-1000); // a huge head (no cells): keep the end
-        return;
-      }
-      p = m[1] ?? "";
-      buf = buf.slice(m.index + m[0].length);
-      state = m[2] === "/" ? "tail" : "data";
-    }
-    if (state === "data") {
-      const rowOpen = new RegExp(`<${p}row\\b`, "g");
-      const end = `</${p}sheetData>`;
-      const rowClose = `</${p}row>`;
-      let i = 0;
-      // Where the rows end, if this much of the part holds it (searched once, not once per row).
-      const se = buf.indexOf(end);
-      for (;;) {
-        rowOpen.lastIndex = i;
-        const ro = rowOpen.exec(buf);
-        if (se >= 0 && (!ro || se < ro.index)) {
-          i = se + end.length;
-          state = "tail";
-          break;
-        }
-        if (!ro) break;
-        const gt = buf.indexOf(">", ro.index);
-        if (gt < 0) break;
-        let stop: number;
-        if (buf[gt - 1] === "/") stop = gt + 1;
-        else {
-          const c = buf.indexOf(rowClose, gt);
-          if (c < 0) break;
-          stop = c + rowClose.length;
-        }
-        readRow(buf.slice(ro.index, stop));
-        i = stop;
-      }
-      buf = buf.slice(i);
-      if (final && state === "data") throw new Error("the sheet's rows end before the sheet does");
-    }
-    if (state === "tail") {
-      tail += buf;
-      buf = "";
-    }
-  };
+  const scanner = new RowScanner({
+    row: readRow,
+    tail: (t) => {
+      tail += t;
+    },
+  });
   try {
-    await streamPart(path, zip, part, (c) => {
-      buf += decoder.decode(c, { stream: true });
-      scan(false);
-    });
-    buf += decoder.decode();
-    scan(true);
-    if (state === "head") throw new Error("no sheet data");
+    await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
+    scanner.push(decoder.decode());
+    scanner.finish();
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
