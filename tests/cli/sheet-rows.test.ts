@@ -158,7 +158,9 @@ test("inline rich text reads as its text without phonetic runs; shared formulas 
 test("eachCell gives each cell's place in the row's XML", () => {
   const row = '<row r="3"><c r="B3"><v>1</v></c><c/><c r="E3" s="2"/></row>';
   const seen: [number, string, boolean][] = [];
-  eachCell(row, (c) => seen.push([c.col, row.slice(c.start, c.end), c.hasRef]));
+  eachCell(row, (c) => {
+    seen.push([c.col, row.slice(c.start, c.end), c.hasRef]);
+  });
   expect(seen).toEqual([
     [1, '<c r="B3"><v>1</v></c>', true],
     [2, "<c/>", false],

@@ -8,6 +8,7 @@ import type { CellStyle, LayoutValue, SheetLayout } from "../../engine/plan";
 import type { Styles } from "./styles";
 import { escapeXml } from "./xml";
 import { columnLetters as letters } from "../../engine/grid";
+import { RowScanner } from "./sheet-rows";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -72,14 +73,17 @@ export function ownSheetStream(
   layout: SheetLayout,
   styles: Styles,
   value: (v: LayoutValue, format: string | null) => LayoutValue,
-  append?: { old: Readable; from: number },
+  append?: { old: Readable; from: number; shift?: number },
 ): Readable {
   const styleOf = styler(styles);
-  // Each cell's effective style (later runs win), for the cells the style runs cover.
+  // Each cell's effective style (later runs win), for the cells the style runs cover (of the rows written).
   const cellStyles = new Map<number, CellStyle>();
   const key = (r: number, c: number) => r * 16384 + c;
+  const firstRow = append?.from ?? 0;
+  /** The sheet row of a layout row (the layout's rows after its header may start further down the sheet). */
+  const shift = append?.shift ?? 0;
   for (const run of layout.styles) {
-    for (let r = run.row; r < run.row + run.rows; r++) {
+    for (let r = Math.max(run.row, firstRow); r < run.row + run.rows; r++) {
       for (let c = run.col; c < run.col + run.cols; c++) {
         const k = key(r, c);
         const before = cellStyles.get(k);
@@ -102,7 +106,7 @@ export function ownSheetStream(
         const st = cellStyles.get(key(r, c));
         if (v === null && st === undefined && fmt === null) continue;
         const s = st === undefined && fmt === null ? 0 : styleOf(st, fmt);
-        const ref = `${letters(c)}${r + 1}`;
+        const ref = `${letters(c)}${r + 1 + shift}`;
         const sAttr = s ? ` s="${s}"` : "";
         if (v === null) cells += `<c r="${ref}"${sAttr}/>`;
         else if (typeof v === "number") cells += `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
@@ -111,7 +115,7 @@ export function ownSheetStream(
           cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       }
       if (cells || ht != null)
-        block += `<row r="${r + 1}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
+        block += `<row r="${r + 1 + shift}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
       if (block.length > 256 * 1024) {
         yield block;
         block = "";
@@ -167,38 +171,61 @@ export function ownSheetStream(
     yield tail + "</worksheet>";
   }
   if (append) {
-    // The sheet the tool wrote last time, kept byte for byte, with the rows from `from` on added at the end of
-    // its rows: a history that grows each quarter costs only its new rows.
+    // The sheet the tool wrote last time, kept byte for byte up to the layout's first new row (its sheet row
+    // `from + shift`), then the layout's rows from there: a history that grows each quarter costs only its new
+    // rows. What follows the rows (print setup, ...) is kept as it was.
     const old = append.old;
+    const keepBelow = append.from + shift;
     return Readable.from(
       (async function* () {
         const decoder = new TextDecoder("utf-8");
-        let pending = "";
-        let done = false;
-        for await (const chunk of old as AsyncIterable<Buffer>) {
-          if (done) {
-            yield chunk;
-            continue;
-          }
-          pending += decoder.decode(chunk, { stream: true });
-          const at = pending.indexOf("</sheetData>");
-          if (at < 0) {
-            const keep = Math.max(0, pending.length - 16);
-            if (keep > 0) {
-              yield Buffer.from(pending.slice(0, keep), "utf8");
-              pending = pending.slice(keep);
+        const out: string[] = [];
+        let dropping = false;
+        const scanner = new RowScanner({
+          head: (t) => {
+            out.push(t);
+          },
+          open: (tag, prefix, empty) => {
+            if (prefix !== "") throw new Error("the sheet to append to is not one the tool wrote");
+            if (!empty) out.push(tag);
+            else {
+              out.push("<sheetData>", ...rowBlocks(append.from), "</sheetData>");
             }
-            continue;
+          },
+          gap: (t) => {
+            if (!dropping) out.push(t);
+          },
+          row: (xml, index) => {
+            if (index < keepBelow) out.push(xml);
+            else dropping = true;
+          },
+          end: (tag) => {
+            out.push(...rowBlocks(append.from), tag);
+          },
+          tail: (t) => {
+            out.push(t);
+          },
+        });
+        function* pieces(): Generator<Buffer> {
+          let run = "";
+          for (const t of out) {
+            run += t;
+            if (run.length >= 64 * 1024) {
+              yield Buffer.from(run, "utf8");
+              run = "";
+            }
           }
-          yield Buffer.from(pending.slice(0, at), "utf8");
-          for (const rows of rowBlocks(append.from)) yield Buffer.from(rows, "utf8");
-          yield Buffer.from(pending.slice(at), "utf8");
-          pending = "";
-          done = true;
+          if (run.length > 0) yield Buffer.from(run, "utf8");
+          out.length = 0;
         }
-        pending += decoder.decode();
-        if (!done) throw new Error("the sheet to append to has no rows element");
-        if (pending) yield Buffer.from(pending, "utf8");
+        for await (const chunk of old as AsyncIterable<Buffer>) {
+          scanner.push(decoder.decode(chunk, { stream: true }));
+          // The kept rows of this chunk as one piece, the new rows in their blocks.
+          yield* pieces();
+        }
+        scanner.push(decoder.decode());
+        scanner.finish();
+        yield* pieces();
       })(),
     );
   }

@@ -63,6 +63,25 @@ export interface ReadSheet {
   uncalculated: string[];
   /** 0-based row → 0-based columns of the cells that hold a formula. */
   formulaCells: Map<number, Set<number>>;
+  /**
+   * Sheet rows left out of the grid by a `RecentRows` window (0 when the grid is the whole sheet): the grid's row
+   * 0 is the sheet's row 0 (the header) and its row i ≥ 1 is the sheet's row i + dropped.
+   */
+  dropped: number;
+}
+
+/**
+ * For the tool's own sheets that only ever grow (RAG History, Change Log): read the header and the last few
+ * blocks of rows only, so a run's cost does not grow with the sheet. A block starts where `startsBlock` says
+ * (a new quarter, a run's summary line), from the raw XML of the cell in column `keyColumn` (null when the row
+ * has none). The window applies only when the sheet's first row is exactly `header` (the layout the tool writes
+ * now); any other sheet is read whole.
+ */
+export interface RecentRows {
+  header: readonly string[];
+  keyColumn: number;
+  startsBlock: (key: string | null, previousKey: string | null) => boolean;
+  blocks: number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -101,6 +120,7 @@ export async function readWorksheet(
   strings: readonly string[],
   styles: Styles | null,
   date1904: boolean,
+  recent?: RecentRows,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -215,10 +235,51 @@ export async function readWorksheet(
     }
   };
 
+  // Rows held back as XML in blocks while a window applies (parsed at the end, the last blocks only).
+  let windowed = recent !== undefined;
+  const blocks: [string, number][][] = [];
+  let dropped = false;
+  let previousKey: string | null = null;
+  const keyOf = (xml: string): string | null => {
+    let key: string | null = null;
+    eachCell(xml, (c) => {
+      if (c.col < recent!.keyColumn) return true;
+      if (c.col === recent!.keyColumn && c.inner) key = c.inner;
+      return false;
+    });
+    return key;
+  };
+  const onRow = (xml: string, row: number) => {
+    if (!windowed) return readRow(xml, row);
+    if (row === 0) {
+      readRow(xml, 0);
+      const first = values[0] ?? [];
+      windowed = first.length === recent!.header.length && recent!.header.every((h, c) => first[c] === h);
+      return;
+    }
+    if (values[0] === undefined) {
+      // Rows before any header: not the tool's layout.
+      windowed = false;
+      for (const b of blocks) for (const [x, r] of b) readRow(x, r);
+      blocks.length = 0;
+      return readRow(xml, row);
+    }
+    const key = keyOf(xml);
+    if (blocks.length === 0 || recent!.startsBlock(key, previousKey)) {
+      blocks.push([]);
+      if (blocks.length > recent!.blocks) {
+        blocks.shift();
+        dropped = true;
+      }
+    }
+    previousKey = key;
+    blocks[blocks.length - 1]!.push([xml, row]);
+  };
+
   let tail = "";
   const decoder = new TextDecoder("utf-8");
   const scanner = new RowScanner({
-    row: readRow,
+    row: onRow,
     tail: (t) => {
       tail += t;
     },
@@ -230,6 +291,12 @@ export async function readWorksheet(
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
+  }
+  let droppedRows = 0;
+  if (blocks.length > 0) {
+    const first = blocks[0]![0]![1];
+    droppedRows = dropped ? Math.max(0, first - 1) : 0;
+    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows);
   }
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
     const ref = m[1]!;
@@ -255,5 +322,5 @@ export async function readWorksheet(
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
-  return { grid, merges, uncalculated, formulaCells };
+  return { grid, merges, uncalculated, formulaCells, dropped: droppedRows };
 }

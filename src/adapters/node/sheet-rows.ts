@@ -174,8 +174,8 @@ export interface ScannedCell {
 const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const ATTR_R = /\sr="([^"]*)"/;
 
-/** Calls `fn` for each cell of a row's XML, in order, with its column. */
-export function eachCell(rowXml: string, fn: (cell: ScannedCell) => void): void {
+/** Calls `fn` for each cell of a row's XML, in order, with its column; `fn` returning false stops the scan. */
+export function eachCell(rowXml: string, fn: (cell: ScannedCell) => boolean | void): void {
   const cell: ScannedCell = { start: 0, end: 0, attrs: "", inner: undefined, col: -1, hasRef: false };
   CELL_RE.lastIndex = rowXml.indexOf(">") + 1;
   let col = -1;
@@ -192,7 +192,7 @@ export function eachCell(rowXml: string, fn: (cell: ScannedCell) => void): void 
     cell.inner = m[2];
     cell.col = col;
     cell.hasRef = ref !== null;
-    fn(cell);
+    if (fn(cell) === false) break;
     CELL_RE.lastIndex = end; // fn may scan other rows
   }
 }
