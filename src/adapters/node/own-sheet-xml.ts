@@ -19,11 +19,21 @@ const BORDER_COLOR = "FFBFBFBF";
 function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | null) => number {
   const p = styles.prefix;
   const cache = new Map<string, number>();
+  // By the style object and the format first (the layout's style runs share their objects), so a cell costs a
+  // lookup, not a JSON.stringify; equal styles in different objects still meet in `cache`.
+  const byObject = new Map<CellStyle | undefined, Map<string | null, number>>();
   return (style, fmt) => {
+    let forStyle = byObject.get(style);
+    if (!forStyle) byObject.set(style, (forStyle = new Map()));
+    const quick = forStyle.get(fmt);
+    if (quick !== undefined) return quick;
     const s = style ?? {};
     const key = JSON.stringify([s, fmt]);
     const known = cache.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      forStyle.set(fmt, known);
+      return known;
+    }
     const font =
       `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.fontSize ?? 11}"/>` +
       (s.fontColor ? `<${p}color rgb="${argb(s.fontColor)}"/>` : `<${p}color theme="1"/>`) +
@@ -61,6 +71,7 @@ function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | nu
       alignment ? `<${p}xf ${attrs.join(" ")}>${alignment}</${p}xf>` : `<${p}xf ${attrs.join(" ")}/>`,
     );
     cache.set(key, id);
+    forStyle.set(fmt, id);
     return id;
   };
 }

@@ -154,12 +154,18 @@ export async function readWorksheet(
       const type = ATTR_T.exec(attrs)?.[1] ?? "n";
       const sm = ATTR_S.exec(attrs);
       const style = sm ? Number(sm[1]) : 0;
-      const hasFormula = inner !== undefined && F_RE.test(inner);
+      // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
+      const plainV =
+        inner !== undefined &&
+        inner.startsWith("<v>") &&
+        inner.endsWith("</v>") &&
+        inner.indexOf("<", 3) === inner.length - 4;
+      const hasFormula = inner !== undefined && !plainV && F_RE.test(inner);
       let hasValue = false;
       let v: CellValue = null;
       if (inner !== undefined) {
         if (type === "inlineStr") {
-          const body = inner.replace(RPH_RE, "");
+          const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
           let text = "";
           let any = false;
           T_RE.lastIndex = 0;
@@ -173,7 +179,7 @@ export async function readWorksheet(
             v = decodeXmlText(text);
           }
         } else {
-          const vm = V_RE.exec(inner);
+          const vm = plainV ? [inner, inner.slice(3, -4)] : V_RE.exec(inner);
           if (vm) {
             hasValue = true;
             const text = vm[1]!;
