@@ -10,8 +10,8 @@ import { basename, join } from "node:path";
 import JSZip from "jszip";
 import type { CorpusFile } from "../../scripts/corpus/make-corpus";
 import { makeCorpus } from "../../scripts/corpus/make-corpus";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
-import { Styles } from "../../src/adapters/node/styles";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
+import { Styles } from "../../src/adapters/file/styles";
 import { runCli } from "./run-cli";
 
 jest.setTimeout(60_000);

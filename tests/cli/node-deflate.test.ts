@@ -1,12 +1,12 @@
 /**
- * The zlib compression `--out` registers with JSZip (src/adapters/node/node-deflate.ts): the parts it deflates
+ * The zlib compression `--out` registers with JSZip (src/adapters/file/node-deflate.ts): the parts it deflates
  * read back exactly, with more data than zlib buffers at once (so the source is paused and resumed), and the
  * entries JSZip loaded deflated keep their original compressed bytes.
  */
 import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import JSZip from "jszip";
-import { NODE_DEFLATE } from "../../src/adapters/node/node-deflate";
+import { NODE_DEFLATE } from "../../src/adapters/file/node-deflate";
 
 /** The compressed bytes of each entry, read from the zip's local headers (sizes from the central directory). */
 function rawEntries(zip: Buffer): Map<string, { method: number; data: Buffer }> {

@@ -1,14 +1,14 @@
 /**
- * The one row scanner (src/adapters/node/sheet-rows.ts) serves the reader and the sheet rewriter: on tricky sheets
+ * The one row scanner (src/adapters/file/sheet-rows.ts) serves the reader and the sheet rewriter: on tricky sheets
  * (inline strings, rich text, shared formulas, rows and cells without references, prefixed elements) both see the
  * same rows and the same cells, and the scanner hands every byte of the part on as it was.
  */
 import { Readable } from "node:stream";
 import JSZip from "jszip";
-import { readWorksheet } from "../../src/adapters/node/read-sheet";
-import { sheetRewriter } from "../../src/adapters/node/sheet-rewrite";
-import type { CellWrite } from "../../src/adapters/node/sheet-rewrite";
-import { eachCell, RowScanner } from "../../src/adapters/node/sheet-rows";
+import { readWorksheet } from "../../src/adapters/file/read/read-sheet";
+import { sheetRewriter } from "../../src/adapters/file/write/sheet-rewrite";
+import type { CellWrite } from "../../src/adapters/file/write/sheet-rewrite";
+import { eachCell, RowScanner } from "../../src/adapters/file/sheet-rows";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 

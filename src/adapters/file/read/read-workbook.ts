@@ -6,17 +6,17 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { CellValue, SheetGrid } from "../../engine/grid";
-import type { OwnSheetRole } from "../../engine/plan";
-import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
-import { InputError } from "./errors";
-import type { SheetEntry, XlsxPackage } from "./package";
-import { openPackage, partText } from "./package";
+import type { CellValue, SheetGrid } from "../../../engine/grid";
+import type { OwnSheetRole } from "../../../engine/plan";
+import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../../engine/own-sheets";
+import { InputError } from "../errors";
+import type { SheetEntry, XlsxPackage } from "../package";
+import { openPackage, partText } from "../package";
 import type { ReadSheet, RecentRows } from "./read-sheet";
 import { readSharedStrings, readWorksheet } from "./read-sheet";
-import { Styles } from "./styles";
-import { HISTORY_HEADERS } from "../../engine/report/history";
-import { CHANGELOG_HEADERS } from "../../engine/report/changelog";
+import { Styles } from "../styles";
+import { HISTORY_HEADERS } from "../../../engine/report/history";
+import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
 
 export { InputError };
 

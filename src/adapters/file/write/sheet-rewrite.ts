@@ -6,9 +6,9 @@
  */
 import { Transform } from "node:stream";
 import type { TransformCallback } from "node:stream";
-import { escapeXml } from "./xml";
-import { eachCell, RowScanner } from "./sheet-rows";
-import { columnLetters as letters } from "../../engine/grid";
+import { escapeXml } from "../xml";
+import { eachCell, RowScanner } from "../sheet-rows";
+import { columnLetters as letters } from "../../../engine/grid";
 
 export interface CellWrite {
   text: string;

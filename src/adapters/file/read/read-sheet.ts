@@ -6,12 +6,12 @@
  */
 import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
-import type { CellValue, SheetGrid } from "../../engine/grid";
-import { InputError } from "./errors";
-import { streamPart } from "./package";
-import type { Styles } from "./styles";
-import { columnLetters as colLetters } from "../../engine/grid";
-import { eachCell, parseRef, RowScanner } from "./sheet-rows";
+import type { CellValue, SheetGrid } from "../../../engine/grid";
+import { InputError } from "../errors";
+import { streamPart } from "../package";
+import type { Styles } from "../styles";
+import { columnLetters as colLetters } from "../../../engine/grid";
+import { eachCell, parseRef, RowScanner } from "../sheet-rows";
 
 export { parseRef };
 

@@ -4,11 +4,11 @@
  * costs its text and nothing more.
  */
 import { Readable } from "node:stream";
-import type { CellStyle, LayoutValue, SheetLayout } from "../../engine/plan";
-import type { Styles } from "./styles";
-import { escapeXml } from "./xml";
-import { columnLetters as letters } from "../../engine/grid";
-import { RowScanner } from "./sheet-rows";
+import type { CellStyle, LayoutValue, SheetLayout } from "../../../engine/plan";
+import type { Styles } from "../styles";
+import { escapeXml } from "../xml";
+import { columnLetters as letters } from "../../../engine/grid";
+import { RowScanner } from "../sheet-rows";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
