@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { loadWorkbook } from "../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../src/adapters/file/read/read-workbook";
 import { analyse } from "../src/engine/analyse";
 import { parseIsoDay } from "../src/engine/dates";
 import { buildWritePlan } from "../src/engine/write-plan";

@@ -16,9 +16,9 @@ import type { RunInputs } from "../engine/run";
 import { planRun } from "../engine/run";
 import type { WorkbookSnapshot } from "../engine/snapshot";
 import { workbookSnapshot } from "../engine/snapshot";
-import { InputError } from "../adapters/node/errors";
-import type { SheetEntry } from "../adapters/node/package";
-import type { LoadedWorkbook } from "../adapters/node/read-workbook";
+import { InputError } from "../adapters/file/errors";
+import type { SheetEntry } from "../adapters/file/package";
+import type { LoadedWorkbook } from "../adapters/file/read/read-workbook";
 import type { OwnSheetRole, WritePlan } from "../engine/plan";
 import { columnLetters } from "../engine/grid";
 import { parseArgs, USAGE } from "./args";
@@ -148,7 +148,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (args.out !== null) await checkOutPath(args.input, args.out);
 
     // Loaded here, not at start-up: --help and usage errors pay for none of it.
-    const { loadWorkbook } = await import("../adapters/node/read-workbook");
+    const { loadWorkbook } = await import("../adapters/file/read/read-workbook");
     const loaded = await loadWorkbook(args.input);
     if (
       args.out !== null &&
@@ -189,8 +189,8 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       let source = loaded;
       if (loaded.kind === "csv") {
         // A CSV becomes a one-sheet workbook (figures and dates typed, as Excel opens it), then takes the same path.
-        const { csvPackage } = await import("../adapters/node/csv-package");
-        const { openPackage } = await import("../adapters/node/package");
+        const { csvPackage } = await import("../adapters/file/write/csv-package");
+        const { openPackage } = await import("../adapters/file/package");
         const pkg = await openPackage(
           args.input,
           await csvPackage(loaded.sheets[0]!.name, loaded.csvRows ?? []),
@@ -198,7 +198,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         // A CSV has no merges, formulas or sheets of the tool's: nothing to read back.
         source = { ...loaded, pkg };
       }
-      const { writePackage } = await import("../adapters/node/write-package");
+      const { writePackage } = await import("../adapters/file/write/write-package");
       const out = resolve(args.out);
       await mkdir(dirname(out), { recursive: true });
       // Write beside the target and rename, so a failure never leaves a half-written workbook.

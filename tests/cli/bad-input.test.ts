@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { makeCorpus } from "../../scripts/corpus/make-corpus";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import { runCli } from "./run-cli";
 
 const root = join(__dirname, "..", "..");

@@ -10,8 +10,8 @@ import { basename, join } from "node:path";
 import JSZip from "jszip";
 import type { CorpusFile } from "../../scripts/corpus/make-corpus";
 import { makeCorpus } from "../../scripts/corpus/make-corpus";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
-import { Styles } from "../../src/adapters/node/styles";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
+import { Styles } from "../../src/adapters/file/styles";
 import { runCli } from "./run-cli";
 
 jest.setTimeout(60_000);
@@ -258,6 +258,42 @@ describe.each([0, 1, 2])("corpus workbook %#", (index) => {
       expect(c.get("xl/charts/chart1.xml")!.equals(a.get("xl/charts/chart1.xml")!)).toBe(true);
       if (a.has("xl/vbaProject.bin"))
         expect(c.get("xl/vbaProject.bin")!.equals(a.get("xl/vbaProject.bin")!)).toBe(true);
+    });
+
+    test("later quarters read only the recent history and keep every older row of it byte for byte", async () => {
+      const rowsOf = async (path: string, sheet: string) => {
+        const z = await zipOf(path);
+        const xml = await z
+          .file(await sheetPart(z, await z.file("xl/workbook.xml")!.async("string"), sheet))!
+          .async("string");
+        return xml.match(/<row\b[^>]*?(?:\/>|>[\s\S]*?<\/row>)/g) ?? [];
+      };
+      let prev = out;
+      for (const [i, date] of ["2021-03-31", "2021-06-30", "2021-09-30"].entries()) {
+        const next = join(dir, `quarter${i + 2}-${basename(file.path)}`);
+        const r = await runCli([prev, "--date", date, "--out", next]);
+        expect(r.code).toBe(0);
+        for (const sheet of ["RAG History", "Change Log"]) {
+          const before = await rowsOf(prev, sheet);
+          const after = await rowsOf(next, sheet);
+          expect([sheet, after.slice(0, before.length)]).toEqual([sheet, before]);
+          expect(after.length).toBeGreaterThan(before.length);
+        }
+        prev = next;
+      }
+      // By the fourth quarter the history holds more than the two quarters the reader takes.
+      const recent = await loadWorkbook(prev);
+      expect(recent.read.get("RAG History")!.dropped).toBeGreaterThan(0);
+      const whole = await loadWorkbook(prev, { ownSheetRows: "all" });
+      const quarters = whole.sheets
+        .find((s) => s.name === "RAG History")!
+        .values.slice(1)
+        .map((r) => r[0]);
+      expect([...new Set(quarters)]).toEqual(["Q3 2020/21", "Q4 2020/21", "Q1 2021/22", "Q2 2021/22"]);
+      // The user's parts are still byte-identical four runs on.
+      const a = await parts(await zipOf(file.path));
+      const c = await parts(await zipOf(prev));
+      expect(c.get("xl/charts/chart1.xml")!.equals(a.get("xl/charts/chart1.xml")!)).toBe(true);
     });
   }
 });

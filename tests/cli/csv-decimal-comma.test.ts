@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromDecimalComma, usesDecimalComma } from "../../src/adapters/node/read-workbook";
+import { fromDecimalComma, usesDecimalComma } from "../../src/adapters/file/read/read-workbook";
 import type { JsonReport } from "../../src/engine/json";
 import { runCli } from "./run-cli";
 

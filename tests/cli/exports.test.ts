@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import type { JsonReport } from "../../src/engine/json";
 import { runCli } from "./run-cli";
 

@@ -1,12 +1,12 @@
 /**
- * The zlib compression `--out` registers with JSZip (src/adapters/node/node-deflate.ts): the parts it deflates
+ * The zlib compression `--out` registers with JSZip (src/adapters/file/node-deflate.ts): the parts it deflates
  * read back exactly, with more data than zlib buffers at once (so the source is paused and resumed), and the
  * entries JSZip loaded deflated keep their original compressed bytes.
  */
 import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import JSZip from "jszip";
-import { NODE_DEFLATE } from "../../src/adapters/node/node-deflate";
+import { NODE_DEFLATE } from "../../src/adapters/file/node-deflate";
 
 /** The compressed bytes of each entry, read from the zip's local headers (sizes from the central directory). */
 function rawEntries(zip: Buffer): Map<string, { method: number; data: Buffer }> {
@@ -74,6 +74,36 @@ describe("Node zlib deflate for the parts --out writes", () => {
     expect(await back.file("a.xml")!.async("string")).toBe(big);
     expect(await back.file("b.xml")!.async("string")).toBe(streamed);
     expect(await back.file("empty.xml")!.async("string")).toBe("");
+  });
+
+  it("stores each written part's CRC-32 as JSZip's own JavaScript CRC computes it (zlib's native crc32)", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- JSZip's CommonJS internals, untyped
+    const jsCrc32 = require("jszip/lib/crc32") as (data: Uint8Array, crc?: number) => number;
+    const texts: Record<string, string> = {
+      "a.xml": sheetLike(50_000),
+      "b.xml": "ünïcode £ ✓ " + sheetLike(10),
+    };
+    const zip = new JSZip();
+    const source = new PassThrough();
+    zip.file("a.xml", source, { binary: true });
+    zip.file("b.xml", texts["b.xml"]!);
+    setImmediate(() => {
+      const a = texts["a.xml"]!;
+      for (let i = 0; i < a.length; i += 3000) source.write(a.slice(i, i + 3000));
+      source.end();
+    });
+    const bytes = await generate(zip);
+    let eocd = bytes.length - 22;
+    while (bytes.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+    let p = bytes.readUInt32LE(eocd + 16);
+    const crcs = new Map<string, number>();
+    for (let n = bytes.readUInt16LE(eocd + 10); n > 0; n--) {
+      const nameLen = bytes.readUInt16LE(p + 28);
+      crcs.set(bytes.toString("utf8", p + 46, p + 46 + nameLen), bytes.readUInt32LE(p + 16));
+      p += 46 + nameLen + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+    }
+    for (const [name, text] of Object.entries(texts))
+      expect([name, crcs.get(name)]).toEqual([name, jsCrc32(Buffer.from(text, "utf8")) >>> 0]);
   });
 
   it("keeps the compressed bytes of entries it loaded deflated, and deflates what it adds", async () => {

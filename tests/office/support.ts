@@ -10,7 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { RunInput } from "../../src/app/operations";
 import { createOfficeOperations } from "../../src/adapters/office/operations";
 import type { OfficeOperations, OfficeOperationsOptions } from "../../src/adapters/office/operations";
-import { decodeCsv, sheetNameFromFile } from "../../src/adapters/node/read-workbook";
+import { decodeCsv, sheetNameFromFile } from "../../src/adapters/file/read/read-workbook";
 import { run } from "../../src/cli/main";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { parseIsoDay } from "../../src/engine/dates";

@@ -9,7 +9,7 @@ import { RAG_STYLE, severityRank } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import type { OverallRag } from "../../src/engine/rag";
 import { highlightLayout, isException } from "../../src/engine/report/highlight";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 
 const root = join(__dirname, "..", "..");
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { TextDecoder } from "node:util";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
-import { loadWorkbook } from "../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import { summaryLines } from "../../src/cli/summary";
 import { analyse } from "../../src/engine/analyse";
 import { parseIsoDay } from "../../src/engine/dates";

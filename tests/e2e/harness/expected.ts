@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { analyse } from "../../../src/engine/analyse";
 import { parseIsoDay } from "../../../src/engine/dates";
 import type { ProgrammeAnalysis } from "../../../src/engine/model";
-import { loadWorkbook } from "../../../src/adapters/node/read-workbook";
+import { loadWorkbook } from "../../../src/adapters/file/read/read-workbook";
 import { runCli } from "../../cli/run-cli";
 import { cellName } from "../../support/excel-model/address";
 import type { CellChange, WorkbookSnapshot } from "../../support/excel-model/snapshot";

@@ -6,15 +6,17 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import type { CellValue, SheetGrid } from "../../engine/grid";
-import type { OwnSheetRole } from "../../engine/plan";
-import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../engine/own-sheets";
-import { InputError } from "./errors";
-import type { SheetEntry, XlsxPackage } from "./package";
-import { openPackage, partText } from "./package";
-import type { ReadSheet } from "./read-sheet";
+import type { CellValue, SheetGrid } from "../../../engine/grid";
+import type { OwnSheetRole } from "../../../engine/plan";
+import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../../engine/own-sheets";
+import { InputError } from "../errors";
+import type { SheetEntry, XlsxPackage } from "../package";
+import { openPackage, partText } from "../package";
+import type { ReadSheet, RecentRows } from "./read-sheet";
 import { readSharedStrings, readWorksheet } from "./read-sheet";
-import { Styles } from "./styles";
+import { Styles } from "../styles";
+import { HISTORY_HEADERS } from "../../../engine/report/history";
+import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
 
 export { InputError };
 
@@ -33,7 +35,38 @@ export interface LoadedWorkbook {
   csvRows?: (string | null)[][];
 }
 
-export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
+export interface LoadOptions {
+  /**
+   * "recent" (the default): of the tool's RAG History and Change Log, only the header and the rows the engine
+   * needs are read (the last two quarters; the last run's lines), so a run costs the same whatever history the
+   * workbook holds; `ReadSheet.dropped` says how many rows were left out, and `--out` keeps them byte for byte.
+   * "all": every row.
+   */
+  ownSheetRows?: "recent" | "all";
+}
+
+/**
+ * What the engine needs of the tool's growing sheets. The history: the quarter before this run's and this
+ * run's own (replaced when a report is built again in the same quarter), so the last two quarters. The change
+ * log: the last run's lines (a run that stopped after logging is not logged twice).
+ */
+export const RECENT_ROWS: Record<"history" | "changelog", RecentRows> = {
+  history: {
+    header: HISTORY_HEADERS,
+    keyColumn: HISTORY_HEADERS.indexOf("Quarter"),
+    startsBlock: (key, previous) => key !== null && key !== previous,
+    blocks: 2,
+  },
+  changelog: {
+    header: CHANGELOG_HEADERS,
+    keyColumn: CHANGELOG_HEADERS.indexOf("Sheet"),
+    // A run's summary line has no sheet; its changes follow it.
+    startsBlock: (key) => key === null,
+    blocks: 1,
+  },
+};
+
+export async function loadWorkbook(path: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const ext = extname(path).toLowerCase();
   let data: Buffer;
   try {
@@ -49,7 +82,7 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
     );
   }
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return loadCsv(path, data);
-  if (ext === ".xlsx" || ext === ".xlsm") return loadXlsx(path, data);
+  if (ext === ".xlsx" || ext === ".xlsm") return loadXlsx(path, data, options);
   if (ext === ".xls")
     throw new InputError(
       `${path}: .xls (Excel 97-2003) is not supported; open it in Excel and save it as .xlsx`,
@@ -61,15 +94,20 @@ export async function loadWorkbook(path: string): Promise<LoadedWorkbook> {
   throw new InputError(`${path}: expected a .xlsx, .xlsm or .csv file`);
 }
 
-export async function loadXlsx(path: string, data: Buffer): Promise<LoadedWorkbook> {
+export async function loadXlsx(
+  path: string,
+  data: Buffer,
+  options: LoadOptions = {},
+): Promise<LoadedWorkbook> {
   const pkg = await openPackage(path, data);
-  return readPackage(path, pkg, "xlsx");
+  return readPackage(path, pkg, "xlsx", options);
 }
 
 export async function readPackage(
   path: string,
   pkg: XlsxPackage,
   kind: "xlsx" | "csv",
+  options: LoadOptions = {},
 ): Promise<LoadedWorkbook> {
   const strings =
     pkg.sharedStringsPart && pkg.zip.file(pkg.sharedStringsPart)
@@ -86,10 +124,17 @@ export async function readPackage(
   // are the tool's); other hidden sheets are not read at all (the engine ignores them), so a huge hidden data
   // sheet costs nothing.
   const marked = new Set<string>();
+  const growing = new Map<string, RecentRows>();
   for (const dn of pkg.definedNames) {
-    const name = roleFromMarker(dn.name) ? sheetFromReference(dn.text) : null;
-    if (name !== null) marked.add(name.toLowerCase());
+    const role = roleFromMarker(dn.name);
+    const name = role ? sheetFromReference(dn.text) : null;
+    if (name === null) continue;
+    marked.add(name.toLowerCase());
+    if ((role === "history" || role === "changelog") && dn.localSheetId === null)
+      growing.set(name.toLowerCase(), RECENT_ROWS[role]);
   }
+  const recentOf = (sheet: string) =>
+    options.ownSheetRows === "all" ? undefined : growing.get(sheet.toLowerCase());
   for (const s of pkg.sheets) {
     if (s.kind !== "worksheet" || !s.part) continue;
     if (s.state !== "visible" && !marked.has(s.name.toLowerCase())) {
@@ -101,7 +146,17 @@ export async function readPackage(
       continue;
     }
     const visible = s.state === "visible";
-    const rs = await readWorksheet(path, pkg.zip, s.part, s.name, visible, strings, styles, pkg.date1904);
+    const rs = await readWorksheet(
+      path,
+      pkg.zip,
+      s.part,
+      s.name,
+      visible,
+      strings,
+      styles,
+      pkg.date1904,
+      recentOf(s.name),
+    );
     read.set(s.name, rs);
     sheets.push(rs.grid);
     if (rs.uncalculated.length > 0 && visible) {

@@ -42,7 +42,12 @@ export function attr(tag: SaxesTagNS, local: string, uri = ""): string | undefin
   return undefined;
 }
 
+// Anything escapeXml changes; most texts hold none of it and are returned as they are.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return (
     text
       .replace(/&/g, "&amp;")

@@ -4,10 +4,11 @@
  * costs its text and nothing more.
  */
 import { Readable } from "node:stream";
-import type { CellStyle, LayoutValue, SheetLayout } from "../../engine/plan";
-import type { Styles } from "./styles";
-import { escapeXml } from "./xml";
-import { columnLetters as letters } from "../../engine/grid";
+import type { CellStyle, LayoutValue, SheetLayout } from "../../../engine/plan";
+import type { Styles } from "../styles";
+import { escapeXml } from "../xml";
+import { columnLetters as letters } from "../../../engine/grid";
+import { RowScanner } from "../sheet-rows";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -17,11 +18,21 @@ const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
 function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | null) => number {
   const p = styles.prefix;
   const cache = new Map<string, number>();
+  // By the style object and the format first (the layout's style runs share their objects), so a cell costs a
+  // lookup, not a JSON.stringify; equal styles in different objects still meet in `cache`.
+  const byObject = new Map<CellStyle | undefined, Map<string | null, number>>();
   return (style, fmt) => {
+    let forStyle = byObject.get(style);
+    if (!forStyle) byObject.set(style, (forStyle = new Map()));
+    const quick = forStyle.get(fmt);
+    if (quick !== undefined) return quick;
     const s = style ?? {};
     const key = JSON.stringify([s, fmt]);
     const known = cache.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      forStyle.set(fmt, known);
+      return known;
+    }
     const font =
       `<${p}font>${s.bold ? `<${p}b/>` : ""}${s.italic ? `<${p}i/>` : ""}<${p}sz val="${s.fontSize ?? 11}"/>` +
       (s.fontColor ? `<${p}color rgb="${argb(s.fontColor)}"/>` : `<${p}color theme="1"/>`) +
@@ -60,6 +71,7 @@ function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | nu
       alignment ? `<${p}xf ${attrs.join(" ")}>${alignment}</${p}xf>` : `<${p}xf ${attrs.join(" ")}/>`,
     );
     cache.set(key, id);
+    forStyle.set(fmt, id);
     return id;
   };
 }
@@ -72,14 +84,17 @@ export function ownSheetStream(
   layout: SheetLayout,
   styles: Styles,
   value: (v: LayoutValue, format: string | null) => LayoutValue,
-  append?: { old: Readable; from: number },
+  append?: { old: Readable; from: number; shift?: number },
 ): Readable {
   const styleOf = styler(styles);
   // Each cell's style: the layout's styles are resolved rectangles that never overlap, each with its whole style.
   const cellStyles = new Map<number, CellStyle>();
   const key = (r: number, c: number) => r * 16384 + c;
+  const firstRow = append?.from ?? 0;
+  /** The sheet row of a layout row (the layout's rows after its header may start further down the sheet). */
+  const shift = append?.shift ?? 0;
   for (const run of layout.styles) {
-    for (let r = run.row; r < run.row + run.rows; r++) {
+    for (let r = Math.max(run.row, firstRow); r < run.row + run.rows; r++) {
       for (let c = run.col; c < run.col + run.cols; c++) cellStyles.set(key(r, c), run.style);
     }
   }
@@ -98,7 +113,7 @@ export function ownSheetStream(
         const st = cellStyles.get(key(r, c));
         if (v === null && st === undefined && fmt === null) continue;
         const s = st === undefined && fmt === null ? 0 : styleOf(st, fmt);
-        const ref = `${letters(c)}${r + 1}`;
+        const ref = `${letters(c)}${r + 1 + shift}`;
         const sAttr = s ? ` s="${s}"` : "";
         if (v === null) cells += `<c r="${ref}"${sAttr}/>`;
         else if (typeof v === "number") cells += `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
@@ -107,7 +122,7 @@ export function ownSheetStream(
           cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       }
       if (cells || ht != null)
-        block += `<row r="${r + 1}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
+        block += `<row r="${r + 1 + shift}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
       if (block.length > 256 * 1024) {
         yield block;
         block = "";
@@ -163,38 +178,61 @@ export function ownSheetStream(
     yield tail + "</worksheet>";
   }
   if (append) {
-    // The sheet the tool wrote last time, kept byte for byte, with the rows from `from` on added at the end of
-    // its rows: a history that grows each quarter costs only its new rows.
+    // The sheet the tool wrote last time, kept byte for byte up to the layout's first new row (its sheet row
+    // `from + shift`), then the layout's rows from there: a history that grows each quarter costs only its new
+    // rows. What follows the rows (print setup, ...) is kept as it was.
     const old = append.old;
+    const keepBelow = append.from + shift;
     return Readable.from(
       (async function* () {
         const decoder = new TextDecoder("utf-8");
-        let pending = "";
-        let done = false;
-        for await (const chunk of old as AsyncIterable<Buffer>) {
-          if (done) {
-            yield chunk;
-            continue;
-          }
-          pending += decoder.decode(chunk, { stream: true });
-          const at = pending.indexOf("</sheetData>");
-          if (at < 0) {
-            const keep = Math.max(0, pending.length - 16);
-            if (keep > 0) {
-              yield Buffer.from(pending.slice(0, keep), "utf8");
-              pending = pending.slice(keep);
+        const out: string[] = [];
+        let dropping = false;
+        const scanner = new RowScanner({
+          head: (t) => {
+            out.push(t);
+          },
+          open: (tag, prefix, empty) => {
+            if (prefix !== "") throw new Error("the sheet to append to is not one the tool wrote");
+            if (!empty) out.push(tag);
+            else {
+              out.push("<sheetData>", ...rowBlocks(append.from), "</sheetData>");
             }
-            continue;
+          },
+          gap: (t) => {
+            if (!dropping) out.push(t);
+          },
+          row: (xml, index) => {
+            if (index < keepBelow) out.push(xml);
+            else dropping = true;
+          },
+          end: (tag) => {
+            out.push(...rowBlocks(append.from), tag);
+          },
+          tail: (t) => {
+            out.push(t);
+          },
+        });
+        function* pieces(): Generator<Buffer> {
+          let run = "";
+          for (const t of out) {
+            run += t;
+            if (run.length >= 64 * 1024) {
+              yield Buffer.from(run, "utf8");
+              run = "";
+            }
           }
-          yield Buffer.from(pending.slice(0, at), "utf8");
-          for (const rows of rowBlocks(append.from)) yield Buffer.from(rows, "utf8");
-          yield Buffer.from(pending.slice(at), "utf8");
-          pending = "";
-          done = true;
+          if (run.length > 0) yield Buffer.from(run, "utf8");
+          out.length = 0;
         }
-        pending += decoder.decode();
-        if (!done) throw new Error("the sheet to append to has no rows element");
-        if (pending) yield Buffer.from(pending, "utf8");
+        for await (const chunk of old as AsyncIterable<Buffer>) {
+          scanner.push(decoder.decode(chunk, { stream: true }));
+          // The kept rows of this chunk as one piece, the new rows in their blocks.
+          yield* pieces();
+        }
+        scanner.push(decoder.decode());
+        scanner.finish();
+        yield* pieces();
       })(),
     );
   }

@@ -3,10 +3,10 @@
  * opens a CSV. The package then takes the same package-surgery path as any workbook (write-package.ts).
  */
 import JSZip from "jszip";
-import { MINIMAL_STYLES, Styles } from "./styles";
-import { escapeXml } from "./xml";
-import { columnLetters as letters } from "../../engine/grid";
-import { excelSerialFromJsDate } from "../../engine/dates";
+import { MINIMAL_STYLES, Styles } from "../styles";
+import { escapeXml } from "../xml";
+import { columnLetters as letters } from "../../../engine/grid";
+import { excelSerialFromJsDate } from "../../../engine/dates";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

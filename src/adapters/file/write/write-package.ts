@@ -15,7 +15,7 @@ import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import { finished, pipeline } from "node:stream/promises";
 import type JSZip from "jszip";
-import { NODE_DEFLATE } from "./node-deflate";
+import { NODE_DEFLATE } from "../node-deflate";
 import type {
   OwnColumn,
   OwnSheetRole,
@@ -23,20 +23,20 @@ import type {
   SheetLayout,
   WritePlan,
   LayoutValue,
-} from "../../engine/plan";
-import { chooseSheetName, markerName, roleFromMarker } from "../../engine/own-sheets";
-import { cellAddress, quoteSheetName } from "../../engine/grid";
-import type { SheetGrid } from "../../engine/grid";
-import type { DateSystem } from "../../engine/dates";
-import { excelSerialFromJsDate } from "../../engine/dates";
+} from "../../../engine/plan";
+import { chooseSheetName, markerName, roleFromMarker } from "../../../engine/own-sheets";
+import { cellAddress, quoteSheetName } from "../../../engine/grid";
+import type { SheetGrid } from "../../../engine/grid";
+import type { DateSystem } from "../../../engine/dates";
+import { excelSerialFromJsDate } from "../../../engine/dates";
 import { ownSheetStream } from "./own-sheet-xml";
-import type { SheetEntry, XlsxPackage } from "./package";
-import { parseRels, partText } from "./package";
-import type { ReadSheet } from "./read-sheet";
+import type { SheetEntry, XlsxPackage } from "../package";
+import { parseRels, partText } from "../package";
+import type { ReadSheet } from "../read/read-sheet";
 import type { CellWrite } from "./sheet-rewrite";
 import { sheetRewriter } from "./sheet-rewrite";
-import { attrOf, MINIMAL_STYLES, Styles, withAttrs } from "./styles";
-import { escapeXml, NS_REL, relsPartOf } from "./xml";
+import { attrOf, MINIMAL_STYLES, Styles, withAttrs } from "../styles";
+import { escapeXml, NS_REL, relsPartOf } from "../xml";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -159,15 +159,14 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   layouts.forEach((l) => {
     const value = (v: LayoutValue) => cellValueFor(v);
     const oldPart = l.owned?.part ? zip.file(l.owned.part) : null;
-    const from =
-      l.owned && oldPart
-        ? appendsTo(l.layout, input.read.get(l.owned.name)?.grid ?? null, pkg.date1904 ? 1904 : 1900)
-        : null;
+    const seen = l.owned ? input.read.get(l.owned.name) : undefined;
+    const keep = l.owned && oldPart ? keptRows(l.layout, seen, pkg.date1904 ? 1904 : 1900) : null;
     const xml =
-      from !== null && oldPart
+      keep !== null && oldPart
         ? ownSheetStream(l.layout, styles, value, {
             old: (oldPart.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()),
-            from,
+            from: keep.from,
+            shift: keep.shift,
           })
         : ownSheetStream(l.layout, styles, value);
     if (l.owned) {
@@ -323,27 +322,51 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
 }
 
 /**
- * Where a layout only adds rows to the sheet the tool wrote last time (the history in a new quarter, the change
- * log every run): the index of
- * its first new row, when every earlier row is what the sheet holds now; else null (the sheet is written whole).
+ * Where the tool's earlier sheet is kept and only rows are added (the history in a new quarter, the change log
+ * every run): `from`, the layout's first row to write, and `shift`, the rows the reader left out of the grid
+ * (the layout's row r is the sheet's row r + shift, r ≥ 1). The sheet's rows up to the layout's first new
+ * row are kept byte for byte and the rest written. Null: the sheet is written whole.
+ *
+ * Read whole (shift 0), the sheet is kept only when every row of it is what the layout lays out again (a pure
+ * append). Read as a window of recent rows (`RecentRows`: shift > 0), the rows before the window are not in the
+ * layout at all and are always kept; the layout is then written from its first row that differs from the
+ * window (this quarter's rows when a report is built again in the same quarter).
  */
-function appendsTo(layout: SheetLayout, old: SheetGrid | null, dateSystem: DateSystem): number | null {
-  if ((layout.role !== "history" && layout.role !== "changelog") || !old || old.values.length < 1)
-    return null;
+function keptRows(
+  layout: SheetLayout,
+  seen: ReadSheet | undefined,
+  dateSystem: DateSystem,
+): { from: number; shift: number } | null {
+  if ((layout.role !== "history" && layout.role !== "changelog") || !seen) return null;
+  const old = seen.grid;
+  const shift = seen.dropped;
+  const same = sameRows(layout, old, dateSystem);
+  if (shift > 0) {
+    // The reader windows a sheet only when its header is the layout's; anything else would lose rows.
+    if (same < 1)
+      throw new Error(`the tool's sheet "${old.name}" no longer starts with the layout's header row`);
+    return { from: same, shift };
+  }
   const n = old.values.length;
-  if (layout.values.length <= n) return null;
+  if (n < 1 || same < n || layout.values.length <= n) return null;
+  return { from: n, shift: 0 };
+}
+
+/** How many of the layout's first rows are what the sheet holds now (compared as the workbook's values). */
+function sameRows(layout: SheetLayout, old: SheetGrid, dateSystem: DateSystem): number {
+  const n = Math.min(old.values.length, layout.values.length);
   const serial = (v: unknown) => (v instanceof Date ? excelSerialFromJsDate(v, dateSystem) : v);
   for (let r = 0; r < n; r++) {
     const want = layout.values[r]!;
     const have = old.values[r]!;
-    if (have.length === 0) return null;
+    if (have.length === 0) return r;
     for (let c = 0; c < want.length; c++) {
       // Both sides in the workbook's serials (the reader gives Dates in either date system as the day shown);
       // an empty text is written as no cell, so it reads back as blank.
       const w = want[c] ?? "";
       const h = serial(have[c] ?? "");
-      const same = typeof w === "number" && typeof h === "number" ? Math.abs(w - h) < 1e-6 : w === h;
-      if (!same) return null;
+      const equal = typeof w === "number" && typeof h === "number" ? Math.abs(w - h) < 1e-6 : w === h;
+      if (!equal) return r;
     }
   }
   return n;

@@ -9,6 +9,7 @@
  * DeflateRaw (or InflateRaw) stream, pushes the compressed chunks on as zlib gives them, pauses the source while zlib's input is
  * full, and ends (so JSZip writes the entry's data descriptor and moves on) only once zlib has flushed.
  */
+import * as zlib from "node:zlib";
 import { createDeflateRaw, createInflateRaw } from "node:zlib";
 import type { Transform } from "node:stream";
 
@@ -43,7 +44,15 @@ interface Compression {
 /* eslint-disable @typescript-eslint/no-require-imports -- JSZip's internals are CommonJS modules without types */
 const GenericWorker = require("jszip/lib/stream/GenericWorker") as GenericWorkerClass;
 const compressions = require("jszip/lib/compressions") as Record<string, Compression>;
+const Crc32Probe = require("jszip/lib/stream/Crc32Probe") as {
+  prototype: { processChunk(this: Crc32ProbeInstance, chunk: Chunk | { data: string; meta: unknown }): void };
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+interface Crc32ProbeInstance {
+  streamInfo: { crc32?: number };
+  push(chunk: unknown): void;
+}
 
 export const NODE_DEFLATE = "NODE_DEFLATE";
 
@@ -117,5 +126,24 @@ if (!compressions[NODE_DEFLATE]) {
     magic: deflate.magic,
     compressWorker: (options) => new NodeZlibWorker(() => createDeflateRaw({ level: options.level ?? 6 })),
     uncompressWorker: () => deflate.uncompressWorker(),
+  };
+}
+
+/**
+ * The CRC-32 of every part JSZip writes anew (the rewritten sheets, the tool's sheets) with zlib's native
+ * `crc32` (Node 20.15 and later) instead of JSZip's JavaScript table loop: the same checksum, several times
+ * faster on a 200,000-row sheet. JSZip keeps the CRC as a signed 32-bit number; so does this.
+ */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+const probe = Crc32Probe.prototype as { processChunk: (chunk: { data: unknown }) => void; nodeCrc?: boolean };
+if (nativeCrc32 && !probe.nodeCrc) {
+  const original = probe.processChunk;
+  probe.nodeCrc = true;
+  Crc32Probe.prototype.processChunk = function (this: Crc32ProbeInstance, chunk) {
+    if (typeof chunk.data === "string" || !(chunk.data instanceof Uint8Array))
+      return original.call(this, chunk);
+    if (chunk.data.length > 0)
+      this.streamInfo.crc32 = nativeCrc32(chunk.data, (this.streamInfo.crc32 ?? 0) >>> 0) | 0;
+    this.push(chunk);
   };
 }

@@ -6,11 +6,14 @@
  */
 import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
-import type { CellValue, SheetGrid } from "../../engine/grid";
-import { InputError } from "./errors";
-import { streamPart } from "./package";
-import type { Styles } from "./styles";
-import { columnLetters as colLetters } from "../../engine/grid";
+import type { CellValue, SheetGrid } from "../../../engine/grid";
+import { InputError } from "../errors";
+import { streamPart } from "../package";
+import type { Styles } from "../styles";
+import { columnLetters as colLetters } from "../../../engine/grid";
+import { eachCell, parseRef, RowScanner } from "../sheet-rows";
+
+export { parseRef };
 
 /** A sheet bigger than this (in cells of its rows' extents) is refused rather than read. */
 export const MAX_GRID_CELLS = 20_000_000;
@@ -60,24 +63,25 @@ export interface ReadSheet {
   uncalculated: string[];
   /** 0-based row → 0-based columns of the cells that hold a formula. */
   formulaCells: Map<number, Set<number>>;
+  /**
+   * Sheet rows left out of the grid by a `RecentRows` window (0 when the grid is the whole sheet): the grid's row
+   * 0 is the sheet's row 0 (the header) and its row i ≥ 1 is the sheet's row i + dropped.
+   */
+  dropped: number;
 }
 
-/** 0-based [row, col] of an "AB12" reference. */
-export function parseRef(ref: string): [number, number] {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
-  }
-  return [row - 1, col - 1];
+/**
+ * For the tool's own sheets that only ever grow (RAG History, Change Log): read the header and the last few
+ * blocks of rows only, so a run's cost does not grow with the sheet. A block starts where `startsBlock` says
+ * (a new quarter, a run's summary line), from the raw XML of the cell in column `keyColumn` (null when the row
+ * has none). The window applies only when the sheet's first row is exactly `header` (the layout the tool writes
+ * now); any other sheet is read whole.
+ */
+export interface RecentRows {
+  header: readonly string[];
+  keyColumn: number;
+  startsBlock: (key: string | null, previousKey: string | null) => boolean;
+  blocks: number;
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -94,12 +98,10 @@ export function decodeXmlText(s: string): string {
   );
 }
 
-const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
 const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const T_RE = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
 const RPH_RE = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 const F_RE = /<(?:[\w.-]+:)?f\b/;
-const ATTR_R = /\sr="([^"]*)"/;
 const ATTR_S = /\ss="(\d+)"/;
 const ATTR_T = /\st="([^"]*)"/;
 
@@ -118,6 +120,7 @@ export async function readWorksheet(
   strings: readonly string[],
   styles: Styles | null,
   date1904: boolean,
+  recent?: RecentRows,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -140,36 +143,29 @@ export async function readWorksheet(
     return v;
   };
 
-  let lastRow = -1;
-  const readRow = (xml: string) => {
-    const open = /^<[^>]*>/.exec(xml)![0];
-    const rAttr = ATTR_R.exec(open);
-    let row = rAttr ? Number(rAttr[1]) - 1 : lastRow + 1;
-    lastRow = row;
-    if (open.endsWith("/>")) return;
+  const readRow = (xml: string, row: number) => {
+    if (xml.charCodeAt(xml.indexOf(">") - 1) === 47 /* / */) return;
     const cells: CellValue[] = [];
     let fmts: (string | null)[] | null = null;
-    let col = -1;
-    CELL_RE.lastIndex = open.length;
-    let m: RegExpExecArray | null;
-    while ((m = CELL_RE.exec(xml)) !== null) {
-      const attrs = m[1]!;
-      const inner = m[2];
-      const ref = ATTR_R.exec(attrs);
-      if (ref) {
-        const rc = parseRef(ref[1]!);
-        col = rc[1];
-        if (rc[0] !== row && rc[0] >= 0) row = lastRow = rc[0];
-      } else col++;
+    eachCell(xml, (cell) => {
+      const attrs = cell.attrs;
+      const inner = cell.inner;
+      const col = cell.col;
       const type = ATTR_T.exec(attrs)?.[1] ?? "n";
       const sm = ATTR_S.exec(attrs);
       const style = sm ? Number(sm[1]) : 0;
-      const hasFormula = inner !== undefined && F_RE.test(inner);
+      // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
+      const plainV =
+        inner !== undefined &&
+        inner.startsWith("<v>") &&
+        inner.endsWith("</v>") &&
+        inner.indexOf("<", 3) === inner.length - 4;
+      const hasFormula = inner !== undefined && !plainV && F_RE.test(inner);
       let hasValue = false;
       let v: CellValue = null;
       if (inner !== undefined) {
         if (type === "inlineStr") {
-          const body = inner.replace(RPH_RE, "");
+          const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
           let text = "";
           let any = false;
           T_RE.lastIndex = 0;
@@ -183,7 +179,7 @@ export async function readWorksheet(
             v = decodeXmlText(text);
           }
         } else {
-          const vm = V_RE.exec(inner);
+          const vm = plainV ? [inner, inner.slice(3, -4)] : V_RE.exec(inner);
           if (vm) {
             hasValue = true;
             const text = vm[1]!;
@@ -232,7 +228,7 @@ export async function readWorksheet(
           fmts[col] = f;
         }
       }
-    }
+    });
     extent += cells.length;
     if (extent > MAX_GRID_CELLS)
       throw new InputError(
@@ -245,69 +241,68 @@ export async function readWorksheet(
     }
   };
 
-  let state: "head" | "data" | "tail" = "head";
-  let p = "";
-  let buf = "";
+  // Rows held back as XML in blocks while a window applies (parsed at the end, the last blocks only).
+  let windowed = recent !== undefined;
+  const blocks: [string, number][][] = [];
+  let dropped = false;
+  let previousKey: string | null = null;
+  const keyOf = (xml: string): string | null => {
+    let key: string | null = null;
+    eachCell(xml, (c) => {
+      if (c.col < recent!.keyColumn) return true;
+      if (c.col === recent!.keyColumn && c.inner) key = c.inner;
+      return false;
+    });
+    return key;
+  };
+  const onRow = (xml: string, row: number) => {
+    if (!windowed) return readRow(xml, row);
+    if (row === 0) {
+      readRow(xml, 0);
+      const first = values[0] ?? [];
+      windowed = first.length === recent!.header.length && recent!.header.every((h, c) => first[c] === h);
+      return;
+    }
+    if (values[0] === undefined) {
+      // Rows before any header: not the tool's layout.
+      windowed = false;
+      for (const b of blocks) for (const [x, r] of b) readRow(x, r);
+      blocks.length = 0;
+      return readRow(xml, row);
+    }
+    const key = keyOf(xml);
+    if (blocks.length === 0 || recent!.startsBlock(key, previousKey)) {
+      blocks.push([]);
+      if (blocks.length > recent!.blocks) {
+        blocks.shift();
+        dropped = true;
+      }
+    }
+    previousKey = key;
+    blocks[blocks.length - 1]!.push([xml, row]);
+  };
+
   let tail = "";
   const decoder = new TextDecoder("utf-8");
-  const scan = (final: boolean) => {
-    if (state === "head") {
-      const m = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/.exec(buf);
-      if (!m) {
-        if (buf.length > 1_000_000 && !final) buf = buf.slice(-1000); // a huge head (no cells): keep the end
-        return;
-      }
-      p = m[1] ?? "";
-      buf = buf.slice(m.index + m[0].length);
-      state = m[2] === "/" ? "tail" : "data";
-    }
-    if (state === "data") {
-      const rowOpen = new RegExp(`<${p}row\\b`, "g");
-      const end = `</${p}sheetData>`;
-      const rowClose = `</${p}row>`;
-      let i = 0;
-      // Where the rows end, if this much of the part holds it (searched once, not once per row).
-      const se = buf.indexOf(end);
-      for (;;) {
-        rowOpen.lastIndex = i;
-        const ro = rowOpen.exec(buf);
-        if (se >= 0 && (!ro || se < ro.index)) {
-          i = se + end.length;
-          state = "tail";
-          break;
-        }
-        if (!ro) break;
-        const gt = buf.indexOf(">", ro.index);
-        if (gt < 0) break;
-        let stop: number;
-        if (buf[gt - 1] === "/") stop = gt + 1;
-        else {
-          const c = buf.indexOf(rowClose, gt);
-          if (c < 0) break;
-          stop = c + rowClose.length;
-        }
-        readRow(buf.slice(ro.index, stop));
-        i = stop;
-      }
-      buf = buf.slice(i);
-      if (final && state === "data") throw new Error("the sheet's rows end before the sheet does");
-    }
-    if (state === "tail") {
-      tail += buf;
-      buf = "";
-    }
-  };
+  const scanner = new RowScanner({
+    row: onRow,
+    tail: (t) => {
+      tail += t;
+    },
+  });
   try {
-    await streamPart(path, zip, part, (c) => {
-      buf += decoder.decode(c, { stream: true });
-      scan(false);
-    });
-    buf += decoder.decode();
-    scan(true);
-    if (state === "head") throw new Error("no sheet data");
+    await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
+    scanner.push(decoder.decode());
+    scanner.finish();
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
+  }
+  let droppedRows = 0;
+  if (blocks.length > 0) {
+    const first = blocks[0]![0]![1];
+    droppedRows = dropped ? Math.max(0, first - 1) : 0;
+    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows);
   }
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
     const ref = m[1]!;
@@ -335,5 +330,5 @@ export async function readWorksheet(
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
-  return { grid, merges, uncalculated, formulaCells };
+  return { grid, merges, uncalculated, formulaCells, dropped: droppedRows };
 }

@@ -1,0 +1,198 @@
+/**
+ * The one streaming row scanner over a worksheet part's XML, shared by the reader (read-sheet.ts), the sheet
+ * rewriter (sheet-rewrite.ts) and the own-sheet appender (own-sheet-xml.ts), so all three see the same rows and
+ * the same cells. The text is fed chunk by chunk; each `<row>` of `<sheetData>` is handed over whole with its
+ * 0-based index, and everything else (the part before the rows, the text between rows, the part after them) is
+ * handed over as it is, so a caller that writes back what it is given reproduces the part byte for byte.
+ *
+ * A row's index is its `r` attribute; a row without one takes its first cell's reference, else the row after the
+ * one before. A cell's column is its `r` reference; a cell without one is the column after the cell before it.
+ * Any namespace prefix is accepted (`x:row`), as other tools write them.
+ */
+
+/** 0-based [row, col] of an "AB12" reference ("$" signs allowed). */
+export function parseRef(ref: string): [number, number] {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+  }
+  return [row - 1, col - 1];
+}
+
+export interface RowScanHandlers {
+  /** The part before the `<sheetData>` open tag, as it is (in pieces, cut between tags, when it is huge). */
+  head?(text: string): void;
+  /**
+   * The `<sheetData>` open tag, once. `prefix` is the namespace prefix of sheetData with its colon (or "");
+   * `empty` is true for a self-closing `<sheetData/>` (no rows follow).
+   */
+  open?(sheetDataTag: string, prefix: string, empty: boolean): void;
+  /** Text between rows (whitespace, comments), as it is. */
+  gap?(text: string): void;
+  /** One whole row element and its 0-based index. */
+  row(xml: string, index: number): void;
+  /** The `</sheetData>` close tag (not called for a self-closing sheetData). */
+  end?(closeTag: string): void;
+  /** The part after the rows, in pieces, as it is. */
+  tail?(text: string): void;
+}
+
+const SHEET_DATA = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
+const ROW_R = /^<[^>]*?\sr="(\d+)"/;
+const FIRST_CELL_REF = /<(?:[\w.-]+:)?c\b[^>]*?\sr="([A-Za-z$]+\$?\d+)"/;
+
+/** Feeds a worksheet part's text through the handlers; call `push` per chunk and `finish` at the end. */
+export class RowScanner {
+  private state: "head" | "data" | "tail" = "head";
+  private buf = "";
+  private p = "";
+  private rowOpen: RegExp | null = null;
+  private endTag = "";
+  private rowClose = "";
+  private lastRow = -1;
+
+  constructor(private readonly h: RowScanHandlers) {}
+
+  /** The namespace prefix of the sheet's rows (with its colon, or ""), once the head has been seen. */
+  get prefix(): string {
+    return this.p;
+  }
+
+  push(text: string): void {
+    this.buf += text;
+    this.scan(false);
+  }
+
+  /** Ends the part; throws when the part has no sheetData or its rows never end. */
+  finish(): void {
+    this.scan(true);
+    if (this.state === "head") throw new Error("no sheet data");
+    if (this.state === "data") throw new Error("the sheet's rows end before the sheet does");
+  }
+
+  private scan(final: boolean): void {
+    if (this.state === "head") {
+      const m = SHEET_DATA.exec(this.buf);
+      if (!m) {
+        // A huge head (no rows yet): hand it on up to a tag's end, keeping what may hold the start of sheetData.
+        if (this.buf.length > 1_000_000 && !final) {
+          const cut = this.buf.lastIndexOf(">", this.buf.length - 1000) + 1;
+          if (cut > 0) {
+            this.h.head?.(this.buf.slice(0, cut));
+            this.buf = this.buf.slice(cut);
+          }
+        }
+        return;
+      }
+      this.p = m[1] ?? "";
+      const empty = m[2] === "/";
+      if (m.index > 0) this.h.head?.(this.buf.slice(0, m.index));
+      this.h.open?.(m[0], this.p, empty);
+      this.buf = this.buf.slice(m.index + m[0].length);
+      this.state = empty ? "tail" : "data";
+      this.rowOpen = new RegExp(`<${this.p}row\\b`, "g");
+      this.endTag = `</${this.p}sheetData>`;
+      this.rowClose = `</${this.p}row>`;
+    }
+    if (this.state === "data") {
+      const buf = this.buf;
+      const rowOpen = this.rowOpen!;
+      let i = 0;
+      // Where the rows end, if this much of the part holds it (searched once, not once per row).
+      const se = buf.indexOf(this.endTag);
+      for (;;) {
+        rowOpen.lastIndex = i;
+        const ro = rowOpen.exec(buf);
+        if (se >= 0 && (!ro || se < ro.index)) {
+          if (se > i) this.h.gap?.(buf.slice(i, se));
+          this.h.end?.(this.endTag);
+          i = se + this.endTag.length;
+          this.state = "tail";
+          break;
+        }
+        if (!ro) break;
+        const gt = buf.indexOf(">", ro.index);
+        if (gt < 0) break;
+        let stop: number;
+        if (buf.charCodeAt(gt - 1) === 47 /* / */) stop = gt + 1;
+        else {
+          const c = buf.indexOf(this.rowClose, gt);
+          if (c < 0) break;
+          stop = c + this.rowClose.length;
+        }
+        if (ro.index > i) this.h.gap?.(buf.slice(i, ro.index));
+        const xml = buf.slice(ro.index, stop);
+        this.h.row(xml, this.indexOf(xml));
+        i = stop;
+      }
+      this.buf = buf.slice(i);
+    }
+    if (this.state === "tail") {
+      if (this.buf.length > 0) this.h.tail?.(this.buf);
+      this.buf = "";
+    }
+  }
+
+  private indexOf(xml: string): number {
+    const r = ROW_R.exec(xml);
+    let index: number;
+    if (r) index = Number(r[1]) - 1;
+    else {
+      const c = FIRST_CELL_REF.exec(xml);
+      index = c ? parseRef(c[1]!)[0] : this.lastRow + 1;
+      if (index < 0) index = this.lastRow + 1;
+    }
+    this.lastRow = index;
+    return index;
+  }
+}
+
+/** One cell of a row, as `eachCell` finds it (one object, reused from cell to cell: copy what you keep). */
+export interface ScannedCell {
+  /** Where the cell's element starts and ends in the row's XML. */
+  start: number;
+  end: number;
+  /** The open tag's attributes (after the name). */
+  attrs: string;
+  /** The element's content (undefined for a self-closing cell). */
+  inner: string | undefined;
+  /** 0-based column. */
+  col: number;
+  /** Whether the cell carries its own `r` reference. */
+  hasRef: boolean;
+}
+
+const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+const ATTR_R = /\sr="([^"]*)"/;
+
+/** Calls `fn` for each cell of a row's XML, in order, with its column; `fn` returning false stops the scan. */
+export function eachCell(rowXml: string, fn: (cell: ScannedCell) => boolean | void): void {
+  const cell: ScannedCell = { start: 0, end: 0, attrs: "", inner: undefined, col: -1, hasRef: false };
+  CELL_RE.lastIndex = rowXml.indexOf(">") + 1;
+  let col = -1;
+  let m: RegExpExecArray | null;
+  while ((m = CELL_RE.exec(rowXml)) !== null) {
+    const attrs = m[1]!;
+    const ref = ATTR_R.exec(attrs);
+    if (ref) col = parseRef(ref[1]!)[1];
+    else col++;
+    const end = m.index + m[0].length;
+    cell.start = m.index;
+    cell.end = end;
+    cell.attrs = attrs;
+    cell.inner = m[2];
+    cell.col = col;
+    cell.hasRef = ref !== null;
+    if (fn(cell) === false) break;
+    CELL_RE.lastIndex = end; // fn may scan other rows
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The one row scanner (src/adapters/file/sheet-rows.ts) serves the reader and the sheet rewriter: on tricky sheets
+ * (inline strings, rich text, shared formulas, rows and cells without references, prefixed elements) both see the
+ * same rows and the same cells, and the scanner hands every byte of the part on as it was.
+ */
+import { Readable } from "node:stream";
+import JSZip from "jszip";
+import { readWorksheet } from "../../src/adapters/file/read/read-sheet";
+import { sheetRewriter } from "../../src/adapters/file/write/sheet-rewrite";
+import type { CellWrite } from "../../src/adapters/file/write/sheet-rewrite";
+import { eachCell, RowScanner } from "../../src/adapters/file/sheet-rows";
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+
+/** Sheets whose rows and cells are found in different ways. */
+const SHEETS: Record<string, string> = {
+  "references everywhere, inline strings, rich text and shared formulas":
+    `<worksheet ${NS}><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>` +
+    '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><r><rPr><b/></rPr><t>Rich </t></r><r><t xml:space="preserve">text</t></r></is></c></row>' +
+    '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><f t="shared" ref="B2:B4" si="0">A2*2</f><v>2</v></c><c r="C2" t="inlineStr"><is><t>a &amp; b</t><rPh sb="0" eb="1"><t>X</t></rPh></is></c></row>' +
+    '<row r="3"><c r="A3"><v>2</v></c><c r="B3"><f t="shared" si="0"/><v>4</v></c><c r="C3" s="0"/></row>' +
+    '<row r="5"><c r="A5"><v>4</v></c><c r="B5" t="str"><f>"x"&amp;A5</f><v>x4</v></c></row>' +
+    '</sheetData><mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells></worksheet>',
+  "rows without r= (each the row after the one before)":
+    `<worksheet ${NS}><sheetData>` +
+    '<row><c r="A1" t="inlineStr"><is><t>one</t></is></c></row>' +
+    "<row><c><v>2</v></c><c><v>3</v></c></row>" +
+    '<row r="6"><c r="B6"><v>6</v></c></row>' +
+    '<row><c t="inlineStr"><is><t>seven</t></is></c></row>' +
+    "<row/>" +
+    '<row><c r="C9"><v>9</v></c></row>' +
+    "</sheetData></worksheet>",
+  "cells without r= after cells with one":
+    `<worksheet ${NS}><sheetData>` +
+    '<row r="1"><c r="C1"><v>3</v></c><c><v>4</v></c><c t="inlineStr"><is><t>E</t></is></c></row>' +
+    '<row r="2"><c><v>1</v></c><c r="D2"><v>4</v></c><c><f>D2+1</f><v>5</v></c></row>' +
+    "</sheetData></worksheet>",
+  "a rowless row reference taken from its first cell":
+    `<worksheet ${NS}><sheetData>` +
+    '<row r="2"><c r="A2"><v>1</v></c></row>' +
+    '<row><c r="B4"><v>2</v></c></row>' +
+    "<row><c><v>3</v></c></row>" +
+    "</sheetData></worksheet>",
+  "prefixed elements, comments and whitespace between rows":
+    '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>\n  <!-- a note -->\n' +
+    '  <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c><x:c r="B1"><x:v>1</x:v></x:c></x:row>\n' +
+    '  <x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2"><x:f>B1+1</x:f><x:v>2</x:v></x:c></x:row>\n' +
+    "</x:sheetData></x:worksheet>",
+};
+
+async function read(xml: string) {
+  const zip = new JSZip();
+  zip.file("xl/worksheets/sheet1.xml", xml);
+  await zip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+  return readWorksheet("t.xlsx", zip, "xl/worksheets/sheet1.xml", "S", true, ["shared"], null, false);
+}
+
+async function rewrite(xml: string, writes: Map<number, Map<number, CellWrite>>): Promise<string> {
+  const chunks: Buffer[] = [];
+  // Fed a few bytes at a time, so rows and tags are cut across chunks.
+  const bytes = Buffer.from(xml, "utf8");
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += 7) pieces.push(bytes.subarray(i, i + 7));
+  for await (const c of Readable.from(pieces).pipe(sheetRewriter({ writes })) as AsyncIterable<Buffer>)
+    chunks.push(c);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Every (row, col) the reader gives a value, as "r,c". */
+function filled(values: readonly (readonly unknown[])[]): string[] {
+  const out: string[] = [];
+  values.forEach((row, r) => row.forEach((v, c) => v != null && v !== "" && out.push(`${r},${c}`)));
+  return out;
+}
+
+describe.each(Object.entries(SHEETS))("%s", (_, xml) => {
+  test("the scanner hands every byte on as it was, however the part is cut", () => {
+    for (const size of [1, 3, 64, xml.length]) {
+      let again = "";
+      const rows: number[] = [];
+      const add = (t: string) => {
+        again += t;
+      };
+      const s = new RowScanner({
+        head: add,
+        open: add,
+        gap: add,
+        row: (x, i) => {
+          again += x;
+          rows.push(i);
+        },
+        end: add,
+        tail: add,
+      });
+      for (let i = 0; i < xml.length; i += size) s.push(xml.slice(i, i + size));
+      s.finish();
+      expect(again).toBe(xml);
+      expect(rows.length).toBe((xml.match(/<(\w+:)?row\b/g) ?? []).length);
+    }
+  });
+
+  test("the rewriter writes exactly the cells the reader sees, in their places", async () => {
+    const before = await read(xml);
+    const cells = filled(before.grid.values);
+    expect(cells.length).toBeGreaterThan(0);
+    const writes = new Map<number, Map<number, CellWrite>>();
+    for (const rc of cells) {
+      const [r, c] = rc.split(",").map(Number) as [number, number];
+      if (!writes.has(r)) writes.set(r, new Map());
+      writes.get(r)!.set(c, { text: `R${r}C${c}`, style: (own) => own });
+    }
+    const out = await rewrite(xml, writes);
+    const after = await read(out);
+    // The same cells hold a value (none added beside them, none lost), and each holds what was written there.
+    expect(filled(after.grid.values)).toEqual(cells);
+    for (const rc of cells) {
+      const [r, c] = rc.split(",").map(Number) as [number, number];
+      expect(after.grid.values[r]![c]).toBe(`R${r}C${c}`);
+    }
+    // No cell element is duplicated: each row has as many cells as before.
+    const countCells = (x: string) => (x.match(/<(\w+:)?c\b/g) ?? []).length;
+    expect(countCells(out)).toBe(countCells(xml));
+  });
+
+  test("the rewriter leaves a sheet it writes nothing to byte for byte", async () => {
+    expect(await rewrite(xml, new Map())).toBe(xml);
+  });
+});
+
+test("rows and cells without references get the indexes the reader gives them", async () => {
+  const { grid, formulaCells } = await read(SHEETS["rows without r= (each the row after the one before)"]!);
+  expect(grid.values[0]).toEqual(["one"]);
+  expect(grid.values[1]).toEqual([2, 3]);
+  expect(grid.values[5]).toEqual([null, 6]);
+  expect(grid.values[6]).toEqual(["seven"]);
+  expect(grid.values[8]).toEqual([null, null, 9]);
+  const second = await read(SHEETS["cells without r= after cells with one"]!);
+  expect(second.grid.values[0]).toEqual([null, null, 3, 4, "E"]);
+  expect(second.grid.values[1]).toEqual([1, null, null, 4, 5]);
+  expect([...formulaCells.keys()]).toEqual([]);
+  expect([...second.formulaCells.get(1)!]).toEqual([4]);
+  const third = await read(SHEETS["a rowless row reference taken from its first cell"]!);
+  expect(third.grid.values[3]).toEqual([null, 2]);
+  expect(third.grid.values[4]).toEqual([3]);
+});
+
+test("inline rich text reads as its text without phonetic runs; shared formulas read their cached values", async () => {
+  const { grid, formulaCells } = await read(
+    SHEETS["references everywhere, inline strings, rich text and shared formulas"]!,
+  );
+  expect(grid.values[0]).toEqual(["Ref", "shared", "Rich text"]);
+  expect(grid.values[1]).toEqual([1, 2, "a & b"]);
+  expect(grid.values[2]).toEqual([2, 4]);
+  expect(grid.values[4]).toEqual([4, "x4"]);
+  expect([...formulaCells.keys()]).toEqual([1, 2, 4]);
+});
+
+test("eachCell gives each cell's place in the row's XML", () => {
+  const row = '<row r="3"><c r="B3"><v>1</v></c><c/><c r="E3" s="2"/></row>';
+  const seen: [number, string, boolean][] = [];
+  eachCell(row, (c) => {
+    seen.push([c.col, row.slice(c.start, c.end), c.hasRef]);
+  });
+  expect(seen).toEqual([
+    [1, '<c r="B3"><v>1</v></c>', true],
+    [2, "<c/>", false],
+    [4, '<c r="E3" s="2"/>', true],
+  ]);
+});
