@@ -58,6 +58,44 @@ const layerZones = [
   ),
 ].map(({ target, from, message, except }) => ({ target, from, message, ...(except ? { except } : {}) }));
 
+// Money crosses pounds and pence only in money.ts; other percent maths goes through percent.ts's named helpers
+// (lint cannot see which numbers are money, so every bare `* 100` / `/ 100` elsewhere must say which it is).
+const hundredRules = [
+  {
+    selector: "BinaryExpression[operator=/^[*/]$/][right.type='Literal'][right.value=100]",
+    message:
+      "No bare `* 100` / `/ 100`: money goes through money.ts (toPounds, penceFromPounds, percentOf), other percents through percent.ts.",
+  },
+  {
+    selector: "BinaryExpression[operator='*'][left.type='Literal'][left.value=100]",
+    message: "No bare `100 *`: money goes through money.ts, other percents through percent.ts.",
+  },
+  {
+    selector: "AssignmentExpression[operator=/^[*/]=$/][right.type='Literal'][right.value=100]",
+    message: "No bare `*= 100` / `/= 100`: money goes through money.ts, other percents through percent.ts.",
+  },
+];
+// The Excel date epoch and the 1900/1904 offsets live in dates.ts only.
+const epochRules = [
+  {
+    selector: "Literal[value=25569], Literal[value=24107], Literal[value=1462]",
+    message: "Excel's date epoch lives in src/engine/dates.ts: use its serial/day conversions.",
+  },
+  {
+    selector: "Literal[value=/^1899-12-3[01]|^1904-01-0[12]/]",
+    message: "Excel's date epoch lives in src/engine/dates.ts: use its serial/day conversions.",
+  },
+  {
+    selector: [1899, 1904]
+      .map(
+        (year) =>
+          `CallExpression[callee.object.name='Date'][callee.property.name='UTC'][arguments.0.value=${year}], NewExpression[callee.name='Date'][arguments.0.value=${year}]`,
+      )
+      .join(", "),
+    message: "Excel's date epoch lives in src/engine/dates.ts: use its serial/day conversions.",
+  },
+];
+
 const officeRules = {
   "office-addins/call-sync-after-load": "error",
   "office-addins/call-sync-before-read": "error",
@@ -96,6 +134,25 @@ export default tseslint.config(
       "import-x/no-restricted-paths": ["error", { zones: layerZones }],
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
+  },
+  // Money and the date epoch each in one module. Shipped code, scripts and benchmarks; tests (independent
+  // oracles) and the simulated Excel (which models Excel's own serials) work them out for themselves.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/engine/money.ts", "src/engine/percent.ts", "src/engine/dates.ts"],
+    rules: { "no-restricted-syntax": ["error", ...hundredRules, ...epochRules] },
+  },
+  {
+    files: ["src/engine/money.ts", "src/engine/percent.ts"],
+    rules: { "no-restricted-syntax": ["error", ...epochRules] },
+  },
+  {
+    files: ["src/engine/dates.ts"],
+    rules: { "no-restricted-syntax": ["error", ...hundredRules] },
+  },
+  {
+    files: ["scripts/**/*.ts", "bench/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...epochRules] },
   },
   {
     files: ["**/*.js", "**/*.cjs"],

@@ -67,9 +67,18 @@ export { CHANGELOG_SHEET } from "./report/changelog";
 export { HIGHLIGHT_SHEET } from "./report/highlight";
 export { HISTORY_SHEET } from "./report/history";
 
-// Money as integer pence (money.ts) and dates as day numbers in a workbook's date system (dates.ts).
+// Money as integer pence (money.ts), other percent maths (percent.ts) and dates as day numbers in a workbook's date system (dates.ts).
 export type { Pence } from "./money";
-export { absPence, formatMoney, formatPounds, groupThousands, pence, penceFromPounds } from "./money";
+export {
+  absPence,
+  formatMoney,
+  formatPounds,
+  groupThousands,
+  pence,
+  penceFromPounds,
+  toPounds,
+} from "./money";
+export { fractionFromPercent, percentFromFraction, roundToHundredths } from "./percent";
 export type { DateSystem, DayNumber } from "./dates";
 export {
   DATE_1904_OFFSET,
@@ -83,6 +92,7 @@ export {
   formatDayUk,
   parseIsoDay,
   periodLabel,
+  serialOfUnixEpoch,
 } from "./dates";
 
 // Reading one typed value the way the engine reads a cell (the pane's and the CLI's inputs).

@@ -3,6 +3,8 @@ import type { DayNumber } from "./dates";
 import { financialYearLabel, formatDayIso } from "./dates";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
+import { toPounds } from "./money";
+import { percentToHundredthsFromFraction, roundToHundredths } from "./percent";
 import type { FieldKey, ProgrammeAnalysis } from "./model";
 import type { OverallRag, OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
 import type { Flow, Trend } from "./report/trend";
@@ -38,8 +40,8 @@ export interface JsonProgrammePrevious {
   closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
 }
 
-const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
-const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
+const pounds = (p: Pence | null): number | null => (p === null ? null : toPounds(p));
+const round2 = (n: number | null): number | null => (n === null ? null : roundToHundredths(n));
 
 export interface JsonColumn {
   field: FieldKey;
@@ -145,7 +147,7 @@ export interface JsonReport {
   previous: JsonProgrammePrevious | null;
 }
 
-const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
+const pct = (f: number | null): number | null => (f === null ? null : percentToHundredthsFromFraction(f));
 const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
@@ -156,7 +158,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
   return {
     reportingDate: formatDayIso(a.reportingDate),
     period: a.period,
-    allocation: a.allocation / 100,
+    allocation: toPounds(a.allocation),
     currency: a.currency,
     programme: {
       name: a.programmeName,
@@ -168,13 +170,13 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       budget: { ...p.budget },
     },
     totals: {
-      budget: t.budget / 100,
-      spent: t.spent / 100,
-      committed: t.committed / 100,
-      forecast: t.forecast / 100,
-      variance: t.variance / 100,
-      unallocated: t.unallocated / 100,
-      varianceToAllocation: t.varianceToAllocation / 100,
+      budget: toPounds(t.budget),
+      spent: toPounds(t.spent),
+      committed: toPounds(t.committed),
+      forecast: toPounds(t.forecast),
+      variance: toPounds(t.variance),
+      unallocated: toPounds(t.unallocated),
+      varianceToAllocation: toPounds(t.varianceToAllocation),
       rag: t.rag,
     },
     ragCounts: { ...a.ragCounts },

@@ -46,6 +46,14 @@ export function percentOf(amount: Pence, percent: number): Pence {
   return penceFromPounds((amount * percent) / 100 / 100);
 }
 
+/**
+ * Whether an amount reaches a percentage of a whole (a variance of 5% of the budget or more), compared without
+ * dividing: amount × 100 ≥ whole × percent.
+ */
+export function reachesPercentOf(amount: Pence, whole: Pence, percent: number): boolean {
+  return amount * 100 >= whole * percent;
+}
+
 /** Pounds as a number with at most two decimals, for JSON output. */
 export function toPounds(p: Pence): number {
   return p / 100;

@@ -1,5 +1,5 @@
 import type { Pence } from "./money";
-import { pence } from "./money";
+import { pence, penceFromPounds, toPounds } from "./money";
 
 /**
  * Every threshold the rules use. The defaults are the issue's rules exactly; a rules.json (CLI) or the task
@@ -141,9 +141,9 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
     const p = num("budget.redPercent", b.redPercent, 0, 1000);
     if (p !== undefined) rules.budget.redPercent = p;
     const a = num("budget.redAmount", b.redAmount, 0, 1e12);
-    if (a !== undefined) rules.budget.redAmount = pence(Math.round(a * 100));
+    if (a !== undefined) rules.budget.redAmount = pence(penceFromPounds(a));
     const g = num("budget.greenMaxOverspend", b.greenMaxOverspend, 0, 1e12);
-    if (g !== undefined) rules.budget.greenMaxOverspend = pence(Math.round(g * 100));
+    if (g !== undefined) rules.budget.greenMaxOverspend = pence(penceFromPounds(g));
   }
   const s = section("schedule");
   if (s) {
@@ -209,8 +209,8 @@ export function rulesToJson(rules: Rules): RulesJson {
   return {
     budget: {
       redPercent: rules.budget.redPercent,
-      redAmount: rules.budget.redAmount / 100,
-      greenMaxOverspend: rules.budget.greenMaxOverspend / 100,
+      redAmount: toPounds(rules.budget.redAmount),
+      greenMaxOverspend: toPounds(rules.budget.greenMaxOverspend),
     },
     schedule: { ...rules.schedule, completeStatuses: [...rules.schedule.completeStatuses] },
     risk: { ...rules.risk },

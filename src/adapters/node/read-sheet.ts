@@ -11,6 +11,7 @@ import { InputError } from "./errors";
 import { streamPart } from "./package";
 import type { Styles } from "./styles";
 import { columnLetters as colLetters } from "../../engine/grid";
+import { serialOfUnixEpoch } from "../../engine/dates";
 
 /** A sheet bigger than this (in cells of its rows' extents) is refused rather than read. */
 export const MAX_GRID_CELLS = 20_000_000;
@@ -126,7 +127,7 @@ export async function readWorksheet(
   const formulaCells = new Map<number, Set<number>>();
   let anyFormat = false;
   let extent = 0;
-  const dateOffset = date1904 ? 24107 : 25569; // serial of 1 January 1970 in each date system
+  const dateOffset = serialOfUnixEpoch(date1904 ? 1904 : 1900); // serial of 1 January 1970 in each date system
   const dateXf = new Map<number, boolean>();
   const formatXf = new Map<number, string | null>();
   const isDate = (s: number) => {

@@ -23,6 +23,7 @@ import { needsTextPrefix } from "../../engine/plan";
 import { chooseSheetName, markerName, unchangedRows } from "../../engine/own-sheets";
 import { MAX_ROW_HEIGHT } from "../../engine/report/sheet-builder";
 import type { CellFormat, WorkbookRead } from "./read";
+import { roundToHundredths } from "../../engine/percent";
 
 /** What a command is given when a request is built: the context and the request's worksheet proxies. */
 export interface WriteBatch {
@@ -76,7 +77,7 @@ const CHART_TYPES: Record<ChartKind, "ColumnClustered" | "Pie" | "BarClustered">
 
 /** Excel column width in points from a width in characters (as exceljs writes it): (chars × 7 + 5) px × 0.75. */
 export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+  return roundToHundredths((chars * 7 + 5) * 0.75);
 }
 
 /** A layout value as written through Range.values. */

@@ -1,5 +1,6 @@
 import type { Pence } from "../money";
-import { absPence, formatMoney, penceFromPounds, subPence } from "../money";
+import { absPence, formatMoney, percentOf, reachesPercentOf, subPence } from "../money";
+import { percentFromFraction } from "../percent";
 import type { Percent } from "../model";
 import type { RagStatus } from "../rag";
 import type { Rules } from "../rules";
@@ -83,11 +84,11 @@ export function assessBudget(input: BudgetInput, rules: Rules["budget"], symbol 
   }
   const variance = subPence(forecast, budget);
   const absBudget = absPence(budget);
-  const variancePct = budget === 0 ? null : (((variance / absBudget) * 100) as Percent);
+  const variancePct = budget === 0 ? null : (percentFromFraction(variance / absBudget) as Percent);
   // Red when variance >= min(redPercent% of |B|, redAmount); compared exactly in pence (no rounded limit).
-  const percentLimitReached = variance * 100 >= absBudget * rules.redPercent;
+  const percentLimitReached = reachesPercentOf(variance, absBudget, rules.redPercent);
   const amountLimitReached = variance >= rules.redAmount;
-  const percentLimit = penceFromPounds((absBudget * rules.redPercent) / 100 / 100);
+  const percentLimit = percentOf(absBudget, rules.redPercent);
   const redLimit = (percentLimit < rules.redAmount ? percentLimit : rules.redAmount) as Pence;
   let rag: RagStatus;
   let reason: string | null;

@@ -3,6 +3,7 @@ import type { Fraction } from "../model";
 import type { RagStatus } from "../rag";
 import type { Rules } from "../rules";
 import { day, pctWhole } from "./format";
+import { percentFromFraction } from "../percent";
 
 export interface ScheduleInput {
   start: DayNumber | null;
@@ -88,7 +89,7 @@ export function assessSchedule(
     end < start
       ? { field: "end" as const, message: `target date ${day(end)} is before the start date ${day(start)}` }
       : null;
-  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${day(reporting)} (${Math.round(slip * 100)} points behind)`;
+  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${day(reporting)} (${Math.round(percentFromFraction(slip))} points behind)`;
   if (slip > rules.redSlip)
     return { rag: "Red", plannedProgress: planned, slip, reason: `Red: ${behind}`, note };
   if (slip > rules.amberSlip)

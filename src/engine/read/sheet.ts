@@ -5,6 +5,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
 import { penceFromPounds } from "../money";
+import { percentFromFraction } from "../percent";
 import { cellAddress, isBlank, isExcelError } from "../grid";
 import type { Pence } from "../money";
 import type {
@@ -408,8 +409,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       varianceChecks.push({ item, stated: statedVariance, computed: forecast - budget });
     else if (statedVariancePct !== null && budget !== null && forecast !== null && budget !== 0) {
       const v = forecast - budget;
-      const ours = (v / Math.abs(budget)) * 100;
-      const onB = (v / budget) * 100;
+      const ours = percentFromFraction(v / Math.abs(budget));
+      const onB = percentFromFraction(v / budget);
       // Published percentages are rounded to whole points; a negative budget may be divided as it is.
       if (Math.abs(statedVariancePct - ours) > 1 && Math.abs(statedVariancePct - onB) > 1)
         rr.note(

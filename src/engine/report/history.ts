@@ -12,7 +12,7 @@ import type { DateSystem } from "../dates";
 import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
-import { penceFromPounds } from "../money";
+import { penceFromPounds, toPounds } from "../money";
 import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { OverallRag } from "../rag";
 import { readDate, readFraction, readText } from "../read/cells";
@@ -276,7 +276,7 @@ export function direction(before: string | null | undefined, now: OverallRag | s
   return n > b ? "improved" : "worse";
 }
 
-const pounds = (p: Pence | null) => (p === null ? null : p / 100);
+const pounds = (p: Pence | null) => (p === null ? null : toPounds(p));
 
 export function historyLayout(rows: readonly HistoryRow[], dateSystem: DateSystem = 1900): SheetLayout {
   const b = new SheetBuilder("history", HISTORY_SHEET, "end");

@@ -6,7 +6,8 @@
 import type { ProgrammeSettings } from "../../app/operations";
 import { DEFAULT_PROGRAMME_NAME, PROGRAMME_END, PROGRAMME_START } from "../../engine/analyse";
 import { formatDayIso, parseIsoDay } from "../../engine/dates";
-import { formatPounds } from "../../engine/money";
+import { formatPounds, toPounds } from "../../engine/money";
+import { fractionFromPercent, percentFromFraction } from "../../engine/percent";
 import type { Rules, RulesJson } from "../../engine/rules";
 import { rulesFromJson } from "../../engine/rules";
 import { parseAmount } from "./inputs";
@@ -53,8 +54,8 @@ export function rulesToForm(rules: Rules, programme: ProgrammeSettings = DEFAULT
     programmeEnd: formatDayIso(programme.end),
     budgetRedPercent: plain(rules.budget.redPercent),
     budgetRedAmount: formatPounds(rules.budget.redAmount),
-    amberSlipPercent: plain(rules.schedule.amberSlip * 100),
-    redSlipPercent: plain(rules.schedule.redSlip * 100),
+    amberSlipPercent: plain(percentFromFraction(rules.schedule.amberSlip)),
+    redSlipPercent: plain(percentFromFraction(rules.schedule.redSlip)),
     riskGreenMax: plain(rules.risk.greenMax),
     riskRedMin: plain(rules.risk.redMin),
     useOverride: rules.useOverride,
@@ -104,8 +105,8 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
 
   // The engine's own reader builds the Rules, so its limits and the CLI's rules.json agree with the pane.
   const json: RulesJson = {
-    budget: { redPercent: redPercent!, redAmount: amount.value / 100 },
-    schedule: { amberSlip: amberSlip! / 100, redSlip: redSlip! / 100 },
+    budget: { redPercent: redPercent!, redAmount: toPounds(amount.value) },
+    schedule: { amberSlip: fractionFromPercent(amberSlip!), redSlip: fractionFromPercent(redSlip!) },
     risk: { greenMax: greenMax!, redMin: redMin! },
     useOverride: form.useOverride,
   };
