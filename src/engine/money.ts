@@ -17,28 +17,12 @@ export function pence(n: number): Pence {
   return n as Pence;
 }
 
-export const ZERO: Pence = 0 as Pence;
-
-export function addPence(a: Pence, b: Pence): Pence {
-  return (a + b) as Pence;
-}
-
 export function subPence(a: Pence, b: Pence): Pence {
   return (a - b) as Pence;
 }
 
-export function sumPence(values: Iterable<Pence | null | undefined>): Pence {
-  let total = 0;
-  for (const v of values) if (v != null) total += v;
-  return total as Pence;
-}
-
 export function absPence(a: Pence): Pence {
   return Math.abs(a) as Pence;
-}
-
-export function minPence(a: Pence, b: Pence): Pence {
-  return (a < b ? a : b) as Pence;
 }
 
 /** A share of an amount, rounded to the nearest penny (e.g. 5% of a budget). */
