@@ -8,10 +8,10 @@ import {
   versionAtLeast,
   wireName,
   jsName,
-} from "../support/excel-api/surface";
-import { RichApiHost } from "../e2e/host/richapi-host";
-import { createFakeExcel } from "../support/excel-fake";
-import { workbookModelFromGrid } from "../support/excel-model";
+} from "../../tools/excel-sim/excel-api/surface";
+import { RichApiHost } from "../../tools/excel-sim/host/richapi-host";
+import { createFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
 
 const sets =
   (table: Record<string, string>) =>

@@ -9,11 +9,11 @@
  * Names travel in PascalCase ("GetRange", "Values", "Format"); ExcelHost takes the JavaScript names.
  */
 import { EXCEL_API_REQUIREMENT } from "../../../src/requirements";
-import { ERROR_MESSAGES, ExcelModelError } from "../../support/excel-model/errors";
-import type { Handle } from "../../support/excel-model/host";
-import { ExcelHost } from "../../support/excel-model/host";
-import type { WorkbookModel } from "../../support/excel-model/workbook";
-import type { DeclaredSet } from "../../support/excel-api/surface";
+import { ERROR_MESSAGES, ExcelModelError } from "../excel-model/errors";
+import type { Handle } from "../excel-model/host";
+import { ExcelHost } from "../excel-model/host";
+import type { WorkbookModel } from "../excel-model/workbook";
+import type { DeclaredSet } from "../excel-api/surface";
 import {
   ACTION,
   CLASSES,
@@ -22,9 +22,9 @@ import {
   jsName,
   missingRequirement,
   wireName,
-} from "../../support/excel-api/surface";
+} from "../excel-api/surface";
 
-export { ACTION, OBJECT_PATH } from "../../support/excel-api/surface";
+export { ACTION, OBJECT_PATH } from "../excel-api/surface";
 
 export interface RichApiAction {
   Id: number;
