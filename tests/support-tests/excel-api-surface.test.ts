@@ -1,5 +1,5 @@
 /**
- * The API surface both front ends of the simulated Excel share (tests/support/excel-api/surface.ts): the
+ * The API surface both front ends of the simulated Excel share (tools/excel-sim/excel-api/surface.ts): the
  * requirement gate and the load projection, checked here once and through each front end.
  */
 import {

@@ -2,7 +2,7 @@
  * The harness server: serves the production build (dist/ from `npm run build`) with office.js and its runtime
  * files from the npm package @microsoft/office-js instead of Microsoft's CDN, puts the simulated Excel host's
  * page half (page-shim.ts) in front of office.js, and answers the RichApi batches with the simulated host
- * (tests/e2e/host) over one in-memory workbook. Used by the e2e tests and by `npm run preview`.
+ * (tools/excel-sim/host) over one in-memory workbook. Used by the e2e tests and by `npm run preview`.
  *
  *   const harness = await startHarness({ model });
  *   page.goto(harness.paneUrl());                 // the task pane, as Excel on Windows would open it

@@ -1,6 +1,6 @@
 /**
  * The Excel JavaScript API surface the simulated Excel offers, shared by its two front ends (the jest fake's
- * proxies in excel-fake/, and the RichApi host that answers Microsoft's real office.js in tests/e2e/host/):
+ * proxies in excel-fake/, and the RichApi host that answers Microsoft's real office.js in host/):
  * which classes and members are implemented (metadata.ts), the requirement-set gate, what a load without a
  * select returns, and the RichApi wire constants. One copy, so the two front ends cannot drift apart.
  */

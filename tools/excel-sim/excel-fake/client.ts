@@ -239,7 +239,7 @@ function prototypeFor(className: string): object {
         this[STATE].ctx._requireTag(`${className}.${name}`, tag);
         throw fakeStrict(
           "NotImplemented",
-          `The fake Excel does not implement ${className}.${name}; add it to tests/support/excel-fake before using it.`,
+          `The fake Excel does not implement ${className}.${name}; add it to tools/excel-sim/excel-fake before using it.`,
           `${className}.${name}`,
         );
       },

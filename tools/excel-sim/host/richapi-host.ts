@@ -1,9 +1,9 @@
 /**
  * A simulated Excel host for Microsoft's real office.js: it answers the RichApi batches the client library
- * serialises at `context.sync()` from the same WorkbookModel the jest fake drives (tests/support/excel-model,
+ * serialises at `context.sync()` from the same WorkbookModel the jest fake drives (tools/excel-sim/excel-model,
  * through ExcelHost). One model of Excel's behaviour, two front doors: the jest fake's proxies, and this.
  *
- * Protocol (observed, see the README beside this file): a request is
+ * Protocol (observed, see tests/e2e/README.md): a request is
  *   { Actions: [{Id, ActionType, ObjectPathId, Name?, ArgumentInfo?, QueryInfo?}], ObjectPaths: {id: {...}} }
  * and the answer { Results: [{ActionId, Value}], Error?: {Code, Message, Location, ActionIndex, HttpStatusCode} }.
  * Names travel in PascalCase ("GetRange", "Values", "Format"); ExcelHost takes the JavaScript names.
@@ -643,7 +643,7 @@ class Batch {
 function notModelled(location: string): BatchError {
   return new BatchError(
     "NotImplemented",
-    `The simulated Excel host does not model ${location}; add it to tests/support/excel-model/host.ts.`,
+    `The simulated Excel host does not model ${location}; add it to tools/excel-sim/excel-model/host.ts.`,
     location,
     501,
   );
