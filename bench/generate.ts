@@ -1,5 +1,6 @@
 /** Synthetic programme-of-works data for the benchmarks: realistic mixes of numbers, text amounts and dates. */
 import type { CellValue, SheetGrid } from "../src/engine/grid";
+import { dayFromExcelSerial, jsDateFromDay } from "../src/engine/dates";
 
 export const BENCH_HEADERS = [
   "Ref",
@@ -49,7 +50,7 @@ export function benchRow(i: number, rnd: () => number, dates: "serial" | "date")
   const start = 43922 + Math.floor(rnd() * 300); // from 01/04/2020
   const end = start + 60 + Math.floor(rnd() * 400);
   const asDate = (serial: number): CellValue =>
-    dates === "serial" ? serial : new Date((serial - 25569) * 86_400_000);
+    dates === "serial" ? serial : jsDateFromDay(dayFromExcelSerial(serial));
   // One row in twenty carries the messes real sheets have.
   const messy = i % 20 === 7;
   return [

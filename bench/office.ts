@@ -13,9 +13,9 @@ import { bytesByKind } from "../src/adapters/office/write-batch";
 import { DEFAULT_ALLOCATION } from "../src/engine/analyse";
 import { parseIsoDay } from "../src/engine/dates";
 import { DEFAULT_RULES } from "../src/engine/rules";
-import { createFakeExcel } from "../tests/support/excel-fake";
-import { workbookModelFromGrid } from "../tests/support/excel-model";
-import type { GridCellSpec } from "../tests/support/excel-model";
+import { createFakeExcel } from "../tools/excel-sim/excel-fake";
+import { workbookModelFromGrid } from "../tools/excel-sim/excel-model";
+import type { GridCellSpec } from "../tools/excel-sim/excel-model";
 import { benchGrid } from "./generate";
 
 const input = {

@@ -12,7 +12,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { workbookModelFromXlsx } from "../tests/support/excel-model/xlsx";
+import { workbookModelFromXlsx } from "../tools/excel-sim/excel-model/xlsx";
 import { DEFAULT_DIST, REPO_ROOT, startHarness, staleBuildWarning } from "../tests/e2e/harness/server";
 
 const USAGE = "usage: npm run preview -- [workbook.xlsx] [--port N] [--host ADDRESS] [--no-build]";

@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { columnLetters as colName } from "../../src/engine/grid";
+import { dayFromYmd, excelSerialFromDay } from "../../src/engine/dates";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -39,7 +40,7 @@ const esc = (s: string) =>
 type Cell = string | number | { f: string; v?: string | number; t?: "str"; shared?: string } | null;
 
 function serial(y: number, m: number, d: number, date1904 = false): number {
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000) + (date1904 ? 24107 : 25569);
+  return excelSerialFromDay(dayFromYmd(y, m, d), date1904 ? 1904 : 1900);
 }
 
 /** Rows of cells as sheetData XML (p: the element prefix), with a style per column. */

@@ -7,7 +7,7 @@ import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/pro
 import { basename, dirname, join, resolve } from "node:path";
 import { dayFromLocalDate, formatDayUk, parseIsoDay } from "../engine/dates";
 import { toJsonReport } from "../engine/json";
-import { pence } from "../engine/money";
+import { pence, penceFromPounds } from "../engine/money";
 import type { Pence } from "../engine/money";
 import { readAmount } from "../engine/read/cells";
 import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
@@ -125,7 +125,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       const cfg = await readConfig(args.config);
       rules = cfg.rules;
       details = cfg.details;
-      if (cfg.allocation !== null) allocation = pence(Math.round(cfg.allocation * 100));
+      if (cfg.allocation !== null) allocation = pence(penceFromPounds(cfg.allocation));
     }
     if (args.name !== null) details = { ...details, name: args.name };
     if (args.start !== null) details = { ...details, start: args.start };

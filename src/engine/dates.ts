@@ -14,8 +14,8 @@ export const EXCEL_EPOCH_OFFSET = 25569;
 /** Days between the two systems' serial 0: serial n in the 1904 system is serial n + 1462 in the 1900 system. */
 export const DATE_1904_OFFSET = 1462;
 
-/** The serial of 1 January 1970 in a date system. */
-function epochOffset(system: DateSystem): number {
+/** The serial of 1 January 1970 in a date system (25569 in the 1900 system, 24107 in the 1904 system). */
+export function serialOfUnixEpoch(system: DateSystem): number {
   return system === 1904 ? EXCEL_EPOCH_OFFSET - DATE_1904_OFFSET : EXCEL_EPOCH_OFFSET;
 }
 
@@ -41,12 +41,12 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The day an Excel serial (date or date-time) falls on, in the workbook's date system. */
 export function dayFromExcelSerial(serial: number, system: DateSystem = 1900): DayNumber {
-  return Math.floor(serial - epochOffset(system)) as DayNumber;
+  return Math.floor(serial - serialOfUnixEpoch(system)) as DayNumber;
 }
 
 /** A day as an Excel serial in the workbook's date system. */
 export function excelSerialFromDay(day: DayNumber, system: DateSystem = 1900): number {
-  return day + epochOffset(system);
+  return day + serialOfUnixEpoch(system);
 }
 
 /**
@@ -61,7 +61,7 @@ export function dayFromJsDate(date: Date): DayNumber | null {
 
 /** A JS Date (exceljs: UTC fields are the sheet's date and time) as an Excel serial date-time in a date system. */
 export function excelSerialFromJsDate(date: Date, system: DateSystem = 1900): number {
-  return date.getTime() / MS_PER_DAY + epochOffset(system);
+  return date.getTime() / MS_PER_DAY + serialOfUnixEpoch(system);
 }
 
 export function jsDateFromDay(day: DayNumber): Date {
@@ -161,5 +161,5 @@ export function defaultReportingDate(today: DayNumber): DayNumber {
 
 /** A clock reading as an Excel serial date-time in the user's own time zone (as Excel's NOW() shows it). */
 export function excelSerialFromLocalDateTime(d: Date, system: DateSystem = 1900): number {
-  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + epochOffset(system);
+  return (d.getTime() - d.getTimezoneOffset() * 60_000) / MS_PER_DAY + serialOfUnixEpoch(system);
 }

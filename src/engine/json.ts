@@ -9,6 +9,7 @@ import type { OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
 import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
+import { toPounds } from "./money";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -38,7 +39,7 @@ export interface JsonProgrammePrevious {
   closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
 }
 
-const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
+const pounds = (p: Pence | null): number | null => (p === null ? null : toPounds(p));
 
 export interface JsonColumn {
   field: FieldKey;
@@ -136,7 +137,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
   return {
     reportingDate: formatDayIso(a.reportingDate),
     period: a.period,
-    allocation: a.allocation / 100,
+    allocation: toPounds(a.allocation),
     currency: a.currency,
     programme: {
       name: a.programmeName,
@@ -148,13 +149,13 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       budget: { ...p.budget },
     },
     totals: {
-      budget: t.budget / 100,
-      spent: t.spent / 100,
-      committed: t.committed / 100,
-      forecast: t.forecast / 100,
-      variance: t.variance / 100,
-      unallocated: t.unallocated / 100,
-      varianceToAllocation: t.varianceToAllocation / 100,
+      budget: toPounds(t.budget),
+      spent: toPounds(t.spent),
+      committed: toPounds(t.committed),
+      forecast: toPounds(t.forecast),
+      variance: toPounds(t.variance),
+      unallocated: toPounds(t.unallocated),
+      varianceToAllocation: toPounds(t.varianceToAllocation),
       rag: t.rag,
     },
     ragCounts: { ...a.ragCounts },

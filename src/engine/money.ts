@@ -17,33 +17,25 @@ export function pence(n: number): Pence {
   return n as Pence;
 }
 
-export const ZERO: Pence = 0 as Pence;
-
-export function addPence(a: Pence, b: Pence): Pence {
-  return (a + b) as Pence;
-}
-
 export function subPence(a: Pence, b: Pence): Pence {
   return (a - b) as Pence;
-}
-
-export function sumPence(values: Iterable<Pence | null | undefined>): Pence {
-  let total = 0;
-  for (const v of values) if (v != null) total += v;
-  return total as Pence;
 }
 
 export function absPence(a: Pence): Pence {
   return Math.abs(a) as Pence;
 }
 
-export function minPence(a: Pence, b: Pence): Pence {
-  return (a < b ? a : b) as Pence;
-}
-
 /** A share of an amount, rounded to the nearest penny (e.g. 5% of a budget). */
 export function percentOf(amount: Pence, percent: number): Pence {
   return penceFromPounds((amount * percent) / 100 / 100);
+}
+
+/**
+ * Whether an amount reaches a percentage of a whole (a variance of 5% of the budget or more), compared without
+ * dividing: amount × 100 ≥ whole × percent.
+ */
+export function reachesPercentOf(amount: Pence, whole: Pence, percent: number): boolean {
+  return amount * 100 >= whole * percent;
 }
 
 /** Pounds as a number with at most two decimals, for JSON output. */

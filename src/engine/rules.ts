@@ -1,7 +1,8 @@
 import type { AnyDimension } from "./assess/dimension";
 import type { DimensionRules } from "./assess/registry";
 import { dimensions } from "./assess/registry";
-import { pence } from "./money";
+import type { Pence } from "./money";
+import { penceFromPounds, toPounds } from "./money";
 
 /**
  * Every threshold the rules use: each rated dimension's rules (declared by its module in the rule registry,
@@ -123,7 +124,7 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
         }
         case "money": {
           const n = num(path, v, setting.min, setting.max);
-          if (n !== undefined) target[setting.key] = pence(Math.round(n * 100));
+          if (n !== undefined) target[setting.key] = penceFromPounds(n);
           break;
         }
         case "boolean":
@@ -185,7 +186,7 @@ export function rulesToJson(rules: Rules): RulesJson {
     for (const setting of d.rules.settings) {
       const v = section[setting.key];
       json[setting.key] =
-        setting.kind === "money" ? (v as number) / 100 : setting.kind === "words" ? [...(v as string[])] : v;
+        setting.kind === "money" ? toPounds(v as Pence) : setting.kind === "words" ? [...(v as string[])] : v;
     }
     out[d.key] = json;
   }

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { REFRESH, REPORT, button, resultText, setReportingDate, waitForScan, waitIdle } from "./harness/pane";
 import type { Session } from "./harness/session";
-import { snapshotCells } from "../support/excel-model/snapshot";
+import { snapshotCells } from "../../tools/excel-sim/excel-model/snapshot";
 import { changeRow, changesOn, cliOnSample } from "./harness/expected";
 import { eventually, openSession, sampleModel } from "./harness/session";
 

@@ -2,9 +2,9 @@
  * The simulated host at the protocol level, without a browser: requests shaped as office.js sends them
  * (recorded from the runtime in host.e2e.test.ts) and what Excel answers.
  */
-import { workbookModelFromGrid } from "../support/excel-model/grid";
-import type { RichApiRequest, RichApiResponse } from "./host/richapi-host";
-import { RichApiHost } from "./host/richapi-host";
+import { workbookModelFromGrid } from "../../tools/excel-sim/excel-model/grid";
+import type { RichApiRequest, RichApiResponse } from "../../tools/excel-sim/host/richapi-host";
+import { RichApiHost } from "../../tools/excel-sim/host/richapi-host";
 
 const ROOT = { ObjectPathType: 1, Name: "" };
 const SHEETS = { ObjectPathType: 4, Name: "Worksheets", ParentObjectPathId: 1 };

@@ -5,8 +5,8 @@
  * jest fake and through office.js leaves the same cells.
  */
 import type { Page } from "playwright-core";
-import { createFakeExcel } from "../support/excel-fake";
-import { snapshotCells } from "../support/excel-model/snapshot";
+import { createFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { snapshotCells } from "../../tools/excel-sim/excel-model/snapshot";
 import type { PaneContext } from "./harness/browser";
 import type { Session } from "./harness/session";
 import { eventually, openSession, sampleModel } from "./harness/session";

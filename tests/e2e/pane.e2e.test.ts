@@ -5,8 +5,8 @@
  */
 import type { Locator } from "playwright-core";
 import { formatDayUk, parseIsoDay } from "../../src/engine/dates";
-import { snapshotCells } from "../support/excel-model/snapshot";
-import type { WorkbookSnapshot } from "../support/excel-model/snapshot";
+import { snapshotCells } from "../../tools/excel-sim/excel-model/snapshot";
+import type { WorkbookSnapshot } from "../../tools/excel-sim/excel-model/snapshot";
 import {
   analyseSample,
   changeRow,

@@ -3,7 +3,7 @@
  * sheets as tables that follow what the pane writes. Cell text is shown as text, never as markup.
  */
 import type { Locator } from "playwright-core";
-import { readText } from "../support/excel-model/range-ops";
+import { readText } from "../../tools/excel-sim/excel-model/range-ops";
 import { REFRESH, button, resultText, setReportingDate, waitForScan } from "./harness/pane";
 import type { Session } from "./harness/session";
 import { eventually, openSession, sampleModel } from "./harness/session";

@@ -5,9 +5,9 @@
  * finishes the work, leaving the workbook as a run without failure (in the jest fake, same code) leaves it.
  */
 import type { Page } from "playwright-core";
-import type { WorkbookModel } from "../support/excel-model";
-import { workbookModelFromGrid } from "../support/excel-model";
-import { snapshotCells } from "../support/excel-model/snapshot";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
+import { workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
+import { snapshotCells } from "../../tools/excel-sim/excel-model/snapshot";
 import { checkAfterFailure, finalState, ragKeys, runOn, userFormula } from "../office/sweep-support";
 import { REFRESH, REPORT, button, resultText, setReportingDate, waitForScan, waitIdle } from "./harness/pane";
 import type { Session } from "./harness/session";

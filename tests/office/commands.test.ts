@@ -10,8 +10,8 @@ import { dayFromYmd } from "../../src/engine/dates";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import { pence } from "../../src/engine/money";
 import { RAG_STYLE } from "../../src/engine/rag";
-import { installFakeExcel } from "../support/excel-fake";
-import { snapshotCells } from "../support/excel-model";
+import { installFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { snapshotCells } from "../../tools/excel-sim/excel-model";
 import { SAMPLE, modelOf } from "./support";
 
 type Handler = (event: { completed: () => void }) => void;

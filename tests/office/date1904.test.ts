@@ -11,9 +11,9 @@ import { analyse } from "../../src/engine/analyse";
 import { dayFromYmd, excelSerialFromDay, formatDayIso } from "../../src/engine/dates";
 import type { SheetGrid } from "../../src/engine/grid";
 import type { ProgrammeAnalysis } from "../../src/engine/model";
-import { workbookModelFromXlsx } from "../support/excel-model";
-import type { WorkbookModel } from "../support/excel-model";
-import { cellKey, keyToCell } from "../support/excel-model/workbook";
+import { workbookModelFromXlsx } from "../../tools/excel-sim/excel-model";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
+import { cellKey, keyToCell } from "../../tools/excel-sim/excel-model/workbook";
 import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
 
 /** The sample saved as a 1904-system workbook (exceljs converts its dates to 1904 serials when it writes). */

@@ -3,9 +3,9 @@
  * and a failure while writing says which sheets may be incomplete.
  */
 import { OperationError } from "../../src/app/operations";
-import { installFakeExcel } from "../support/excel-fake";
-import { diffSnapshots, snapshotCells } from "../support/excel-model";
-import { ExcelHost } from "../support/excel-model/host";
+import { installFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model";
+import { ExcelHost } from "../../tools/excel-sim/excel-model/host";
 import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
 
 async function failure(p: Promise<unknown>): Promise<OperationError> {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { snapshotCells } from "../support/excel-model";
+import { snapshotCells } from "../../tools/excel-sim/excel-model";
 import { writeFormulaColumnBook } from "../cli/formula-column-book";
 import { fakeOf, input, modelOf, opsOf } from "./support";
 

@@ -7,8 +7,8 @@ import { benchGrid } from "../../bench/generate";
 import { columnLetters } from "../../src/engine/grid";
 import { RAG_STYLE } from "../../src/engine/rag";
 import type { RoundTrip } from "../../src/adapters/office/sync";
-import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
-import type { GridCellSpec, WorkbookModel } from "../support/excel-model";
+import { snapshotCells, workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
+import type { GridCellSpec, WorkbookModel } from "../../tools/excel-sim/excel-model";
 import { OWN_SHEETS, compareSheets, fakeOf, gmpp, input, modelOf, opsOf } from "./support";
 
 const LIMIT = 5_000_000;

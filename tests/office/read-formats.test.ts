@@ -6,8 +6,8 @@
 import { benchGrid } from "../../bench/generate";
 import type { RoundTrip } from "../../src/adapters/office/sync";
 import { FORMAT_HEAD_ROWS } from "../../src/engine/snapshot";
-import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
-import type { GridCellSpec } from "../support/excel-model";
+import { snapshotCells, workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
+import type { GridCellSpec } from "../../tools/excel-sim/excel-model";
 import { fakeOf, input, opsOf } from "./support";
 
 const ROWS = 3_000;

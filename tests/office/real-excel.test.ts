@@ -5,8 +5,8 @@
  */
 import { OperationError } from "../../src/app/operations";
 import { markerName } from "../../src/engine/own-sheets";
-import type { GridCellSpec, WorkbookModel } from "../support/excel-model";
-import { diffSnapshots, snapshotCells, workbookModelFromGrid } from "../support/excel-model";
+import type { GridCellSpec, WorkbookModel } from "../../tools/excel-sim/excel-model";
+import { diffSnapshots, snapshotCells, workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
 import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
 import { changeLines, runOn, userFormula } from "./sweep-support";
 

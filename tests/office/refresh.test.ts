@@ -5,8 +5,8 @@
  */
 import { columnLetters } from "../../src/engine/grid";
 import type { ProgrammeAnalysis } from "../../src/engine/model";
-import { diffSnapshots, snapshotCells } from "../support/excel-model";
-import type { WorkbookModel } from "../support/excel-model";
+import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
 import { SAMPLE, cliOutput, compareSheets, council, fakeOf, gmpp, input, modelOf, opsOf } from "./support";
 
 /** "Sheet!R12" keys of the cells a refresh may write: RAG (and computed RAG) cells of item rows, added headers. */

@@ -6,8 +6,8 @@
  */
 import { cellAddress } from "../../src/engine/grid";
 import { markerName } from "../../src/engine/own-sheets";
-import { diffSnapshots, snapshotCells } from "../support/excel-model";
-import type { WorkbookModel } from "../support/excel-model";
+import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
 import {
   OWN_SHEETS,
   SAMPLE,

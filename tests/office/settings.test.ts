@@ -10,8 +10,8 @@ import { columnLetters } from "../../src/engine/grid";
 import { pence } from "../../src/engine/money";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import type { Rules } from "../../src/engine/rules";
-import { snapshotCells } from "../support/excel-model";
-import type { WorkbookModel } from "../support/excel-model";
+import { snapshotCells } from "../../tools/excel-sim/excel-model";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
 import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
 
 const STRICT: Rules = {

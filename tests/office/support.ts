@@ -15,16 +15,16 @@ import { run } from "../../src/cli/main";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
 import { parseIsoDay } from "../../src/engine/dates";
 import { DEFAULT_RULES } from "../../src/engine/rules";
-import type { FakeExcel, FakeExcelOptions } from "../support/excel-fake";
-import { createFakeExcel } from "../support/excel-fake";
-import type { WorkbookModel } from "../support/excel-model";
+import type { FakeExcel, FakeExcelOptions } from "../../tools/excel-sim/excel-fake";
+import { createFakeExcel } from "../../tools/excel-sim/excel-fake";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
 import {
   emptyCell,
   snapshotCells,
   workbookModelFromGrid,
   workbookModelFromXlsx,
-} from "../support/excel-model";
-import type { CellSnapshot } from "../support/excel-model/snapshot";
+} from "../../tools/excel-sim/excel-model";
+import type { CellSnapshot } from "../../tools/excel-sim/excel-model/snapshot";
 
 export const ROOT = join(__dirname, "..", "..");
 export const SAMPLE = join(ROOT, "samples", "ict-strategy-programme.xlsx");

@@ -12,9 +12,9 @@ import type { RunResult } from "../../src/app/operations";
 import { columnLetters } from "../../src/engine/grid";
 import type { ProgrammeAnalysis } from "../../src/engine/model";
 import { CHANGELOG_HEADERS } from "../../src/engine/report/changelog";
-import type { WorkbookModel } from "../support/excel-model";
-import { diffSnapshots, snapshotCells } from "../support/excel-model";
-import type { CellSnapshot } from "../support/excel-model/snapshot";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
+import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model";
+import type { CellSnapshot } from "../../tools/excel-sim/excel-model/snapshot";
 import { fakeOf, input, opsOf } from "./support";
 
 export const OWN = ["Highlight Report", "RAG History", "Change Log"];

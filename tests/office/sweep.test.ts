@@ -3,7 +3,7 @@
  * is checked after each). The report is swept on a workbook that already holds a Q2 report, so its own sheets
  * are kept and appended to; the refresh on the plain sample, so the Change Log is added.
  */
-import type { WorkbookModel } from "../support/excel-model";
+import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
 import { SAMPLE, modelOf } from "./support";
 import { runOn, sweep, userFormula } from "./sweep-support";
 

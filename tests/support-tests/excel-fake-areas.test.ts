@@ -3,11 +3,11 @@
  * adapter uses them, and what it refuses: an address longer than the fake's limit, an area on another sheet, a
  * RangeAreas below ExcelApi 1.9.
  */
-import type { FakeOfficeError } from "../support/excel-fake";
-import { createFakeExcel } from "../support/excel-fake";
-import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
-import { MAX_AREAS_ADDRESS } from "../support/excel-model/host";
-import { cellKey } from "../support/excel-model/workbook";
+import type { FakeOfficeError } from "../../tools/excel-sim/excel-fake";
+import { createFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { snapshotCells, workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
+import { MAX_AREAS_ADDRESS } from "../../tools/excel-sim/excel-model/host";
+import { cellKey } from "../../tools/excel-sim/excel-model/workbook";
 import {
   areaAddresses,
   json,

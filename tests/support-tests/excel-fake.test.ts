@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
-import type { FakeRequestContext } from "../support/excel-fake";
-import { FakeOfficeError, createFakeExcel, installFakeExcel } from "../support/excel-fake";
+import type { FakeRequestContext } from "../../tools/excel-sim/excel-fake";
+import { FakeOfficeError, createFakeExcel, installFakeExcel } from "../../tools/excel-sim/excel-fake";
 import {
   diffSnapshots,
   serialFromYmd,
   snapshotCells,
   workbookModelFromGrid,
   workbookModelFromXlsx,
-} from "../support/excel-model";
+} from "../../tools/excel-sim/excel-model";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake's proxies are untyped; tests reach into them */
 

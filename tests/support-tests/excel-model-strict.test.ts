@@ -3,9 +3,9 @@
  * protection gives AccessDenied; the undo-clearing calls are recorded; formulas read back as values; Excel's
  * typing of text written as values; a value written through part of a merged area; a row taller than 409 points.
  */
-import type { FakeRequestContext, FakeOfficeError } from "../support/excel-fake";
-import { createFakeExcel } from "../support/excel-fake";
-import { snapshotCells, workbookModelFromGrid } from "../support/excel-model";
+import type { FakeRequestContext, FakeOfficeError } from "../../tools/excel-sim/excel-fake";
+import { createFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { snapshotCells, workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake's proxies are untyped; tests reach into them */
 

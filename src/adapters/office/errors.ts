@@ -106,6 +106,8 @@ function consequence(where: FailureContext): string {
 export function toOperationError(e: unknown, where: FailureContext): OperationError {
   if (e instanceof OperationError) return e;
   if (e instanceof SyncTimeout) {
+    // Milliseconds to seconds at one decimal: neither money nor a percentage.
+    // eslint-disable-next-line no-restricted-syntax
     const seconds = Math.round(e.ms / 100) / 10;
     return new OperationError(
       `Excel did not answer within ${seconds} second${seconds === 1 ? "" : "s"}: if you are typing in a cell, press Enter or Esc; then run it again.${consequence(where)}`,

@@ -145,12 +145,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
       const r = await read(context, syncer, true);
-      const outcome = planRun(
-        r.snapshot,
-        runInputs(given ?? savedOrDefault(r)),
-        mode,
-        now(),
-      );
+      const outcome = planRun(r.snapshot, runInputs(given ?? savedOrDefault(r)), mode, now());
       const { analysis } = outcome;
       progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
       if (outcome.kind === "noProgrammeSheet")

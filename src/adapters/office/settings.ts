@@ -7,7 +7,7 @@
  */
 import type { SavedSettings } from "../../app/operations";
 import { formatDayIso, parseIsoDay } from "../../engine/dates";
-import { penceFromPounds } from "../../engine/money";
+import { penceFromPounds, toPounds } from "../../engine/money";
 import type { RulesJson } from "../../engine/rules";
 import { rulesFromJson, rulesToJson } from "../../engine/rules";
 
@@ -36,7 +36,7 @@ export function settingsToJson(settings: SavedSettings): SettingsJson {
   return {
     version: SETTINGS_VERSION,
     rules,
-    allocation: settings.allocation / 100,
+    allocation: toPounds(settings.allocation),
     ...(settings.reportingDate !== undefined ? { reportingDate: formatDayIso(settings.reportingDate) } : {}),
   };
 }

@@ -14,6 +14,7 @@ import type { WorkbookRead } from "./read";
 import type { CommandKind, WriteBatch, WriteCommand } from "./write-batch";
 import { ACTION, OBJECT, areaAddresses, json } from "./write-batch";
 import { cellInput } from "./write-rag";
+import { roundToHundredths } from "../../engine/percent";
 
 /** Values blocks of own sheets are cut at about this many bytes of JSON, so chunks fill evenly. */
 const BLOCK_BYTES = 150_000;
@@ -26,7 +27,7 @@ const CHART_TYPES: Record<ChartKind, "ColumnClustered" | "Pie" | "BarClustered">
 
 /** Excel column width in points from a width in characters: (chars × 7 + 5) px × 0.75. */
 export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+  return roundToHundredths((chars * 7 + 5) * 0.75);
 }
 
 /** Where a layout goes: an own sheet kept from an earlier run, or one to add. */

@@ -1,9 +1,12 @@
 import type { Pence } from "../money";
-import { absPence, formatMoney, pence, penceFromPounds, subPence } from "../money";
+import { absPence, formatMoney, pence, subPence, toPounds } from "../money";
 import type { AssessedItem, Percent } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { pct1 } from "./format";
+import { percentOf, reachesPercentOf } from "../money";
+import { percentFromFraction } from "../percent";
+import { roundToHundredths } from "../percent";
 
 /** The budget's rules (the targeted-budget-management rule). */
 export interface BudgetRules {
@@ -93,11 +96,11 @@ export function assessBudget(input: BudgetInput, rules: BudgetRules, symbol = "Â
   }
   const variance = subPence(forecast, budget);
   const absBudget = absPence(budget);
-  const variancePct = budget === 0 ? null : (((variance / absBudget) * 100) as Percent);
+  const variancePct = budget === 0 ? null : (percentFromFraction(variance / absBudget) as Percent);
   // Red when variance >= min(redPercent% of |B|, redAmount); compared exactly in pence (no rounded limit).
-  const percentLimitReached = variance * 100 >= absBudget * rules.redPercent;
+  const percentLimitReached = reachesPercentOf(variance, absBudget, rules.redPercent);
   const amountLimitReached = variance >= rules.redAmount;
-  const percentLimit = penceFromPounds((absBudget * rules.redPercent) / 100 / 100);
+  const percentLimit = percentOf(absBudget, rules.redPercent);
   const redLimit = (percentLimit < rules.redAmount ? percentLimit : rules.redAmount) as Pence;
   let rag: RagStatus;
   let reason: string | null;
@@ -138,8 +141,8 @@ function listWords(words: readonly string[]): string {
     : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-const pounds = (p: Pence | null): number | null => (p === null ? null : p / 100);
-const round2 = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
+const pounds = (p: Pence | null): number | null => (p === null ? null : toPounds(p));
+const round2 = (n: number | null): number | null => (n === null ? null : roundToHundredths(n));
 
 /** The budget as a rated dimension. */
 export const BUDGET = defineDimension({

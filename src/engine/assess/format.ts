@@ -2,6 +2,7 @@ import type { DayNumber } from "../dates";
 import { formatDayUk } from "../dates";
 import type { Pence } from "../money";
 import { formatPounds } from "../money";
+import { percentFromFraction } from "../percent";
 
 export const money = (p: Pence, symbol = "£"): string => formatPounds(p, { symbol });
 export const day = (d: DayNumber): string => formatDayUk(d);
@@ -16,4 +17,4 @@ export const pct1 = (n: number): string => {
   return `${tenths < 0 ? "-" : ""}${Math.floor(abs / 10)}.${abs % 10}%`;
 };
 /** "45%" for a fraction 0.45 */
-export const pctWhole = (f: number): string => `${Math.round(f * 100)}%`;
+export const pctWhole = (f: number): string => `${Math.round(percentFromFraction(f))}%`;

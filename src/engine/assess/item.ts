@@ -144,56 +144,6 @@ export function assessInPlace(
   return out;
 }
 
-/** Assesses an item and returns a new object; the item given is left as it was. */
-export function assessItem(
-  item: ProgrammeItem,
-  reporting: DayNumber,
-  rules: Rules,
-  locate: CellLocator,
-  issues: Issue[],
-): AssessedItem {
-  return assessInPlace(copyItem(item), reporting, rules, locate, issues);
-}
-
-/** A copy of every field, as one literal (V8 keeps objects of this size fast only when built whole). */
-function copyItem(item: ProgrammeItem): ProgrammeItem {
-  return {
-    sheet: item.sheet,
-    row: item.row,
-    id: item.id,
-    name: item.name,
-    theme: item.theme,
-    owner: item.owner,
-    budget: item.budget,
-    spent: item.spent,
-    committed: item.committed,
-    forecast: item.forecast,
-    statedVariance: item.statedVariance,
-    statedVariancePct: item.statedVariancePct,
-    start: item.start,
-    end: item.end,
-    progress: item.progress,
-    status: item.status,
-    likelihood: item.likelihood,
-    impact: item.impact,
-    riskScore: item.riskScore,
-    riskLevel: item.riskLevel,
-    risk: item.risk,
-    mitigation: item.mitigation,
-    override: item.override,
-    ratings: item.ratings,
-    overrideFrom: item.overrideFrom,
-    financialYear: item.financialYear,
-    years: item.years,
-    parts: item.parts,
-    ragBefore: item.ragBefore,
-    computedBefore: item.computedBefore,
-    ...(item.commentary !== undefined ? { commentary: item.commentary } : {}),
-    ...(item.overrideReason !== undefined ? { overrideReason: item.overrideReason } : {}),
-    ...(item.unreadable !== undefined ? { unreadable: item.unreadable } : {}),
-  };
-}
-
 /** A header for a reason: its words before any note in brackets, at most 40 characters. */
 function shortHeader(h: string): string {
   const head = h.replace(/\s*[([].*$/, "").trim() || h;

@@ -1,5 +1,6 @@
 import type { Pence } from "../money";
 import { subPence } from "../money";
+import { percentFromFraction } from "../percent";
 import type { AssessedItem, Breakdown, Percent, ProgrammeRag, Totals } from "../model";
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
 import { countKey, emptyCounts, worstOf, worstRag } from "../rag";
@@ -59,7 +60,9 @@ export function programmeTotals(
     unallocated: subPence(allocation, budget),
     varianceToAllocation: subPence(forecast, allocation),
     variancePctToAllocation:
-      allocation === 0 ? null : ((((forecast - allocation) / Math.abs(allocation)) * 100) as Percent),
+      allocation === 0
+        ? null
+        : (percentFromFraction((forecast - allocation) / Math.abs(allocation)) as Percent),
     rag: programmeBudget.rag,
   };
 }
@@ -237,10 +240,10 @@ export function programmeRag(
     parts.push(`${words} (delivery ${delivery})`);
     const limit =
       delivery === "Red"
-        ? `at least ${Math.round(rules.programme.redShare * 100)}% Red`
+        ? `at least ${Math.round(percentFromFraction(rules.programme.redShare))}% Red`
         : delivery === "Amber"
-          ? `at least ${Math.round(rules.programme.amberShare * 100)}% Red or Amber`
-          : `fewer than ${Math.round(rules.programme.redShare * 100)}% Red and ${Math.round(rules.programme.amberShare * 100)}% Red or Amber`;
+          ? `at least ${Math.round(percentFromFraction(rules.programme.amberShare))}% Red or Amber`
+          : `fewer than ${Math.round(percentFromFraction(rules.programme.redShare))}% Red and ${Math.round(percentFromFraction(rules.programme.amberShare))}% Red or Amber`;
     deliveryReason = `${delivery}: ${words} (${limit})`;
   }
   const v = totals.varianceToAllocation;

@@ -4,6 +4,8 @@ import type { AssessedItem, Fraction } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { day, pctWhole } from "./format";
+import { percentFromFraction } from "../percent";
+import { percentToHundredthsFromFraction } from "../percent";
 
 /** The schedule's rules. */
 export interface ScheduleRules {
@@ -110,7 +112,7 @@ export function assessSchedule(
     end < start
       ? { field: "end" as const, message: `target date ${day(end)} is before the start date ${day(start)}` }
       : null;
-  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${day(reporting)} (${Math.round(slip * 100)} points behind)`;
+  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${day(reporting)} (${Math.round(percentFromFraction(slip))} points behind)`;
   if (slip > rules.redSlip)
     return { rag: "Red", plannedProgress: planned, slip, reason: `Red: ${behind}`, note };
   if (slip > rules.amberSlip)
@@ -118,7 +120,7 @@ export function assessSchedule(
   return { rag: "Green", plannedProgress: planned, slip, reason: null, note };
 }
 
-const pct = (f: number | null): number | null => (f === null ? null : Math.round(f * 10000) / 100);
+const pct = (f: number | null): number | null => (f === null ? null : percentToHundredthsFromFraction(f));
 const iso = (d: number | null): string | null => (d === null ? null : formatDayIso(d as DayNumber));
 
 /** The schedule as a rated dimension: its Complete makes the item complete. */

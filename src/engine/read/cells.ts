@@ -17,6 +17,7 @@ import {
 } from "../dates";
 import type { Pence } from "../money";
 import { penceFromPounds } from "../money";
+import { fractionFromPercent, percentFromFraction } from "../percent";
 import type { Fraction } from "../model";
 import type { OverrideRag, Rag } from "../rag";
 
@@ -233,7 +234,7 @@ export function readFraction(v: CellValue, scale: PercentScale = "auto"): Read<F
 
 function fractionFromNumber(n: number, scale: PercentScale, original: CellValue): Read<Fraction> {
   if (!Number.isFinite(n)) return error(`${quoteCell(original)} is not a percentage`);
-  const f = scale === "points" || (scale === "auto" && n > 1) ? n / 100 : n;
+  const f = scale === "points" || (scale === "auto" && n > 1) ? fractionFromPercent(n) : n;
   const shown = `${Math.round(f * 1000) / 10}%`;
   if (f < 0) return error(`${quoteCell(original)} is ${shown}: a percentage complete cannot be below 0%`);
   if (f > 1 + 1e-9)
@@ -244,7 +245,8 @@ function fractionFromNumber(n: number, scale: PercentScale, original: CellValue)
 /** A percentage in points, e.g. a sheet's own variance %: "-7%", "1,230%", -0.07 (a % formatted cell). */
 export function readPercentPoints(v: CellValue, cellIsFraction: boolean): Read<number> {
   if (v == null) return BLANK;
-  if (typeof v === "number") return Number.isFinite(v) ? value(cellIsFraction ? v * 100 : v) : BLANK;
+  if (typeof v === "number")
+    return Number.isFinite(v) ? value(cellIsFraction ? percentFromFraction(v) : v) : BLANK;
   if (typeof v === "boolean" || v instanceof Date) return error(`${quoteCell(v)} is not a percentage`);
   if (isExcelError(v)) return error(`${v.trim()} is an Excel error, not a percentage`);
   const raw = repairText(v).trim();
@@ -252,7 +254,7 @@ export function readPercentPoints(v: CellValue, cellIsFraction: boolean): Read<n
   const m = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(raw.replace(/,/g, ""));
   if (m) return value(Number(m[1]));
   const n = /^-?\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-  if (Number.isFinite(n)) return value(cellIsFraction && Math.abs(n) <= 1 ? n * 100 : n);
+  if (Number.isFinite(n)) return value(cellIsFraction && Math.abs(n) <= 1 ? percentFromFraction(n) : n);
   return error(`${quoteCell(v)} is not a percentage`);
 }
 

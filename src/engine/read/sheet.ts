@@ -48,6 +48,7 @@ import { formatKind } from "./formats";
 import { formatMoney } from "../money";
 import { flat } from "../flat";
 import { pct1 } from "../assess/format";
+import { percentFromFraction } from "../percent";
 
 export interface SheetRead {
   sheet: string;
@@ -409,8 +410,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       varianceChecks.push({ item, stated: statedVariance, computed: forecast - budget });
     else if (statedVariancePct !== null && budget !== null && forecast !== null && budget !== 0) {
       const v = forecast - budget;
-      const ours = (v / Math.abs(budget)) * 100;
-      const onB = (v / budget) * 100;
+      const ours = percentFromFraction(v / Math.abs(budget));
+      const onB = percentFromFraction(v / budget);
       // Published percentages are rounded to whole points; a negative budget may be divided as it is.
       if (Math.abs(statedVariancePct - ours) > 1 && Math.abs(statedVariancePct - onB) > 1)
         rr.note(

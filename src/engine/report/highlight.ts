@@ -10,7 +10,8 @@
  */
 import { dayFromExcelSerial, excelSerialFromDay, formatDayUk } from "../dates";
 import type { Pence } from "../money";
-import { formatMoney } from "../money";
+import { formatMoney, toPounds } from "../money";
+import { fractionFromPercent, percentFromFraction } from "../percent";
 import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
 import type { DimensionKey } from "../assess/registry";
@@ -79,7 +80,7 @@ const LABEL: CellStyle = { bold: true };
 const NOTE: CellStyle = { italic: true, wrap: true, vAlign: "top" };
 const WARN: CellStyle = { bold: true, wrap: true, fill: "#FFF2CC", border: true, vAlign: "top" };
 
-const pounds = (p: Pence | null): LayoutValue => (p === null ? null : p / 100);
+const pounds = (p: Pence | null): LayoutValue => (p === null ? null : toPounds(p));
 const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
   Object.entries(RAG_STYLE).map(([rag, s]) => [
     rag,
@@ -207,7 +208,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     [
       "Variance to allocation",
       pounds(t.varianceToAllocation),
-      t.variancePctToAllocation === null ? null : t.variancePctToAllocation / 100,
+      t.variancePctToAllocation === null ? null : fractionFromPercent(t.variancePctToAllocation),
     ],
   ];
   b.set(r, 0, "Figure", null, { bold: true }).merge(r, 0, 1, 2);
@@ -244,7 +245,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(
     r,
     0,
-    `Spent ${(spentShare * 100).toFixed(1)}% of the allocation with ${(elapsed * 100).toFixed(1)}% of the programme period elapsed. Percentages are of the allocation unless they say otherwise.`,
+    `Spent ${percentFromFraction(spentShare).toFixed(1)}% of the allocation with ${percentFromFraction(elapsed).toFixed(1)}% of the programme period elapsed. Percentages are of the allocation unless they say otherwise.`,
     null,
     NOTE,
   ).merge(r, 0, 1, 4);
@@ -301,7 +302,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
 
   // From here the layout paginates itself.
   const scale = scaleToFit(HIGHLIGHT_WIDTHS);
-  const capacity = (A4_LANDSCAPE.height / (scale / 100)) * 0.93;
+  const capacity = (A4_LANDSCAPE.height / fractionFromPercent(scale)) * 0.93;
   const heights = b.heightsSoFar();
   const pager = new Pager(b, capacity, heights[0]! + heights[1]!);
   pager.used = heights.slice(0, r).reduce((n, h) => n + h, 0);
@@ -740,8 +741,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     const max = Math.max(1, ...a.byTheme.map((x) => Math.max(x.budget, x.forecast)));
     const themeBars: RowSpec[] = a.byTheme.map((x) => [
       text(1, x.key),
-      num(2, x.budget / 100, MONEY),
-      num(3, x.forecast / 100, MONEY),
+      num(2, toPounds(x.budget), MONEY),
+      num(3, toPounds(x.forecast), MONEY),
       { col: 4, value: bar(x.budget / max, 26), style: { fontColor: "#1F3864", vAlign: "center" }, span: 2 },
       {
         col: 6,
@@ -817,7 +818,7 @@ function breakdownBlock(
 ): number {
   const money = (col: number, p: number, bold = false) => ({
     col,
-    value: p / 100,
+    value: toPounds(p as Pence), // p: sums of pence held as plain numbers
     format: col === 7 ? varianceFmt : moneyFmt,
     style: { border: true, vAlign: "top" as const, bold },
   });

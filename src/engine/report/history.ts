@@ -12,7 +12,7 @@ import type { DateSystem } from "../dates";
 import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
-import { penceFromPounds } from "../money";
+import { penceFromPounds, toPounds } from "../money";
 import type { DimensionKey } from "../assess/registry";
 import { dimensions, historyRagHeader } from "../assess/registry";
 import type { AssessedItem, ProgrammeAnalysis } from "../model";
@@ -92,7 +92,7 @@ const textOrEmpty = (v: CellValue) => readText(v) ?? "";
 const asIs = (x: unknown) => x as LayoutValue;
 const moneyCell = (v: CellValue): Pence | null =>
   typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e13 ? penceFromPounds(v) : null;
-const poundsOf = (p: unknown) => (p === null ? null : (p as Pence) / 100);
+const poundsOf = (p: unknown) => (p === null ? null : toPounds(p as Pence));
 
 function text(
   key: keyof HistoryRow,

@@ -12,6 +12,7 @@ import type {
   StyleRun,
   OwnSheetRole,
 } from "../plan";
+import { percentFromFraction } from "../percent";
 
 /** Excel's limits ("Excel specifications and limits"): row height in points, characters in a cell. */
 export const MAX_ROW_HEIGHT = 409;
@@ -395,7 +396,7 @@ export function columnPoints(chars: number): number {
 /** The whole percent at which columns of these widths fit one page wide. */
 export function scaleToFit(widths: readonly number[], pageWidth = A4_LANDSCAPE.width): number {
   const total = widths.reduce((n, w) => n + columnPoints(w), 0);
-  return Math.max(10, Math.min(100, Math.floor((pageWidth / total) * 100)));
+  return Math.max(10, Math.min(100, Math.floor(percentFromFraction(pageWidth / total))));
 }
 
 export interface Block {

@@ -3,6 +3,7 @@ import { pct1 } from "../../engine/assess/format";
 import type { Totals } from "../../engine/model";
 import type { Pence } from "../../engine/money";
 import { absPence, formatPounds } from "../../engine/money";
+import { percentFromFraction } from "../../engine/percent";
 
 const useStyles = makeStyles({
   list: {
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 
 /** "(4.2% of budget)", or nothing when there is nothing to take a share of. */
 function share(part: Pence, whole: Pence, of: string): string {
-  return whole === 0 ? "" : ` (${pct1((Math.abs(part) / Math.abs(whole)) * 100)} of ${of})`;
+  return whole === 0 ? "" : ` (${pct1(percentFromFraction(Math.abs(part) / Math.abs(whole)))} of ${of})`;
 }
 
 /** "£40,000 over (4.0% of budget)", "£5,000 under (0.5% of allocation)", "£0". */
@@ -41,7 +42,7 @@ export interface BudgetFiguresProps {
  */
 export function BudgetFigures({ totals: t, allocation }: BudgetFiguresProps) {
   const styles = useStyles();
-  const budgetPct = t.budget === 0 ? null : (t.variance / Math.abs(t.budget)) * 100;
+  const budgetPct = t.budget === 0 ? null : percentFromFraction(t.variance / Math.abs(t.budget));
   const rows: [string, string, boolean?][] = [
     ["Allocation", formatPounds(allocation), true],
     ["Allocated to items", formatPounds(t.budget) + share(t.budget, allocation, "allocation")],

@@ -1,5 +1,6 @@
 import { Field, ProgressBar, Spinner } from "@fluentui/react-components";
 import type { Activity, ProgressState } from "../state/use-task-pane";
+import { percentFromFraction } from "../../engine/percent";
 
 export interface ProgressPanelProps {
   busy: Activity | null;
@@ -11,7 +12,7 @@ export function ProgressPanel({ busy, progress }: ProgressPanelProps) {
   if (busy === null) return null;
   if (busy === "scan" || progress === null)
     return <Spinner size="tiny" labelPosition="after" label="Reading the workbook…" />;
-  const percent = progress.fraction === null ? null : Math.round(progress.fraction * 100);
+  const percent = progress.fraction === null ? null : Math.round(percentFromFraction(progress.fraction));
   return (
     <Field label={progress.step} hint={percent === null ? undefined : `${percent}% done`}>
       <ProgressBar

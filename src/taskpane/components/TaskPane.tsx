@@ -32,7 +32,7 @@ export function TaskPane({ today }: { today: DayNumber }) {
       : !pane.rules.ok
         ? "Correct the rules marked in the Rules section to run."
         : "Correct the inputs marked above to run.";
-  const canRetryScan = pane.scanFailed && pane.notice?.title === SCAN_FAILED;
+  const canRetryScan = pane.phase.kind === "failed" && pane.notice?.title === SCAN_FAILED;
 
   return (
     <>

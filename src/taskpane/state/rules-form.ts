@@ -9,7 +9,7 @@ import { formatDayIso, parseIsoDay } from "../../engine/dates";
 import type { DimensionFormField } from "../../engine/assess/registry";
 import { dimensions } from "../../engine/assess/registry";
 import type { Pence } from "../../engine/money";
-import { formatPounds } from "../../engine/money";
+import { formatPounds, toPounds } from "../../engine/money";
 import type { Rules } from "../../engine/rules";
 import { rulesFromJson } from "../../engine/rules";
 import { parseAmount } from "./inputs";
@@ -90,7 +90,7 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
           continue;
         }
         values[f.id] = amount.value;
-        section[f.setting] = amount.value / 100;
+        section[f.setting] = toPounds(amount.value);
         continue;
       }
       const n = readNumber(texts[f.id] ?? "");

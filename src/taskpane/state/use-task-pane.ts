@@ -1,10 +1,11 @@
 /**
- * Everything the pane knows and does, as one hook: the inputs as typed and as read, the latest analysis,
- * the running operation and its progress, the last result, the message to show and the sentence to announce.
- * Components only render what it returns and call its actions.
+ * Everything the pane knows and does, as one hook: the form inputs as typed and as read (held here, the
+ * user's), and the pane's state (pane-state.ts: a reducer over reading / idle / running / failed, with the
+ * latest analysis, the last result, the message to show and the sentence to announce). Components only render
+ * what it returns and call its actions.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { RunInput, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { DEFAULT_ALLOCATION } from "../../engine/analyse";
 import type { DayNumber } from "../../engine/dates";
 import { defaultReportingDate, formatDayIso, formatDayUk, periodLabel } from "../../engine/dates";
@@ -16,29 +17,20 @@ import { DEFAULT_RULES, rulesToJson } from "../../engine/rules";
 import { errorText } from "./errors";
 import type { Parsed } from "./inputs";
 import { parseAllocation, parseReportingDate } from "./inputs";
+import type { Action, Activity, Notice, Outcome, Phase, ProgressState, ScanResult } from "./pane-state";
+import {
+  busyWith,
+  initialPaneState,
+  paneReducer,
+  runAnnouncement,
+  SAVING_SETTINGS,
+  SETTINGS_NOT_SAVED,
+} from "./pane-state";
 import type { RulesForm, RulesFormResult } from "./rules-form";
 import { DEFAULT_PROGRAMME, formToRules, rulesToForm } from "./rules-form";
 
-export type Action = "refresh" | "report";
-export type Activity = "scan" | Action;
-
-export interface ProgressState {
-  step: string;
-  /** 0-1, or null before the operation has said how far it is. */
-  fraction: number | null;
-}
-
-export interface Notice {
-  intent: "error" | "warning";
-  title: string;
-  text: string;
-}
-
-export interface Outcome {
-  action: Action;
-  input: RunInput;
-  result: RunResult;
-}
+export type { Action, Activity, Notice, Outcome, Phase, ProgressState } from "./pane-state";
+export { runAnnouncement, SCAN_FAILED, scanAnnouncement } from "./pane-state";
 
 export interface TaskPaneModel {
   dateText: string;
@@ -66,8 +58,9 @@ export interface TaskPaneModel {
    */
   savedRules: "none" | "same" | "changed";
 
+  /** What the pane is doing: reading, idle, running (with progress) or failed to read (with its retry). */
+  phase: Phase;
   analysis: ProgrammeAnalysis | null;
-  scanFailed: boolean;
   busy: Activity | null;
   progress: ProgressState | null;
   outcome: Outcome | null;
@@ -79,19 +72,6 @@ export interface TaskPaneModel {
   run(action: Action): void;
   /** Selects a cell in the workbook (an issue's, an item's row); a failure is shown as a notice. */
   selectCell(sheet: string, cell: string): void;
-}
-
-type ScanResult = Awaited<ReturnType<WorkbookOperations["scan"]>>;
-
-export const SCAN_FAILED = "Could not read the workbook";
-
-const ACTION_WORDS: Record<Action, { start: string; failed: string }> = {
-  refresh: { start: "Refreshing the RAG columns", failed: "Could not refresh the RAG columns" },
-  report: { start: "Building the highlight report", failed: "Could not build the highlight report" },
-};
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function rulesKey(r: Rules): string {
@@ -109,41 +89,19 @@ function settingsKey(s: SavedSettings | null): string {
       ]);
 }
 
-export function scanAnnouncement(a: ProgrammeAnalysis): string {
-  const items = a.sheets.reduce((n, s) => n + s.itemCount, 0);
-  if (a.sheets.length === 0) return "No programme sheet found in this workbook.";
-  const problems =
-    a.issues.length === 0 ? "no problems found" : `${plural(a.issues.length, "problem")} to check`;
-  return `Found ${plural(a.sheets.length, "programme sheet")} with ${plural(items, "item")}; ${problems}.`;
-}
-
-export function runAnnouncement(action: Action, r: RunResult): string {
-  const w = r.written;
-  const cells = `${plural(w.ragCells, "RAG cell")} (${w.changedCells} changed)`;
-  const done =
-    action === "refresh"
-      ? `Refreshed ${cells}.`
-      : `Built the highlight report: wrote ${w.sheets.length > 0 ? w.sheets.join(", ") + " and " : ""}${cells}.`;
-  return `${done} Programme RAG: ${r.analysis.programmeRag.rag}.`;
-}
-
 /**
  * `today` is the user's calendar day; the reporting date starts as the one saved in the workbook, or else the
  * last day of the previous month (monitoring reports on a month that has ended).
  */
 export function useTaskPane(operations: WorkbookOperations | undefined, today: DayNumber): TaskPaneModel {
+  // The form inputs, as the user typed them.
   const [dateText, setDateText] = useState(() => formatDayIso(defaultReportingDate(today)));
   const [allocationText, setAllocationText] = useState(() => formatPounds(DEFAULT_ALLOCATION));
   const [rulesForm, setRulesForm] = useState<RulesForm>(() => rulesToForm(DEFAULT_RULES));
   const [baseRules, setBaseRules] = useState<Rules>(DEFAULT_RULES);
-  const [saved, setSaved] = useState<SavedSettings | null>(null);
-  const [analysis, setAnalysis] = useState<ProgrammeAnalysis | null>(null);
-  const [scanFailed, setScanFailed] = useState(false);
-  const [busy, setBusy] = useState<Activity | null>(operations ? "scan" : null);
-  const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [announcement, setAnnouncement] = useState(operations ? "Reading the workbook…" : "");
+  // What the pane is doing and has learnt from the workbook.
+  const [state, dispatch] = useReducer(paneReducer, operations !== undefined, initialPaneState);
+  const { phase, saved } = state;
   // Guards against a second operation starting before React has re-rendered the disabled buttons.
   const running = useRef(false);
   const mounted = useRef(true);
@@ -165,24 +123,17 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   );
 
   const applyScan = useCallback((found: ScanResult, first: boolean) => {
-    setAnalysis(found.analysis);
-    setScanFailed(false);
+    // The settings saved in the workbook fill the form once, when the pane opens.
     if (first && found.settings) {
-      setSaved(found.settings);
       setBaseRules(found.settings.rules);
       setRulesForm(rulesToForm(found.settings.rules, found.settings.programme));
       setAllocationText(formatPounds(found.settings.allocation));
       if (found.settings.reportingDate !== undefined) setDateText(formatDayIso(found.settings.reportingDate));
     }
-    setAnnouncement(scanAnnouncement(found.analysis));
+    dispatch({ type: "readDone", found, first });
   }, []);
 
-  const failScan = useCallback((e: unknown) => {
-    const text = errorText(e);
-    setScanFailed(true);
-    setNotice({ intent: "error", title: SCAN_FAILED, text });
-    setAnnouncement(`${SCAN_FAILED}: ${text}`);
-  }, []);
+  const failScan = useCallback((e: unknown) => dispatch({ type: "readFailed", text: errorText(e) }), []);
 
   useEffect(() => {
     mounted.current = true;
@@ -191,7 +142,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     };
   }, []);
 
-  // On open: read the workbook with the settings saved in it (busy starts as "scan" for this).
+  // On open: read the workbook with the settings saved in it (the state starts as "reading" for this).
   useEffect(() => {
     if (!operations) return;
     let live = true;
@@ -204,7 +155,6 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
       )
       .finally(() => {
         running.current = false;
-        if (live) setBusy(null);
       });
     return () => {
       live = false;
@@ -214,9 +164,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   const rescan = useCallback(async () => {
     if (!operations || running.current) return;
     running.current = true;
-    setBusy("scan");
-    setNotice(null);
-    setAnnouncement("Reading the workbook…");
+    dispatch({ type: "readStarted" });
     try {
       const found = await operations.scan(input ?? undefined);
       if (mounted.current) applyScan(found, false);
@@ -224,7 +172,6 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
       if (mounted.current) failScan(e);
     } finally {
       running.current = false;
-      if (mounted.current) setBusy(null);
     }
   }, [operations, input, applyScan, failScan]);
 
@@ -232,13 +179,9 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     async (action: Action) => {
       if (!operations || !input || running.current) return;
       running.current = true;
-      const words = ACTION_WORDS[action];
-      setBusy(action);
-      setNotice(null);
-      setProgress({ step: `${words.start}…`, fraction: null });
-      setAnnouncement(`${words.start}…`);
+      dispatch({ type: "runStarted", action });
       const onProgress = (step: string, fraction: number) => {
-        if (mounted.current) setProgress({ step, fraction: Math.min(1, Math.max(0, fraction)) });
+        if (mounted.current) dispatch({ type: "progress", step, fraction });
       };
       try {
         const result =
@@ -246,8 +189,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
             ? await operations.refreshRag(input, onProgress)
             : await operations.buildReport(input, onProgress);
         if (!mounted.current) return;
-        setOutcome({ action, input, result });
-        setAnalysis(result.analysis);
+        dispatch({ type: "runSucceeded", action, input, result });
         let said = runAnnouncement(action, result);
         // The programme's details, rules, allocation and reporting date used are saved in the workbook after
         // each run, when they changed, so the ribbon's Refresh RAG and the next person use the same.
@@ -258,29 +200,21 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
           ...(input.programme ? { programme: input.programme } : {}),
         };
         if (settingsKey(settings) !== settingsKey(saved)) {
-          setProgress({ step: "Saving the rules in the workbook…", fraction: 1 });
+          dispatch({ type: "progress", step: SAVING_SETTINGS, fraction: 1 });
           try {
             await operations.saveSettings(settings);
-            if (mounted.current) setSaved(settings);
+            if (mounted.current) dispatch({ type: "settingsSaved", settings });
           } catch (e) {
             const text = errorText(e);
-            if (mounted.current)
-              setNotice({ intent: "warning", title: "The rules were not saved in the workbook", text });
-            said += ` The rules were not saved in the workbook: ${text}`;
+            if (mounted.current) dispatch({ type: "settingsNotSaved", text });
+            said += ` ${SETTINGS_NOT_SAVED}: ${text}`;
           }
         }
-        if (mounted.current) setAnnouncement(said);
+        if (mounted.current) dispatch({ type: "runEnded", announcement: said });
       } catch (e) {
-        if (!mounted.current) return;
-        const text = errorText(e);
-        setNotice({ intent: "error", title: words.failed, text });
-        setAnnouncement(`${words.failed}: ${text}`);
+        if (mounted.current) dispatch({ type: "runFailed", action, text: errorText(e) });
       } finally {
         running.current = false;
-        if (mounted.current) {
-          setBusy(null);
-          setProgress(null);
-        }
       }
     },
     [operations, input, saved],
@@ -291,7 +225,10 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
       if (!operations) return;
       operations.selectCell(sheet, cell).catch((e: unknown) => {
         if (mounted.current)
-          setNotice({ intent: "error", title: "Could not go to the cell", text: errorText(e) });
+          dispatch({
+            type: "noticeShown",
+            notice: { intent: "error", title: "Could not go to the cell", text: errorText(e) },
+          });
       });
     },
     [operations],
@@ -328,14 +265,14 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
         : rules.ok && rulesKey(rules.rules) === rulesKey(saved.rules)
           ? "same"
           : "changed",
-    analysis,
-    scanFailed,
-    busy,
-    progress,
-    outcome,
-    notice,
-    dismissNotice: () => setNotice(null),
-    announcement,
+    phase,
+    analysis: state.analysis,
+    busy: busyWith(phase),
+    progress: phase.kind === "running" ? phase.progress : null,
+    outcome: state.outcome,
+    notice: state.notice,
+    dismissNotice: () => dispatch({ type: "noticeDismissed" }),
+    announcement: state.announcement,
     scan: () => void rescan(),
     run: (action) => void run(action),
     selectCell,

@@ -10,11 +10,11 @@ import { parseIsoDay } from "../../../src/engine/dates";
 import type { ProgrammeAnalysis } from "../../../src/engine/model";
 import { loadWorkbook } from "../../../src/adapters/file/read/read-workbook";
 import { runCli } from "../../cli/run-cli";
-import { cellName } from "../../support/excel-model/address";
-import type { CellChange, WorkbookSnapshot } from "../../support/excel-model/snapshot";
-import { diffSnapshots, snapshotCells } from "../../support/excel-model/snapshot";
-import type { WorkbookModel } from "../../support/excel-model/workbook";
-import { workbookModelFromXlsx } from "../../support/excel-model/xlsx";
+import { cellName } from "../../../tools/excel-sim/excel-model/address";
+import type { CellChange, WorkbookSnapshot } from "../../../tools/excel-sim/excel-model/snapshot";
+import { diffSnapshots, snapshotCells } from "../../../tools/excel-sim/excel-model/snapshot";
+import type { WorkbookModel } from "../../../tools/excel-sim/excel-model/workbook";
+import { workbookModelFromXlsx } from "../../../tools/excel-sim/excel-model/xlsx";
 import { SAMPLE_XLSX } from "./session";
 
 export interface CliExpectation {

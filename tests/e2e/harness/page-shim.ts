@@ -3,7 +3,7 @@
  * `window.external` the way Excel's WebView2 host does (GetContext, Execute, RegisterEvent, UnregisterEvent).
  * office.js reads the host from `?_host_Info=Excel$Win32$16.01$...` and loads its Win32 runtime, which then
  * talks to this object. RichApi batches (dispId 93) go to the harness server, where the simulated host
- * (tests/e2e/host) answers them from the workbook model.
+ * (tools/excel-sim/host) answers them from the workbook model.
  *
  * Served as JavaScript: the harness transpiles this file with TypeScript (no imports allowed here) and puts
  * `window.__simHostConfig` in the page before it. `window.__simHost` lets a test act as Excel's ribbon.

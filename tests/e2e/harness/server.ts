@@ -2,7 +2,7 @@
  * The harness server: serves the production build (dist/ from `npm run build`) with office.js and its runtime
  * files from the npm package @microsoft/office-js instead of Microsoft's CDN, puts the simulated Excel host's
  * page half (page-shim.ts) in front of office.js, and answers the RichApi batches with the simulated host
- * (tests/e2e/host) over one in-memory workbook. Used by the e2e tests and by `npm run preview`.
+ * (tools/excel-sim/host) over one in-memory workbook. Used by the e2e tests and by `npm run preview`.
  *
  *   const harness = await startHarness({ model });
  *   page.goto(harness.paneUrl());                 // the task pane, as Excel on Windows would open it
@@ -14,9 +14,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import ts from "typescript";
-import type { WorkbookModel } from "../../support/excel-model/workbook";
-import type { RichApiHostOptions } from "../host/richapi-host";
-import { RichApiHost } from "../host/richapi-host";
+import type { WorkbookModel } from "../../../tools/excel-sim/excel-model/workbook";
+import type { RichApiHostOptions } from "../../../tools/excel-sim/host/richapi-host";
+import { RichApiHost } from "../../../tools/excel-sim/host/richapi-host";
 import { workbookView } from "./workbook-view";
 
 export const REPO_ROOT = resolve(__dirname, "../../..");

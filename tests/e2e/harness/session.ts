@@ -9,9 +9,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import type { WorkbookModel } from "../../support/excel-model/workbook";
-import { workbookModelFromXlsx } from "../../support/excel-model/xlsx";
-import type { RichApiHostOptions } from "../host/richapi-host";
+import type { WorkbookModel } from "../../../tools/excel-sim/excel-model/workbook";
+import { workbookModelFromXlsx } from "../../../tools/excel-sim/excel-model/xlsx";
+import type { RichApiHostOptions } from "../../../tools/excel-sim/host/richapi-host";
 import type { E2eBrowser, PaneContext, PaneContextOptions } from "./browser";
 import { clockAt, launchChromium, newPaneContext } from "./browser";
 import type { Harness, PaneUrlOptions } from "./server";

@@ -12,6 +12,7 @@ import { streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
 import { eachCell, parseRef, RowScanner } from "../sheet-rows";
+import { serialOfUnixEpoch } from "../../../engine/dates";
 
 export { parseRef };
 
@@ -129,7 +130,7 @@ export async function readWorksheet(
   const formulaCells = new Map<number, Set<number>>();
   let anyFormat = false;
   let extent = 0;
-  const dateOffset = date1904 ? 24107 : 25569; // serial of 1 January 1970 in each date system
+  const dateOffset = serialOfUnixEpoch(date1904 ? 1904 : 1900); // serial of 1 January 1970 in each date system
   const dateXf = new Map<number, boolean>();
   const formatXf = new Map<number, string | null>();
   const isDate = (s: number) => {

@@ -7,6 +7,7 @@ import { MINIMAL_STYLES, Styles } from "../styles";
 import { escapeXml } from "../xml";
 import { columnLetters as letters } from "../../../engine/grid";
 import { excelSerialFromJsDate } from "../../../engine/dates";
+import { fractionFromPercent } from "../../../engine/percent";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -86,7 +87,7 @@ export function typedCsvValue(text: string): { value: string | number | Date; nu
     return { value: Number(t.replace(/,/g, "")), ...(t.includes(",") ? { numFmt: "#,##0" } : {}) };
   }
   const pct = /^(-?\d+(\.\d+)?)%$/.exec(t);
-  if (pct) return { value: Number(pct[1]) / 100, numFmt: "0%" };
+  if (pct) return { value: fractionFromPercent(Number(pct[1])), numFmt: "0%" };
   const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   if (d) {
     const day = Number(d[1]);

@@ -5,7 +5,16 @@ import type { Handle } from "../excel-model/host";
 import type { ExcelHost } from "../excel-model/host";
 import type { WorkbookModel } from "../excel-model/workbook";
 import { CLIENT_MESSAGES, FakeOfficeError, apiNotFound, fakeStrict, fill, propertyNotLoaded } from "./errors";
-import { CLASSES } from "./metadata";
+import type { DeclaredSet } from "../excel-api/surface";
+import {
+  ACTION,
+  CLASSES,
+  OBJECT_PATH,
+  declaredScalars,
+  memberTag,
+  tagDeclared,
+  wireName,
+} from "../excel-api/surface";
 
 /**
  * The client half of the fake: proxy objects whose property sets, method calls and loads queue until
@@ -98,24 +107,6 @@ export class FakeClientResult<T> {
     this.v = v;
     this.loaded = true;
   }
-}
-
-const versionCache = new Map<string, boolean>();
-
-function versionAtLeast(have: string, need: string): boolean {
-  const key = `${have}\u0000${need}`;
-  let ok = versionCache.get(key);
-  if (ok === undefined) {
-    const [h1, h2] = have.split(".").map(Number);
-    const [n1, n2] = need.split(".").map(Number);
-    ok = h1! > n1! || (h1 === n1 && h2! >= n2!);
-    versionCache.set(key, ok);
-  }
-  return ok;
-}
-
-function pascal(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 export class FakeClientObject {
@@ -248,7 +239,7 @@ function prototypeFor(className: string): object {
         this[STATE].ctx._requireTag(`${className}.${name}`, tag);
         throw fakeStrict(
           "NotImplemented",
-          `The fake Excel does not implement ${className}.${name}; add it to tests/support/excel-fake before using it.`,
+          `The fake Excel does not implement ${className}.${name}; add it to tools/excel-sim/excel-fake before using it.`,
           `${className}.${name}`,
         );
       },
@@ -389,19 +380,18 @@ export class FakeRequestContext {
 
   /** @internal */
   _requireMember(className: string, name: string, mode: "get" | "set" | "call"): void {
-    const tag = EXCEL_API_MEMBERS[className]?.[name];
-    if (!tag) return;
-    this._requireTag(
-      `${className}.${name}`,
-      mode === "set" && tag.setVersion ? { ...tag, version: tag.setVersion } : tag,
-    );
+    const tag = memberTag(className, name, mode);
+    if (tag) this._requireTag(`${className}.${name}`, tag);
   }
 
   /** @internal */
   _requireTag(member: string, tag: ApiTag): void {
-    const declared = tag.set === "ExcelApi" ? this.options.requirementSet : this.options.otherSets?.[tag.set];
-    if (!declared || !versionAtLeast(declared, tag.version)) throw apiNotFound(member, tag.set, tag.version);
+    if (!tagDeclared(tag, this.declared)) throw apiNotFound(member, tag.set, tag.version);
   }
+
+  /** The requirement sets this fake declares: ExcelApi at `requirementSet`, others from `otherSets`. */
+  private readonly declared: DeclaredSet = (set) =>
+    set === "ExcelApi" ? this.options.requirementSet : this.options.otherSets?.[set];
 
   /** @internal Objects from another request context cannot be passed (Microsoft's client refuses them). */
   _checkArgs(args: unknown[], location: string): void {
@@ -613,13 +603,7 @@ export class FakeRequestContext {
   }
 
   private allScalars(className: string): string[] {
-    return CLASSES[className]!.scalars.filter((s) => {
-      const tag = EXCEL_API_MEMBERS[className]?.[s];
-      if (!tag) return true;
-      const declared =
-        tag.set === "ExcelApi" ? this.options.requirementSet : this.options.otherSets?.[tag.set];
-      return !!declared && versionAtLeast(declared, tag.version);
-    });
+    return declaredScalars(className, this.declared);
   }
 
   private applyLoad(obj: FakeClientObject, data: LoadData): void {
@@ -655,18 +639,23 @@ export class FakeRequestContext {
       if (paths[st.id]) return st.id;
       const parentId = st.parent ? addPath(st.parent) : undefined;
       const s = st.step;
-      const info: Record<string, unknown> = { ObjectPathType: 1, Name: "" };
+      const info: Record<string, unknown> = { ObjectPathType: OBJECT_PATH.GlobalObject, Name: "" };
       if (s.kind === "nav")
-        Object.assign(info, { ObjectPathType: 4, Name: pascal(s.name), ParentObjectPathId: parentId });
+        Object.assign(info, {
+          ObjectPathType: OBJECT_PATH.Property,
+          Name: wireName(s.name),
+          ParentObjectPathId: parentId,
+        });
       if (s.kind === "method") {
         Object.assign(info, {
-          ObjectPathType: 3,
-          Name: pascal(s.name),
+          ObjectPathType: OBJECT_PATH.Method,
+          Name: wireName(s.name),
           ParentObjectPathId: parentId,
           ArgumentInfo: argumentInfo(s.args, addPath),
         });
       }
-      if (s.kind === "item") Object.assign(info, { ObjectPathType: 6, Name: JSON.stringify(s.handle) });
+      if (s.kind === "item")
+        Object.assign(info, { ObjectPathType: OBJECT_PATH.ReferenceId, Name: JSON.stringify(s.handle) });
       paths[st.id] = info;
       return st.id;
     };
@@ -675,23 +664,23 @@ export class FakeRequestContext {
       const base = { Id: ++id, ObjectPathId: addPath(op.obj) };
       switch (op.kind) {
         case "instantiate":
-          return { ...base, ActionType: 1 };
+          return { ...base, ActionType: ACTION.Instantiate };
         case "set":
           return {
             ...base,
-            ActionType: 4,
-            Name: pascal(op.prop),
+            ActionType: ACTION.SetProperty,
+            Name: wireName(op.prop),
             ArgumentInfo: { Arguments: [op.value ?? null] },
           };
         case "call":
           return {
             ...base,
-            ActionType: 3,
-            Name: pascal(op.method),
+            ActionType: ACTION.Method,
+            Name: wireName(op.method),
             ArgumentInfo: argumentInfo(op.args, addPath),
           };
         case "load":
-          return { ...base, ActionType: 2, QueryInfo: { Select: op.paths } };
+          return { ...base, ActionType: ACTION.Query, QueryInfo: { Select: op.paths } };
       }
     });
     return { AutoKeepReference: true, Actions: actions, ObjectPaths: paths };

@@ -1,40 +1,30 @@
 /**
  * A simulated Excel host for Microsoft's real office.js: it answers the RichApi batches the client library
- * serialises at `context.sync()` from the same WorkbookModel the jest fake drives (tests/support/excel-model,
+ * serialises at `context.sync()` from the same WorkbookModel the jest fake drives (tools/excel-sim/excel-model,
  * through ExcelHost). One model of Excel's behaviour, two front doors: the jest fake's proxies, and this.
  *
- * Protocol (observed, see the README beside this file): a request is
+ * Protocol (observed, see tests/e2e/README.md): a request is
  *   { Actions: [{Id, ActionType, ObjectPathId, Name?, ArgumentInfo?, QueryInfo?}], ObjectPaths: {id: {...}} }
  * and the answer { Results: [{ActionId, Value}], Error?: {Code, Message, Location, ActionIndex, HttpStatusCode} }.
  * Names travel in PascalCase ("GetRange", "Values", "Format"); ExcelHost takes the JavaScript names.
  */
 import { EXCEL_API_REQUIREMENT } from "../../../src/requirements";
-import { ERROR_MESSAGES, ExcelModelError } from "../../support/excel-model/errors";
-import type { ApiTag } from "../../support/excel-model/excel-api.generated";
-import { EXCEL_API_MEMBERS } from "../../support/excel-model/excel-api.generated";
-import type { Handle } from "../../support/excel-model/host";
-import { ExcelHost } from "../../support/excel-model/host";
-import type { WorkbookModel } from "../../support/excel-model/workbook";
-import { CLASSES } from "../../support/excel-fake/metadata";
+import { ERROR_MESSAGES, ExcelModelError } from "../excel-model/errors";
+import type { Handle } from "../excel-model/host";
+import { ExcelHost } from "../excel-model/host";
+import type { WorkbookModel } from "../excel-model/workbook";
+import type { DeclaredSet } from "../excel-api/surface";
+import {
+  ACTION,
+  CLASSES,
+  OBJECT_PATH,
+  declaredScalars,
+  jsName,
+  missingRequirement,
+  wireName,
+} from "../excel-api/surface";
 
-export const ACTION = {
-  Instantiate: 1,
-  Query: 2,
-  Method: 3,
-  SetProperty: 4,
-  Trace: 5,
-  QueryAsJson: 7,
-  Update: 9,
-} as const;
-
-export const OBJECT_PATH = {
-  GlobalObject: 1,
-  NewObject: 2,
-  Method: 3,
-  Property: 4,
-  Indexer: 5,
-  ReferenceId: 6,
-} as const;
+export { ACTION, OBJECT_PATH } from "../excel-api/surface";
 
 export interface RichApiAction {
   Id: number;
@@ -122,14 +112,8 @@ class BatchError extends Error {
   }
 }
 
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
-const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-function versionAtLeast(have: string, need: string): boolean {
-  const [h1 = 0, h2 = 0] = have.split(".").map(Number);
-  const [n1 = 0, n2 = 0] = need.split(".").map(Number);
-  return h1 > n1 || (h1 === n1 && h2 >= n2);
-}
+const lowerFirst = jsName;
+const upperFirst = wireName;
 
 function utf8Length(text: string): number {
   return Buffer.byteLength(text, "utf8");
@@ -277,14 +261,12 @@ export class RichApiHost {
 
   /** @internal Throws ApiNotFound when `Class.member` needs more than the declared requirement sets. */
   requireMember(className: string, member: string, mode: "get" | "set" | "call"): void {
-    const tag: ApiTag | undefined = EXCEL_API_MEMBERS[className]?.[member];
-    if (!tag) return;
-    const version = mode === "set" && tag.setVersion ? tag.setVersion : tag.version;
-    const declared = this.requirementSets[tag.set];
-    if (!declared || !versionAtLeast(declared, version)) {
+    const missing = missingRequirement(className, member, mode, this.declared);
+    if (missing) {
+      const { set, version, declared } = missing;
       throw new BatchError(
         "ApiNotFound",
-        `${ERROR_MESSAGES.ApiNotFound} (${className}.${member} is part of ${tag.set} ${version}; this host declares ${tag.set} ${declared ?? "none"}.)`,
+        `${ERROR_MESSAGES.ApiNotFound} (${className}.${member} is part of ${set} ${version}; this host declares ${set} ${declared ?? "none"}.)`,
         `${className}.${member}`,
         404,
       );
@@ -293,15 +275,10 @@ export class RichApiHost {
 
   /** @internal Scalars of a class that a load without a select returns: those within the declared sets. */
   declaredScalars(className: string): string[] {
-    const info = CLASSES[className];
-    if (!info) return [];
-    return info.scalars.filter((s) => {
-      const tag = EXCEL_API_MEMBERS[className]?.[s];
-      if (!tag) return true;
-      const declared = this.requirementSets[tag.set];
-      return !!declared && versionAtLeast(declared, tag.version);
-    });
+    return declaredScalars(className, this.declared);
   }
+
+  private readonly declared: DeclaredSet = (set) => this.requirementSets[set];
 }
 
 function errorBody(
@@ -666,7 +643,7 @@ class Batch {
 function notModelled(location: string): BatchError {
   return new BatchError(
     "NotImplemented",
-    `The simulated Excel host does not model ${location}; add it to tests/support/excel-model/host.ts.`,
+    `The simulated Excel host does not model ${location}; add it to tools/excel-sim/excel-model/host.ts.`,
     location,
     501,
   );

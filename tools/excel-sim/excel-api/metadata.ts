@@ -1,7 +1,7 @@
 /**
  * The part of the Excel JavaScript API the fake implements: per class, its scalar properties, navigation
  * properties and methods (with what each method returns). Requirement-set tags come from the generated table
- * (tests/support/excel-model/excel-api.generated.ts, from the published reference); members of these classes
+ * (tools/excel-sim/excel-model/excel-api.generated.ts, from the published reference); members of these classes
  * that the fake does not implement throw when touched instead of silently returning undefined.
  */
 

@@ -1,3 +1,4 @@
+import { versionAtLeast } from "../excel-api/surface";
 import { EXCEL_ENUMS } from "../excel-model/excel-api.generated";
 import { ExcelHost } from "../excel-model/host";
 import type { WorkbookModel } from "../excel-model/workbook";
@@ -37,12 +38,6 @@ export interface FakeExcel {
   stats: FakeStats;
   /** Sets globalThis.Excel / Office / OfficeExtension; returns a function restoring the previous values. */
   install(): () => void;
-}
-
-function versionAtLeast(have: string, need: string): boolean {
-  const [h1, h2] = have.split(".").map(Number);
-  const [n1, n2 = 0] = need.split(".").map(Number);
-  return h1! > n1! || (h1 === n1 && h2! >= n2);
 }
 
 export function createFakeExcel(model: WorkbookModel, options: FakeExcelOptions = {}): FakeExcel {

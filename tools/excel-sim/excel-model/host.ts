@@ -42,7 +42,7 @@ import { cellKey } from "./workbook";
 /**
  * The host side of the Excel JavaScript API over a WorkbookModel: objects are addressed by handles, and every
  * member is dispatched by its JavaScript name (a RichApi host gets PascalCase names: "GetRange" → "getRange",
- * "Values" → "values"). Both the jest fake (tests/support/excel-fake) and a simulated RichApi host can drive it.
+ * "Values" → "values"). Both the jest fake (tools/excel-sim/excel-fake) and a simulated RichApi host can drive it.
  * Errors are ExcelModelError with Excel's codes; `location` is "Class.member".
  */
 

@@ -1,0 +1,111 @@
+/**
+ * The engine's public surface: everything the adapters (src/adapters/), the CLI (src/cli/), src/app/, the ribbon
+ * commands and the task pane may use of src/engine/. Everything else in src/engine/ is internal and may change
+ * without notice to those layers.
+ *
+ * Code outside the engine may import from this file or from the module that defines a name, but only names listed
+ * here (tests/architecture/engine-surface.test.ts checks every import). Widening the surface is a deliberate edit
+ * of this file. Tests, benchmarks and scripts may reach inside the engine.
+ */
+
+// Read → compute: grids in, an analysis out.
+export type { CellValue, SheetGrid } from "./grid";
+export { cellAddress, columnLetters, quoteSheetName } from "./grid";
+export type { AnalyseOptions } from "./analyse";
+export {
+  analyse,
+  DEFAULT_ALLOCATION,
+  DEFAULT_PROGRAMME_NAME,
+  PROGRAMME_END,
+  PROGRAMME_START,
+} from "./analyse";
+export type {
+  AssessedItem,
+  FieldKey,
+  Issue,
+  ProgrammeAnalysis,
+  Severity,
+  SheetReport,
+  Totals,
+} from "./model";
+
+// Rules are data.
+export type { ProgrammeDetails, Rules, RulesJson } from "./rules";
+export { DEFAULT_RULES, rulesFromJson, rulesToJson } from "./rules";
+
+// Plan: what a run writes.
+export type { RunMode } from "./write-plan";
+export { buildWritePlan, trendFromHistory } from "./write-plan";
+export type {
+  CellStyle,
+  ChartKind,
+  LayoutValue,
+  OwnSheetRole,
+  RagCellValue,
+  RagCellWrite,
+  RagColumnWrite,
+  SheetLayout,
+  StyleRun,
+  WritePlan,
+} from "./plan";
+export { needsTextPrefix } from "./plan";
+export { MAX_ROW_HEIGHT } from "./report/sheet-builder";
+
+// The tool's own sheets, found by their workbook-name markers.
+export {
+  chooseSheetName,
+  findOwnSheet,
+  isValidSheetName,
+  markerName,
+  OWN_ROLES,
+  ownSheetContentAgrees,
+  roleFromMarker,
+  sheetFromReference,
+  unchangedRows,
+} from "./own-sheets";
+export { CHANGELOG_SHEET } from "./report/changelog";
+export { HIGHLIGHT_SHEET } from "./report/highlight";
+export { HISTORY_SHEET } from "./report/history";
+
+// Money as integer pence (money.ts), other percent maths (percent.ts) and dates as day numbers in a workbook's date system (dates.ts).
+export type { Pence } from "./money";
+export {
+  absPence,
+  formatMoney,
+  formatPounds,
+  groupThousands,
+  pence,
+  penceFromPounds,
+  toPounds,
+} from "./money";
+export { fractionFromPercent, percentFromFraction, roundToHundredths } from "./percent";
+export type { DateSystem, DayNumber } from "./dates";
+export {
+  DATE_1904_OFFSET,
+  dayFromLocalDate,
+  dayFromYmd,
+  defaultReportingDate,
+  excelSerialFromDay,
+  excelSerialFromJsDate,
+  excelSerialFromLocalDateTime,
+  formatDayIso,
+  formatDayUk,
+  parseIsoDay,
+  periodLabel,
+  serialOfUnixEpoch,
+} from "./dates";
+
+// Reading one typed value the way the engine reads a cell (the pane's and the CLI's inputs).
+export type { CurrencyCode } from "./read/cells";
+export { CURRENCY_SYMBOL, readAmount, readDate } from "./read/cells";
+export { fieldLabel } from "./read/headers";
+
+// Words and figures shown to people: ratings, the highlight report's choices, the trend, the JSON output.
+export type { OverallRag, RagCounts } from "./rag";
+export { RAG_COUNT_KEYS, RAG_STYLE, severityRank } from "./rag";
+export { pct1 } from "./assess/format";
+export { EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "./report/exceptions";
+export { reportWarnings } from "./report/notes";
+export type { Trend } from "./report/trend";
+export { changeText } from "./report/trend";
+export { toJsonReport } from "./json";
