@@ -7,9 +7,8 @@ import globals from "globals";
 import { importX, createNodeResolver } from "eslint-plugin-import-x";
 
 // ARCHITECTURE.md's "may use" table, row by row, as import zones (import-x/no-restricted-paths: `target` is the
-// folder being linted, `from` what it may not import). The file adapter is listed under its old and new folder
-// names (src/adapters/node is becoming src/adapters/file).
-const FILE_ADAPTER = ["./src/adapters/node", "./src/adapters/file", "./src/adapters/exceljs"];
+// folder being linted, `from` what it may not import).
+const FILE_ADAPTER = ["./src/adapters/file"];
 const zone = (target, from, message, except) => ({ target, from, message, except });
 const layerZones = [
   zone(
@@ -289,12 +288,7 @@ export default tseslint.config(
   },
   // The file adapter and the CLI run in Node: no UI or Office libraries.
   {
-    files: [
-      "src/adapters/node/**/*.ts",
-      "src/adapters/file/**/*.ts",
-      "src/adapters/exceljs/**/*.ts",
-      "src/cli/**/*.ts",
-    ],
+    files: ["src/adapters/file/**/*.ts", "src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -11,14 +11,7 @@
 // Read → compute: grids in, an analysis out.
 export type { CellValue, SheetGrid } from "./grid";
 export { cellAddress, columnLetters, quoteSheetName } from "./grid";
-export type { AnalyseOptions } from "./analyse";
-export {
-  analyse,
-  DEFAULT_ALLOCATION,
-  DEFAULT_PROGRAMME_NAME,
-  PROGRAMME_END,
-  PROGRAMME_START,
-} from "./analyse";
+export { DEFAULT_ALLOCATION, DEFAULT_PROGRAMME_NAME, PROGRAMME_END, PROGRAMME_START } from "./analyse";
 export type {
   AssessedItem,
   FieldKey,
@@ -29,17 +22,26 @@ export type {
   Totals,
 } from "./model";
 
-// Rules are data.
+// One run: a workbook's snapshot in, the analysis, trend and write plan out (the same for every host).
+export type { ReadNeeds, WorkbookName, WorkbookSnapshot } from "./snapshot";
+export { FORMAT_HEAD_ROWS, markerTargets, readNeeds, workbookSnapshot } from "./snapshot";
+export type { RunInputs } from "./run";
+export { planRun } from "./run";
+export { addedColumnPlaces } from "./read/sheet";
+
+// Rules are data (each rated dimension declares its part in the rule registry).
+export type { DimensionFormField } from "./assess/registry";
+export { dimensions } from "./assess/registry";
 export type { ProgrammeDetails, Rules, RulesJson } from "./rules";
 export { DEFAULT_RULES, rulesFromJson, rulesToJson } from "./rules";
 
 // Plan: what a run writes.
 export type { RunMode } from "./write-plan";
-export { buildWritePlan, trendFromHistory } from "./write-plan";
 export type {
   CellStyle,
   ChartKind,
   LayoutValue,
+  OwnColumn,
   OwnSheetRole,
   RagCellValue,
   RagCellWrite,
@@ -54,18 +56,15 @@ export { MAX_ROW_HEIGHT } from "./report/sheet-builder";
 // The tool's own sheets, found by their workbook-name markers.
 export {
   chooseSheetName,
-  findOwnSheet,
   isValidSheetName,
   markerName,
-  OWN_ROLES,
   ownSheetContentAgrees,
   roleFromMarker,
   sheetFromReference,
   unchangedRows,
 } from "./own-sheets";
-export { CHANGELOG_SHEET } from "./report/changelog";
-export { HIGHLIGHT_SHEET } from "./report/highlight";
-export { HISTORY_SHEET } from "./report/history";
+export { CHANGELOG_HEADERS } from "./report/changelog";
+export { HISTORY_HEADERS } from "./report/history";
 
 // Money as integer pence (money.ts), other percent maths (percent.ts) and dates as day numbers in a workbook's date system (dates.ts).
 export type { Pence } from "./money";
@@ -87,7 +86,6 @@ export {
   defaultReportingDate,
   excelSerialFromDay,
   excelSerialFromJsDate,
-  excelSerialFromLocalDateTime,
   formatDayIso,
   formatDayUk,
   parseIsoDay,
@@ -104,7 +102,7 @@ export { fieldLabel } from "./read/headers";
 export type { OverallRag, RagCounts } from "./rag";
 export { RAG_COUNT_KEYS, RAG_STYLE, severityRank } from "./rag";
 export { pct1 } from "./assess/format";
-export { EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "./report/exceptions";
+export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "./report/exceptions";
 export { reportWarnings } from "./report/notes";
 export type { Trend } from "./report/trend";
 export { changeText } from "./report/trend";

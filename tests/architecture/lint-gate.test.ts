@@ -47,7 +47,7 @@ describe("lint import zones and cycles", () => {
     // The task pane may not use the file adapter (it runs in a browser).
     {
       filePath: "src/taskpane/state/forbidden.ts",
-      code: 'import { readWorkbookFile } from "../../adapters/node/read-workbook";\nexport const f = readWorkbookFile;\n',
+      code: 'import { loadWorkbook } from "../../adapters/file/read/read-workbook";\nexport const f = loadWorkbook;\n',
     },
     // The CLI may not use the Office adapter.
     {
@@ -82,7 +82,7 @@ describe("lint import zones and cycles", () => {
     { filePath: "src/engine/money.ts", code: "export const pounds = (p: number): number => p / 100;\n" },
     // The date epoch only in dates.ts.
     {
-      filePath: "src/adapters/node/x.ts",
+      filePath: "src/adapters/file/x.ts",
       code: "export const offset = (d1904: boolean): number => (d1904 ? 24107 : 25569);\n",
     },
     {
