@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { Action, Activity } from "../state/use-task-pane";
+import type { RunMode, Activity } from "../state/use-task-pane";
 
 const useStyles = makeStyles({
   buttons: {
@@ -15,7 +15,7 @@ export interface ActionBarProps {
   busy: Activity | null;
   /** Why the actions cannot run, or null when they can. */
   blockedBecause: string | null;
-  onRun(action: Action): void;
+  onRun(action: RunMode): void;
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import type { RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import type { ProgrammeAnalysis } from "../../engine/model";
+import type { RunMode } from "../../engine/write-plan";
 
-export type Action = "refresh" | "report";
-export type Activity = "scan" | Action;
+/** What the pane is doing: reading the workbook, or a run (the engine's RunMode). */
+export type Activity = "scan" | RunMode;
 
 export interface ProgressState {
   step: string;
@@ -26,7 +27,7 @@ export interface Notice {
 }
 
 export interface Outcome {
-  action: Action;
+  action: RunMode;
   input: RunInput;
   result: RunResult;
 }
@@ -34,7 +35,7 @@ export interface Outcome {
 export type Phase =
   | { kind: "reading" }
   | { kind: "idle" }
-  | { kind: "running"; action: Action; progress: ProgressState }
+  | { kind: "running"; action: RunMode; progress: ProgressState }
   /**
    * The workbook could not be read; `retry` is what "Try again" does. A failed refresh or report is not this
    * phase: the analysis read before it still stands, so the pane is idle with the error shown and the same
@@ -62,14 +63,14 @@ export type PaneEvent =
   /** `first`: the read on opening, whose saved settings become the saved state. */
   | { type: "readDone"; found: ScanResult; first: boolean }
   | { type: "readFailed"; text: string }
-  | { type: "runStarted"; action: Action }
+  | { type: "runStarted"; action: RunMode }
   | { type: "progress"; step: string; fraction: number }
-  | { type: "runSucceeded"; action: Action; input: RunInput; result: RunResult }
+  | { type: "runSucceeded"; action: RunMode; input: RunInput; result: RunResult }
   | { type: "settingsSaved"; settings: SavedSettings }
   | { type: "settingsNotSaved"; text: string }
   /** The run is over (after its settings were saved or not); `announcement` says how it went. */
   | { type: "runEnded"; announcement: string }
-  | { type: "runFailed"; action: Action; text: string }
+  | { type: "runFailed"; action: RunMode; text: string }
   | { type: "noticeShown"; notice: Notice }
   | { type: "noticeDismissed" };
 
@@ -78,7 +79,7 @@ export const READING = "Reading the workbook…";
 export const SAVING_SETTINGS = "Saving the rules in the workbook…";
 export const SETTINGS_NOT_SAVED = "The rules were not saved in the workbook";
 
-export const ACTION_WORDS: Record<Action, { start: string; failed: string }> = {
+export const ACTION_WORDS: Record<RunMode, { start: string; failed: string }> = {
   refresh: { start: "Refreshing the RAG columns", failed: "Could not refresh the RAG columns" },
   report: { start: "Building the highlight report", failed: "Could not build the highlight report" },
 };
@@ -95,7 +96,7 @@ export function scanAnnouncement(a: ProgrammeAnalysis): string {
   return `Found ${plural(a.sheets.length, "programme sheet")} with ${plural(items, "item")}; ${problems}.`;
 }
 
-export function runAnnouncement(action: Action, r: RunResult): string {
+export function runAnnouncement(action: RunMode, r: RunResult): string {
   const w = r.written;
   const cells = `${plural(w.ragCells, "RAG cell")} (${w.changedCells} changed)`;
   const done =

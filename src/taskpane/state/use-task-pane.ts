@@ -17,7 +17,8 @@ import { DEFAULT_RULES, rulesToJson } from "../../engine/rules";
 import { errorText } from "./errors";
 import type { Parsed } from "./inputs";
 import { parseAllocation, parseReportingDate } from "./inputs";
-import type { Action, Activity, Notice, Outcome, Phase, ProgressState, ScanResult } from "./pane-state";
+import type { RunMode } from "../../engine/write-plan";
+import type { Activity, Notice, Outcome, Phase, ProgressState, ScanResult } from "./pane-state";
 import {
   busyWith,
   initialPaneState,
@@ -29,7 +30,8 @@ import {
 import type { RulesForm, RulesFormResult } from "./rules-form";
 import { DEFAULT_PROGRAMME, formToRules, rulesToForm } from "./rules-form";
 
-export type { Action, Activity, Notice, Outcome, Phase, ProgressState } from "./pane-state";
+export type { Activity, Notice, Outcome, Phase, ProgressState } from "./pane-state";
+export type { RunMode };
 export { runAnnouncement, SCAN_FAILED, scanAnnouncement } from "./pane-state";
 
 export interface TaskPaneModel {
@@ -69,7 +71,7 @@ export interface TaskPaneModel {
   announcement: string;
 
   scan(): void;
-  run(action: Action): void;
+  run(action: RunMode): void;
   /** Selects a cell in the workbook (an issue's, an item's row); a failure is shown as a notice. */
   selectCell(sheet: string, cell: string): void;
 }
@@ -176,7 +178,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   }, [operations, input, applyScan, failScan]);
 
   const run = useCallback(
-    async (action: Action) => {
+    async (action: RunMode) => {
       if (!operations || !input || running.current) return;
       running.current = true;
       dispatch({ type: "runStarted", action });
