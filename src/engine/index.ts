@@ -26,7 +26,7 @@ export type {
 export type { ReadNeeds, WorkbookName, WorkbookSnapshot } from "./snapshot";
 export { FORMAT_HEAD_ROWS, markerTargets, readNeeds, workbookSnapshot } from "./snapshot";
 export type { RunInputs } from "./run";
-export { planRun } from "./run";
+export { planRun, PROGRAMME_SHEET_RULE } from "./run";
 export { addedColumnPlaces } from "./read/sheet";
 
 // Rules are data (each rated dimension declares its part in the rule registry).

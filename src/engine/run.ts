@@ -34,14 +34,15 @@ export type RunOutcome =
       analysis: ProgrammeAnalysis;
     };
 
+/** What a programme sheet is, in the words every host shows (the pane, the ribbon, the command line). */
+export const PROGRAMME_SHEET_RULE =
+  "A programme sheet is a visible sheet with a header row in its first 30 rows naming at least a project (or " +
+  "reference) column and two more, such as budget, forecast and target date.";
+
 /** The message for a workbook with no programme sheet, naming each sheet and why it was passed over. */
 export function noProgrammeSheetMessage(a: ProgrammeAnalysis): string {
   const why = a.ignoredSheets.map((s) => `"${s.name}": ${s.reason}`).join("; ");
-  return (
-    `No programme-of-works sheet was found (${why || "the workbook has no sheets"}). A programme sheet is a ` +
-    "visible sheet with a header row in its first 30 rows naming at least a project (or reference) column and two " +
-    "more, such as budget, forecast and target date."
-  );
+  return `No programme-of-works sheet was found (${why || "the workbook has no sheets"}). ${PROGRAMME_SHEET_RULE}`;
 }
 
 /**

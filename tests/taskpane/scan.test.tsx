@@ -8,6 +8,7 @@ import { screen, within } from "@testing-library/react";
 import { OperationError } from "../../src/app/operations";
 import { DEFAULT_ALLOCATION, analyse } from "../../src/engine/analyse";
 import { DEFAULT_RULES } from "../../src/engine/rules";
+import { noProgrammeSheetMessage, PROGRAMME_SHEET_RULE } from "../../src/engine/run";
 import {
   REPORTING_DATE,
   analyseFixture,
@@ -183,4 +184,18 @@ test("outside Excel it says to open the pane in Excel, and shows the pane only w
   expect(screen.getByText("Open this in Excel")).toBeInTheDocument();
   await scanned();
   expect(runButton("Refresh RAG columns")).toBeInTheDocument();
+});
+
+test("with no programme sheet, says what one is in the engine's own words (the CLI and the ribbon say the same)", async () => {
+  const s = standIn();
+  const analysis = analyse(
+    [{ name: "Notes", visible: true, rowOffset: 0, colOffset: 0, values: [["Meeting notes"], ["Agenda"]] }],
+    { reportingDate: REPORTING_DATE, allocation: DEFAULT_ALLOCATION, rules: DEFAULT_RULES },
+  );
+  s.scan.mockResolvedValueOnce({ analysis, settings: null });
+  renderPane({ operations: s.operations, today: TODAY });
+  await scanned();
+  expect(analysis.sheets).toHaveLength(0);
+  expect(screen.getByText(`No programme sheet found. ${PROGRAMME_SHEET_RULE}`)).toBeInTheDocument();
+  expect(noProgrammeSheetMessage(analysis)).toContain(PROGRAMME_SHEET_RULE);
 });

@@ -3,6 +3,7 @@ import type { Issue, ProgrammeAnalysis } from "../../engine/model";
 import { IssueList } from "./IssueList";
 import { SheetMapping } from "./SheetMapping";
 import { useSharedStyles } from "./shared-styles";
+import { PROGRAMME_SHEET_RULE } from "../../engine/run";
 
 const useStyles = makeStyles({
   part: {
@@ -35,11 +36,7 @@ export function WorkbookSummary({ analysis, busy, onRescan, onSelectIssue }: Wor
       <div className={styles.part}>
         <h3 className={shared.h3}>Programme sheets ({analysis.sheets.length})</h3>
         {analysis.sheets.length === 0 ? (
-          <p className={shared.paragraph}>
-            No programme sheet found. A programme sheet has a header row in its first 30 rows naming at least
-            three known columns, one of them a reference or name (others: Budget, Forecast, Owner, Target
-            date…).
-          </p>
+          <p className={shared.paragraph}>No programme sheet found. {PROGRAMME_SHEET_RULE}</p>
         ) : (
           <ul className={shared.plainList}>
             {analysis.sheets.map((s) => (
