@@ -4,8 +4,8 @@
  * 1. worksheets (name, visibility, position), the workbook names (to find the ProgrammeRAG_* markers of the
  *    add-in's own sheets) and the saved settings;
  * 2. every sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows: values
- *    and number formats, all the engine looks at to find the header and profile the columns), with the format of
- *    the last used column's cells in the first 30 rows (the header the add-in copies when it adds a column);
+ *    and number formats, all the engine looks at to find the header and profile the columns); an added column's
+ *    header copies its neighbour's format in the write request (Range.copyFrom), so no formats are read for it;
  * 3. (as needed) the rest of each sheet's values, with the number formats of only the columns the engine reads
  *    them in (engine/snapshot.ts readNeeds), and the formulas of the RAG columns and the place of the tables on
  *    programme sheets, in requests sized to stay under Excel on the web's 5 MB answer limit. A council-sized
@@ -33,32 +33,10 @@ import { queueDateSystemProbe } from "./date-system";
 import { SETTINGS_KEY, settingsFromJson } from "./settings";
 import type { Syncer } from "./sync";
 
-/** The engine looks for the header row in the first 30 rows of a sheet (findHeaderRow's scanRows). */
-export const HEADER_SCAN_ROWS = 30;
-
 export interface SheetInfo {
   name: string;
   visibility: string;
   position: number;
-}
-
-/** A border side of a cell, as Office.js gives it. */
-export interface BorderSide {
-  side: string;
-  style: string;
-  color: string;
-  weight: string;
-}
-
-/** The format of one header cell, to copy onto a header the add-in adds beside it. */
-export interface CellFormat {
-  fontName: string | null;
-  fontSize: number | null;
-  fontColor: string | null;
-  italic: boolean | null;
-  /** Null when the cell has no fill (Office.js reads no fill as white, so white counts as none). */
-  fill: string | null;
-  borders: BorderSide[];
 }
 
 export interface WorkbookRead {
@@ -101,8 +79,6 @@ export interface WorkbookRead {
   snapshot: WorkbookSnapshot;
   /** The own history and change log sheets' grids. */
   ownGrids: Map<OwnSheetRole, SheetGrid>;
-  /** By sheet: the last used column and the formats of its cells in rows 0-29. */
-  edges: Map<string, { col: number; cells: CellFormat[] }>;
 }
 
 /** A table's place: header row, first column, rows (header included) and columns, 0-based. */
@@ -151,14 +127,13 @@ export async function readWorkbook(
 
   let heads: Map<string, Loaded[]>;
   let used: Map<string, Block>;
-  let edges: Map<string, { col: number; cells: CellFormat[] }>;
   let extras: Extras;
   try {
-    ({ heads, used, edges, extras } = await readHeads(context, syncer, toRead, candidates));
+    ({ heads, used, extras } = await readHeads(context, syncer, toRead));
   } catch (e) {
     if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
     // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
-    ({ used, edges, extras } = await readUsedSizes(context, syncer, toRead, candidates));
+    ({ used, extras } = await readUsedSizes(context, syncer, toRead));
     const asks: Ask[] = [];
     for (const [sheet, u] of used) {
       const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
@@ -259,7 +234,6 @@ export async function readWorkbook(
     settingsProblem: meta.settingsProblem,
     dateSystem: meta.dateSystem,
     ownGrids,
-    edges,
     protectedSheets: extras.protectedSheets,
     structureProtected: meta.structureProtected,
     highlightCharts: highlight === undefined ? [] : (extras.charts.get(highlight) ?? []),
@@ -648,62 +622,6 @@ async function readMeta(
   };
 }
 
-interface EdgeProxies {
-  sheet: string;
-  lastColumn: Excel.Range;
-  cells: { range: Excel.Range; borders: [string, Excel.RangeBorder][] }[];
-}
-
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
-
-/** Queues loads of the last used column's cells in the first rows (header candidates) of a sheet. */
-function queueEdge(sheet: string, usedRange: Excel.Range): EdgeProxies {
-  const lastColumn = usedRange.getLastColumn();
-  lastColumn.load("columnIndex");
-  const top = lastColumn.getEntireColumn();
-  const cells: EdgeProxies["cells"] = [];
-  for (let i = 0; i < HEADER_SCAN_ROWS; i++) {
-    const range = top.getCell(i, 0);
-    range.load("format/fill/color,format/font/name,format/font/size,format/font/color,format/font/italic");
-    const borders = EDGES.map((side): [string, Excel.RangeBorder] => {
-      const border = range.format.borders.getItem(side);
-      border.load("style,color,weight");
-      return [side, border];
-    });
-    cells.push({ range, borders });
-  }
-  return { sheet, lastColumn, cells };
-}
-
-function edgeFormats(edges: EdgeProxies[]): Map<string, { col: number; cells: CellFormat[] }> {
-  const out = new Map<string, { col: number; cells: CellFormat[] }>();
-  for (const e of edges) {
-    out.set(e.sheet, {
-      col: e.lastColumn.columnIndex,
-      cells: e.cells.map(({ range, borders }) => {
-        const fill = range.format.fill.color;
-        const font = range.format.font;
-        return {
-          fontName: font.name ?? null,
-          fontSize: font.size ?? null,
-          fontColor: font.color ?? null,
-          italic: font.italic ?? null,
-          fill: fill && fill.toUpperCase() !== "#FFFFFF" ? fill : null,
-          borders: borders
-            .filter(([, b]) => b.style && b.style !== "None")
-            .map(([side, b]) => ({
-              side,
-              style: String(b.style),
-              color: b.color,
-              weight: String(b.weight),
-            })),
-        };
-      }),
-    });
-  }
-  return out;
-}
-
 /**
  * The part of a sheet the add-in reads: its used cells within the first READ_ROWS rows and READ_COLUMNS
  * columns. A programme's header is in the first 30 rows and its columns are far fewer than 256; a stray value
@@ -745,19 +663,17 @@ function passedOver(wholes: { sheet: string; range: Excel.Range }[], read: Map<s
   return out;
 }
 
-/** Round trip 2: each sheet's used range (within readWindow) and its head, with the header-candidate formats. */
+/** Round trip 2: each sheet's used range (within readWindow) and its head. */
 async function readHeads(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
-  candidates: Set<string>,
 ): Promise<{
   heads: Map<string, Loaded[]>;
   used: Map<string, Block>;
-  edges: Map<string, { col: number; cells: CellFormat[] }>;
   extras: Extras;
 }> {
-  const q = queueSizes(context, sheets, candidates);
+  const q = queueSizes(context, sheets);
   const heads = sheets.map((s) => {
     const range = context.workbook.worksheets
       .getItem(s.name)
@@ -792,31 +708,26 @@ async function readUsedSizes(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
-  candidates: Set<string>,
 ): Promise<{
   used: Map<string, Block>;
-  edges: Map<string, { col: number; cells: CellFormat[] }>;
   extras: Extras;
 }> {
-  const q = queueSizes(context, sheets, candidates);
+  const q = queueSizes(context, sheets);
   await syncer.wait(context.sync());
   return q.read();
 }
 
-/** Queues each sheet's used range (whole, and within readWindow), protection, charts, tables and header edge. */
+/** Queues each sheet's used range (whole, and within readWindow), protection, charts and tables. */
 function queueSizes(
   context: Excel.RequestContext,
   sheets: SheetInfo[],
-  candidates: Set<string>,
 ): {
   read: () => {
     used: Map<string, Block>;
-    edges: Map<string, { col: number; cells: CellFormat[] }>;
     extras: Extras;
   };
 } {
   const ranges: { sheet: string; range: Excel.Range }[] = [];
-  const edges: EdgeProxies[] = [];
   const extras = queueExtras(context, sheets);
   const wholes: { sheet: string; range: Excel.Range }[] = [];
   for (const s of sheets) {
@@ -827,7 +738,6 @@ function queueSizes(
     const range = readWindow(context, s.name);
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     ranges.push({ sheet: s.name, range });
-    if (candidates.has(s.name)) edges.push(queueEdge(s.name, whole));
   }
   return {
     read() {
@@ -843,7 +753,6 @@ function queueSizes(
       }
       return {
         used,
-        edges: edgeFormats(edges),
         extras: { ...extras(), passedOver: passedOver(wholes, used) },
       };
     },
