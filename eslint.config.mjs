@@ -134,6 +134,31 @@ export default tseslint.config(
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
+  // Scripts, benchmarks and the simulated Excel (npm run preview, npm run bench) never import tests/: what they
+  // share with the tests lives in tools/ (the e2e harness's server and pages in tools/excel-sim/harness/).
+  {
+    files: ["scripts/**/*.ts", "bench/**/*.ts", "tools/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+    },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: ["./scripts", "./bench", "./tools"],
+              from: "./tests",
+              message: "Scripts, benchmarks and tools never import tests/: move what they share into tools/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Money and the date epoch each in one module. Shipped code, scripts and benchmarks; tests (independent
   // oracles) and the simulated Excel (which models Excel's own serials) work them out for themselves.
   {

@@ -1,6 +1,6 @@
 /**
  * `npm run preview`: try the add-in without Excel. Serves the production task pane on Microsoft's office.js
- * with a simulated Excel host (the harness of the browser tests, tests/e2e/) over a workbook in memory, and a
+ * with a simulated Excel host (the harness the browser tests use too, tools/excel-sim/harness/) over a workbook in memory, and a
  * page that shows the pane beside that workbook's sheets as tables, redrawn as the pane writes them.
  *
  *   npm run preview                          the bundled sample, http://127.0.0.1:3100/
@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { workbookModelFromXlsx } from "../tools/excel-sim/excel-model/xlsx";
-import { DEFAULT_DIST, REPO_ROOT, startHarness, staleBuildWarning } from "../tests/e2e/harness/server";
+import { DEFAULT_DIST, REPO_ROOT, startHarness, staleBuildWarning } from "../tools/excel-sim/harness/server";
 
 const USAGE = "usage: npm run preview -- [workbook.xlsx] [--port N] [--host ADDRESS] [--no-build]";
 

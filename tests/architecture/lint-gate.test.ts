@@ -90,14 +90,34 @@ describe("lint import zones and cycles", () => {
       code: 'export const epoch = new Date(Date.UTC(1899, 11, 30));\nexport const iso = "1899-12-30";\n',
     },
     { filePath: "src/engine/dates.ts", code: "export const EXCEL_EPOCH_OFFSET = 25569;\n" },
+    // Scripts and tools never import tests/ (the preview's harness server lives in tools/).
+    {
+      filePath: "scripts/forbidden.ts",
+      code: 'import { openSession } from "../tests/e2e/harness/session";\nexport const f = openSession;\n',
+    },
+    {
+      filePath: "tools/excel-sim/harness/forbidden.ts",
+      code: 'import { runCli } from "../../../tests/cli/run-cli";\nexport const f = runCli;\n',
+    },
+    {
+      filePath: "scripts/allowed.ts",
+      code: 'import { startHarness } from "../tools/excel-sim/harness/server";\nexport const f = startHarness;\n',
+    },
   ]);
-  const [jsonHundred, formHundred, moneyHundred, adapterEpoch, scriptEpoch, datesEpoch] = rest;
+  const [jsonHundred, formHundred, moneyHundred, adapterEpoch, scriptEpoch, datesEpoch, ...outside] = rest;
+  const [scriptTests, toolTests, scriptTools] = outside;
 
   it("refuses a layer importing what its row of the table does not list", () => {
     expect(rules(pane!)).toContain("import-x/no-restricted-paths");
     expect(rules(cli!)).toContain("import-x/no-restricted-paths");
     expect(rules(component!)).toContain("import-x/no-restricted-paths");
     expect(rules(app!)).toContain("@typescript-eslint/no-restricted-imports");
+  });
+
+  it("refuses scripts and tools importing tests/, and lets scripts use tools/", () => {
+    expect(rules(scriptTests!)).toContain("import-x/no-restricted-paths");
+    expect(rules(toolTests!)).toContain("import-x/no-restricted-paths");
+    expect(scriptTools).toEqual([]);
   });
 
   it("lets the pane's entry point create the Office adapter", () => {

@@ -14,8 +14,13 @@ import { workbookModelFromXlsx } from "../../../tools/excel-sim/excel-model/xlsx
 import type { RichApiHostOptions } from "../../../tools/excel-sim/host/richapi-host";
 import type { E2eBrowser, PaneContext, PaneContextOptions } from "./browser";
 import { clockAt, launchChromium, newPaneContext } from "./browser";
-import type { Harness, PaneUrlOptions } from "./server";
-import { REPO_ROOT, startHarness, staleBuildWarning, DEFAULT_DIST } from "./server";
+import type { Harness, PaneUrlOptions } from "../../../tools/excel-sim/harness/server";
+import {
+  REPO_ROOT,
+  startHarness,
+  staleBuildWarning,
+  DEFAULT_DIST,
+} from "../../../tools/excel-sim/harness/server";
 
 export const SAMPLE_XLSX = join(REPO_ROOT, "samples/ict-strategy-programme.xlsx");
 export const RESULTS_DIR = join(REPO_ROOT, "test-results/e2e");

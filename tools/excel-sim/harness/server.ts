@@ -14,9 +14,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import ts from "typescript";
-import type { WorkbookModel } from "../../../tools/excel-sim/excel-model/workbook";
-import type { RichApiHostOptions } from "../../../tools/excel-sim/host/richapi-host";
-import { RichApiHost } from "../../../tools/excel-sim/host/richapi-host";
+import type { WorkbookModel } from "../excel-model/workbook";
+import type { RichApiHostOptions } from "../host/richapi-host";
+import { RichApiHost } from "../host/richapi-host";
 import { workbookView } from "./workbook-view";
 
 export const REPO_ROOT = resolve(__dirname, "../../..");

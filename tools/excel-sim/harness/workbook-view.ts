@@ -3,11 +3,11 @@
  * (cell text through the number format), with fills, bold and the frozen rows. Plain data; the page builds
  * the tables with textContent.
  */
-import { columnLetters } from "../../../tools/excel-sim/excel-model/address";
-import { DEFAULT_COLUMN_WIDTH } from "../../../tools/excel-sim/excel-model/cells";
-import { readText, usedRect } from "../../../tools/excel-sim/excel-model/range-ops";
-import type { WorkbookModel } from "../../../tools/excel-sim/excel-model/workbook";
-import { keyToCell } from "../../../tools/excel-sim/excel-model/workbook";
+import { columnLetters } from "../excel-model/address";
+import { DEFAULT_COLUMN_WIDTH } from "../excel-model/cells";
+import { readText, usedRect } from "../excel-model/range-ops";
+import type { WorkbookModel } from "../excel-model/workbook";
+import { keyToCell } from "../excel-model/workbook";
 
 export interface SheetView {
   name: string;
