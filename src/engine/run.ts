@@ -12,7 +12,8 @@ import type { Trend } from "./report/trend";
 import type { WorkbookSnapshot } from "./snapshot";
 import { ownGrid } from "./snapshot";
 import type { RunMode } from "./write-plan";
-import { buildWritePlan, trendFromHistory } from "./write-plan";
+import { computeTrend } from "./report/trend";
+import { buildWritePlan, historyForRun } from "./write-plan";
 
 /** The user's inputs of a run: what analyse takes, but what the workbook itself says (own sheets, date system). */
 export type RunInputs = Omit<AnalyseOptions, "ownSheets" | "dateSystem">;
@@ -69,11 +70,14 @@ export function planRun(
   if (analysis.sheets.length === 0)
     return { kind: "noProgrammeSheet", message: noProgrammeSheetMessage(analysis), analysis };
   const history = ownGrid(snapshot, "history");
-  const trend = trendFromHistory(analysis, history);
+  // Read once: the trend and the report's history sheet both come from what this reads.
+  const historySheet = historyForRun(analysis, history, mode);
+  const trend = computeTrend(analysis, historySheet.previous);
   if (mode === null) return { kind: "planned", analysis, trend, plan: null };
   const plan = buildWritePlan(analysis, {
     mode,
     history,
+    historySheet,
     changeLog: ownGrid(snapshot, "changelog"),
     generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
     ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),

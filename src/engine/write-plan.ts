@@ -14,6 +14,7 @@ import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./r
 import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
+import type { HistorySheet } from "./report/history";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
 
 export type RunMode = "refresh" | "report";
@@ -22,6 +23,11 @@ export interface PlanOptions {
   mode: RunMode;
   /** The tool's own history and change log sheets as they are now (null when there are none yet). */
   history?: SheetGrid | null;
+  /**
+   * The history as the run has read it already (`historyForRun(a, history, "report")`), so the sheet is read
+   * once a run; when absent, `history` is read here.
+   */
+  historySheet?: HistorySheet;
   changeLog?: SheetGrid | null;
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
@@ -44,6 +50,20 @@ export const ACTION_TEXT: Record<RunMode, string> = {
 /** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
 export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
   return computeTrend(a, previousFromHistory(history, a));
+}
+
+/**
+ * What a run reads of the RAG History, once: the latest earlier quarter read into rows (for the trend) and, for a
+ * report, every other quarter's rows as they are written back (none otherwise: nothing else writes them).
+ */
+export function historyForRun(
+  a: ProgrammeAnalysis,
+  history: SheetGrid | null,
+  mode: RunMode | null,
+): HistorySheet {
+  return mode === "report"
+    ? readHistorySheet(history, a)
+    : { previous: previousFromHistory(history, a), earlier: [] };
 }
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
@@ -80,7 +100,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   const sheets = [];
   if (options.mode === "report") {
     // Only the latest earlier quarter is read into rows; the others are copied as they are written back.
-    const history = readHistorySheet(options.history ?? null, a);
+    const history = options.historySheet ?? readHistorySheet(options.history ?? null, a);
     sheets.push(
       highlightLayout(a, {
         previous: history.previous,

@@ -92,6 +92,32 @@ describe("planRun", () => {
     expect(planned(planRun(snapshot([programmeSheet(ITEMS)]), inputs(), "report", NOW)).trend).toBeNull();
   });
 
+  test("the RAG History is read once a run, whatever the mode, and gives the same trend and sheet", () => {
+    const first = planned(planRun(snapshot([programmeSheet(ITEMS)]), inputs("2020-09-30"), "report", NOW));
+    const layout = first.plan!.sheets.find((l) => l.role === "history")!;
+    let reads = 0;
+    const counted = (values: SheetGrid["values"]): SheetGrid["values"] =>
+      new Proxy(values, {
+        get(target, key, receiver) {
+          if (key === Symbol.iterator) reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const plain = asGrid(layout);
+    const history: SheetGrid = { ...plain, values: counted(plain.values) };
+    const s = snapshot([programmeSheet(ITEMS), history]);
+    const unread = snapshot([programmeSheet(ITEMS), plain]);
+    for (const mode of [null, "refresh", "report"] as const) {
+      reads = 0;
+      const outcome = planned(planRun(s, inputs(), mode, NOW));
+      expect({ mode, reads }).toEqual({ mode, reads: 1 });
+      const same = planned(planRun(unread, inputs(), mode, NOW));
+      expect(outcome.trend).toEqual(same.trend);
+      expect(outcome.trend).not.toBeNull();
+      expect(outcome.plan?.sheets).toEqual(same.plan?.sheets);
+    }
+  });
+
   test("an unmarked sheet of the tool's name and layout is adopted (a run stopped before marking it)", () => {
     const first = planned(planRun(snapshot([programmeSheet(ITEMS)]), inputs("2020-09-30"), "report", NOW));
     const history = asGrid(first.plan!.sheets.find((l) => l.role === "history")!);
