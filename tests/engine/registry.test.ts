@@ -348,3 +348,73 @@ describe("a dimension added to the registry, and nothing else", () => {
     expect(report.columnWidths).toHaveLength(12);
   });
 });
+
+describe("a dimension's words come from its module alone", () => {
+  // The three of today relabelled in their modules only: the History's and the report's headers follow.
+  const LABELS: Record<string, string> = { budget: "Cost", schedule: "Timescale", risk: "Exposure" };
+  let e: {
+    history: typeof HistoryModule;
+    writePlan: typeof WritePlanModule;
+    builders: typeof BuildersModule;
+  };
+  beforeAll(() => {
+    jest.isolateModules(() => {
+      jest.doMock(`${ENGINE}/assess/dimensions`, () => {
+        const real = jest.requireActual<typeof DimensionsModule>(`${ENGINE}/assess/dimensions`);
+        return { DIMENSIONS: real.DIMENSIONS.map((d) => ({ ...d, label: LABELS[d.key]! })) };
+      });
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      e = {
+        history: require(`${ENGINE}/report/history`),
+        writePlan: require(`${ENGINE}/write-plan`),
+        builders: require("./builders"),
+      };
+      /* eslint-enable @typescript-eslint/no-require-imports */
+    });
+  });
+  afterAll(() => jest.dontMock(`${ENGINE}/assess/dimensions`));
+
+  test("the History's rating columns, the first version's included, are '<Label> RAG'", () => {
+    expect(e.history.HISTORY_HEADERS.slice(7, 11)).toEqual([
+      "Cost RAG",
+      "Timescale RAG",
+      "Exposure RAG",
+      "Overall RAG",
+    ]);
+    expect(e.history.HISTORY_HEADERS_V1.slice(7)).toEqual([
+      "Cost RAG",
+      "Timescale RAG",
+      "Exposure RAG",
+      "Overall RAG",
+    ]);
+  });
+
+  test("the report names the budget and schedule ratings by their labels", () => {
+    const sheet = e.builders.programmeSheet([
+      { ref: "A1", name: "Laptops", budget: 100_000, forecast: 120_000, end: 44300 },
+    ]);
+    const q2 = e.builders.run([sheet], "2020-09-30");
+    const history = e.history.historyLayout(e.history.mergeHistory([], q2));
+    const plan = e.writePlan.buildWritePlan(e.builders.run([sheet]), {
+      mode: "report",
+      generatedAt: 44196.5,
+      history: {
+        name: "RAG History",
+        visible: true,
+        rowOffset: 0,
+        colOffset: 0,
+        values: history.values as CellValue[][],
+      },
+    });
+    const cells = plan.sheets.find((s) => s.role === "highlight")!.values.flat();
+    expect(cells).toContain("Cost RAG");
+    expect(cells).toContain("Cost RAG then");
+    expect(cells).toContain("Cost RAG now");
+    expect(cells).toContain("Cost reason now");
+    const comingUp = plan.sheets
+      .find((s) => s.role === "highlight")!
+      .values.find((r) => r[4] === "Target date" && r[5] === "% complete")!;
+    expect(comingUp[6]).toBe("Timescale");
+    expect(cells.filter((v) => typeof v === "string" && /^(Budget|Schedule) RAG/.test(v))).toEqual([]);
+  });
+});

@@ -42,3 +42,8 @@ export function dimensionLabel(key: string): string {
 export function historyRagHeader(d: AnyDimension): string {
   return `${d.label} RAG`;
 }
+
+/** A registered dimension's rating header by its key ("Budget RAG"): the History's column, the report's. */
+export function ragHeaderOf(key: DimensionKey): string {
+  return historyRagHeader(dimensions().find((d) => d.key === key)!);
+}

@@ -15,7 +15,7 @@ import { fractionFromPercent, percentFromFraction } from "../percent";
 import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
 import type { DimensionKey } from "../assess/registry";
-import { dimensionLabel, dimensions } from "../assess/registry";
+import { dimensionLabel, dimensions, ragHeaderOf } from "../assess/registry";
 import type { AssessedItem, Breakdown, ProgrammeAnalysis } from "../model";
 import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
 import type { OverallRag, RagCountKey } from "../rag";
@@ -173,7 +173,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r++;
   const progRows: [string, string, string | null][] = [
     ["Programme RAG", a.programmeRag.rag, pp ? pp.rag : null],
-    ["Budget RAG", t.rag, pp ? pp.budgetRag : null],
+    [ragHeaderOf("budget"), t.rag, pp ? pp.budgetRag : null],
     ["Delivery RAG", a.programmeRag.delivery.rag, pp ? pp.deliveryRag : null],
   ];
   const reasonRow = r;
@@ -560,10 +560,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           [3, `Forecast ${trend.quarter}`],
           [4, "Forecast now"],
           [5, "Change"],
-          [6, "Budget RAG then"],
-          [7, "Budget RAG now"],
+          [6, `${ragHeaderOf("budget")} then`],
+          [7, `${ragHeaderOf("budget")} now`],
           [8, "Change as % of allocation", 1],
-          [9, "Budget reason now", 2],
+          [9, `${dimensionLabel("budget")} reason now`, 2],
         ]),
       ],
       rows: mm.length
@@ -641,7 +641,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         [3, "Theme"],
         [4, "Target date"],
         [5, "% complete"],
-        [6, "Schedule"],
+        [6, dimensionLabel("schedule")],
         [7, "Overall"],
       ]),
     ],

@@ -14,7 +14,7 @@ import type { CellValue, SheetGrid } from "../grid";
 import type { Pence } from "../money";
 import { penceFromPounds, toPounds } from "../money";
 import type { DimensionKey } from "../assess/registry";
-import { dimensions, historyRagHeader } from "../assess/registry";
+import { dimensions, historyRagHeader, ragHeaderOf } from "../assess/registry";
 import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { OverallRag } from "../rag";
 import { readDate, readFraction, readText } from "../read/cells";
@@ -22,8 +22,10 @@ import type { LayoutValue, SheetLayout } from "../plan";
 import { FORMAT, SheetBuilder } from "./sheet-builder";
 
 export const HISTORY_SHEET = "RAG History";
+/** The dimensions the first version rated, whose "<Label> RAG" columns (words from the registry) it wrote. */
+const V1_DIMENSIONS: readonly DimensionKey[] = ["budget", "schedule", "risk"];
 /** The first version's columns, in its order (kept first so a sheet written by it and by this one agree). */
-export const HISTORY_HEADERS_V1 = [
+export const HISTORY_HEADERS_V1: readonly string[] = [
   "Quarter",
   "Reporting date",
   "Sheet",
@@ -31,11 +33,9 @@ export const HISTORY_HEADERS_V1 = [
   "Name",
   "Budget",
   "Forecast",
-  "Budget RAG",
-  "Schedule RAG",
-  "Risk RAG",
+  ...V1_DIMENSIONS.map(ragHeaderOf),
   "Overall RAG",
-] as const;
+];
 /** The programme's own row carries this in the Level column (items carry "Item"). */
 export const PROGRAMME_LEVEL = "Programme";
 
@@ -116,7 +116,6 @@ function historyColumns(): HistoryColumn[] {
   const dims = dimensions();
   const ragColumn = (key: DimensionKey, header: string) => text(historyRagKey(key), header, 13, true);
   const v1Rag = new Set<string>(HISTORY_HEADERS_V1);
-  const byHeader = new Map(dims.map((d) => [historyRagHeader(d), d.key as DimensionKey]));
   const v1: HistoryColumn[] = [
     text("quarter", "Quarter", 12, false),
     {
@@ -135,10 +134,8 @@ function historyColumns(): HistoryColumn[] {
     text("name", "Name", 40, false),
     moneyColumn("budget", "Budget"),
     moneyColumn("forecast", "Forecast"),
-    // The first version's rating columns, kept in place while their dimension is registered.
-    ...(["Budget RAG", "Schedule RAG", "Risk RAG"] as const)
-      .filter((h) => byHeader.has(h))
-      .map((h) => ragColumn(byHeader.get(h)!, h)),
+    // The first version's rating columns, kept in place.
+    ...V1_DIMENSIONS.map((k) => ragColumn(k, ragHeaderOf(k))),
     text("overall", "Overall RAG", 13, false),
   ];
   const later: HistoryColumn[] = [
