@@ -28,7 +28,7 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
   if (p) {
     lines.push(`Programme RAG ${p.rag} → ${a.programmeRag.rag}`);
     lines.push(`Budget RAG ${p.budgetRag} → ${a.totals.rag}`);
-    lines.push(`Delivery RAG ${p.deliveryRag} → ${a.programmeRag.delivery}`);
+    lines.push(`Delivery RAG ${p.deliveryRag} → ${a.programmeRag.delivery.rag}`);
   }
   if (trend.forecastThen !== null && trend.forecastChange !== null)
     lines.push(
