@@ -5,16 +5,19 @@
  * - exceljs gives JS Dates for date cells; its adapter turns formulas into their cached results, rich text into
  *   plain text and error objects into their "#REF!" strings.
  */
+import type { ColIndex, RowIndex } from "./coords";
+import { colIndexOf, excelColOf, excelRowOf } from "./coords";
+
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 export interface SheetGrid {
   name: string;
   /** Hidden and very hidden sheets are not read. */
   visible: boolean;
-  /** 0-based sheet row of values[0]: Excel row number = rowOffset + index + 1 (a used range may not start at A1). */
-  rowOffset: number;
-  /** 0-based sheet column of values[r][0]. */
-  colOffset: number;
+  /** The sheet row of values[0] (a used range may not start at A1). */
+  rowOffset: RowIndex;
+  /** The sheet column of values[r][0]. */
+  colOffset: ColIndex;
   values: readonly (readonly CellValue[])[];
   /**
    * True when every cell is text by nature (a CSV file), so an amount or date written as text is normal there
@@ -40,9 +43,9 @@ export interface WorkbookInput {
   sheets: SheetGrid[];
 }
 
-/** "A", "Z", "AA" ... from a 0-based column index. */
-export function columnLetters(col: number): string {
-  let n = col + 1;
+/** "A", "Z", "AA" ... of a sheet column. */
+export function columnLetters(col: ColIndex): string {
+  let n: number = excelColOf(col);
   let s = "";
   while (n > 0) {
     const r = (n - 1) % 26;
@@ -52,16 +55,16 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-/** 0-based column index from "A", "AA" ... */
-export function columnIndex(letters: string): number {
+/** The sheet column of "A", "AA" ... */
+export function columnIndex(letters: string): ColIndex {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return colIndexOf(n);
 }
 
-/** "H14" from 0-based row and column. */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+/** "H14" of a sheet row and column. */
+export function cellAddress(row: RowIndex, col: ColIndex): string {
+  return `${columnLetters(col)}${excelRowOf(row)}`;
 }
 
 /** A sheet name as Excel writes it in a reference: quoted when it has anything but letters, digits, _ and . */

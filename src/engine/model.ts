@@ -1,3 +1,4 @@
+import type { ColIndex, ExcelRow, RowIndex } from "./coords";
 import type { DateSystem, DayNumber } from "./dates";
 import type { Pence } from "./money";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
@@ -37,8 +38,7 @@ export type FieldKey =
 
 export interface ColumnMapping {
   field: FieldKey;
-  /** 0-based sheet column. */
-  col: number;
+  col: ColIndex;
   header: string;
   /** Multiplier from the header's unit: 1, 1,000 (£k, £000, £'000) or 1,000,000 (£m). */
   unit: number;
@@ -54,8 +54,7 @@ export interface ColumnMapping {
 
 /** A column that looked like a field or like figures but was not read, with the reason in words. */
 export interface PassedOverColumn {
-  /** 0-based sheet column. */
-  col: number;
+  col: ColIndex;
   header: string;
   reason: string;
 }
@@ -73,8 +72,7 @@ export interface Issue {
 
 export interface SkippedRow {
   sheet: string;
-  /** Excel row number (1-based). */
-  row: number;
+  row: ExcelRow;
   reason: string;
 }
 
@@ -89,8 +87,7 @@ export interface YearFigures {
 
 /** One rating column's value for an item. */
 export interface RatingCell {
-  /** 0-based sheet column. */
-  col: number;
+  col: ColIndex;
   header: string;
   /** The rating read; null when the cell is blank, says "no rating" (Reset, Exempt, TBC) or is not a rating. */
   value: OverrideRag | null;
@@ -110,8 +107,8 @@ export interface PartFigures {
 /** One row of a programme of works, as read (before any rule is applied). */
 export interface ProgrammeItem {
   sheet: string;
-  /** Excel row number (1-based). */
-  row: number;
+  /** Its row on the sheet (on a sheet read turned: its column's number, A = 1). */
+  row: ExcelRow;
   id: string | null;
   name: string | null;
   theme: string | null;
@@ -214,10 +211,9 @@ export interface Breakdown {
 
 /** Where the tool writes an item's RAG on a programme sheet. */
 export interface RagColumn {
-  /** 0-based sheet column. */
-  col: number;
-  /** 0-based sheet row of the header. */
-  headerRow: number;
+  col: ColIndex;
+  /** The header's sheet row. */
+  headerRow: RowIndex;
   /** True when the sheet has no RAG column and the tool adds its own after the last used column. */
   added: boolean;
   header: string;
@@ -225,15 +221,15 @@ export interface RagColumn {
 
 export interface SheetReport {
   name: string;
-  /** 0-based sheet row of the header row. */
-  headerRow: number;
+  /** The header's sheet row. */
+  headerRow: RowIndex;
   columns: ColumnMapping[];
   ragColumn: RagColumn;
   /** The tool's "Computed RAG" column, used when the sheet has an override column; null otherwise. */
-  computedColumn: { col: number; added: boolean } | null;
+  computedColumn: { col: ColIndex; added: boolean } | null;
   itemCount: number;
-  /** 0-based last used column (from the grid). */
-  lastColumn: number;
+  /** The last used column (from the grid). */
+  lastColumn: ColIndex;
   /** Columns that looked like a field or like figures but were not read, with the reason. */
   passedOver: PassedOverColumn[];
   /** The currency the sheet's amounts are in (ISO code: "GBP", "USD", "EUR"...). */
@@ -253,8 +249,7 @@ export interface IgnoredSheet {
 /** A sheet's own total row ("Grand total"), as the sheet states it, for reconciling with the engine's sums. */
 export interface SheetTotalRow {
   sheet: string;
-  /** Excel row number (1-based). */
-  row: number;
+  row: ExcelRow;
   label: string;
   budget: Pence | null;
   spent: Pence | null;

@@ -4,6 +4,7 @@
  * which follows the sheet if someone renames it. A user's sheet that merely has the same name is never
  * overwritten: the tool picks another name for its own.
  */
+import type { ColIndex, RowIndex } from "./coords";
 import { excelSerialFromJsDate } from "./dates";
 import type { CellValue, SheetGrid } from "./grid";
 import { quoteSheetName } from "./grid";
@@ -66,8 +67,8 @@ export function isValidSheetName(name: string): boolean {
 
 // ---- is it really the tool's sheet? ----------------------------------------------------------------------------
 
-/** A sheet's cell at a 0-based sheet row and column, whatever the grid's offsets. */
-function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+/** A sheet's cell at a sheet row and column, whatever the grid's offsets. */
+function cellAt(grid: SheetGrid, row: RowIndex, col: ColIndex): CellValue {
   return grid.values[row - grid.rowOffset]?.[col - grid.colOffset];
 }
 

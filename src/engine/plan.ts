@@ -5,6 +5,7 @@
  * The tool only ever writes (a) the RAG column cells of item rows on programme sheets (and that column's
  * header when it adds the column), and (b) sheets of its own, which it marks as its own (see OwnSheetRole).
  */
+import type { ColIndex, RowIndex } from "./coords";
 import type { Issue } from "./model";
 
 /** A value as written: dates are Excel serial numbers with a date number format; null leaves a cell empty. */
@@ -28,21 +29,21 @@ export interface CellStyle {
 }
 
 /**
- * A rectangle of cells with one style, in 0-based sheet coordinates. A SheetLayout's styles are resolved: the
+ * A rectangle of cells with one style: its top left cell, and its size. A SheetLayout's styles are resolved: the
  * rectangles never overlap, and each carries the cells' whole style (what is not given is Excel's default), so
  * an adapter applies each as it is, in any order.
  */
 export interface StyleRun {
-  row: number;
-  col: number;
+  row: RowIndex;
+  col: ColIndex;
   rows: number;
   cols: number;
   style: CellStyle;
 }
 
 export interface Merge {
-  row: number;
-  col: number;
+  row: RowIndex;
+  col: ColIndex;
   rows: number;
   cols: number;
 }
@@ -52,19 +53,19 @@ export interface PrintSettings {
   paperSize: "A4";
   /** Fit to this many pages wide (and any number tall). */
   fitToPagesWide: number;
-  /** Rows repeated at the top of each printed page (0-based, inclusive), e.g. the table header. */
-  printTitleRows?: { first: number; last: number };
+  /** Rows repeated at the top of each printed page (inclusive), e.g. the table header. */
+  printTitleRows?: { first: RowIndex; last: RowIndex };
   /** Footer text, left / centre / right; Excel codes such as &D (date) and &P of &N (page) are allowed. */
   footer?: { left?: string; center?: string; right?: string };
-  /** The printed area, 0-based inclusive. */
+  /** The printed area from A1: its number of rows and columns. */
   area?: { rows: number; cols: number };
   /**
-   * Manual page breaks: each is the 0-based row that starts a new page. They go with fit to one page wide and
+   * Manual page breaks: each is the row that starts a new page. They go with fit to one page wide and
    * "automatic" tall, which LibreOffice honours (checked in tests/report/pdf.test.ts); the layout places them
    * for the largest scale fitting the width takes (Calibri's metrics), so a renderer with wider fonts, which
    * shrinks more, only leaves more room at the foot of each page.
    */
-  rowBreaks?: number[];
+  rowBreaks?: RowIndex[];
 }
 
 export type ChartKind = "columnClustered" | "pie" | "barClustered";
@@ -76,10 +77,10 @@ export type ChartKind = "columnClustered" | "pie" | "barClustered";
 export interface ChartSpec {
   kind: ChartKind;
   title: string;
-  /** The source data, 0-based inclusive, first row = series names, first column = categories. */
-  source: { row: number; col: number; rows: number; cols: number };
+  /** The source data's top left cell and size, first row = series names, first column = categories. */
+  source: { row: RowIndex; col: ColIndex; rows: number; cols: number };
   /** Where the chart sits, in cells. */
-  anchor: { row: number; col: number; rows: number; cols: number };
+  anchor: { row: RowIndex; col: ColIndex; rows: number; cols: number };
 }
 
 export type OwnSheetRole = "highlight" | "history" | "changelog";
@@ -122,8 +123,7 @@ export interface RagCellValue {
 
 /** One item row's RAG cells on a programme sheet. */
 export interface RagCellWrite {
-  /** 0-based sheet row. */
-  row: number;
+  row: RowIndex;
   /** The item's reference and name, as the change log names the row. */
   ref: string | null;
   name: string | null;
@@ -138,22 +138,21 @@ export interface RagCellWrite {
 
 /** A column the tool writes: an existing RAG column of the user's, or one of its own that it adds. */
 export interface OwnColumn {
-  /** 0-based sheet column. */
-  col: number;
+  col: ColIndex;
   /** The header to write when the tool adds the column; null when the column exists already. */
   addHeader: string | null;
   /**
-   * The added header's format: the format of the header-row cell in this 0-based column (its neighbour on the
+   * The added header's format: the format of the header-row cell in this column (its neighbour on the
    * left, as it stands once the headers before it are written) is copied, then made bold. Null with no header
    * to add, or when there is no cell to the left (the header is the default format, bold).
    */
-  headerFormatFrom: number | null;
+  headerFormatFrom: ColIndex | null;
 }
 
 export interface RagColumnWrite {
   sheet: string;
-  /** 0-based sheet row of the header. */
-  headerRow: number;
+  /** The header's sheet row. */
+  headerRow: RowIndex;
   rag: OwnColumn;
   /**
    * Where an override column decides the overall RAG, the computed RAG goes into the tool's own "Computed RAG"

@@ -4,6 +4,7 @@
  * while reading (the workbook's date system, the cells of RAG columns that hold formulas, sheets passed over).
  * `planRun` (run.ts) takes it from there.
  */
+import type { ColIndex, RowIndex } from "./coords";
 import type { DateSystem } from "./dates";
 import type { SheetGrid } from "./grid";
 import type { Issue } from "./model";
@@ -147,14 +148,14 @@ const FORMAT_FIELDS: readonly FieldKey[] = [
 /** What else a host must read of a sheet once it has its first FORMAT_HEAD_ROWS rows (values and formats). */
 export interface ReadNeeds {
   /**
-   * 0-based sheet columns whose number formats the engine reads below the first FORMAT_HEAD_ROWS rows; "all"
+   * The sheet columns whose number formats the engine reads below the first FORMAT_HEAD_ROWS rows; "all"
    * for a sheet read on its side (transposed), whose rows are its fields.
    */
-  formats: number[] | "all";
-  /** The sheet's RAG and Computed RAG columns (0-based), whose cells the tool may write: keep their formulas. */
-  ragColumns: number[];
-  /** 0-based sheet row of the header (the RAG cells are below it); null when the sheet has no header. */
-  headerRow: number | null;
+  formats: ColIndex[] | "all";
+  /** The sheet's RAG and Computed RAG columns, whose cells the tool may write: keep their formulas. */
+  ragColumns: ColIndex[];
+  /** The header's sheet row (the RAG cells are below it); null when the sheet has no header. */
+  headerRow: RowIndex | null;
 }
 
 /**

@@ -2,16 +2,18 @@
  * The one streaming row scanner over a worksheet part's XML, shared by the reader (read-sheet.ts), the sheet
  * rewriter (sheet-rewrite.ts) and the own-sheet appender (own-sheet-xml.ts), so all three see the same rows and
  * the same cells. The text is fed chunk by chunk; each `<row>` of `<sheetData>` is handed over whole with its
- * 0-based index, and everything else (the part before the rows, the text between rows, the part after them) is
+ * sheet row (a RowIndex), and everything else (the part before the rows, the text between rows, the part after them) is
  * handed over as it is, so a caller that writes back what it is given reproduces the part byte for byte.
  *
  * A row's index is its `r` attribute; a row without one takes its first cell's reference, else the row after the
  * one before. A cell's column is its `r` reference; a cell without one is the column after the cell before it.
  * Any namespace prefix is accepted (`x:row`), as other tools write them.
  */
+import type { ColIndex, RowIndex } from "../../engine/coords";
+import { colIndexOf, rowIndexOf } from "../../engine/coords";
 
-/** 0-based [row, col] of an "AB12" reference ("$" signs allowed). */
-export function parseRef(ref: string): [number, number] {
+/** The sheet row and column of an "AB12" reference ("$" signs allowed). */
+export function parseRef(ref: string): [RowIndex, ColIndex] {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -25,7 +27,7 @@ export function parseRef(ref: string): [number, number] {
     const c = ref.charCodeAt(i);
     if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
   }
-  return [row - 1, col - 1];
+  return [rowIndexOf(row), colIndexOf(col)];
 }
 
 export interface RowScanHandlers {
@@ -38,8 +40,8 @@ export interface RowScanHandlers {
   open?(sheetDataTag: string, prefix: string, empty: boolean): void;
   /** Text between rows (whitespace, comments), as it is. */
   gap?(text: string): void;
-  /** One whole row element and its 0-based index. */
-  row(xml: string, index: number): void;
+  /** One whole row element and its sheet row. */
+  row(xml: string, index: RowIndex): void;
   /** The `</sheetData>` close tag (not called for a self-closing sheetData). */
   end?(closeTag: string): void;
   /** The part after the rows, in pieces, as it is. */
@@ -58,7 +60,7 @@ export class RowScanner {
   private rowOpen: RegExp | null = null;
   private endTag = "";
   private rowClose = "";
-  private lastRow = -1;
+  private lastRow: RowIndex = -1;
 
   constructor(private readonly h: RowScanHandlers) {}
 
@@ -142,10 +144,10 @@ export class RowScanner {
     }
   }
 
-  private indexOf(xml: string): number {
+  private indexOf(xml: string): RowIndex {
     const r = ROW_R.exec(xml);
-    let index: number;
-    if (r) index = Number(r[1]) - 1;
+    let index: RowIndex;
+    if (r) index = rowIndexOf(Number(r[1]));
     else {
       const c = FIRST_CELL_REF.exec(xml);
       index = c ? parseRef(c[1]!)[0] : this.lastRow + 1;
@@ -165,8 +167,7 @@ export interface ScannedCell {
   attrs: string;
   /** The element's content (undefined for a self-closing cell). */
   inner: string | undefined;
-  /** 0-based column. */
-  col: number;
+  col: ColIndex;
   /** Whether the cell carries its own `r` reference. */
   hasRef: boolean;
 }

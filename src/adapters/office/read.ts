@@ -13,6 +13,7 @@
  *
  * An answer Excel still finds too large is read again in halves. Nothing is written here.
  */
+import type { ColIndex, RowIndex } from "../../engine/coords";
 import type { SheetGrid } from "../../engine/grid";
 import { addedColumnPlaces } from "../../engine/read/sheet";
 import { cellAddress, columnLetters } from "../../engine/grid";
@@ -81,11 +82,11 @@ export interface WorkbookRead {
   ownGrids: Map<OwnSheetRole, SheetGrid>;
 }
 
-/** A table's place: header row, first column, rows (header included) and columns, 0-based. */
+/** A table's place: header row, first column, rows (header included) and columns. */
 export interface TableRect {
   name: string;
-  row: number;
-  col: number;
+  row: RowIndex;
+  col: ColIndex;
   rows: number;
   cols: number;
 }
@@ -99,9 +100,9 @@ export interface ReadOptions {
   forWriting: boolean;
 }
 
-type Block = { row: number; col: number; rows: number; cols: number };
+type Block = { row: RowIndex; col: ColIndex; rows: number; cols: number };
 /** Number formats of a rectangle of a block's rows: all its columns in the head, the columns the engine reads below. */
-type Formats = { col: number; cols: number; numberFormat: unknown[][] };
+type Formats = { col: ColIndex; cols: number; numberFormat: unknown[][] };
 type Loaded = Block & { values: unknown[][]; formats: Formats[] };
 
 /** One thing a round trip asks for, once the sizes are known. */

@@ -5,6 +5,7 @@
  * are formatted together, with one command per RangeAreas (`Worksheet.getRanges("A2,A5:A9")`, ExcelApi 1.9)
  * whose address stays under the length Excel takes.
  */
+import type { ColIndex, RowIndex } from "../../engine/coords";
 import { cellAddress } from "../../engine/grid";
 import type { Syncer } from "./sync";
 
@@ -80,8 +81,8 @@ export const REQUEST_LIMIT_BYTES = 4_500_000;
 export const MAX_AREAS_ADDRESS = 8_000;
 export const MAX_AREAS = 500;
 
-/** A1 address of a 0-based rectangle without the sheet: "T5", "T5:T9", "A12:K12". */
-export function rectAddress(r: { row: number; col: number; rows: number; cols: number }): string {
+/** A1 address of a rectangle (top left cell and size) without the sheet: "T5", "T5:T9", "A12:K12". */
+export function rectAddress(r: { row: RowIndex; col: ColIndex; rows: number; cols: number }): string {
   const first = cellAddress(r.row, r.col);
   if (r.rows === 1 && r.cols === 1) return first;
   return `${first}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
@@ -89,7 +90,7 @@ export function rectAddress(r: { row: number; col: number; rows: number; cols: n
 
 /** Rectangles as comma-separated addresses for getRanges, each under MAX_AREAS_ADDRESS and MAX_AREAS. */
 export function areaAddresses(
-  rects: readonly { row: number; col: number; rows: number; cols: number }[],
+  rects: readonly { row: RowIndex; col: ColIndex; rows: number; cols: number }[],
 ): string[] {
   const out: string[] = [];
   let current = "";

@@ -4,6 +4,7 @@
  * that Excel takes; the header of an added column copies the format the plan names (Range.copyFrom "Formats")
  * and is made bold, or is added through the table it stands beside.
  */
+import type { RowIndex } from "../../engine/coords";
 import type { OwnColumn, RagCellValue, RagCellWrite, RagColumnWrite } from "../../engine/plan";
 import { needsTextPrefix } from "../../engine/plan";
 import type { LayoutValue } from "../../engine/plan";
@@ -133,10 +134,10 @@ export function segments(cells: readonly RagCellWrite[]): { start: number; rows:
 export function colourAreas(
   cells: readonly RagCellWrite[],
   pick: (c: RagCellWrite) => RagCellValue | undefined,
-): { fill: string; fontColor: string; runs: { row: number; rows: number }[] }[] {
+): { fill: string; fontColor: string; runs: { row: RowIndex; rows: number }[] }[] {
   const byColour = new Map<
     string,
-    { fill: string; fontColor: string; runs: { row: number; rows: number }[] }
+    { fill: string; fontColor: string; runs: { row: RowIndex; rows: number }[] }
   >();
   for (const cell of cells) {
     const v = pick(cell);

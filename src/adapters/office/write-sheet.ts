@@ -7,6 +7,7 @@
  * Text is written so Excel keeps it as text: number formats go before values, and every non-empty string on the
  * add-in's own sheets gets a leading apostrophe, which Excel stores as the cell's quote prefix, not as text.
  */
+import type { ColIndex, RowIndex } from "../../engine/coords";
 import type { CellStyle, ChartKind, LayoutValue, SheetLayout, StyleRun, WritePlan } from "../../engine/plan";
 import { chooseSheetName, markerName, unchangedRows } from "../../engine/own-sheets";
 import { MAX_ROW_HEIGHT } from "../../engine/report/sheet-builder";
@@ -309,7 +310,7 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle, font: boolean, side
 
 /** Row heights: the rows of one height together, as RangeAreas of column A (Excel refuses over 409 points). */
 function heightCommands(layout: SheetLayout, keep: number, push: Push): void {
-  const byHeight = new Map<number, { row: number; col: number; rows: number; cols: number }[]>();
+  const byHeight = new Map<number, { row: RowIndex; col: ColIndex; rows: number; cols: number }[]>();
   for (const g of groups(layout.rowHeights.map((h, r) => (r < keep || h === null ? null : h)))) {
     // The layout keeps under 409 points; this is the last guard.
     const height = Math.min(MAX_ROW_HEIGHT, g.value);

@@ -687,7 +687,7 @@ function bestFieldUncached(h: HeaderInfo): { field: FieldKey; score: number } | 
 }
 
 export interface HeaderMap {
-  /** 0-based sheet row of the header (relative to the grid: the caller adds the offset). */
+  /** The header's index into the grid's rows (not a sheet row: the caller adds the grid's rowOffset). */
   rowIndex: number;
   columns: ColumnMapping[];
   /**

@@ -1,6 +1,7 @@
 /**
  * Reading one programme-of-works sheet into items, with every skipped row and every unreadable cell reported.
  */
+import type { ColIndex, RowIndex } from "../coords";
 import type { CellValue, SheetGrid } from "../grid";
 import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
@@ -53,25 +54,25 @@ import { percentFromFraction } from "../percent";
 export interface SheetRead {
   sheet: string;
   header: HeaderMap;
-  /** 0-based sheet row of the header. */
-  headerRow: number;
+  /** The header's sheet row. */
+  headerRow: RowIndex;
   items: ProgrammeItem[];
   skipped: SkippedRow[];
   issues: Issue[];
-  /** 0-based sheet column of the last used column. */
-  lastColumn: number;
+  /** The last used column. */
+  lastColumn: ColIndex;
   /**
-   * The first two 0-based sheet columns after the programme's own columns (its header) that are empty on the
+   * The first two sheet columns after the programme's own columns (its header) that are empty on the
    * header row and every item row: where an added RAG column (and Computed RAG column) go. A stray cell far to
    * the right does not push them there.
    */
-  freeColumns: [number, number];
+  freeColumns: [ColIndex, ColIndex];
   /** The currency the sheet's amounts are in. */
   currency: CurrencyCode;
 }
 
-/** Excel's last column (XFD), 0-based. */
-export const MAX_COLUMN = 16383;
+/** Excel's last column (XFD). */
+export const MAX_COLUMN: ColIndex = 16383;
 
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
 
@@ -501,7 +502,7 @@ export function addedColumnPlaces(
  * The first two sheet columns after the header's last cell that are empty on the header and item rows: no value
  * and no formula.
  */
-function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [number, number] {
+function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [ColIndex, ColIndex] {
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   let c = headerCells.length - 1;
   while (c >= 0 && isBlank(headerCells[c])) c--;
@@ -549,11 +550,11 @@ const EMPTY_ROW: readonly CellValue[] = [];
 class RowReader {
   private row: readonly CellValue[] = EMPTY_ROW;
   private formats: readonly (string | null | undefined)[] | undefined = undefined;
-  private sheetRow = 0;
+  private sheetRow: RowIndex = 0;
 
   constructor(
     private readonly sheet: string,
-    private readonly colOffset: number,
+    private readonly colOffset: ColIndex,
     private readonly textOnly: boolean,
     private readonly issues: Issue[],
     private readonly currency: CurrencyCode,
@@ -564,7 +565,11 @@ class RowReader {
   private readonly readDateInSystem = (v: CellValue, role: "start" | "end"): Read<DayNumber> =>
     readDate(v, role, this.dateSystem);
 
-  start(row: readonly CellValue[], sheetRow: number, formats?: readonly (string | null | undefined)[]): void {
+  start(
+    row: readonly CellValue[],
+    sheetRow: RowIndex,
+    formats?: readonly (string | null | undefined)[],
+  ): void {
     this.row = row;
     this.sheetRow = sheetRow;
     this.formats = formats;

@@ -2,8 +2,14 @@
  * A sheet laid on its side (field names down the first column, one project per column), turned so that each
  * project is a row and the engine reads it as any other sheet; cell addresses in its issues are turned back.
  */
+import type { ColIndex, RowIndex } from "../coords";
+import { rowIndexOf } from "../coords";
 import type { CellValue, SheetGrid } from "../grid";
 import { cellAddress, columnIndex } from "../grid";
+
+/** On the turned sheet a column of the sheet is a row, and a row a column. */
+const turnedRow = (col: ColIndex): RowIndex => col as number;
+const turnedCol = (row: RowIndex): ColIndex => row as number;
 
 export function transposeGrid(grid: SheetGrid): SheetGrid {
   const rows = grid.values.length;
@@ -18,8 +24,8 @@ export function transposeGrid(grid: SheetGrid): SheetGrid {
   const out: SheetGrid = {
     name: grid.name,
     visible: grid.visible,
-    rowOffset: grid.colOffset,
-    colOffset: grid.rowOffset,
+    rowOffset: turnedRow(grid.colOffset),
+    colOffset: turnedCol(grid.rowOffset),
     values,
   };
   if (grid.textOnly !== undefined) out.textOnly = grid.textOnly;
@@ -40,7 +46,5 @@ export function transposeGrid(grid: SheetGrid): SheetGrid {
 export function untransposeAddress(cell: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return cell;
-  const turnedRow = Number(m[2]) - 1;
-  const turnedCol = columnIndex(m[1]!);
-  return cellAddress(turnedCol, turnedRow);
+  return cellAddress(turnedRow(columnIndex(m[1]!)), turnedCol(rowIndexOf(Number(m[2]))));
 }

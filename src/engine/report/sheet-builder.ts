@@ -12,6 +12,7 @@ import type {
   StyleRun,
   OwnSheetRole,
 } from "../plan";
+import type { ColIndex, RowIndex } from "../coords";
 import { percentFromFraction } from "../percent";
 
 /** Excel's limits ("Excel specifications and limits"): row height in points, characters in a cell. */
@@ -114,8 +115,8 @@ export class SheetBuilder {
   print?: PrintSettings;
   freezeRows?: number;
   tabColor?: string;
-  /** Manual page breaks (0-based rows that start a page), copied into the print settings. */
-  readonly rowBreaks: number[] = [];
+  /** Manual page breaks (the rows that start a page), copied into the print settings. */
+  readonly rowBreaks: RowIndex[] = [];
 
   constructor(
     readonly role: OwnSheetRole,
@@ -123,12 +124,18 @@ export class SheetBuilder {
     readonly position: "first" | "end",
   ) {}
 
-  /** The next empty row index (0-based). */
-  get nextRow(): number {
+  /** The next empty row. */
+  get nextRow(): RowIndex {
     return this.values.length;
   }
 
-  set(row: number, col: number, value: LayoutValue, format: string | null = null, style?: CellStyle): this {
+  set(
+    row: RowIndex,
+    col: ColIndex,
+    value: LayoutValue,
+    format: string | null = null,
+    style?: CellStyle,
+  ): this {
     while (this.values.length <= row) {
       this.values.push([]);
       this.formats.push([]);
@@ -147,8 +154,8 @@ export class SheetBuilder {
 
   /** Writes a row of values from `col`, with formats and one style for the run. */
   row(
-    row: number,
-    col: number,
+    row: RowIndex,
+    col: ColIndex,
     values: LayoutValue[],
     formats: (string | null)[] = [],
     style?: CellStyle,
@@ -158,7 +165,7 @@ export class SheetBuilder {
     return this;
   }
 
-  style(row: number, col: number, rows: number, cols: number, style: CellStyle): this {
+  style(row: RowIndex, col: ColIndex, rows: number, cols: number, style: CellStyle): this {
     // Make sure the cells exist so the grid covers every styled cell.
     this.set(
       row + rows - 1,
@@ -170,13 +177,13 @@ export class SheetBuilder {
     return this;
   }
 
-  merge(row: number, col: number, rows: number, cols: number): this {
+  merge(row: RowIndex, col: ColIndex, rows: number, cols: number): this {
     if (rows * cols > 1) this.merges.push({ row, col, rows, cols });
     return this;
   }
 
   /** Writes a row given as cells (see RowSpec), merging spans. */
-  writeRow(row: number, spec: RowSpec): this {
+  writeRow(row: RowIndex, spec: RowSpec): this {
     for (const c of spec) {
       this.set(row, c.col, c.value, c.format ?? null, c.style);
       const span = c.span ?? 1;

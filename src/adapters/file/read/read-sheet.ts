@@ -4,6 +4,7 @@
  * formulas their cached results, rich text its text, errors their "#REF!" strings, dates (cells with a date
  * format) as Dates of the day shown, and the covered cells of a merge as empty.
  */
+import type { ColIndex, RowIndex } from "../../../engine/coords";
 import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
@@ -58,11 +59,11 @@ export async function readSharedStrings(path: string, zip: JSZip, part: string):
 
 export interface ReadSheet {
   grid: SheetGrid;
-  /** Merged areas, 0-based. */
-  merges: { row: number; col: number; rows: number; cols: number }[];
+  /** Merged areas: top left cell and size. */
+  merges: { row: RowIndex; col: ColIndex; rows: number; cols: number }[];
   /** "A5" cells holding a formula with no cached result. */
   uncalculated: string[];
-  /** 0-based row → 0-based columns of the cells that hold a formula. */
+  /** Index into the grid's rows → columns of the cells that hold a formula (the grid's `formulas`). */
   formulaCells: Map<number, Set<number>>;
   /**
    * Sheet rows left out of the grid by a `RecentRows` window (0 when the grid is the whole sheet): the grid's row

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import type { CellStyle, LayoutValue, SheetLayout } from "../../../engine/plan";
 import type { Styles } from "../styles";
 import { escapeXml } from "../xml";
+import { excelColOf, excelRowOf } from "../../../engine/coords";
 import { columnLetters as letters } from "../../../engine/grid";
 import { RowScanner } from "../sheet-rows";
 
@@ -113,7 +114,7 @@ export function ownSheetStream(
         const st = cellStyles.get(key(r, c));
         if (v === null && st === undefined && fmt === null) continue;
         const s = st === undefined && fmt === null ? 0 : styleOf(st, fmt);
-        const ref = `${letters(c)}${r + 1 + shift}`;
+        const ref = `${letters(c)}${excelRowOf(r + shift)}`;
         const sAttr = s ? ` s="${s}"` : "";
         if (v === null) cells += `<c r="${ref}"${sAttr}/>`;
         else if (typeof v === "number") cells += `<c r="${ref}"${sAttr}><v>${v}</v></c>`;
@@ -122,7 +123,7 @@ export function ownSheetStream(
           cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       }
       if (cells || ht != null)
-        block += `<row r="${r + 1 + shift}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
+        block += `<row r="${excelRowOf(r + shift)}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
       if (block.length > 256 * 1024) {
         yield block;
         block = "";
@@ -144,7 +145,9 @@ export function ownSheetStream(
       head += `<pane ySplit="${layout.freezeRows}" topLeftCell="A${layout.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${layout.freezeRows + 1}" sqref="A${layout.freezeRows + 1}"/>`;
     head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
     const widths = layout.columnWidths
-      .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
+      .map((w, i) =>
+        w ? `<col min="${excelColOf(i)}" max="${excelColOf(i)}" width="${w}" customWidth="1"/>` : "",
+      )
       .join("");
     if (widths) head += `<cols>${widths}</cols>`;
     yield head + "<sheetData>";
@@ -156,7 +159,7 @@ export function ownSheetStream(
         layout.merges
           .map(
             (m) =>
-              `<mergeCell ref="${letters(m.col)}${m.row + 1}:${letters(m.col + m.cols - 1)}${m.row + m.rows}"/>`,
+              `<mergeCell ref="${letters(m.col)}${excelRowOf(m.row)}:${letters(m.col + m.cols - 1)}${excelRowOf(m.row + m.rows - 1)}"/>`,
           )
           .join("") +
         "</mergeCells>";
@@ -168,12 +171,12 @@ export function ownSheetStream(
       const text = `${f.left ? "&L" + f.left : ""}${f.center ? "&C" + f.center : ""}${f.right ? "&R" + f.right : ""}`;
       tail += `<headerFooter><oddFooter>${escapeXml(text)}</oddFooter></headerFooter>`;
     }
-    // Manual page breaks: a page that starts at 0-based row r breaks below the 1-based row r.
+    // Manual page breaks: a page that starts at row r breaks below the row before it (its Excel number).
     const breaks = (pr?.rowBreaks ?? []).filter((r) => r > 0);
     if (breaks.length > 0)
       tail +=
         `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
-        breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+        breaks.map((r) => `<brk id="${excelRowOf(r - 1)}" max="16383" man="1"/>`).join("") +
         "</rowBreaks>";
     yield tail + "</worksheet>";
   }

@@ -8,6 +8,8 @@ import { Transform } from "node:stream";
 import type { TransformCallback } from "node:stream";
 import { escapeXml } from "../xml";
 import { eachCell, RowScanner } from "../sheet-rows";
+import type { ColIndex, RowIndex } from "../../../engine/coords";
+import { excelRowOf } from "../../../engine/coords";
 import { columnLetters as letters } from "../../../engine/grid";
 
 export interface CellWrite {
@@ -17,8 +19,8 @@ export interface CellWrite {
 }
 
 interface RewriteOptions {
-  /** 0-based row → 0-based column → what to write. */
-  writes: Map<number, Map<number, CellWrite>>;
+  /** Sheet row → sheet column → what to write. */
+  writes: Map<RowIndex, Map<ColIndex, CellWrite>>;
   /** Drops tabSelected from the sheet's views (when the tool makes its report the active sheet). */
   unselect?: boolean;
 }
@@ -31,9 +33,9 @@ export function sheetRewriter(options: RewriteOptions): Transform {
   let out = "";
   const decoder = new TextDecoder("utf-8");
 
-  const newRow = (r: number): string => {
+  const newRow = (r: RowIndex): string => {
     const cells = options.writes.get(r)!;
-    let out = `<${p}row r="${r + 1}">`;
+    let out = `<${p}row r="${excelRowOf(r)}">`;
     styleAt = new Map<number, number>();
     for (const c of [...cells.keys()].sort((a, b) => a - b))
       out += cellXml(r, c, cells.get(c)!, 0, styleAt.get(c - 1) ?? 0);
@@ -41,10 +43,10 @@ export function sheetRewriter(options: RewriteOptions): Transform {
   };
   // A written cell's format is recorded as its column's, so a header written right of another copies it as written.
   let styleAt = new Map<number, number>();
-  const cellXml = (r: number, c: number, w: CellWrite, own: number, left: number): string => {
+  const cellXml = (r: RowIndex, c: ColIndex, w: CellWrite, own: number, left: number): string => {
     const s = w.style(own, left);
     styleAt.set(c, s);
-    return `<${p}c r="${letters(c)}${r + 1}" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(w.text)}</${p}t></${p}is></${p}c>`;
+    return `<${p}c r="${letters(c)}${excelRowOf(r)}" s="${s}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(w.text)}</${p}t></${p}is></${p}c>`;
   };
   const rowsBefore = (r: number): string => {
     let out = "";
@@ -55,7 +57,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
     return out;
   };
 
-  const rewriteRow = (xml: string, r: number): string => {
+  const rewriteRow = (xml: string, r: RowIndex): string => {
     const cells = options.writes.get(r)!;
     const open = /^<[^>]*?(\/?)>/.exec(xml)!;
     let head = open[0].replace(/\sspans="[^"]*"/, "");
@@ -75,7 +77,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
         last = cell.end;
         let cellText = xml.slice(cell.start, cell.end);
         if (!cell.hasRef)
-          cellText = cellText.replace(/^<(\S+?)(\s|\/?>)/, `<$1 r="${letters(col)}${r + 1}"$2`);
+          cellText = cellText.replace(/^<(\S+?)(\s|\/?>)/, `<$1 r="${letters(col)}${excelRowOf(r)}"$2`);
         const own = Number(/\ss="(\d+)"/.exec(cell.attrs)?.[1] ?? 0);
         while (ti < targets.length && targets[ti]! < col) {
           const tc = targets[ti++]!;

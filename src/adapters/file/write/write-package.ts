@@ -25,6 +25,8 @@ import type {
   LayoutValue,
 } from "../../../engine/plan";
 import { chooseSheetName, markerName, roleFromMarker } from "../../../engine/own-sheets";
+import type { ColIndex, RowIndex } from "../../../engine/coords";
+import { excelRowOf } from "../../../engine/coords";
 import { cellAddress, quoteSheetName } from "../../../engine/grid";
 import type { SheetGrid } from "../../../engine/grid";
 import type { DateSystem } from "../../../engine/dates";
@@ -79,15 +81,15 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   // --- The RAG cells of the programme sheets -----------------------------------------------------------------
   const ragStyle = rageStyler(styles);
   let ragCells = 0;
-  const rewrites = new Map<string, Map<number, Map<number, CellWrite>>>();
+  const rewrites = new Map<string, Map<RowIndex, Map<ColIndex, CellWrite>>>();
   const noRoom = new Map<string, number>();
   for (const col of plan.ragColumns) {
     const entry = pkg.sheets.find((s) => s.name === col.sheet);
     if (!entry?.part) continue;
     const seen = input.read.get(col.sheet);
-    const writes = rewrites.get(entry.part) ?? new Map<number, Map<number, CellWrite>>();
+    const writes = rewrites.get(entry.part) ?? new Map<RowIndex, Map<ColIndex, CellWrite>>();
     rewrites.set(entry.part, writes);
-    const put = (row: number, c: number, w: CellWrite, what: string): boolean => {
+    const put = (row: RowIndex, c: ColIndex, w: CellWrite, what: string): boolean => {
       const where = `${quoteSheetName(col.sheet)}!${cellAddress(row, Math.min(c, MAX_COL))}`;
       if (c > MAX_COL) {
         const key = `${quoteSheetName(col.sheet)}: no column left after XFD for the ${what} column`;
@@ -243,7 +245,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       );
     if (pr?.printTitleRows)
       names.push(
-        `<${wbPrefix(wbXml)}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$${pr.printTitleRows.first + 1}:$${pr.printTitleRows.last + 1}`)}</${wbPrefix(wbXml)}definedName>`,
+        `<${wbPrefix(wbXml)}definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$${excelRowOf(pr.printTitleRows.first)}:$${excelRowOf(pr.printTitleRows.last)}`)}</${wbPrefix(wbXml)}definedName>`,
       );
   }
   wbXml = replaceDefinedNames(wbXml, names, (name, local) => {
@@ -372,7 +374,7 @@ function sameRows(layout: SheetLayout, old: SheetGrid, dateSystem: DateSystem): 
   return n;
 }
 
-function letters(col: number): string {
+function letters(col: ColIndex): string {
   return cellAddress(0, col).replace(/\d+$/, "");
 }
 
