@@ -11,7 +11,7 @@ export type Percent = number & { readonly __brand: "Percent" };
 
 /** The fields a programme-of-works column can hold. */
 export type FieldKey =
-  | "id"
+  | "ref"
   | "name"
   | "theme"
   | "owner"
@@ -109,7 +109,7 @@ export interface ProgrammeItem {
   sheet: string;
   /** Its row on the sheet (on a sheet read turned: its column's number, A = 1). */
   row: ExcelRow;
-  id: string | null;
+  ref: string | null;
   name: string | null;
   theme: string | null;
   owner: string | null;
