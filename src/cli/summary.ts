@@ -1,5 +1,6 @@
 /** The short summary the command line prints. */
 import { formatDayUk } from "../engine/dates";
+import { excelRowOf } from "../engine/coords";
 import { columnLetters as letters } from "../engine/grid";
 import type { Pence } from "../engine/money";
 import { formatMoney, groupThousands } from "../engine/money";
@@ -73,7 +74,8 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   );
   for (const w of reportWarnings(a, trend)) lines.push(`Warning: ${w}`);
   const sheets = a.sheets.map(
-    (s) => `"${s.name}" (${s.itemCount} item${s.itemCount === 1 ? "" : "s"}, header row ${s.headerRow + 1})`,
+    (s) =>
+      `"${s.name}" (${s.itemCount} item${s.itemCount === 1 ? "" : "s"}, header row ${excelRowOf(s.headerRow)})`,
   );
   lines.push(`Programme sheets: ${sheets.join(", ")}`);
   for (const s of a.sheets) lines.push(...mappingLines(s));

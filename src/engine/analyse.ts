@@ -3,6 +3,7 @@
  */
 import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
+import { rowIndexOf } from "./coords";
 import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
 import { readAmount, readText } from "./read/cells";
@@ -135,7 +136,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const commentaryMaps = read.header.byField.get("commentary");
     const reasonMaps = read.header.byField.get("overrideReason");
     for (const item of read.items) {
-      const row = readGrid.values[item.row - 1 - readGrid.rowOffset] ?? [];
+      const row = readGrid.values[rowIndexOf(item.row) - readGrid.rowOffset] ?? [];
       item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.get(item.row);
@@ -147,7 +148,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const sk = read.skipped[k]!;
       const m = GRAND_TOTAL.exec(sk.reason);
       if (!m || /\bsub/i.test(m[1]!)) continue;
-      const row = readGrid.values[sk.row - 1 - readGrid.rowOffset] ?? [];
+      const row = readGrid.values[rowIndexOf(sk.row) - readGrid.rowOffset] ?? [];
       const amount = (f: MoneyField) => {
         const map = read.header.byField.get(f);
         if (!map || map.length === 0) return null;

@@ -11,6 +11,10 @@
 // Read → compute: grids in, an analysis out.
 export type { CellValue, SheetGrid } from "./grid";
 export { cellAddress, columnLetters, quoteSheetName } from "./grid";
+// Sheet rows and columns: from 0 (RowIndex, ColIndex) and as Excel numbers them (ExcelRow, ExcelCol), one pair of
+// conversions each.
+export type { ColIndex, RowIndex } from "./coords";
+export { colIndexOf, excelColOf, excelRowOf, rowIndexOf } from "./coords";
 export { DEFAULT_ALLOCATION, DEFAULT_PROGRAMME_NAME, PROGRAMME_END, PROGRAMME_START } from "./analyse";
 export type {
   AssessedItem,

@@ -2,6 +2,7 @@
 import type { DimensionItemJson, DimensionKey, DimensionRags } from "./assess/registry";
 import { dimensions } from "./assess/registry";
 import { financialYearLabel, formatDayIso } from "./dates";
+import { excelRowOf } from "./coords";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
 import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
@@ -167,7 +168,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       const at = (col: number): string => (s.transposed ? `row ${col + 1}` : columnLetters(col));
       return {
         name: s.name,
-        headerRow: s.headerRow + 1,
+        headerRow: excelRowOf(s.headerRow),
         items: s.itemCount,
         currency: s.currency,
         transposed: s.transposed,

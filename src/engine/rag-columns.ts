@@ -1,5 +1,6 @@
 /** The RAG column part of the write plan: one cell per item row, and the header where the tool adds a column. */
 import { COMPUTED_RAG_HEADER, RAG_HEADER } from "./analyse";
+import { rowIndexOf } from "./coords";
 import type { ProgrammeAnalysis } from "./model";
 import type { OwnColumn, RagCellValue, RagColumnWrite } from "./plan";
 import type { OverallRag } from "./rag";
@@ -30,7 +31,7 @@ export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
           ? ownColumn(s.computedColumn.col, s.computedColumn.added ? COMPUTED_RAG_HEADER : null)
           : null,
         cells: items.map((i) => ({
-          row: i.row - 1,
+          row: rowIndexOf(i.row),
           ref: i.ref,
           name: i.name,
           rag: ragCell(i.rag.overall, i.ragBefore),

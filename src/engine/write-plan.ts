@@ -3,6 +3,7 @@
  * the history snapshot; every run appends to the change log.
  */
 import { formatDayUk } from "./dates";
+import { rowIndexOf } from "./coords";
 import type { SheetGrid } from "./grid";
 import type { ProgrammeAnalysis } from "./model";
 import { COMPUTED_RAG_HEADER } from "./analyse";
@@ -126,7 +127,7 @@ function keepFormulas(
   issues: Issue[],
 ): RagColumnWrite[] {
   if (formulaCells.size === 0) return columns;
-  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${i.row - 1}`, i]));
+  const byRow = new Map(a.items.map((i) => [`${i.sheet}\u0000${rowIndexOf(i.row)}`, i]));
   return columns.map((col) => {
     const isFormula = (row: number, c: number) => formulaCells.has(`${col.sheet}!${cellAddress(row, c)}`);
     const ragFormulas = col.cells.filter((x) => isFormula(x.row, col.rag.col));

@@ -1,5 +1,6 @@
 import type { DayNumber } from "../dates";
 import { flat } from "../flat";
+import { rowIndexOf } from "../coords";
 import { cellAddress } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
 import type { OverallRag, RagStatus } from "../rag";
@@ -22,7 +23,7 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
       cols.find((c) => c.field === "name") ??
       cols.find((c) => c.field === "ref") ??
       cols[0];
-    return m ? cellAddress(item.row - 1, m.col) : `A${item.row}`;
+    return m ? cellAddress(rowIndexOf(item.row), m.col) : `A${item.row}`;
   };
 }
 

@@ -2,6 +2,7 @@
  * Reading one programme-of-works sheet into items, with every skipped row and every unreadable cell reported.
  */
 import type { ColIndex, RowIndex } from "../coords";
+import { excelRowOf, rowIndexOf } from "../coords";
 import type { CellValue, SheetGrid } from "../grid";
 import type { DateSystem, DayNumber } from "../dates";
 import { dayFromExcelSerial } from "../dates";
@@ -218,7 +219,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
-    const excelRow = sheetRow + 1;
+    const excelRow = excelRowOf(sheetRow);
     // Blank, one cell, or more: that is all the row's shape needs (stop counting at two).
     let filled = 0;
     let onlyCell: CellValue = null;
@@ -459,7 +460,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       if (Math.abs(v.stated - expected) <= 100) continue;
       issues.push({
         sheet,
-        cell: cellAddress(v.item.row - 1, cols.variance + grid.colOffset),
+        cell: cellAddress(rowIndexOf(v.item.row), cols.variance + grid.colOffset),
         severity: "warning",
         message: `the sheet's variance ${rr.money(v.stated as Pence)} does not match ${words} (${rr.money(expected)}): a stale formula or a typed figure?`,
       });
@@ -471,7 +472,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
 }
 
 /**
- * Where readSheet would add the RAG and Computed RAG columns of a grid (its freeColumns, as 0-based indexes into
+ * Where readSheet would add the RAG and Computed RAG columns of a grid (its freeColumns, as indexes into
  * the grid's rows) and the grid rows they span (header to last row), without reading the items: an adapter
  * whose first read gives values only (Office.js) asks for the formulas of just these cells, marks them in the
  * grid's `formulas`, and asks again until the places hold none. Null when the grid has no header row.

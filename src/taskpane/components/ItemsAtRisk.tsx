@@ -1,4 +1,5 @@
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { rowIndexOf } from "../../engine/coords";
 import { cellAddress } from "../../engine/grid";
 import type { AssessedItem, SheetReport } from "../../engine/model";
 import { severityRank } from "../../engine/rag";
@@ -33,7 +34,7 @@ export function itemsAtRisk(items: readonly AssessedItem[]): AssessedItem[] {
 function itemCell(item: AssessedItem, sheets: readonly SheetReport[]): string {
   const cols = sheets.find((s) => s.name === item.sheet)?.columns ?? [];
   const col = (cols.find((c) => c.field === "name") ?? cols.find((c) => c.field === "ref"))?.col ?? 0;
-  return cellAddress(item.row - 1, col);
+  return cellAddress(rowIndexOf(item.row), col);
 }
 
 export interface ItemsAtRiskProps {

@@ -6,6 +6,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { excelRowOf } from "../../engine/coords";
 import { columnLetters } from "../../engine/grid";
 import type { SheetReport } from "../../engine/model";
 import { FIELD_LABELS } from "../state/labels";
@@ -31,7 +32,7 @@ export function SheetMapping({ sheet }: { sheet: SheetReport }) {
     <div className={styles.sheet}>
       <span>
         <span className={styles.name}>{sheet.name}</span>: {sheet.itemCount}{" "}
-        {sheet.itemCount === 1 ? "item" : "items"}, headers in row {sheet.headerRow + 1}
+        {sheet.itemCount === 1 ? "item" : "items"}, headers in row {excelRowOf(sheet.headerRow)}
       </span>
       {sheet.transposed ? (
         <span className={shared.muted}>
