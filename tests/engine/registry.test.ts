@@ -11,6 +11,7 @@ import type * as JsonModule from "../../src/engine/json";
 import type * as HistoryModule from "../../src/engine/report/history";
 import type * as RulesModule from "../../src/engine/rules";
 import type * as WritePlanModule from "../../src/engine/write-plan";
+import type * as ReadSheetModule from "../../src/engine/read/sheet";
 import type * as FormModule from "../../src/taskpane/state/rules-form";
 import type * as BuildersModule from "./builders";
 import { defineDimension } from "../../src/engine/assess/dimension";
@@ -182,6 +183,7 @@ describe("a dimension added to the registry, and nothing else", () => {
     writePlan: typeof WritePlanModule;
     form: typeof FormModule;
     builders: typeof BuildersModule;
+    read: typeof ReadSheetModule;
   };
   let e: Engine;
   beforeAll(() => {
@@ -198,6 +200,7 @@ describe("a dimension added to the registry, and nothing else", () => {
         writePlan: require(`${ENGINE}/write-plan`),
         form: require("../../src/taskpane/state/rules-form"),
         builders: require("./builders"),
+        read: require(`${ENGINE}/read/sheet`),
       };
       /* eslint-enable @typescript-eslint/no-require-imports */
     });
@@ -234,6 +237,18 @@ describe("a dimension added to the registry, and nothing else", () => {
     expect(a.issues).toContainEqual(
       expect.objectContaining({ cell: "D5", message: "no owner: governance is rated on that" }),
     );
+  });
+
+  test("an item as read, before any rule is applied, is Not assessed in it too", () => {
+    expect(e.read.readSheet(sheet())!.items[0]!.rag).toEqual({
+      budget: "Not assessed",
+      schedule: "Not assessed",
+      risk: "Not assessed",
+      governance: "Not assessed",
+      computed: "Not assessed",
+      override: null,
+      overall: "Not assessed",
+    });
   });
 
   test("rules.json reads, checks and writes its settings", () => {

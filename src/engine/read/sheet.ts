@@ -50,6 +50,8 @@ import { formatKind } from "./formats";
 import { formatMoney } from "../money";
 import { flat } from "../flat";
 import { pct1 } from "../assess/format";
+import type { DimensionRags } from "../assess/registry";
+import { dimensions } from "../assess/registry";
 import { percentFromFraction } from "../percent";
 
 export interface SheetRead {
@@ -527,9 +529,7 @@ const NO_PARTS: PartFigures[] = [];
 const NO_RATINGS: RatingCell[] = [];
 const NO_REASONS: Reason[] = [];
 const NOT_YET_ASSESSED: ItemRag = {
-  budget: "Not assessed",
-  schedule: "Not assessed",
-  risk: "Not assessed",
+  ...(Object.fromEntries(dimensions().map((d) => [d.key, "Not assessed"])) as DimensionRags),
   computed: "Not assessed",
   override: null,
   overall: "Not assessed",
