@@ -3,6 +3,7 @@
  */
 import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
+import type { ColIndex } from "./coords";
 import { rowIndexOf } from "./coords";
 import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
@@ -56,7 +57,7 @@ const MONEY_FIELDS: readonly MoneyField[] = ["budget", "spent", "committed", "fo
 const GRAND_TOTAL = /^subtotal row "((?:grand|programme|overall)?\s*total[^"]*)"$/i;
 
 /** Text of the cells in `maps` on a grid row, joined; null when all are blank. */
-function textOf(row: readonly CellValue[], maps: readonly ColumnMapping[] | undefined, colOffset: number) {
+function textOf(row: readonly CellValue[], maps: readonly ColumnMapping[] | undefined, colOffset: ColIndex) {
   if (!maps || maps.length === 0) return null;
   const parts: string[] = [];
   for (const m of maps) {

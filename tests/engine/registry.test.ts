@@ -240,7 +240,7 @@ describe("a dimension added to the registry, and nothing else", () => {
   });
 
   test("an item as read, before any rule is applied, is Not assessed in it too", () => {
-    expect(e.read.readSheet(sheet())!.items[0]!.rag).toEqual({
+    expect((e.read.readSheet(sheet())!.items[0] as AssessedItem).rag).toEqual({
       budget: "Not assessed",
       schedule: "Not assessed",
       risk: "Not assessed",

@@ -7,6 +7,7 @@
  * Variance" is a variance), starts with them, or merely contains them (weakest). Each column goes to its
  * best-scoring field; each field takes its best column, the first of equals.
  */
+import type { ColIndex } from "../coords";
 import type { CellValue, SheetGrid } from "../grid";
 import { columnLetters as columnLettersOf, isBlank } from "../grid";
 import type { ColumnMapping, FieldKey, PassedOverColumn } from "../model";
@@ -737,11 +738,11 @@ export const fieldLabel = (f: FieldKey): string => FIELD_LABEL[f] ?? f;
  */
 export function mapHeaderRow(
   row: readonly CellValue[],
-  colOffset: number,
+  colOffset: ColIndex,
   rowIndex: number,
   content?: (gridCol: number) => ColumnProfile,
 ): HeaderMap {
-  type Cand = { col: number; info: HeaderInfo; field: FieldKey; score: number };
+  type Cand = { col: ColIndex; info: HeaderInfo; field: FieldKey; score: number };
   const cands: Cand[] = [];
   const passedOver: PassedOverColumn[] = [];
   for (let c = 0; c < row.length; c++) {
@@ -922,7 +923,7 @@ function headerStrength(map: HeaderMap): number {
  */
 export function findHeaderRow(
   values: readonly (readonly CellValue[])[],
-  colOffset: number,
+  colOffset: ColIndex,
   scanRows = 30,
   grid?: SheetGrid,
 ): HeaderMap | null {
