@@ -2,10 +2,12 @@
  * Reading the workbook for a run, in round trips that grow with the size of the sheets only:
  *
  * 1. worksheets (name, visibility, position), the workbook names (to find the ProgrammeRAG_* markers of the
- *    add-in's own sheets) and the saved settings;
- * 2. every sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows: values
- *    and number formats, all the engine looks at to find the header and profile the columns); an added column's
- *    header copies its neighbour's format in the write request (Range.copyFrom), so no formats are read for it;
+ *    add-in's own sheets) and the saved settings, and the active sheet's size and head (below): the sheet the
+ *    user is on is usually the programme sheet;
+ * 2. every other sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows:
+ *    values and number formats, all the engine looks at to find the header and profile the columns), with the
+ *    first rows below the active sheet's head; an added column's header copies its neighbour's format in the
+ *    write request (Range.copyFrom), so no formats are read for it;
  * 3. (as needed) the rest of each sheet's values, with the number formats of only the columns the engine reads
  *    them in (engine/snapshot.ts readNeeds), and the formulas of the RAG columns and the place of the tables on
  *    programme sheets, in requests sized to stay under Excel on the web's 5 MB answer limit. A council-sized
