@@ -140,7 +140,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const row = readGrid.values[rowIndexOf(item.row) - readGrid.rowOffset] ?? [];
       item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
-      const u = unreadable.get(item.row);
+      const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
       if (u) item.unreadable = u;
       items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
     }

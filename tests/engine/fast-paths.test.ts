@@ -10,7 +10,9 @@ import { pct1 } from "../../src/engine/assess/format";
 import { formatDayUk, ymdFromDay } from "../../src/engine/dates";
 import type { DayNumber } from "../../src/engine/dates";
 import { flat } from "../../src/engine/flat";
-import { isPlainAscii, readText, repairText } from "../../src/engine/read/cells";
+import { isPlainAscii, readFraction, readScale, readText, repairText } from "../../src/engine/read/cells";
+import type { PercentScale } from "../../src/engine/read/cells";
+import { readSheet } from "../../src/engine/read/sheet";
 import { countKey, emptyCounts } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import { DEFAULT_RULES } from "../../src/engine/rules";
@@ -85,6 +87,40 @@ describe("fast paths give what the forms they replaced give", () => {
       return readText(s) !== (slow === "" ? null : slow) || (isPlainAscii(s) && slow !== s);
     });
     expect(wrong).toEqual([]);
+  });
+
+  test("% complete and 1-5 scores read without a result object are what readFraction and readScale read", () => {
+    const fractions = [-0.1, 0, 0.25, 0.5, 0.999, 1, 1 + 1e-12, 1.2, 1.5];
+    const scores = [-1, 0, 0.5, 1, 2.5, 3, 5, 5 + 1e-12, 5.5, 45];
+    const valueOf = <T>(r: { kind: string; value?: T }) => (r.kind === "value" ? r.value : null);
+    // A column of fractions (read as fractions) and one of points (a value over 1.5 makes it points).
+    for (const [progress, scale] of [
+      [fractions, "fraction"],
+      [[...fractions, 45, 100, 120], "points"],
+    ] as [number[], PercentScale][]) {
+      const n = Math.max(progress.length, scores.length);
+      const rows = Array.from({ length: n }, (_, i) => [
+        `R${i}`,
+        `Project ${i}`,
+        progress[i] ?? null,
+        scores[i] ?? null,
+        scores[n - 1 - i] ?? null,
+      ]);
+      const read = readSheet({
+        name: "Programme",
+        visible: true,
+        rowOffset: 0,
+        colOffset: 0,
+        values: [["Ref", "Project name", "% complete", "Likelihood", "Impact"], ...rows],
+      })!;
+      expect(read.items).toHaveLength(n);
+      for (const item of read.items) {
+        const [, , p, l, i] = rows[item.row - 2]! as [string, string, number, number, number];
+        expect([p, item.progress]).toEqual([p, valueOf(readFraction(p, scale))]);
+        expect([l, item.likelihood]).toEqual([l, valueOf(readScale(l, false))]);
+        expect([i, item.impact]).toEqual([i, valueOf(readScale(i, false))]);
+      }
+    }
   });
 
   test("pct1 writes what toFixed(1) of the rounded tenths writes", () => {

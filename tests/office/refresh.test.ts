@@ -112,10 +112,12 @@ describe("the RAG cells equal the command line's on the same input", () => {
   test.each(files)("%s", async (path) => {
     const model = await modelOf(path);
     const fake = fakeOf(model);
+    const alone = model.sheets.filter((s) => s.visibility === "Visible").length === 1;
     const r = await opsOf(fake).refreshRag(input());
-    // The RAG column's formulas are read (a round trip) where the sheet has a RAG column of its own.
+    // The RAG column's formulas are read (a round trip) where the sheet has a RAG column of its own. A workbook
+    // whose one sheet is the active one has its head read with the sheet list (issue 14): one round trip less.
     const existing = r.analysis.sheets.some((s) => !s.ragColumn.added || s.computedColumn?.added === false);
-    expect(r.written.syncs).toBe(existing ? 4 : 3);
+    expect(r.written.syncs).toBe((existing ? 4 : 3) - (alone ? 1 : 0));
     const cli = await cliOutput(path);
     expect(r.analysis.sheets.length).toBeGreaterThan(0);
     for (const s of r.analysis.sheets) {

@@ -2,10 +2,12 @@
  * Reading the workbook for a run, in round trips that grow with the size of the sheets only:
  *
  * 1. worksheets (name, visibility, position), the workbook names (to find the ProgrammeRAG_* markers of the
- *    add-in's own sheets) and the saved settings;
- * 2. every sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows: values
- *    and number formats, all the engine looks at to find the header and profile the columns); an added column's
- *    header copies its neighbour's format in the write request (Range.copyFrom), so no formats are read for it;
+ *    add-in's own sheets) and the saved settings, and the active sheet's size and head (below): the sheet the
+ *    user is on is usually the programme sheet;
+ * 2. every other sheet's used range (its size), and the head of each sheet (its first FORMAT_HEAD_ROWS rows:
+ *    values and number formats, all the engine looks at to find the header and profile the columns), with the
+ *    first rows below the active sheet's head; an added column's header copies its neighbour's format in the
+ *    write request (Range.copyFrom), so no formats are read for it;
  * 3. (as needed) the rest of each sheet's values, with the number formats of only the columns the engine reads
  *    them in (engine/snapshot.ts readNeeds), and the formulas of the RAG columns and the place of the tables on
  *    programme sheets, in requests sized to stay under Excel on the web's 5 MB answer limit. A council-sized
@@ -107,9 +109,12 @@ type Loaded = Block & { values: unknown[][]; formats: Formats[] };
 
 /** One thing a round trip asks for, once the sizes are known. */
 type Ask =
-  | { kind: "cells"; sheet: string; block: Block; formatCols: readonly number[] | "all" }
-  | { kind: "formulas"; sheet: string; block: Block }
+  | { kind: "cells"; sheet: string; block: Block; formatCols: readonly number[] | "all"; rowBytes?: number }
+  | { kind: "formulas"; sheet: string; block: Block; rowBytes?: number }
   | { kind: "table"; sheet: string; name: string };
+
+/** Room left for each other sheet's head in the request that also carries the active sheet's first rows. */
+const OTHER_HEAD_BYTES = 100_000;
 
 const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
 
@@ -121,74 +126,109 @@ export async function readWorkbook(
   syncer: Syncer,
   options: ReadOptions,
 ): Promise<WorkbookRead> {
-  const meta = await readMeta(context, syncer);
+  let meta: Awaited<ReturnType<typeof readMeta>>;
+  // A head too large for one answer (a very wide sheet) is not asked for whole again.
+  let headsTooBig = false;
+  try {
+    meta = await readMeta(context, syncer, true);
+  } catch (e) {
+    if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
+    headsTooBig = true;
+    meta = await readMeta(context, syncer, false);
+  }
   const targets = new Set(meta.markerTargets.values());
   const toRead = meta.sheets.filter((s) => s.visibility === "Visible" || targets.has(s.name));
   const candidates = new Set(toRead.filter((s) => s.visibility === "Visible").map((s) => s.name));
+  const activeName = meta.active?.name;
+  const activeSheet = toRead.find((s) => s.name === activeName);
+  const active = activeSheet && meta.active ? { sheet: activeSheet, read: meta.active.read } : null;
+  const others = active ? toRead.filter((s) => s !== active.sheet) : toRead;
 
-  let heads: Map<string, Loaded[]>;
-  let used: Map<string, Block>;
-  let extras: Extras;
-  try {
-    ({ heads, used, extras } = await readHeads(context, syncer, toRead));
-  } catch (e) {
-    if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
-    // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
-    ({ used, extras } = await readUsedSizes(context, syncer, toRead));
+  // What the engine needs below a sheet's head (engine/snapshot.ts): the rest of the sheet, the RAG columns'
+  // formulas and the tables' places, each with the bytes a row of it costs in an answer.
+  const sheetAsks = (s: SheetInfo, u: Block, headBlocks: readonly Loaded[], tables: readonly string[]) => {
     const asks: Ask[] = [];
-    for (const [sheet, u] of used) {
-      const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
-      if (rows > 0) asks.push({ kind: "cells", sheet, block: { ...u, rows }, formatCols: "all" });
-    }
-    const guess = (a: Ask) => (a.kind === "cells" ? a.block.rows * a.block.cols * 2 * GUESS_CELL_BYTES : 0);
-    heads = (await readAsks(context, syncer, packAsks(asks, guess, options))).cells;
-  }
-
-  // What the engine needs below the heads (engine/snapshot.ts), and the rest of each sheet.
-  const asks: Ask[] = [];
-  const bytes = new Map<Ask, number>();
-  for (const s of toRead) {
-    const u = used.get(s.name);
-    if (!u) continue;
     const headRows = Math.max(0, Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row);
-    const head = assemble(s, { ...u, rows: headRows }, heads.get(s.name) ?? []);
+    const head = assemble(s, { ...u, rows: headRows }, headBlocks);
     const needs: ReadNeeds = candidates.has(s.name)
       ? readNeeds(head)
       : { formats: [], ragColumns: [], headerRow: null };
-    const perRow = rowBytes(head, needs.formats, u);
     const restFrom = Math.max(u.row, FORMAT_HEAD_ROWS);
-    if (u.row + u.rows > restFrom) {
-      const ask: Ask = {
+    if (u.row + u.rows > restFrom)
+      asks.push({
         kind: "cells",
         sheet: s.name,
         block: { row: restFrom, col: u.col, rows: u.row + u.rows - restFrom, cols: u.cols },
         formatCols: needs.formats,
-      };
-      asks.push(ask);
-      bytes.set(ask, perRow);
-    }
-    if (!options.forWriting || needs.headerRow === null) continue;
+        rowBytes: rowBytes(head, needs.formats, u),
+      });
+    if (!options.forWriting || needs.headerRow === null) return asks;
     const first = needs.headerRow + 1;
     const last = u.row + u.rows - 1;
     if (last >= first)
-      for (const col of needs.ragColumns) {
-        const ask: Ask = {
+      for (const col of needs.ragColumns)
+        asks.push({
           kind: "formulas",
           sheet: s.name,
           block: { row: first, col, rows: last - first + 1, cols: 1 },
-        };
-        asks.push(ask);
-        bytes.set(ask, columnBytes(head, col, first));
-      }
+          rowBytes: columnBytes(head, col, first),
+        });
     // A column the add-in adds right of a table is added through the table.
-    for (const name of extras.tables.get(s.name) ?? []) asks.push({ kind: "table", sheet: s.name, name });
+    for (const name of tables) asks.push({ kind: "table", sheet: s.name, name });
+    return asks;
+  };
+  const perRowOf = (a: Ask) => (a.kind === "table" ? 0 : (a.rowBytes ?? 0));
+  const bytesOf = (a: Ask) => (a.kind === "table" ? 200 : a.block.rows * perRowOf(a));
+  const out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() };
+
+  // The active sheet's rows below its head start in the same round trip as the other sheets' heads, in a
+  // request that leaves room for those heads (OTHER_HEAD_BYTES each).
+  let first: readonly Ask[] = [];
+  let later: Ask[] = [];
+  if (active) {
+    const name = active.sheet.name;
+    const u = active.read.used.get(name);
+    const asks = u
+      ? sheetAsks(
+          active.sheet,
+          u,
+          active.read.heads.get(name) ?? [],
+          active.read.extras.tables.get(name) ?? [],
+        )
+      : [];
+    const budget = options.bytesPerSync - OTHER_HEAD_BYTES * others.length;
+    if (asks.some((a) => a.kind === "cells") && budget > 0) {
+      const groups = packAsks(asks, bytesOf, { ...options, bytesPerSync: budget }, perRowOf);
+      first = groups[0] ?? [];
+      later = groups.slice(1).flat();
+    } else later = asks;
   }
-  const perRowOf = (a: Ask) => bytes.get(a) ?? 0;
-  const rest = await readAsks(
-    context,
-    syncer,
-    packAsks(asks, (a) => (a.kind === "table" ? 200 : a.block.rows * perRowOf(a)), options, perRowOf),
-  );
+
+  let read: HeadsRead | null = null;
+  if (first.length > 0) {
+    try {
+      read = await readHeads(context, syncer, others, () => queueGroup(context, first, out));
+    } catch (e) {
+      if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
+      // Too much with the active sheet's rows: the heads alone, and those rows with the rest.
+      later = [...first, ...later];
+    }
+  }
+  if (!read && others.length > 0) read = await readOtherHeads(context, syncer, others, options, headsTooBig);
+  const empty: HeadsRead = {
+    heads: new Map(),
+    used: new Map(),
+    extras: { protectedSheets: new Set(), tables: new Map(), charts: new Map(), passedOver: [] },
+  };
+  const all = joinHeads(active?.read ?? empty, read ?? empty);
+  const { heads, used, extras } = all;
+
+  const asks: Ask[] = [...later];
+  for (const s of others) {
+    const u = used.get(s.name);
+    if (u) asks.push(...sheetAsks(s, u, heads.get(s.name) ?? [], extras.tables.get(s.name) ?? []));
+  }
+  const rest = await readAsks(context, syncer, packAsks(asks, bytesOf, options, perRowOf), out);
 
   const grids: SheetGrid[] = [];
   const wasRead = new Set(toRead.map((s) => s.name));
@@ -412,8 +452,12 @@ interface AskResults {
 }
 
 /** Reads the groups, one round trip each; a group Excel finds too large is read again in halves. */
-async function readAsks(context: Excel.RequestContext, syncer: Syncer, groups: Ask[][]): Promise<AskResults> {
-  const out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() };
+async function readAsks(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  groups: Ask[][],
+  out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() },
+): Promise<AskResults> {
   const pending = [...groups];
   // Each failure halves the group, so this ends after at most log2 of its size retries per group.
   while (pending.length > 0) {
@@ -448,6 +492,13 @@ async function readGroup(
   group: Ask[],
   out: AskResults,
 ): Promise<void> {
+  const after = queueGroup(context, group, out);
+  await syncer.wait(context.sync());
+  after();
+}
+
+/** Queues a group's loads; call the result after the sync to put what was read into `out`. */
+function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: AskResults): () => void {
   const tables: { sheet: string; name: string; range: Excel.Range }[] = [];
   const formulas: { sheet: string; block: Block; range: Excel.Range }[] = [];
   const cells: {
@@ -480,7 +531,20 @@ async function readGroup(
     });
     cells.push({ sheet: ask.sheet, block: b, range, formats });
   }
-  await syncer.wait(context.sync());
+  return () => finishGroup(out, cells, formulas, tables);
+}
+
+function finishGroup(
+  out: AskResults,
+  cells: {
+    sheet: string;
+    block: Block;
+    range: Excel.Range;
+    formats: { col: number; cols: number; range: Excel.Range }[];
+  }[],
+  formulas: { sheet: string; block: Block; range: Excel.Range }[],
+  tables: { sheet: string; name: string; range: Excel.Range }[],
+): void {
   for (const c of cells) {
     const list = out.cells.get(c.sheet) ?? [];
     list.push({
@@ -534,30 +598,41 @@ interface Extras {
   charts: Map<string, string[]>;
 }
 
+/** A sheet to queue loads on: its proxy, and its name (known only after the sync for the active sheet). */
+interface Target {
+  ws: Excel.Worksheet;
+  name: () => string;
+}
+
+function targetsOf(context: Excel.RequestContext, sheets: readonly SheetInfo[]): Target[] {
+  return sheets.map((s) => ({ ws: context.workbook.worksheets.getItem(s.name), name: () => s.name }));
+}
+
 /** Queues each sheet's protection and chart names; call the result after the sync. */
-function queueExtras(context: Excel.RequestContext, sheets: SheetInfo[]): () => Extras {
-  const loaded = sheets.map((s) => {
-    const protection = context.workbook.worksheets.getItem(s.name).protection;
+function queueExtras(targets: readonly Target[]): () => Extras {
+  const loaded = targets.map((t) => {
+    const protection = t.ws.protection;
     protection.load("protected");
-    const charts = context.workbook.worksheets.getItem(s.name).charts;
+    const charts = t.ws.charts;
     charts.load("items/name");
-    const tables = context.workbook.worksheets.getItem(s.name).tables;
+    const tables = t.ws.tables;
     tables.load("items/name");
-    return { sheet: s.name, protection, charts, tables };
+    return { sheet: t.name, protection, charts, tables };
   });
   return () => {
     const protectedSheets = new Set<string>();
     const charts = new Map<string, string[]>();
     const tables = new Map<string, string[]>();
     for (const l of loaded) {
-      if (l.protection.protected) protectedSheets.add(l.sheet);
+      const sheet = l.sheet();
+      if (l.protection.protected) protectedSheets.add(sheet);
       if (l.tables.items.length)
         tables.set(
-          l.sheet,
+          sheet,
           l.tables.items.map((t) => t.name),
         );
       charts.set(
-        l.sheet,
+        sheet,
         l.charts.items.map((c) => c.name),
       );
     }
@@ -568,6 +643,7 @@ function queueExtras(context: Excel.RequestContext, sheets: SheetInfo[]): () => 
 async function readMeta(
   context: Excel.RequestContext,
   syncer: Syncer,
+  withActive: boolean,
 ): Promise<
   Pick<
     WorkbookRead,
@@ -575,6 +651,8 @@ async function readMeta(
   > & {
     markerTargets: Map<OwnSheetRole, string>;
     names: WorkbookName[];
+    /** The active sheet's name, sizes, extras and head, when asked for. */
+    active: { name: string; read: HeadsRead } | null;
   }
 > {
   const worksheets = context.workbook.worksheets;
@@ -586,6 +664,11 @@ async function readMeta(
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load("value");
   const dateProbe = queueDateSystemProbe(context);
+  // The sheet the user is on is usually the programme sheet: its head comes now, so the first request for the
+  // rest of its rows can go with the other sheets' heads (its head is read in any case: it is visible).
+  const activeWs = withActive ? context.workbook.worksheets.getActiveWorksheet() : null;
+  activeWs?.load("name");
+  const activeHead = activeWs ? queueHeads([{ ws: activeWs, name: () => activeWs.name }]) : null;
   await syncer.wait(context.sync());
 
   const sheets: SheetInfo[] = worksheets.items
@@ -620,6 +703,7 @@ async function readMeta(
     settingsProblem,
     structureProtected: structure.protected,
     dateSystem: dateProbe.read(),
+    active: activeWs && activeHead ? { name: activeWs.name, read: activeHead.read() } : null,
   };
 }
 
@@ -629,11 +713,8 @@ async function readMeta(
  * far to the right or bottom (a used range to XFD1048576) must not make the read unbounded, so what lies
  * beyond is passed over, and the pane says so.
  */
-function readWindow(context: Excel.RequestContext, sheet: string): Excel.Range {
-  return context.workbook.worksheets
-    .getItem(sheet)
-    .getRangeByIndexes(0, 0, READ_ROWS, READ_COLUMNS)
-    .getUsedRangeOrNullObject(true);
+function readWindow(ws: Excel.Worksheet): Excel.Range {
+  return ws.getRangeByIndexes(0, 0, READ_ROWS, READ_COLUMNS).getUsedRangeOrNullObject(true);
 }
 
 /** Rows and columns read at most (see readWindow): 256 columns (A:IV) and 100,000 rows. */
@@ -664,44 +745,86 @@ function passedOver(wholes: { sheet: string; range: Excel.Range }[], read: Map<s
   return out;
 }
 
+/** The heads of `sheets` (round trip 2); when they are too much for one answer, their sizes, then blocks. */
+async function readOtherHeads(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  sheets: SheetInfo[],
+  options: ReadOptions,
+  tooBig: boolean,
+): Promise<HeadsRead> {
+  try {
+    if (tooBig) throw new TooBig();
+    return await readHeads(context, syncer, sheets);
+  } catch (e) {
+    if (!(e instanceof TooBig) && !TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
+    // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
+    const { used, extras } = await readUsedSizes(context, syncer, sheets);
+    const asks: Ask[] = [];
+    for (const [sheet, u] of used) {
+      const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
+      if (rows > 0) asks.push({ kind: "cells", sheet, block: { ...u, rows }, formatCols: "all" });
+    }
+    const guess = (a: Ask) => (a.kind === "cells" ? a.block.rows * a.block.cols * 2 * GUESS_CELL_BYTES : 0);
+    const heads = (await readAsks(context, syncer, packAsks(asks, guess, options))).cells;
+    return { heads, used, extras };
+  }
+}
+
+/** A read known to be too large before it is sent. */
+class TooBig extends Error {}
+
 /** Round trip 2: each sheet's used range (within readWindow) and its head. */
 async function readHeads(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
-): Promise<{
+  /** More to ask in the same round trip: queued before the sync, its result called after. */
+  also?: () => () => void,
+): Promise<HeadsRead> {
+  const q = queueHeads(targetsOf(context, sheets));
+  const after = also?.();
+  await syncer.wait(context.sync());
+  after?.();
+  return q.read();
+}
+
+interface HeadsRead {
   heads: Map<string, Loaded[]>;
   used: Map<string, Block>;
   extras: Extras;
-}> {
-  const q = queueSizes(context, sheets);
-  const heads = sheets.map((s) => {
-    const range = context.workbook.worksheets
-      .getItem(s.name)
-      .getRangeByIndexes(0, 0, FORMAT_HEAD_ROWS, READ_COLUMNS)
-      .getUsedRangeOrNullObject(true);
+}
+
+/** Queues each sheet's sizes, extras and head (its first FORMAT_HEAD_ROWS rows: values and number formats). */
+function queueHeads(targets: readonly Target[]): { read: () => HeadsRead } {
+  const q = queueSizes(targets);
+  const heads = targets.map((t) => {
+    const range = t.ws.getRangeByIndexes(0, 0, FORMAT_HEAD_ROWS, READ_COLUMNS).getUsedRangeOrNullObject(true);
     range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
-    return { sheet: s.name, range };
+    return { sheet: t.name, range };
   });
-  await syncer.wait(context.sync());
-  const out = new Map<string, Loaded[]>();
-  for (const { sheet, range } of heads) {
-    if (range.isNullObject) continue;
-    const block = {
-      row: range.rowIndex,
-      col: range.columnIndex,
-      rows: range.rowCount,
-      cols: range.columnCount,
-    };
-    out.set(sheet, [
-      {
-        ...block,
-        values: range.values,
-        formats: [{ col: block.col, cols: block.cols, numberFormat: range.numberFormat }],
-      },
-    ]);
-  }
-  return { heads: out, ...q.read() };
+  return {
+    read() {
+      const out = new Map<string, Loaded[]>();
+      for (const { sheet, range } of heads) {
+        if (range.isNullObject) continue;
+        const block = {
+          row: range.rowIndex,
+          col: range.columnIndex,
+          rows: range.rowCount,
+          cols: range.columnCount,
+        };
+        out.set(sheet(), [
+          {
+            ...block,
+            values: range.values,
+            formats: [{ col: block.col, cols: block.cols, numberFormat: range.numberFormat }],
+          },
+        ]);
+      }
+      return { heads: out, ...q.read() };
+    },
+  };
 }
 
 /** The used ranges' positions and sizes only (when the heads are too many cells for one answer). */
@@ -713,39 +836,36 @@ async function readUsedSizes(
   used: Map<string, Block>;
   extras: Extras;
 }> {
-  const q = queueSizes(context, sheets);
+  const q = queueSizes(targetsOf(context, sheets));
   await syncer.wait(context.sync());
   return q.read();
 }
 
 /** Queues each sheet's used range (whole, and within readWindow), protection, charts and tables. */
-function queueSizes(
-  context: Excel.RequestContext,
-  sheets: SheetInfo[],
-): {
+function queueSizes(targets: readonly Target[]): {
   read: () => {
     used: Map<string, Block>;
     extras: Extras;
   };
 } {
-  const ranges: { sheet: string; range: Excel.Range }[] = [];
-  const extras = queueExtras(context, sheets);
-  const wholes: { sheet: string; range: Excel.Range }[] = [];
-  for (const s of sheets) {
+  const ranges: { sheet: () => string; range: Excel.Range }[] = [];
+  const extras = queueExtras(targets);
+  const wholes: { sheet: () => string; range: Excel.Range }[] = [];
+  for (const t of targets) {
     // getUsedRange(true), not the OrNullObject form: an empty sheet gives A1, so nothing hangs off a null object.
-    const whole = context.workbook.worksheets.getItem(s.name).getUsedRange(true);
+    const whole = t.ws.getUsedRange(true);
     whole.load("rowIndex,columnIndex,rowCount,columnCount");
-    wholes.push({ sheet: s.name, range: whole });
-    const range = readWindow(context, s.name);
+    wholes.push({ sheet: t.name, range: whole });
+    const range = readWindow(t.ws);
     range.load("rowIndex,columnIndex,rowCount,columnCount");
-    ranges.push({ sheet: s.name, range });
+    ranges.push({ sheet: t.name, range });
   }
   return {
     read() {
       const used = new Map<string, Block>();
       for (const { sheet, range } of ranges) {
         if (range.isNullObject) continue;
-        used.set(sheet, {
+        used.set(sheet(), {
           row: range.rowIndex,
           col: range.columnIndex,
           rows: range.rowCount,
@@ -754,8 +874,29 @@ function queueSizes(
       }
       return {
         used,
-        extras: { ...extras(), passedOver: passedOver(wholes, used) },
+        extras: {
+          ...extras(),
+          passedOver: passedOver(
+            wholes.map((w) => ({ sheet: w.sheet(), range: w.range })),
+            used,
+          ),
+        },
       };
+    },
+  };
+}
+
+/** Two reads' sizes, heads and extras as one (the active sheet's, read first, with the others'). */
+function joinHeads(a: HeadsRead, b: HeadsRead): HeadsRead {
+  const tables = new Map([...a.extras.tables, ...b.extras.tables]);
+  return {
+    heads: new Map([...a.heads, ...b.heads]),
+    used: new Map([...a.used, ...b.used]),
+    extras: {
+      protectedSheets: new Set([...a.extras.protectedSheets, ...b.extras.protectedSheets]),
+      tables,
+      charts: new Map([...a.extras.charts, ...b.extras.charts]),
+      passedOver: [...(a.extras.passedOver ?? []), ...(b.extras.passedOver ?? [])],
     },
   };
 }

@@ -191,6 +191,11 @@ export function sheetCommands(
  * each. Number formats go first, so a cell meant as text ("@") is text before its value arrives; every other
  * string is written with a leading apostrophe (ownCellInput), so nothing Excel's typing would read as a number,
  * date, time, fraction or formula ("3E1", "1 1/2", "10:30 AM", "January 5, 2021") is converted.
+ *
+ * A column's format repeated down the block (the history's dates and amounts on every row) is set once for the
+ * column's range as a single value, which Excel applies to every cell of the range (the Range.numberFormat
+ * reference up to ExcelApi 1.9: "If the argument is a single value, it will be applied to all cells in the
+ * range"), instead of once per cell; only the rest go as a 2D array (null: the cell is left as it is).
  */
 function valueBlocks(layout: SheetLayout, push: Push, from: number): void {
   const width = layout.values.reduce((w, r) => Math.max(w, r.length), 0);
@@ -206,23 +211,68 @@ function valueBlocks(layout: SheetLayout, push: Push, from: number): void {
     let end = start;
     let bytes = 0;
     while (end < rows.length && (end === start || bytes < BLOCK_BYTES)) {
-      bytes += json(rows[end]) + json(formats[end]);
+      bytes += json(rows[end]);
       end++;
     }
     const values = rows.slice(start, end);
-    const numberFormat = formats.slice(start, end);
+    const { runs, rest } = formatRuns(formats.slice(start, end));
     const anyValue = values.some((r) => r.some((v) => v !== null));
-    const anyFormat = numberFormat.some((r) => r.some((f) => f !== null));
+    const anyRest = rest.some((r) => r.some((f) => f !== null));
     const row0 = start;
-    if (anyValue || anyFormat) {
-      push("values", 2 * OBJECT + 2 * ACTION + bytes, (ws) => {
+    if (anyValue || anyRest || runs.length > 0) {
+      let size = 2 * OBJECT + 2 * ACTION + bytes + (anyRest ? json(rest) : 0);
+      for (const run of runs) size += OBJECT + ACTION + json(run.format) + 20;
+      push("values", size, (ws) => {
+        for (const run of runs)
+          ws.getRangeByIndexes(row0 + run.row, run.col, run.rows, run.cols).numberFormat =
+            run.format as unknown as unknown[][];
         const range = ws.getRangeByIndexes(row0, 0, values.length, width);
-        if (anyFormat) range.numberFormat = numberFormat;
+        if (anyRest) range.numberFormat = rest;
         if (anyValue) range.values = values;
       });
     }
     start = end;
   }
+}
+
+/** A column run at least this long is set as one format for its range, not cell by cell. */
+const FORMAT_RUN_ROWS = 8;
+
+/**
+ * A block's number formats as rectangles of one format (each column's runs of at least FORMAT_RUN_ROWS equal
+ * formats, neighbouring columns of the same rows and format joined) and the rest as a 2D array, null where a
+ * rectangle covers the cell or there is no format.
+ */
+export function formatRuns(block: readonly (readonly (string | null)[])[]): {
+  runs: { row: number; col: number; rows: number; cols: number; format: string }[];
+  rest: (string | null)[][];
+} {
+  const rest = block.map((r) => [...r]);
+  const runs: { row: number; col: number; rows: number; cols: number; format: string }[] = [];
+  const width = block.reduce((w, r) => Math.max(w, r.length), 0);
+  // The run each column's rows and format end at, to join the next column's same run onto it.
+  const open = new Map<string, (typeof runs)[number]>();
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < block.length) {
+      const f = block[r]![c] ?? null;
+      let end = r + 1;
+      while (end < block.length && (block[end]![c] ?? null) === f) end++;
+      if (f !== null && end - r >= FORMAT_RUN_ROWS) {
+        const key = `${r}:${end}:${f}`;
+        const left = open.get(key);
+        if (left && left.col + left.cols === c) left.cols++;
+        else {
+          const run = { row: r, col: c, rows: end - r, cols: 1, format: f };
+          runs.push(run);
+          open.set(key, run);
+        }
+        for (let i = r; i < end; i++) rest[i]![c] = null;
+      }
+      r = end;
+    }
+  }
+  return { runs, rest };
 }
 
 /**

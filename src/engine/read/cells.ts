@@ -235,11 +235,18 @@ export function readFraction(v: CellValue, scale: PercentScale = "auto"): Read<F
 function fractionFromNumber(n: number, scale: PercentScale, original: CellValue): Read<Fraction> {
   if (!Number.isFinite(n)) return error(`${quoteCell(original)} is not a percentage`);
   const f = scale === "points" || (scale === "auto" && n > 1) ? fractionFromPercent(n) : n;
-  const shown = `${Math.round(f * 1000) / 10}%`;
-  if (f < 0) return error(`${quoteCell(original)} is ${shown}: a percentage complete cannot be below 0%`);
+  // The words are made only for a cell out of range (this runs for every item).
+  if (f < 0)
+    return error(`${quoteCell(original)} is ${shownPercent(f)}: a percentage complete cannot be below 0%`);
   if (f > 1 + 1e-9)
-    return error(`${quoteCell(original)} is ${shown}: a percentage complete cannot be more than 100%`);
+    return error(
+      `${quoteCell(original)} is ${shownPercent(f)}: a percentage complete cannot be more than 100%`,
+    );
   return value(f as Fraction);
+}
+
+function shownPercent(f: number): string {
+  return `${Math.round(f * 1000) / 10}%`;
 }
 
 /** A percentage in points, e.g. a sheet's own variance %: "-7%", "1,230%", -0.07 (a % formatted cell). */

@@ -355,8 +355,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       end: rr.date(cols.end, "end"),
       progress: rr.progress(cols.progress, progressScale),
       status: rr.text(cols.status),
-      likelihood: rr.take(cols.likelihood, readScale, likelihoodNumbers),
-      impact: rr.take(cols.impact, readScale, impactNumbers),
+      likelihood: rr.scale(cols.likelihood, likelihoodNumbers),
+      impact: rr.scale(cols.impact, impactNumbers),
       riskScore: risk && "score" in risk ? risk.score : null,
       riskLevel: risk && "level" in risk ? risk.level : null,
       risk: rr.text(cols.risk),
@@ -588,7 +588,17 @@ class RowReader {
     if (c === null) return null;
     const v = this.row[c];
     const s = typeof v === "number" && formatKind(this.format(c)) === "percent" ? "fraction" : scale;
+    // The common case, a fraction from 0 to 1 read as it is, without the general reader's result object.
+    if (typeof v === "number" && v >= 0 && v <= 1 && s !== "points") return v as Fraction;
     return this.take(c, readFraction, s);
+  }
+
+  /** A likelihood or impact (readScale); a number from 1 to 5 is read without a result object. */
+  scale(c: number | null, numbersOnly: boolean): number | null {
+    if (c === null) return null;
+    const v = this.row[c];
+    if (typeof v === "number" && v >= 1 && v <= 5) return v;
+    return this.take(c, readScale, numbersOnly);
   }
 
   note(c: number, severity: "error" | "warning", message: string): void {

@@ -1,0 +1,98 @@
+/**
+ * Issue 14's round-trip budget at 50,000 rows (a refresh in at most 5, a report in at most 10), counted against
+ * the fake Excel (its 5 MB request and answer limits), and the own sheets' number formats set once per column
+ * range instead of once per cell. Counts, never times.
+ */
+import { benchGrid } from "../../bench/generate";
+import type { RoundTrip } from "../../src/adapters/office/sync";
+import { formatRuns } from "../../src/adapters/office/write-sheet";
+import type { WriteCommand } from "../../src/adapters/office/write-batch";
+import { workbookModelFromGrid } from "../../tools/excel-sim/excel-model";
+import type { GridCellSpec } from "../../tools/excel-sim/excel-model";
+import { fakeOf, input, opsOf, sheetCells } from "./support";
+
+const LIMIT = 5_000_000;
+
+async function run(rows: number, mode: "refreshRag" | "buildReport") {
+  const g = benchGrid(rows);
+  const model = workbookModelFromGrid({
+    [g.name]: g.values.map((r) => r.map((v) => (v ?? null) as GridCellSpec)),
+  });
+  const fake = fakeOf(model);
+  const trips: RoundTrip[] = [];
+  const sent: WriteCommand[] = [];
+  await opsOf(fake, {
+    onRoundTrip: (k) => trips.push(k),
+    onWrite: (b) => sent.push(...b.commands),
+  })[mode](input());
+  return { model, fake, trips, sent };
+}
+
+const count = (t: RoundTrip[], k: RoundTrip) => t.filter((x) => x === k).length;
+
+test("formatRuns: a column's repeated format becomes one rectangle, neighbours of the same format joined", () => {
+  const money = '"£"#,##0';
+  const block = Array.from({ length: 10 }, (_, r) => [
+    "dd/mm/yyyy",
+    money,
+    money,
+    null,
+    r === 3 ? "0%" : "@",
+    r < 2 ? "0" : null,
+  ]);
+  const { runs, rest } = formatRuns(block);
+  expect(runs).toEqual([
+    { row: 0, col: 0, rows: 10, cols: 1, format: "dd/mm/yyyy" },
+    { row: 0, col: 1, rows: 10, cols: 2, format: money },
+  ]);
+  // Short runs (fewer than 8 rows) stay cell by cell; cells covered by a rectangle or without format are null.
+  expect(rest[0]).toEqual([null, null, null, null, "@", "0"]);
+  expect(rest[3]).toEqual([null, null, null, null, "0%", null]);
+  expect(rest[9]).toEqual([null, null, null, null, "@", null]);
+  expect(formatRuns([[null, null]])).toEqual({ runs: [], rest: [[null, null]] });
+});
+
+test("50,000 rows: a refresh in at most 5 round trips (4 reads, 1 write), every answer under 5 MB", async () => {
+  const { fake, trips } = await run(50_000, "refreshRag");
+  expect(trips).toEqual(["read", "read", "read", "read", "write"]);
+  // 13.6 MB of answers in four: the sheet list with the active sheet's head, then its rows in three answers
+  // planned from the head's bytes per row, the first of them in the request for the other sheets' heads.
+  expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(LIMIT);
+  expect(fake.stats.responseBytes.slice(1, 3).every((b) => b > 4_000_000)).toBe(true);
+}, 240_000);
+
+test("two large sheets, the second active: both read whole, in as many round trips as before", async () => {
+  // The active sheet's head comes with the sheet list, the first sheet's head with the active sheet's rows.
+  const a = benchGrid(2_000);
+  const b = benchGrid(2_000, "serial", 7);
+  const model = workbookModelFromGrid({
+    First: a.values.map((r) => r.map((v) => (v ?? null) as GridCellSpec)),
+    Second: b.values.map((r) => r.map((v) => (v ?? null) as GridCellSpec)),
+  });
+  model.activeSheetId = model.findSheet("Second")!.id;
+  const fake = fakeOf(model);
+  const trips: RoundTrip[] = [];
+  const r = await opsOf(fake, { onRoundTrip: (k) => trips.push(k) }).refreshRag(input());
+  expect(r.analysis.sheets.map((s) => [s.name, s.itemCount])).toEqual([
+    ["First", 2_000],
+    ["Second", 2_000],
+  ]);
+  expect(count(trips, "read")).toBe(3);
+  expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(LIMIT);
+}, 120_000);
+
+test("50,000 rows: a report in at most 10 round trips, every request and answer under 5 MB", async () => {
+  const { model, fake, trips, sent } = await run(50_000, "buildReport");
+  expect(trips.length).toBeLessThanOrEqual(10);
+  expect(count(trips, "write")).toBeLessThanOrEqual(4);
+  expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(LIMIT);
+  expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(LIMIT);
+  // The history's 50,000 rows: their values and formats take under 10 MB of requests (about 19 MB when every
+  // cell's format was sent), and every row's date and money cells carry their format.
+  const values = sent.filter((c) => c.kind === "values").reduce((n, c) => n + c.bytes, 0);
+  expect(values).toBeLessThan(10_000_000);
+  const history = sheetCells(model, "RAG History");
+  expect(history.get("B50001")?.numberFormat).toBe("dd/mm/yyyy");
+  expect(history.get("F50001")?.numberFormat).toBe('"£"#,##0;-"£"#,##0');
+  expect(history.get("D50001")?.numberFormat).toBe("@");
+}, 240_000);
