@@ -1,6 +1,6 @@
 /**
- * Quarter after quarter, `--out` reads only the recent rows of the tool's RAG History and Change Log (the last two
- * quarters, the last run's lines) and keeps every older row of those sheets byte for byte. What it writes must be
+ * Quarter after quarter, `--out` reads only the recent rows of the tool's RAG History and Change Log (the snapshot
+ * before the period reported and the rows from it on, the last run's lines) and keeps every older row of those sheets byte for byte. What it writes must be
  * what reading the whole sheets would have given: the same rows in the same order, and the same trend.
  */
 import { mkdtempSync, rmSync } from "node:fs";
