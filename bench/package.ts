@@ -45,7 +45,7 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
 }
 
 /** A programme workbook written by exceljs's streaming writer (so 200,000 rows can be made at all). */
-async function makeInput(path: string, rows: number): Promise<void> {
+export async function makeInput(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,

@@ -6,6 +6,7 @@
 import type { DayNumber } from "../engine/dates";
 import type { Issue, ProgrammeAnalysis } from "../engine/model";
 import type { Pence } from "../engine/money";
+import type { ReportCycle } from "../engine/cycle";
 import type { Trend } from "../engine/report/trend";
 import type { Rules } from "../engine/rules";
 
@@ -32,6 +33,8 @@ export interface RunInput {
   rules: Rules;
   /** The programme's name and period (default: the ICT Strategy 2020-22). */
   programme?: ProgrammeSettings;
+  /** A monthly or a quarterly report (default: by the reporting date; see engine/cycle.ts). */
+  cycle?: ReportCycle;
 }
 
 /** What a refresh or a report wrote. */

@@ -2,6 +2,8 @@
 export interface CliArgs {
   input: string;
   date: string | null;
+  /** "month" or "quarter": a monthly or a quarterly report (null: by the reporting date). */
+  period: "month" | "quarter" | null;
   allocation: string | null;
   config: string | null;
   /** The programme's name, start and end (YYYY-MM-DD), over rules.json's. */
@@ -22,6 +24,9 @@ highlight report.
 
 Options:
   --date YYYY-MM-DD      reporting date (default: today)
+  --period month|quarter a monthly or a quarterly report: what the trend compares with (last month, or the
+                         end of the previous quarter) and what the report's title says (default: quarterly
+                         when the date falls in June, September, December or March, monthly otherwise)
   --allocation POUNDS    programme allocation, e.g. 1200000 or "£1.2m" (default: £1,200,000)
   --config rules.json    thresholds for the RAG rules and the programme's details (see docs/RULES.md)
   --name TEXT            the programme's name in the report (default: ICT Strategy 2020-22)
@@ -42,6 +47,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   const args: CliArgs = {
     input: "",
     date: null,
+    period: null,
     allocation: null,
     config: null,
     name: null,
@@ -76,6 +82,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case "--json":
         args.json = true;
         break;
+      case "--period": {
+        const v = value();
+        if (v === null || v === "") return { ok: false, message: `${flag} needs a value: month or quarter` };
+        const p = v.trim().toLowerCase();
+        if (p !== "month" && p !== "quarter")
+          return { ok: false, message: `--period ${v}: expected month or quarter` };
+        args.period = p;
+        break;
+      }
       case "--date":
       case "--allocation":
       case "--config":

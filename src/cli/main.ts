@@ -6,6 +6,7 @@ import { constants } from "node:fs";
 import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { dayFromLocalDate, formatDayUk, parseIsoDay } from "../engine/dates";
+import { cycleStart, defaultCycle } from "../engine/cycle";
 import { toJsonReport } from "../engine/json";
 import { pence, penceFromPounds } from "../engine/money";
 import type { Pence } from "../engine/money";
@@ -149,7 +150,10 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
 
     // Loaded here, not at start-up: --help and usage errors pay for none of it.
     const { loadWorkbook } = await import("../adapters/file/read/read-workbook");
-    const loaded = await loadWorkbook(args.input);
+    // Of the RAG History, only what this run's report needs is read: the snapshot it compares with and the rows
+    // from its period on (the month's or the quarter's first day).
+    const cycle = args.period ?? defaultCycle(reportingDate);
+    const loaded = await loadWorkbook(args.input, { reportFrom: cycleStart(reportingDate, cycle) });
     if (
       args.out !== null &&
       /\.xlsm$/i.test(args.input) !== /\.xlsm$/i.test(args.out) &&
@@ -171,6 +175,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       notRead: new Set(loaded.sheets.filter((g) => !loaded.read.has(g.name)).map((g) => g.name)),
     });
     const inputs: RunInputs = { reportingDate, rules };
+    if (args.period !== null) inputs.cycle = args.period;
     if (allocation !== undefined) inputs.allocation = allocation;
     if (details.name !== undefined) inputs.programmeName = details.name;
     if (periodStart !== undefined) inputs.periodStart = periodStart;

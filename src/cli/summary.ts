@@ -15,6 +15,7 @@ import {
   overrideCounts,
   overrideText,
 } from "../engine/report/exceptions";
+import { cycleSentence } from "../engine/cycle";
 import { reportWarnings } from "../engine/report/notes";
 import type { Trend } from "../engine/report/trend";
 import { changeText } from "../engine/report/trend";
@@ -73,6 +74,8 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     `${a.programmeName}: reporting date ${formatDayUk(a.reportingDate)} (${a.period}), programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}`,
   );
   for (const w of reportWarnings(a, trend)) lines.push(`Warning: ${w}`);
+  // The period reported and what it compares with, as the report's title and subtitle say them.
+  lines.push(`Period: ${cycleSentence(a, trend)}`);
   const sheets = a.sheets.map(
     (s) =>
       `"${s.name}" (${s.itemCount} item${s.itemCount === 1 ? "" : "s"}, header row ${excelRowOf(s.headerRow)})`,
@@ -101,7 +104,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     const p = trend.programme;
     const f = trend.flows;
     lines.push(
-      `Since ${trend.quarter} (${formatDayUk(trend.reportingDate)}): ` +
+      `Since ${trend.label} (${formatDayUk(trend.reportingDate)}): ` +
         (p
           ? `programme RAG ${p.rag} → ${a.programmeRag.rag}, budget RAG ${p.budgetRag} → ${t.rag}, delivery RAG ${p.deliveryRag} → ${a.programmeRag.delivery.rag}; `
           : "") +
@@ -113,7 +116,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     );
     const improved = trend.improved.slice(0, EXCEPTION_LIMIT);
     if (improved.length) {
-      lines.push(`Improved since ${trend.quarter}:`);
+      lines.push(`Improved since ${trend.label}:`);
       for (const x of improved)
         lines.push(
           `  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${x.changes.map(changeText).join(", ")}`,
@@ -140,7 +143,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       const x = trendOf.get(i);
       const since =
         x && x.before && x.changes.length
-          ? ` [since ${trend!.quarter}: ${x.changes.map(changeText).join(", ")}]`
+          ? ` [since ${trend!.label}: ${x.changes.map(changeText).join(", ")}]`
           : "";
       lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.ref, i.name].filter(Boolean).join(" ")}${since}`);
       const ov = overrideText(i, a.sheets);

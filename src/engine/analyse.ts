@@ -5,6 +5,8 @@ import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, periodLabel } from "./dates";
 import type { ColIndex } from "./coords";
 import { rowIndexOf } from "./coords";
+import type { ReportCycle } from "./cycle";
+import { defaultCycle, financialMonth } from "./cycle";
 import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
 import { readAmount, readText } from "./read/cells";
@@ -46,6 +48,8 @@ export interface AnalyseOptions {
   programmeName?: string;
   /** How the workbook's date serials count (default 1900); the write plan writes dates in the same system. */
   dateSystem?: DateSystem;
+  /** A monthly or a quarterly report (default: quarterly in a quarter's last month, monthly otherwise). */
+  cycle?: ReportCycle;
 }
 
 export const DEFAULT_PROGRAMME_NAME = "ICT Strategy 2020-22";
@@ -244,6 +248,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     reportingDate: options.reportingDate,
     dateSystem,
     period: periodLabel(options.reportingDate),
+    month: financialMonth(options.reportingDate),
+    cycle: options.cycle ?? defaultCycle(options.reportingDate),
     allocation,
     periodStart: options.periodStart ?? PROGRAMME_START,
     periodEnd: options.periodEnd ?? PROGRAMME_END,

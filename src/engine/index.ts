@@ -32,6 +32,9 @@ export { FORMAT_HEAD_ROWS, markerTargets, readNeeds, workbookSnapshot } from "./
 export type { RunInputs } from "./run";
 export { planRun, PROGRAMME_SHEET_RULE } from "./run";
 export { addedColumnPlaces } from "./read/sheet";
+// The monthly and quarterly cycle: a run is a monthly or a quarterly report.
+export type { ReportCycle } from "./cycle";
+export { cycleSentence, cycleStart, defaultCycle } from "./cycle";
 
 // Rules are data (each rated dimension declares its part in the rule registry).
 export type { DimensionFormField } from "./assess/registry";

@@ -25,7 +25,10 @@ export type JsonItemPrevious = {
 
 /** The programme at the last quarter the history holds, and the flows since. */
 export interface JsonProgrammePrevious {
+  /** The quarter and month of the snapshot compared with, and what the trend is since in words. */
   quarter: string;
+  period: string;
+  since: string;
   reportingDate: string;
   /** null when the history was written before the programme's own row was kept. */
   programmeRag: string | null;
@@ -58,6 +61,10 @@ export interface JsonColumn {
 export interface JsonReport {
   reportingDate: string;
   period: string;
+  /** The reporting date's month of the financial year: 9 and "Period 9 (December) 2020/21", its first and last day. */
+  month: { period: number; label: string; start: string; end: string };
+  /** "month" or "quarter": a monthly or a quarterly report (what `previous` is the snapshot of). */
+  cycle: string;
   allocation: number;
   /** ISO code of the currency amounts are in ("GBP" unless the sheets say otherwise). */
   currency: string;
@@ -141,6 +148,13 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
   return {
     reportingDate: formatDayIso(a.reportingDate),
     period: a.period,
+    month: {
+      period: a.month.period,
+      label: a.month.label,
+      start: formatDayIso(a.month.start),
+      end: formatDayIso(a.month.end),
+    },
+    cycle: a.cycle,
     allocation: toPounds(a.allocation),
     currency: a.currency,
     programme: {
@@ -240,6 +254,8 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
     previous: trend
       ? {
           quarter: trend.quarter,
+          period: trend.period,
+          since: trend.label,
           reportingDate: formatDayIso(trend.reportingDate),
           programmeRag: trend.programme?.rag || null,
           budgetRag: trend.programme?.budgetRag || null,

@@ -1,5 +1,6 @@
 import type { ColIndex, ExcelRow, RowIndex } from "./coords";
 import type { DateSystem, DayNumber } from "./dates";
+import type { FinancialMonth, ReportCycle } from "./cycle";
 import type { Pence } from "./money";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
@@ -261,7 +262,12 @@ export interface ProgrammeAnalysis {
   reportingDate: DayNumber;
   /** The workbook's date system, in which its serials were read and the plan's dates are written. */
   dateSystem: DateSystem;
+  /** The reporting date's financial quarter ("Q3 2020/21"). */
   period: string;
+  /** The reporting date's month of the financial year (Period 9 of 2020/21 is December). */
+  month: FinancialMonth;
+  /** A monthly or a quarterly report: what the trend compares with and what the report's title says. */
+  cycle: ReportCycle;
   allocation: Pence;
   periodStart: DayNumber;
   periodEnd: DayNumber;

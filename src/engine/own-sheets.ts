@@ -93,7 +93,9 @@ function text(v: CellValue): string {
  */
 export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): boolean {
   if (grid === null || gridIsEmpty(grid)) return true;
-  if (role === "highlight") return /: programme highlight report$/i.test(text(cellAt(grid, 0, 0)));
+  // The title may name the period after a comma ("…: programme highlight report, Q3 2020/21 — Period 9 (December)").
+  if (role === "highlight")
+    return /: programme highlight report(?:, [^,]+)?$/i.test(text(cellAt(grid, 0, 0)));
   // A history sheet of any version starts with the first version's columns, in their order.
   const headers: readonly string[] = role === "history" ? HISTORY_HEADERS_V1 : CHANGELOG_HEADERS;
   return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);

@@ -17,6 +17,7 @@ import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
 import type { HistorySheet } from "./report/history";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
+import { cycleSentence } from "./cycle";
 
 export type RunMode = "refresh" | "report";
 
@@ -48,7 +49,10 @@ export const ACTION_TEXT: Record<RunMode, string> = {
   report: "Build highlight report",
 };
 
-/** What changed since the latest earlier quarter in the tool's history sheet (null without one). */
+/**
+ * What changed since the snapshot the analysis's report compares with (the month before for a monthly report,
+ * the end of the quarter before for a quarterly one) in the tool's history sheet (null without one).
+ */
 export function trendFromHistory(a: ProgrammeAnalysis, history: SheetGrid | null): Trend | null {
   return computeTrend(a, previousFromHistory(history, a));
 }
@@ -91,17 +95,19 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
     logged.size > 0
       ? `, ${logged.size} listed already by an earlier run that stopped before writing ${logged.size === 1 ? "it" : "them"}`
       : "";
+  // Only the snapshot compared with is read into rows; the other months are copied as they are written back.
+  const history =
+    options.mode === "report" ? (options.historySheet ?? readHistorySheet(options.history ?? null, a)) : null;
   const summary = {
     when: options.generatedAt,
     action,
     text:
       `${a.period} (reporting date ${formatDayUk(a.reportingDate)}): ${written} RAG cell${written === 1 ? "" : "s"} written: ` +
-      `${changes.length} changed (listed below)${earlier}, ${filled} ${filled === 1 ? "was" : "were"} empty, ${unchanged} unchanged`,
+      `${changes.length} changed (listed below)${earlier}, ${filled} ${filled === 1 ? "was" : "were"} empty, ${unchanged} unchanged` +
+      (history ? `; ${cycleSentence(a, history.previous)}` : ""),
   };
   const sheets = [];
-  if (options.mode === "report") {
-    // Only the latest earlier quarter is read into rows; the others are copied as they are written back.
-    const history = options.historySheet ?? readHistorySheet(options.history ?? null, a);
+  if (history) {
     sheets.push(
       highlightLayout(a, {
         previous: history.previous,

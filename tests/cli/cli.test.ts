@@ -85,7 +85,9 @@ describe("the programme's details are settings", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Highlight Report")!;
-    expect(ws.getCell("A1").value).toBe("Flags win: programme highlight report");
+    expect(ws.getCell("A1").value).toBe(
+      "Flags win: programme highlight report, Q3 2020/21 — Period 9 (December)",
+    );
     expect(String(ws.getCell("A3").value)).toMatch(/^Warning: The reporting date 31\/12\/2020 is after/);
   });
 
@@ -141,6 +143,8 @@ describe("the bundled sample", () => {
     expect(Object.keys(j)).toEqual([
       "reportingDate",
       "period",
+      "month",
+      "cycle",
       "allocation",
       "currency",
       "programme",

@@ -1,6 +1,6 @@
 /**
- * Quarter after quarter, `--out` reads only the recent rows of the tool's RAG History and Change Log (the last two
- * quarters, the last run's lines) and keeps every older row of those sheets byte for byte. What it writes must be
+ * Quarter after quarter, `--out` reads only the recent rows of the tool's RAG History and Change Log (the snapshot
+ * before the period reported and the rows from it on, the last run's lines) and keeps every older row of those sheets byte for byte. What it writes must be
  * what reading the whole sheets would have given: the same rows in the same order, and the same trend.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +14,7 @@ import { analyse } from "../../src/engine/analyse";
 import { excelSerialFromJsDate, excelSerialFromLocalDateTime, parseIsoDay } from "../../src/engine/dates";
 import type { SheetGrid } from "../../src/engine/grid";
 import { buildWritePlan, trendFromHistory } from "../../src/engine/write-plan";
+import { cycleStart, defaultCycle } from "../../src/engine/cycle";
 import { FIXED_NOW, runCli } from "./run-cli";
 
 jest.setTimeout(120_000);
@@ -55,6 +56,9 @@ const trimmed = (rows: unknown[][]) =>
     return out.map((v) => (typeof v === "number" ? Math.round(v * 1e6) / 1e6 : v));
   });
 
+/** The first day of the period a run at `date` reports (as the CLI passes it to the reader). */
+const reportFrom = (date: string) => cycleStart(parseIsoDay(date)!, defaultCycle(parseIsoDay(date)!));
+
 /** What a run that read the whole sheets would write (the plan's history and change log), and its trend. */
 async function wholeRead(input: string, date: string) {
   const w = await loadWorkbook(input, { ownSheetRows: "all" });
@@ -69,7 +73,7 @@ async function wholeRead(input: string, date: string) {
     generatedAt: excelSerialFromLocalDateTime(FIXED_NOW, a.dateSystem),
   });
   const layout = (role: string) => plan.sheets.find((s) => s.role === role)!.values;
-  const recent = await loadWorkbook(input);
+  const recent = await loadWorkbook(input, { reportFrom: reportFrom(date) });
   return {
     history: trimmed(layout("history")),
     changelog: trimmed(layout("changelog")),
@@ -104,7 +108,7 @@ test("five quarters and a report built again: older rows kept byte for byte, the
         expect([sheet, after.slice(0, kept.length)]).toEqual([sheet, kept]);
         expect(after.length).toBeGreaterThan(again ? kept.length : before.length);
       }
-      const recent = await loadWorkbook(prev);
+      const recent = await loadWorkbook(prev, { reportFrom: reportFrom(date) });
       const dropped = recent.read.get("RAG History")!.dropped;
       if (dropped > 0) windowed++;
     }

@@ -62,6 +62,8 @@ describe("shape", () => {
     expect(Object.keys(json)).toEqual([
       "reportingDate",
       "period",
+      "month",
+      "cycle",
       "allocation",
       "currency",
       "programme",

@@ -82,6 +82,7 @@ describe("the registry of today", () => {
       "Override",
       "Delivery RAG",
       "Level",
+      "Period",
     ]);
   });
 
@@ -305,7 +306,7 @@ describe("a dimension added to the registry, and nothing else", () => {
       mergeHistory,
       readHistory,
     } = e.history;
-    expect(headers.slice(-2)).toEqual(["Level", "Governance RAG"]);
+    expect(headers.slice(-2)).toEqual(["Period", "Governance RAG"]);
     const q2 = e.builders.run([sheet()], "2020-09-30", {
       rules: { ...e.rules.DEFAULT_RULES, governance: { requireOwner: false, redBudget: pence(0) } } as never,
     });

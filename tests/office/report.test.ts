@@ -4,10 +4,17 @@
  * merges, widths, heights), plus what only Office.js can do (charts), the page setup, the markers of the
  * add-in's own sheets, and a user's sheet that happens to have the same name.
  */
-import { cellAddress } from "../../src/engine/grid";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run as runCliMain } from "../../src/cli/main";
+import type { ReportCycle } from "../../src/engine/cycle";
+import { cellAddress, columnLetters } from "../../src/engine/grid";
+import { HISTORY_HEADERS } from "../../src/engine/report/history";
 import { markerName } from "../../src/engine/own-sheets";
 import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model";
 import type { WorkbookModel } from "../../tools/excel-sim/excel-model";
+import { workbookModelFromXlsx } from "../../tools/excel-sim/excel-model";
 import {
   OWN_SHEETS,
   SAMPLE,
@@ -21,6 +28,7 @@ import {
   input,
   merges,
   modelOf,
+  NOW,
   opsOf,
 } from "./support";
 
@@ -63,6 +71,77 @@ describe("the report's sheets equal the command line's, cell by cell", () => {
     expect(model.findSheet("Highlight Report")!.cells.size).toBeGreaterThan(200);
     expect(borderLines(model, "Highlight Report").length).toBeGreaterThan(100);
     expect(model.findSheet("RAG History")!.cells.size).toBeGreaterThan(11 * r.analysis.items.length);
+  });
+});
+
+describe("the monthly and quarterly cycle: the add-in and the command line write the same cells", () => {
+  /** The CLI's output after the same runs, each on the last one's output. */
+  async function cliAfter(runs: [string, ReportCycle | undefined][]): Promise<WorkbookModel> {
+    const dir = mkdtempSync(join(tmpdir(), "programme-rag-cycle-"));
+    try {
+      let prev = SAMPLE;
+      for (const [i, [date, cycle]] of runs.entries()) {
+        const out = join(dir, `run${i}.xlsx`);
+        const args = [prev, "--date", date, ...(cycle ? ["--period", cycle] : []), "--out", out];
+        const code = await runCliMain(args, {
+          stdout: () => undefined,
+          stderr: () => undefined,
+          now: () => NOW,
+        });
+        expect([date, code]).toEqual([date, 0]);
+        prev = out;
+      }
+      return await workbookModelFromXlsx(prev);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("Q2, months 7, 8 and 9, then the Q3 report: the same sheets, and each run compares as it should", async () => {
+    const runs: [string, ReportCycle | undefined][] = [
+      ["2020-09-30", undefined],
+      ["2020-10-31", undefined],
+      ["2020-11-30", undefined],
+      ["2020-12-31", "month"],
+      ["2020-12-31", undefined],
+    ];
+    const model = await modelOf(SAMPLE);
+    const ops = opsOf(fakeOf(model));
+    const since: (string | null)[] = [];
+    for (const [date, cycle] of runs) {
+      const r = await ops.buildReport({ ...input(date), ...(cycle ? { cycle } : {}) });
+      since.push(r.trend?.label ?? null);
+    }
+    expect(since).toEqual([
+      null,
+      "Period 6 (September) 2020/21",
+      "Period 7 (October) 2020/21",
+      "Period 8 (November) 2020/21",
+      "Q2 2020/21",
+    ]);
+    const cli = await cliAfter(runs);
+    for (const sheet of OWN_SHEETS) {
+      expect([sheet, compareSheets(model, sheet, cli, sheet)]).toEqual([sheet, []]);
+      expect(compareFormats(model, cli, sheet)).toEqual([]);
+    }
+    // Four months' snapshots of 30 items and the programme's row.
+    const periods = Object.values(snapshotCells(model))
+      .filter(
+        (c) =>
+          c.sheet === "RAG History" &&
+          c.address ===
+            `${columnLetters(HISTORY_HEADERS.indexOf("Period"))}${c.address.replace(/^[A-Z]+/, "")}`,
+      )
+      .map((c) => c.value);
+    expect(new Set(periods.slice(1))).toEqual(
+      new Set([
+        "Period 6 (September) 2020/21",
+        "Period 7 (October) 2020/21",
+        "Period 8 (November) 2020/21",
+        "Period 9 (December) 2020/21",
+      ]),
+    );
+    expect(periods).toHaveLength(1 + 4 * 31);
   });
 });
 

@@ -46,7 +46,9 @@ describe("the sample's highlight report at 31/12/2020", () => {
   test("heading: programme, reporting date, quarter and the programme's RAGs with the reason", () => {
     expect(layout.name).toBe("Highlight Report");
     expect(layout.position).toBe("first");
-    expect(layout.values[0]![0]).toBe("ICT Strategy 2020-22: programme highlight report");
+    expect(layout.values[0]![0]).toBe(
+      "ICT Strategy 2020-22: programme highlight report, Q3 2020/21 — Period 9 (December)",
+    );
     expect(layout.values[1]![0]).toMatch(
       /^Reporting date 31\/12\/2020 · Q3 2020\/21 · programme period 01\/04\/2020 to 31\/03\/2022/,
     );

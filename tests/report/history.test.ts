@@ -349,11 +349,11 @@ describe("Q2 then Q3", () => {
     expect(runs).toEqual([
       [
         "Build highlight report",
-        "Q2 2020/21 (reporting date 30/09/2020): 3 RAG cells written: 0 changed (listed below), 3 were empty, 0 unchanged",
+        "Q2 2020/21 (reporting date 30/09/2020): 3 RAG cells written: 0 changed (listed below), 3 were empty, 0 unchanged; quarterly report, Q2 2020/21 — Period 6 (September); no earlier quarter in the RAG History to compare with",
       ],
       [
         "Build highlight report",
-        "Q3 2020/21 (reporting date 31/12/2020): 4 RAG cells written: 3 changed (listed below), 1 was empty, 0 unchanged",
+        "Q3 2020/21 (reporting date 31/12/2020): 4 RAG cells written: 3 changed (listed below), 1 was empty, 0 unchanged; quarterly report, Q3 2020/21 — Period 9 (December); compared with Q2 2020/21 (30/09/2020)",
       ],
     ]);
   });

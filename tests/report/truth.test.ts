@@ -167,7 +167,9 @@ describe("warnings about the reporting date and the figures", () => {
       programmeName: "Digital Council 2022-25",
     });
     expect(reportWarnings(a, null)).toEqual([]);
-    expect(highlightLayout(a).values[0]![0]).toBe("Digital Council 2022-25: programme highlight report");
+    expect(highlightLayout(a).values[0]![0]).toBe(
+      "Digital Council 2022-25: programme highlight report, Period 10 (January) 2022/23 — Q4",
+    );
   });
 
   test("the same spend and forecast on every item as last quarter is questioned", () => {

@@ -159,6 +159,22 @@ describe("pane state", () => {
     expect(failed.outcome).toBe(before.outcome);
   });
 
+  test("the report's cycle: by the reporting date until the user chooses one, and back to it", () => {
+    expect(idle.cycle).toBeNull();
+    const monthly = play(idle, { type: "cycleChosen", cycle: "month" });
+    expect(monthly.cycle).toBe("month");
+    expect(monthly.phase).toBe(idle.phase);
+    // A run does not forget the choice.
+    const after = play(
+      monthly,
+      { type: "runStarted", action: "report" },
+      { type: "runSucceeded", action: "report", input, result },
+      { type: "runEnded", announcement: "done" },
+    );
+    expect(after.cycle).toBe("month");
+    expect(play(after, { type: "cycleChosen", cycle: null }).cycle).toBeNull();
+  });
+
   test("a notice is shown and dismissed without changing the phase", () => {
     const shown = play(idle, {
       type: "noticeShown",

@@ -99,6 +99,7 @@ export function analyseFixture(input: Partial<RunInput> = {}): ProgrammeAnalysis
     allocation: input.allocation ?? DEFAULT_ALLOCATION,
     rules: input.rules ?? DEFAULT_RULES,
     ownSheets: ["Highlight Report"],
+    ...(input.cycle ? { cycle: input.cycle } : {}),
   });
 }
 

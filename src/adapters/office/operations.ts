@@ -73,6 +73,7 @@ function runInputs(input: RunInput): RunInputs {
     reportingDate: input.reportingDate,
     allocation: input.allocation,
     rules: input.rules,
+    ...(input.cycle ? { cycle: input.cycle } : {}),
     ...(input.programme
       ? {
           programmeName: input.programme.name,
@@ -183,6 +184,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           rules: input?.rules ?? base.rules,
           allocation: input?.allocation ?? base.allocation,
           ...(programme ? { programme } : {}),
+          ...(input?.cycle ? { cycle: input.cycle } : {}),
         });
         return {
           analysis: planRun(r.snapshot, inputs, null, now()).analysis,

@@ -21,6 +21,7 @@ import type { CellStyle, LayoutValue, SheetLayout } from "../plan";
 import type { OverallRag, RagCountKey } from "../rag";
 import { RAG_COUNT_KEYS, RAG_STYLE } from "../rag";
 import { DEFAULT_PROGRAMME_NAME } from "../analyse";
+import { CYCLE_WORD, cycleTitle } from "../cycle";
 import type { Direction, PreviousSnapshot } from "./history";
 import {
   EXCEPTION_LIMIT,
@@ -143,10 +144,17 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   const trendOf = new Map<AssessedItem, ItemTrend>();
   for (const t of trend?.items ?? []) trendOf.set(t.item, t);
   const t = a.totals;
-  const lastQ = trend ? `Last quarter (${trend.quarter})` : "Last quarter";
+  const unit = a.cycle === "month" ? "month" : "quarter";
+  const lastQ = trend ? `Last ${unit} (${trend.label})` : `Last ${unit}`;
 
-  // Heading (rows 0-1 repeat at the top of every printed page).
-  b.set(0, 0, `${name}: programme highlight report`, null, TITLE).merge(0, 0, 1, COLS);
+  // Heading (rows 0-1 repeat at the top of every printed page): the title says the period reported.
+  b.set(
+    0,
+    0,
+    `${name}: programme highlight report, ${cycleTitle(a.reportingDate, a.cycle)}`,
+    null,
+    TITLE,
+  ).merge(0, 0, 1, COLS);
   const generated =
     options.generatedAt !== undefined
       ? ` · generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
@@ -154,7 +162,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(
     1,
     0,
-    `Reporting date ${formatDayUk(a.reportingDate)} · ${a.period} · programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}${trend ? ` · compared with ${trend.quarter} (${formatDayUk(trend.reportingDate)})` : " · no earlier quarter in the RAG History"}${generated}`,
+    `Reporting date ${formatDayUk(a.reportingDate)} · ${a.period} · programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)} · ${CYCLE_WORD[a.cycle]} report${trend ? `, compared with ${trend.label} (${formatDayUk(trend.reportingDate)})` : `, no earlier ${unit} in the RAG History`}${generated}`,
     null,
     { italic: true },
   ).merge(1, 0, 1, COLS);
@@ -167,7 +175,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
 
   // The programme's RAGs, this quarter beside last.
   const pp = trend?.programme ?? null;
-  b.row(r, 0, ["Programme", null, "This quarter", lastQ, "Why"], [], HEAD).merge(r, 0, 1, 2);
+  b.row(r, 0, ["Programme", null, `This ${unit}`, lastQ, "Why"], [], HEAD).merge(r, 0, 1, 2);
   b.merge(r, 4, 1, COLS - 4);
   b.style(r, 4, 1, COLS - 4, HEAD);
   r++;
@@ -230,7 +238,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.style(r, 0, 1, 4, { border: true });
   r++;
   if (trend && trend.forecastChange !== null) {
-    b.set(r, 0, `Forecast change since ${trend.quarter}`, null, LABEL).merge(r, 0, 1, 2);
+    b.set(r, 0, `Forecast change since ${trend.label}`, null, LABEL).merge(r, 0, 1, 2);
     b.set(r, 2, pounds(trend.forecastChange), MONEY);
     b.set(r, 3, pctOf(trend.forecastChange, a.allocation), FORMAT.percent1);
     b.style(r, 0, 1, 4, { border: true });
@@ -291,7 +299,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   const oc = overrideCounts(a.items);
   const countNote =
     (trend
-      ? `Joined and Left count items moving between statuses since ${trend.quarter} (Total: new and closed items). `
+      ? `Joined and Left count items moving between statuses since ${trend.label} (Total: new and closed items). `
       : "") +
     (oc.total > 0
       ? `Counts are of the ratings as reported. ${oc.total} rating${oc.total === 1 ? " was" : "s were"} set by an override column: ${oc.up} better than the rules rate ${oc.up === 1 ? "it" : "them"} (listed in the exceptions with both ratings), ${oc.down} worse, ${oc.same} the same${oc.withoutReason ? `; ${oc.withoutReason} with no reason given on the sheet` : ""}.`
@@ -390,7 +398,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     ...dimensions().map((d, k): [number, string] => [3 + k, d.label]),
     [AFTER_DIMS, "Computed"],
     [AFTER_DIMS + 1, "Reported"],
-    [AFTER_DIMS + 2, "Since last quarter"],
+    [AFTER_DIMS + 2, `Since last ${unit}`],
     [AFTER_DIMS + 3, "Why (reasons)"],
     [AFTER_DIMS + 4, "Commentary, risk, mitigation"],
   ]);
@@ -421,7 +429,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       ...dimensions().map((d, k) => rag(3 + k, i.rag[d.key as DimensionKey])),
       rag(AFTER_DIMS, i.rag.computed),
       { col: AFTER_DIMS + 1, value: reported, style: ragStyle(i.rag.overall) },
-      text(AFTER_DIMS + 2, trend ? sinceText(trendOf.get(i), trend.quarter) : ""),
+      text(AFTER_DIMS + 2, trend ? sinceText(trendOf.get(i), trend.label) : ""),
       text(AFTER_DIMS + 3, clip(why, 700)),
       text(AFTER_DIMS + 4, side || null),
     ];
@@ -479,12 +487,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       ),
     ];
     r = pager.block(r, {
-      heading: [heading(`Improved since ${trend.quarter} (${trend.improved.length})`)],
+      heading: [heading(`Improved since ${trend.label} (${trend.improved.length})`)],
       header: [trendHeader],
       rows: improved.length
         ? improved.map(trendRow)
-        : [note(`No item's overall rating improved since ${trend.quarter}.`)],
-      continued: [heading(`Improved since ${trend.quarter} (continued)`)],
+        : [note(`No item's overall rating improved since ${trend.label}.`)],
+      continued: [heading(`Improved since ${trend.label} (continued)`)],
     });
     if (trend.improved.length > improved.length)
       r = pager.block(r, { rows: [note(`… and ${trend.improved.length - improved.length} more.`)] });
@@ -500,7 +508,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           text(2, i.owner),
           text(3, "New"),
           rag(4, i.rag.overall),
-          text(5, `On the sheets now, not in ${trend.quarter}'s snapshot`, COLS - 5),
+          text(5, `On the sheets now, not in ${trend.label}'s snapshot`, COLS - 5),
         ]),
       ...trend.closed
         .slice(0, limit)
@@ -512,7 +520,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           rag(4, h.overall),
           text(
             5,
-            `In ${trend.quarter}'s snapshot (${h.sheet}), no longer on the sheets; its rating then is shown`,
+            `In ${trend.label}'s snapshot (${h.sheet}), no longer on the sheets; its rating then is shown`,
             COLS - 5,
           ),
         ]),
@@ -522,7 +530,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     r = pager.block(r, {
       heading: [
         heading(
-          `New and closed items since ${trend.quarter} (${trend.newItems.length} new, ${trend.closed.length} closed)`,
+          `New and closed items since ${trend.label} (${trend.newItems.length} new, ${trend.closed.length} closed)`,
         ),
       ],
       header: [
@@ -545,11 +553,11 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     const then = trend.forecastThen;
     const progLine =
       then === null
-        ? `The ${trend.quarter} snapshot holds no forecasts to compare with.`
-        : `Programme forecast ${fmt(then)} at ${trend.quarter} → ${fmt(t.forecast)} now (${signed(trend.forecastChange!)}), against the ${fmt(a.allocation)} allocation; budget RAG ${pp?.budgetRag || "not recorded"} → ${t.rag}.`;
+        ? `The ${trend.label} snapshot holds no forecasts to compare with.`
+        : `Programme forecast ${fmt(then)} at ${trend.label} → ${fmt(t.forecast)} now (${signed(trend.forecastChange!)}), against the ${fmt(a.allocation)} allocation; budget RAG ${pp?.budgetRag || "not recorded"} → ${t.rag}.`;
     r = pager.block(r, {
       heading: [
-        heading(`Money movement since ${trend.quarter}: forecast change, largest first`),
+        heading(`Money movement since ${trend.label}: forecast change, largest first`),
         note(progLine, { wrap: true, bold: true, vAlign: "top" }),
       ],
       header: [
@@ -557,7 +565,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           [0, "Ref"],
           [1, "Project"],
           [2, "Owner"],
-          [3, `Forecast ${trend.quarter}`],
+          [3, `Forecast ${trend.label}`],
           [4, "Forecast now"],
           [5, "Change"],
           [6, `${ragHeaderOf("budget")} then`],

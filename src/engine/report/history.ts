@@ -1,7 +1,10 @@
 /**
- * The "RAG History" sheet: one snapshot per quarter of every item's ratings by dimension and its key figures,
- * plus one row for the programme itself, so the report can show what changed since last quarter. Building the
- * report again in the same quarter replaces that quarter's rows; a new quarter appends.
+ * The "RAG History" sheet: one snapshot per month of every item's ratings by dimension and its key figures,
+ * plus one row for the programme itself, so the report can show what changed since last month or last quarter.
+ * Building the report again in the same month replaces that month's rows; a new month is added in order of
+ * reporting date. Each row says its quarter and its month (the Period column); a sheet written before months
+ * were kept (one snapshot a quarter, no Period column) still reads, each row in the month of its reporting
+ * date, so each quarter's rows are that quarter's end-of-quarter snapshot.
  *
  * The sheet is read back by its header names, not by position: the first eleven columns are those of the
  * first version (still read: Quarter … Overall RAG), the rest were added later, and a sheet holding more than
@@ -18,6 +21,9 @@ import { dimensions, historyRagHeader, ragHeaderOf } from "../assess/registry";
 import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { OverallRag } from "../rag";
 import { readDate, readFraction, readText } from "../read/cells";
+import { financialPeriodLabel } from "../dates";
+import type { ReportCycle } from "../cycle";
+import { comparedLabel, cycleStart, defaultCycle, monthKey } from "../cycle";
 import type { LayoutValue, SheetLayout } from "../plan";
 import { FORMAT, SheetBuilder } from "./sheet-builder";
 
@@ -47,6 +53,8 @@ export function historyRagKey(key: DimensionKey): HistoryRagKey {
 
 export type HistoryRow = {
   quarter: string;
+  /** The snapshot's month ("Period 9 (December) 2020/21"; in old rows, the month of the reporting date). */
+  period: string;
   reportingDate: DayNumber;
   /** "item", or "programme" for the programme's own row (its sheet is empty). */
   level: "item" | "programme";
@@ -164,6 +172,8 @@ function historyColumns(): HistoryColumn[] {
       read: (v) => (norm(readText(v)) === norm(PROGRAMME_LEVEL) ? "programme" : "item"),
       write: (l) => (l === "programme" ? PROGRAMME_LEVEL : "Item"),
     },
+    // The snapshot's month, beside its quarter in meaning (after the first version's columns, which stay first).
+    text("period", "Period", 26, false),
   ];
   const added = dims
     .filter((d) => !v1Rag.has(historyRagHeader(d)))
@@ -187,6 +197,7 @@ const DATE = COLUMNS.findIndex((c) => c.key === "reportingDate");
 const SHEET = COLUMNS.findIndex((c) => c.key === "sheet");
 const OVERALL = COLUMNS.findIndex((c) => c.key === "overall");
 const LEVEL = COLUMNS.findIndex((c) => c.key === "level");
+const PERIOD = COLUMNS.findIndex((c) => c.key === "period");
 
 /**
  * For a header row, the grid column of each of the tool's columns (-1 where the sheet has none), or null when
@@ -246,6 +257,8 @@ function parseRow(r: SheetRow, dateSystem: DateSystem): HistoryRow {
     out[COLUMNS[i]!.key] = COLUMNS[i]!.read(c < 0 ? null : (r.cells[c] ?? null), dateSystem);
   }
   out.sheet ??= "";
+  // A row written before months were kept is in the month of its reporting date.
+  out.period ??= financialPeriodLabel(r.reportingDate);
   return out as HistoryRow;
 }
 
@@ -261,6 +274,8 @@ function copiedValues(r: SheetRow, dateSystem: DateSystem): LayoutValue[] {
     const c = r.cols[i]!;
     const v = c < 0 ? null : r.cells[c];
     if (i === DATE) out[i] = excelSerialFromDay(r.reportingDate, dateSystem);
+    // An old row (no Period) is written back with the month of its reporting date.
+    else if (i === PERIOD && (v == null || v === "")) out[i] = financialPeriodLabel(r.reportingDate);
     // A blank cell is written back as the column writes a blank (the same for every row: worked out once).
     else if (v == null || v === "") out[i] = BLANK[i]!;
     else {
@@ -288,6 +303,7 @@ export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
   const rows: HistoryRow[] = a.items.map((i: AssessedItem) => {
     const row = {
       quarter: a.period,
+      period: a.month.label,
       reportingDate: a.reportingDate,
       level: "item" as const,
       sheet: i.sheet,
@@ -311,6 +327,7 @@ export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
   // The programme's own row: its budget RAG (against the allocation) and delivery RAG; no other dimension.
   const programme = {
     quarter: a.period,
+    period: a.month.label,
     reportingDate: a.reportingDate,
     level: "programme" as const,
     sheet: "",
@@ -333,9 +350,10 @@ export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
   return rows;
 }
 
-/** Earlier quarters' rows plus this quarter's snapshot (replacing any rows already held for this quarter). */
+/** Other months' rows plus this month's snapshot (replacing any rows already held for this month). */
 export function mergeHistory(previous: readonly HistoryRow[], a: ProgrammeAnalysis): HistoryRow[] {
-  const kept = previous.filter((r) => r.quarter !== a.period);
+  const month = monthKey(a.reportingDate);
+  const kept = previous.filter((r) => monthKey(r.reportingDate) !== month);
   const all = [...kept, ...snapshotRows(a)];
   // Chronological by reporting date; stable within a quarter.
   return all
@@ -344,8 +362,20 @@ export function mergeHistory(previous: readonly HistoryRow[], a: ProgrammeAnalys
     .map((x) => x.r);
 }
 
+/** What a report compares with: one snapshot of the history (one month's rows). */
 export interface PreviousSnapshot {
+  /** The snapshot's quarter ("Q2 2020/21"). */
   quarter: string;
+  /** The snapshot's month ("Period 8 (November) 2020/21"). */
+  period: string;
+  /**
+   * What the report compares with, in words: the snapshot's month for a monthly report, its quarter for a
+   * quarterly one ("since Period 8 (November) 2020/21", "since Q2 2020/21").
+   */
+  label: string;
+  /** The report's cycle, which chose this snapshot. */
+  cycle: ReportCycle;
+  /** The snapshot's reporting date: the snapshot compared with (other history sheets key on it). */
   reportingDate: DayNumber;
   /** Items by itemKey. */
   rows: Map<string, HistoryRow>;
@@ -353,83 +383,100 @@ export interface PreviousSnapshot {
   programme: HistoryRow | null;
 }
 
-/** The latest quarter before this one that some rows hold (its quarter and reporting date), or null. */
-function latestBefore<T extends { quarter: string; reportingDate: DayNumber }>(
-  rows: readonly T[],
-  a: Pick<ProgrammeAnalysis, "period" | "reportingDate">,
-): T | null {
+/** What chooses the snapshot a report compares with: its reporting date and cycle. */
+export type Comparing = Pick<ProgrammeAnalysis, "reportingDate"> & { cycle?: ReportCycle };
+
+const cycleOf = (a: Comparing): ReportCycle => a.cycle ?? defaultCycle(a.reportingDate);
+
+/**
+ * The latest row before the period a report covers (its month for a monthly report, its quarter for a quarterly
+ * one), or null: its month is the snapshot compared with, whatever months lie between.
+ */
+function latestBefore<T extends { reportingDate: DayNumber }>(rows: readonly T[], a: Comparing): T | null {
+  const before = cycleStart(a.reportingDate, cycleOf(a));
   let latest: T | null = null;
   for (const r of rows) {
-    if (r.quarter === a.period || r.reportingDate >= a.reportingDate) continue;
+    if (r.reportingDate >= before) continue;
     if (latest === null || r.reportingDate > latest.reportingDate) latest = r;
   }
   return latest;
 }
 
-function snapshotOf(quarter: string, reportingDate: DayNumber, rows: Iterable<HistoryRow>): PreviousSnapshot {
+function snapshotOf(
+  latest: { quarter: string; reportingDate: DayNumber },
+  period: string,
+  cycle: ReportCycle,
+  rows: Iterable<HistoryRow>,
+): PreviousSnapshot {
   const byKey = new Map<string, HistoryRow>();
   let programme: HistoryRow | null = null;
   for (const r of rows) {
     if (r.level === "programme") programme = r;
     else byKey.set(itemKey(r), r);
   }
-  return { quarter, reportingDate, rows: byKey, programme };
+  return {
+    quarter: latest.quarter,
+    period,
+    label: cycle === "month" ? period : latest.quarter || comparedLabel(latest.reportingDate, cycle),
+    cycle,
+    reportingDate: latest.reportingDate,
+    rows: byKey,
+    programme,
+  };
 }
 
-/** The latest quarter before this one that the history holds. */
-export function previousSnapshot(
-  history: readonly HistoryRow[],
-  a: Pick<ProgrammeAnalysis, "period" | "reportingDate">,
-): PreviousSnapshot | null {
+/** The snapshot a report compares with: the latest before its month (monthly) or its quarter (quarterly). */
+export function previousSnapshot(history: readonly HistoryRow[], a: Comparing): PreviousSnapshot | null {
   const latest = latestBefore(history, a);
   if (!latest) return null;
+  const month = monthKey(latest.reportingDate);
   return snapshotOf(
-    latest.quarter,
-    latest.reportingDate,
-    history.filter((r) => r.quarter === latest.quarter),
+    latest,
+    latest.period,
+    cycleOf(a),
+    history.filter((r) => monthKey(r.reportingDate) === month),
   );
 }
 
 /**
- * What a run takes from the RAG History sheet: the latest earlier quarter, read into rows (for the trend), and
- * every other quarter's rows only as the values the tool writes back (never read into objects), so a history
- * that grows each quarter costs a copy of its cells, not a parse of them.
+ * What a run takes from the RAG History sheet: the snapshot it compares with, read into rows (for the trend),
+ * and every other month's rows only as the values the tool writes back (never read into objects), so a history
+ * that grows each month costs a copy of its cells, not a parse of them.
  */
 export interface HistorySheet {
   previous: PreviousSnapshot | null;
-  /** The rows of every quarter but this one, as written back, with their reporting dates, in sheet order. */
+  /** The rows of every month but this one, as written back, with their reporting dates, in sheet order. */
   earlier: { reportingDate: DayNumber; values: LayoutValue[] }[];
 }
 
-export function readHistorySheet(
-  grid: SheetGrid | null,
-  a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
-): HistorySheet {
+type Reading = Comparing & Pick<ProgrammeAnalysis, "dateSystem">;
+
+export function readHistorySheet(grid: SheetGrid | null, a: Reading): HistorySheet {
   const rows = sheetRows(grid, a.dateSystem);
+  const month = monthKey(a.reportingDate);
   const earlier = rows
-    .filter((r) => r.quarter !== a.period)
+    .filter((r) => monthKey(r.reportingDate) !== month)
     .map((r) => ({ reportingDate: r.reportingDate, values: copiedValues(r, a.dateSystem) }));
   return { previous: previousOf(rows, a), earlier };
 }
 
-/** The latest quarter before this one that the history sheet holds: all the trend needs of it. */
-export function previousFromHistory(
-  grid: SheetGrid | null,
-  a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
-): PreviousSnapshot | null {
+/** The snapshot a report compares with, from the history sheet: all the trend needs of it. */
+export function previousFromHistory(grid: SheetGrid | null, a: Reading): PreviousSnapshot | null {
   return previousOf(sheetRows(grid, a.dateSystem), a);
 }
 
-function previousOf(
-  rows: readonly SheetRow[],
-  a: Pick<ProgrammeAnalysis, "period" | "reportingDate" | "dateSystem">,
-): PreviousSnapshot | null {
+function previousOf(rows: readonly SheetRow[], a: Reading): PreviousSnapshot | null {
   const latest = latestBefore(rows, a);
   if (!latest) return null;
+  const month = monthKey(latest.reportingDate);
+  const parsed = rows
+    .filter((r) => monthKey(r.reportingDate) === month)
+    .map((r) => parseRow(r, a.dateSystem));
   return snapshotOf(
-    latest.quarter,
-    latest.reportingDate,
-    rows.filter((r) => r.quarter === latest.quarter).map((r) => parseRow(r, a.dateSystem)),
+    latest,
+    parsed[0]?.period ?? financialPeriodLabel(latest.reportingDate),
+    cycleOf(a),
+    parsed,
   );
 }
 
@@ -471,7 +518,7 @@ export function historyLayout(rows: readonly HistoryRow[], dateSystem: DateSyste
 }
 
 /**
- * The history sheet of a report: the sheet's earlier quarters as they are plus this quarter's snapshot, in
+ * The history sheet of a report: the sheet's other months as they are plus this month's snapshot, in
  * order of reporting date (the same as historyLayout(mergeHistory(readHistory(grid), a))).
  */
 export function historySheetLayout(sheet: HistorySheet, a: ProgrammeAnalysis): SheetLayout {

@@ -24,7 +24,7 @@ export function reportWarnings(a: ProgrammeAnalysis, trend: Trend | null): strin
   }
   if (trend?.figuresUnchanged) {
     out.push(
-      `Every item's spend and forecast are the same as at ${trend.quarter} (${formatDayUk(trend.reportingDate)}): the figures may not have been updated since the last report.`,
+      `Every item's spend and forecast are the same as at ${trend.label} (${formatDayUk(trend.reportingDate)}): the figures may not have been updated since the last report.`,
     );
   }
   return out;

@@ -1,9 +1,11 @@
 /**
- * What changed since the last quarter the history holds: per item and per dimension from → to, flows between
+ * What changed since the snapshot a report compares with (the month before a monthly report's, the end of the
+ * quarter before a quarterly report's): per item and per dimension from → to, flows between
  * the RAG counts (not only the net change), new and closed items, the programme's own RAGs then and now, and
  * money movement. One computation, shown by the highlight report, the CLI summary, --json and the pane.
  */
 import type { DayNumber } from "../dates";
+import type { ReportCycle } from "../cycle";
 import type { Pence } from "../money";
 import type { AssessedItem, ProgrammeAnalysis } from "../model";
 import type { RagCountKey, RagStatus } from "../rag";
@@ -54,7 +56,18 @@ export interface ProgrammeThen {
 }
 
 export interface Trend {
+  /** The quarter of the snapshot compared with ("Q2 2020/21"). */
   quarter: string;
+  /** The month of the snapshot compared with ("Period 8 (November) 2020/21"). */
+  period: string;
+  /**
+   * What the trend is since, in words: the snapshot's month for a monthly report, its quarter for a quarterly
+   * one ("since Period 8 (November) 2020/21", "since Q2 2020/21").
+   */
+  label: string;
+  /** The report's cycle, which chose the snapshot compared with. */
+  cycle: ReportCycle;
+  /** The reporting date of the snapshot compared with. */
   reportingDate: DayNumber;
   /** Parallel to analysis.items. */
   items: ItemTrend[];
@@ -170,6 +183,9 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
 
   return {
     quarter: previous.quarter,
+    period: previous.period,
+    label: previous.label,
+    cycle: previous.cycle,
     reportingDate: previous.reportingDate,
     items,
     improved: items.filter((t) => t.overall === "improved"),

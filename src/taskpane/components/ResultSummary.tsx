@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { formatDayUk } from "../../engine/dates";
+import { cycleSentence } from "../../engine/cycle";
 import type { Outcome } from "../state/use-task-pane";
 import { BudgetFigures } from "./BudgetFigures";
 import { ComingUp } from "./ComingUp";
@@ -21,6 +22,8 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalS,
   },
 });
+
+const sentenceCase = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 export interface ResultSummaryProps {
   outcome: Outcome;
@@ -44,6 +47,7 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       <Text className={shared.muted}>
         {what} for {formatDayUk(a.reportingDate)} ({a.period}).
       </Text>
+      <Text className={shared.muted}>{sentenceCase(cycleSentence(a, trend))}.</Text>
       {warnings.map((w) => (
         <Text key={w} weight="semibold">
           Warning: {w}
@@ -66,7 +70,7 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       </div>
       {trend && (
         <div className={styles.sub}>
-          <h3 className={shared.h3}>Since {trend.quarter}</h3>
+          <h3 className={shared.h3}>Since {trend.label}</h3>
           <TrendSummary analysis={a} trend={trend} />
         </div>
       )}

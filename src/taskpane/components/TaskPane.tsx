@@ -4,6 +4,7 @@ import { useOperations } from "../operations-context";
 import { issueCell } from "../state/issues";
 import { SCAN_FAILED, useTaskPane } from "../state/use-task-pane";
 import { ActionBar } from "./ActionBar";
+import { CycleChoice } from "./CycleChoice";
 import { AllocationField } from "./AllocationField";
 import { LiveRegion } from "./LiveRegion";
 import { NoticeBar } from "./NoticeBar";
@@ -69,6 +70,12 @@ export function TaskPane({ today }: { today: DayNumber }) {
       </section>
       <section className={shared.section} aria-label="Actions">
         <div className={styles.actions}>
+          <CycleChoice
+            cycle={pane.cycle}
+            chosen={pane.cycleChosen}
+            disabled={pane.busy !== null}
+            onChange={pane.setCycle}
+          />
           <ActionBar busy={pane.busy} blockedBecause={blockedBecause} onRun={pane.run} />
           <ProgressPanel busy={pane.busy} progress={pane.progress} />
         </div>

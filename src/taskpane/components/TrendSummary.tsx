@@ -45,15 +45,15 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
   return (
     <>
       <Text size={200} className={shared.muted}>
-        Compared with {trend.quarter} ({formatDayUk(trend.reportingDate)}), from the workbook's RAG History.
+        Compared with {trend.label} ({formatDayUk(trend.reportingDate)}), from the workbook's RAG History.
       </Text>
-      <ul className={styles.list} aria-label={`Since ${trend.quarter}`}>
+      <ul className={styles.list} aria-label={`Since ${trend.label}`}>
         {lines.map((l) => (
           <li key={l}>{l}</li>
         ))}
       </ul>
       {trend.improved.length > 0 && (
-        <ul className={styles.list} aria-label={`Improved since ${trend.quarter}`}>
+        <ul className={styles.list} aria-label={`Improved since ${trend.label}`}>
           {trend.improved.map((x) => (
             <li key={`${x.item.sheet}!${x.item.row}`}>
               Improved: {[x.item.ref, x.item.name].filter(Boolean).join(" ")}:{" "}

@@ -10,6 +10,7 @@
 import type { RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import type { RunMode } from "../../engine/write-plan";
+import type { ReportCycle } from "../../engine/cycle";
 
 /** What the pane is doing: reading the workbook, or a run (the engine's RunMode). */
 export type Activity = "scan" | RunMode;
@@ -54,6 +55,11 @@ export interface PaneState {
   notice: Notice | null;
   /** The sentence for the live region. */
   announcement: string;
+  /**
+   * The report's cycle the user chose in the run area (a monthly or a quarterly report), or null: by the
+   * reporting date (quarterly in June, September, December and March, monthly otherwise).
+   */
+  cycle: ReportCycle | null;
 }
 
 export type ScanResult = Awaited<ReturnType<WorkbookOperations["scan"]>>;
@@ -72,6 +78,8 @@ export type PaneEvent =
   | { type: "runEnded"; announcement: string }
   | { type: "runFailed"; action: RunMode; text: string }
   | { type: "noticeShown"; notice: Notice }
+  /** The user chose a monthly or a quarterly report (null: by the reporting date again). */
+  | { type: "cycleChosen"; cycle: ReportCycle | null }
   | { type: "noticeDismissed" };
 
 export const SCAN_FAILED = "Could not read the workbook";
@@ -115,6 +123,7 @@ export function initialPaneState(inExcel: boolean): PaneState {
     outcome: null,
     notice: null,
     announcement: inExcel ? READING : "",
+    cycle: null,
   };
 }
 
@@ -181,6 +190,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return { ...state, notice: event.notice };
     case "noticeDismissed":
       return { ...state, notice: null };
+    case "cycleChosen":
+      return { ...state, cycle: event.cycle };
   }
 }
 

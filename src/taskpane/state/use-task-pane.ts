@@ -18,6 +18,8 @@ import { errorText } from "./errors";
 import type { Parsed } from "./inputs";
 import { parseAllocation, parseReportingDate } from "./inputs";
 import type { RunMode } from "../../engine/write-plan";
+import type { ReportCycle } from "../../engine/cycle";
+import { defaultCycle } from "../../engine/cycle";
 import type { Activity, Notice, Outcome, Phase, ProgressState, ScanResult } from "./pane-state";
 import {
   busyWith,
@@ -52,6 +54,13 @@ export interface TaskPaneModel {
   setRulesForm(form: RulesForm): void;
   rules: RulesFormResult;
   resetRules(): void;
+  /**
+   * The report's cycle: the one chosen in the run area, else by the reporting date (quarterly in a quarter's
+   * last month, monthly otherwise; null while the date does not read). `cycleChosen` says whether it was chosen.
+   */
+  cycle: ReportCycle | null;
+  cycleChosen: boolean;
+  setCycle(cycle: ReportCycle | null): void;
   /** The run input when every input reads; null otherwise. */
   input: RunInput | null;
   /**
@@ -111,6 +120,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
   const reportingDate = useMemo(() => parseReportingDate(dateText), [dateText]);
   const allocation = useMemo(() => parseAllocation(allocationText), [allocationText]);
   const rules = useMemo(() => formToRules(rulesForm, baseRules), [rulesForm, baseRules]);
+  const cycle = state.cycle ?? (reportingDate.ok ? defaultCycle(reportingDate.value) : null);
   const input = useMemo<RunInput | null>(
     () =>
       reportingDate.ok && allocation.ok && rules.ok
@@ -119,9 +129,11 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
             allocation: allocation.value,
             rules: rules.rules,
             programme: rules.programme,
+            // A cycle the user chose; otherwise the engine's default by the reporting date, as shown.
+            ...(state.cycle ? { cycle: state.cycle } : {}),
           }
         : null,
-    [reportingDate, allocation, rules],
+    [reportingDate, allocation, rules, state.cycle],
   );
 
   const applyScan = useCallback((found: ScanResult, first: boolean) => {
@@ -260,6 +272,9 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
     setRulesForm,
     rules,
     resetRules,
+    cycle,
+    cycleChosen: state.cycle !== null,
+    setCycle: (c) => dispatch({ type: "cycleChosen", cycle: c }),
     input,
     savedRules:
       saved === null

@@ -83,7 +83,15 @@ export interface RecentRows {
   header: readonly string[];
   keyColumn: number;
   startsBlock: (key: string | null, previousKey: string | null) => boolean;
+  /** How many of the last blocks are read (when `from` is not given). */
   blocks: number;
+  /**
+   * Or a window by value: each block's value from its key (a reporting date's serial; null when it has none),
+   * and the window's start. The last block before `start` and every block from it on are read: the sheet's
+   * earlier blocks are left out only while they come in order (a block of a lower value than one left out
+   * keeps everything from there, so nothing the window needs is lost on a sheet someone has sorted otherwise).
+   */
+  from?: { value: (key: string | null) => number | null; start: number };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -246,6 +254,11 @@ export async function readWorksheet(
   // Rows held back as XML in blocks while a window applies (parsed at the end, the last blocks only).
   let windowed = recent !== undefined;
   const blocks: [string, number][][] = [];
+  // With a window by value: each held block's value, parallel to blocks, and the highest value left out.
+  const values_: (number | null)[] = [];
+  let droppedUpTo = -Infinity;
+  // A block after the window's blocks were left out that comes before one left out: read the sheet whole.
+  let disordered = false;
   let dropped = false;
   let previousKey: string | null = null;
   const keyOf = (xml: string): string | null => {
@@ -274,10 +287,29 @@ export async function readWorksheet(
     }
     const key = keyOf(xml);
     if (blocks.length === 0 || recent!.startsBlock(key, previousKey)) {
-      blocks.push([]);
-      if (blocks.length > recent!.blocks) {
-        blocks.shift();
-        dropped = true;
+      const from = recent!.from;
+      if (from) {
+        const v = from.value(key);
+        if (v !== null && v < droppedUpTo) disordered = true;
+        // A block before the window's start makes the blocks before it (in order) needless.
+        if (v !== null && v < from.start && v >= droppedUpTo) {
+          let n = 0;
+          while (n < blocks.length && values_[n] !== null && values_[n]! <= v) n++;
+          if (n === blocks.length && n > 0) {
+            for (let i = 0; i < n; i++) droppedUpTo = Math.max(droppedUpTo, values_[i]!);
+            blocks.length = 0;
+            values_.length = 0;
+            dropped = true;
+          }
+        }
+        blocks.push([]);
+        values_.push(v);
+      } else {
+        blocks.push([]);
+        if (blocks.length > recent!.blocks) {
+          blocks.shift();
+          dropped = true;
+        }
       }
     }
     previousKey = key;
@@ -300,6 +332,7 @@ export async function readWorksheet(
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
   }
+  if (disordered) return readWorksheet(path, zip, part, name, visible, strings, styles, date1904, undefined);
   let droppedRows = 0;
   if (blocks.length > 0) {
     const first = blocks[0]![0]![1];

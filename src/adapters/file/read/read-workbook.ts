@@ -16,6 +16,8 @@ import type { ReadSheet, RecentRows } from "./read-sheet";
 import { readSharedStrings, readWorksheet } from "./read-sheet";
 import { Styles } from "../styles";
 import { HISTORY_HEADERS } from "../../../engine/report/history";
+import type { DayNumber } from "../../../engine/dates";
+import { excelSerialFromDay } from "../../../engine/dates";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
 
 export { InputError };
@@ -38,25 +40,27 @@ export interface LoadedWorkbook {
 export interface LoadOptions {
   /**
    * "recent" (the default): of the tool's RAG History and Change Log, only the header and the rows the engine
-   * needs are read (the last two quarters; the last run's lines), so a run costs the same whatever history the
-   * workbook holds; `ReadSheet.dropped` says how many rows were left out, and `--out` keeps them byte for byte.
-   * "all": every row.
+   * needs are read (the history's window, below; the last run's lines), so a run costs the same whatever history
+   * the workbook holds; `ReadSheet.dropped` says how many rows were left out, and `--out` keeps them byte for
+   * byte. "all": every row.
    */
   ownSheetRows?: "recent" | "all";
+  /**
+   * The first day of the period the run reports (the engine's `cycleStart(reportingDate, cycle)`: its month's
+   * first day for a monthly report, its quarter's for a quarterly one). Of the RAG History, the last snapshot
+   * before it (the one the report compares with) and every row from it on are read: this period's snapshot
+   * (replaced) and any later ones (a report for an earlier period is written among them by date). Without it the
+   * history is read whole.
+   */
+  reportFrom?: DayNumber;
 }
 
 /**
- * What the engine needs of the tool's growing sheets. The history: the quarter before this run's and this
- * run's own (replaced when a report is built again in the same quarter), so the last two quarters. The change
- * log: the last run's lines (a run that stopped after logging is not logged twice).
+ * What the engine needs of the tool's growing sheets. The history: the snapshot (one reporting date's rows)
+ * before the period reported, and every row from that period on (`historyRows`). The change log: the last run's
+ * lines (a run that stopped after logging is not logged twice).
  */
-export const RECENT_ROWS: Record<"history" | "changelog", RecentRows> = {
-  history: {
-    header: HISTORY_HEADERS,
-    keyColumn: HISTORY_HEADERS.indexOf("Quarter"),
-    startsBlock: (key, previous) => key !== null && key !== previous,
-    blocks: 2,
-  },
+export const RECENT_ROWS: Record<"changelog", RecentRows> = {
   changelog: {
     header: CHANGELOG_HEADERS,
     keyColumn: CHANGELOG_HEADERS.indexOf("Sheet"),
@@ -65,6 +69,26 @@ export const RECENT_ROWS: Record<"history" | "changelog", RecentRows> = {
     blocks: 1,
   },
 };
+
+const SERIAL = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*<\//;
+
+/** The history's window for a run reporting the period from `from` (see LoadOptions.reportFrom). */
+export function historyRows(from: DayNumber, date1904: boolean): RecentRows {
+  return {
+    header: HISTORY_HEADERS,
+    // One snapshot is one reporting date's rows (one a month), its date a serial in the workbook's system.
+    keyColumn: HISTORY_HEADERS.indexOf("Reporting date"),
+    startsBlock: (key, previous) => key !== null && key !== previous,
+    blocks: Infinity,
+    from: {
+      value: (key) => {
+        const m = key === null ? null : SERIAL.exec(key);
+        return m ? Math.floor(Number(m[1])) : null;
+      },
+      start: excelSerialFromDay(from, date1904 ? 1904 : 1900),
+    },
+  };
+}
 
 export async function loadWorkbook(path: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const ext = extname(path).toLowerCase();
@@ -130,8 +154,10 @@ export async function readPackage(
     const name = role ? sheetFromReference(dn.text) : null;
     if (name === null) continue;
     marked.add(name.toLowerCase());
-    if ((role === "history" || role === "changelog") && dn.localSheetId === null)
-      growing.set(name.toLowerCase(), RECENT_ROWS[role]);
+    if (dn.localSheetId !== null) continue;
+    if (role === "changelog") growing.set(name.toLowerCase(), RECENT_ROWS.changelog);
+    else if (role === "history" && options.reportFrom !== undefined)
+      growing.set(name.toLowerCase(), historyRows(options.reportFrom, pkg.date1904));
   }
   const recentOf = (sheet: string) =>
     options.ownSheetRows === "all" ? undefined : growing.get(sheet.toLowerCase());

@@ -1,0 +1,76 @@
+/**
+ * Five quarters in a row on the same 10,000 rows, each `--out` run on the last one's output (the CLI in-process),
+ * CPU time (user + system, all threads: zlib's too) and wall time per quarter, median of a few rounds; and the
+ * RAG History part's size in the output. Issue 14: a run in the fifth quarter costs no more than in the first.
+ *
+ *   npx tsx bench/five-quarters.ts [rounds=3] [rows=10000]
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import JSZip from "jszip";
+import { run } from "../src/cli/main";
+import { makeInput } from "./package";
+
+const quiet = {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  now: () => new Date("2021-07-04T09:00:00Z"),
+};
+const DATES = ["2020-06-30", "2020-09-30", "2020-12-31", "2021-03-31", "2021-06-30"];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function historyPart(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const rid = /<sheet name="RAG History"[^>]*?r:id="([^"]+)"/.exec(wb)?.[1];
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = rid ? new RegExp(`Id="${rid}"[^>]*?Target="([^"]+)"`).exec(rels)?.[1] : undefined;
+  if (!target) return "-";
+  const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const entry = zip.file(part) as unknown as { _data: { compressedSize: number; uncompressedSize: number } };
+  const { compressedSize, uncompressedSize } = entry._data;
+  return `${(compressedSize / 1e6).toFixed(1)} MB in the zip (${(uncompressedSize / 1e6).toFixed(1)} MB)`;
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv[2] ?? 3);
+  const rows = Number(process.argv[3] ?? 10_000);
+  const dir = mkdtempSync(join(tmpdir(), "programme-rag-bench-q5-"));
+  try {
+    const input = join(dir, "programme.xlsx");
+    await makeInput(input, rows);
+    const cpu: number[][] = DATES.map(() => []);
+    const wall: number[][] = DATES.map(() => []);
+    const sizes: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      let prev = input;
+      for (const [i, d] of DATES.entries()) {
+        const next = join(dir, `r${round}-q${i + 1}.xlsx`);
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        const code = await run([prev, "--date", d, "--out", next], quiet);
+        const c = process.cpuUsage(c0);
+        wall[i]!.push(performance.now() - t0);
+        cpu[i]!.push((c.user + c.system) / 1000);
+        if (code !== 0) throw new Error(`CLI exit ${code}`);
+        if (round === 0) sizes.push(await historyPart(next));
+        if (prev !== input) rmSync(prev);
+        prev = next;
+      }
+    }
+    console.log(`\nFive quarters on ${rows.toLocaleString("en-GB")} rows, median of ${rounds} rounds`);
+    console.log("| quarter | CPU ms (range) | wall ms | RAG History part |");
+    console.log("|---|---:|---:|---|");
+    for (const [i, d] of DATES.entries())
+      console.log(
+        `| Q${i + 1} (${d}) | ${median(cpu[i]!).toFixed(0)} (${Math.min(...cpu[i]!).toFixed(0)}-${Math.max(...cpu[i]!).toFixed(0)}) | ${median(wall[i]!).toFixed(0)} | ${sizes[i]} |`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
