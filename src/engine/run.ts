@@ -11,6 +11,7 @@ import type { WritePlan } from "./plan";
 import type { Trend } from "./report/trend";
 import type { WorkbookSnapshot } from "./snapshot";
 import { ownGrid } from "./snapshot";
+import { markSlippage } from "./report/milestone-history";
 import type { RunMode } from "./write-plan";
 import { buildWritePlan, trendFromHistory } from "./write-plan";
 
@@ -70,11 +71,15 @@ export function planRun(
     return { kind: "noProgrammeSheet", message: noProgrammeSheetMessage(analysis), analysis };
   const history = ownGrid(snapshot, "history");
   const trend = trendFromHistory(analysis, history);
+  const milestoneHistory = ownGrid(snapshot, "milestoneHistory");
+  if (analysis.milestones)
+    markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
   if (mode === null) return { kind: "planned", analysis, trend, plan: null };
   const plan = buildWritePlan(analysis, {
     mode,
     history,
     changeLog: ownGrid(snapshot, "changelog"),
+    milestoneHistory,
     generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
     ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
   });

@@ -15,6 +15,7 @@ import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
+import { milestoneHistoryLayout } from "./report/milestone-history";
 
 export type RunMode = "refresh" | "report";
 
@@ -23,6 +24,8 @@ export interface PlanOptions {
   /** The tool's own history and change log sheets as they are now (null when there are none yet). */
   history?: SheetGrid | null;
   changeLog?: SheetGrid | null;
+  /** The tool's Milestone History as it is now (issue 12; null when there is none yet). */
+  milestoneHistory?: SheetGrid | null;
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
    * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
@@ -89,6 +92,9 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
       }),
     );
     sheets.push(historySheetLayout(history, a));
+    // Milestones (issue 12): only a workbook with milestones, or a Milestone History already, gets the sheet.
+    if (a.milestones?.length || options.milestoneHistory)
+      sheets.push(milestoneHistoryLayout(a, options.milestoneHistory ?? null, options.history ?? null));
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -41,6 +41,10 @@ export interface AssessedMilestone extends Milestone {
   reason: string;
   /** The items it is linked to (empty: it names no known project; more than one: the link is ambiguous). */
   items: MilestoneItemLink[];
+  /** Its forecast at the previous snapshot the Milestone History holds (null: none then; unset: not there). */
+  previousForecast?: DayNumber | null;
+  /** That snapshot's reporting date. */
+  previousReportingDate?: DayNumber;
 }
 
 /** Statuses that take a milestone out of the ratings (it is shown as not assessed, with the status). */
