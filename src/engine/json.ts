@@ -138,7 +138,7 @@ export interface JsonMilestone {
   source: string;
   project: string | null;
   /** The items it links to, by sheet, row and reference. */
-  items: { sheet: string; row: number; id: string | null; name: string | null }[];
+  items: { sheet: string; row: number; ref: string | null; name: string | null }[];
   name: string;
   key: boolean;
   owner: string | null;
@@ -296,7 +296,7 @@ function milestoneJson(m: AssessedMilestone): JsonMilestone {
     row: m.row,
     source: m.source,
     project: m.link,
-    items: m.items.map((i) => ({ sheet: i.sheet, row: i.row, id: i.ref, name: i.name })),
+    items: m.items.map((i) => ({ sheet: i.sheet, row: i.row, ref: i.ref, name: i.name })),
     name: m.name,
     key: m.key,
     owner: m.owner,

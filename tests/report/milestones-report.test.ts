@@ -110,7 +110,7 @@ describe("the Milestone History and slippage", () => {
       previousForecast: "2020-12-31",
       slippedDays: 46,
       slip: 46,
-      items: [{ sheet: "Programme of Works", row: 4, id: "FB06", name: "Laptop replacement" }],
+      items: [{ sheet: "Programme of Works", row: 4, ref: "FB06", name: "Laptop replacement" }],
     });
 
     const list = keyMilestones(second.analysis);

@@ -197,10 +197,10 @@ export class MilestoneLinks {
   /** The milestones of an item (by its reference, else its name), recording the link; null when none. */
   forItem(item: ProgrammeItem): AssessedMilestone[] | null {
     if (this.byLink.size === 0) return null;
-    const byRef = item.id !== null ? this.byLink.get(normalLink(item.id)) : undefined;
+    const byRef = item.ref !== null ? this.byLink.get(normalLink(item.ref)) : undefined;
     const found = byRef ?? (item.name !== null ? this.byLink.get(normalLink(item.name)) : undefined);
     if (!found) return null;
-    const link = { sheet: item.sheet, row: item.row, ref: item.id, name: item.name };
+    const link = { sheet: item.sheet, row: item.row, ref: item.ref, name: item.name };
     for (const m of found) m.items.push(link);
     return found;
   }
@@ -280,10 +280,10 @@ export function attachMilestones(
   const linked = run.links ? run.links.forItem(item) : null;
   let own: AssessedMilestone | null = null;
   if (next) {
-    const m = nextMilestoneOf(next.grid, next.cols, item.row, item.id ?? item.name, issues, dateSystem);
+    const m = nextMilestoneOf(next.grid, next.cols, item.row, item.ref ?? item.name, issues, dateSystem);
     if (m) {
       own = rateMilestone(m, reporting, rules, issues);
-      own.items.push({ sheet: item.sheet, row: item.row, ref: item.id, name: item.name });
+      own.items.push({ sheet: item.sheet, row: item.row, ref: item.ref, name: item.name });
       run.all.push(own);
     }
   }
