@@ -179,3 +179,16 @@ export function keyMilestonesSection(
   });
   return pager.gap(end);
 }
+
+/** One line for the command line's summary: how many milestones were read, and how many in each group. */
+export function milestoneSummary(a: ProgrammeAnalysis): string | null {
+  const ms = a.milestones ?? [];
+  if (ms.length === 0) return null;
+  const list = keyMilestones(a);
+  const count = (g: KeyMilestoneGroup) => list.filter((k) => k.group === g).length;
+  const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
+  return (
+    `Milestones: ${ms.length} read from ${from}: ` +
+    ORDER.map((g) => `${count(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`).join(", ")
+  );
+}
