@@ -170,10 +170,9 @@ export function scheduleWithMilestones(
   if (w === null) return s;
   const rag = w.rag as RagStatus;
   const note = s.note ?? null;
+  // Only a worse milestone changes the rating and the reason (an equal one is in the Key milestones).
   if (s.rag === "Not assessed" || severityRank(rag) < severityRank(s.rag))
     return { rag, reason: rag === "Green" ? null : w.reason, note };
-  if (rag === s.rag && rag !== "Green" && s.reason)
-    return { rag, reason: `${s.reason}; ${w.reason.replace(/^(Red|Amber): /, "")}`, note };
   return s;
 }
 
