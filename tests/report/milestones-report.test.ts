@@ -121,6 +121,7 @@ describe("the Milestone History and slippage", () => {
       ["Devices ordered", "achieved"],
     ]);
     expect(list[0]!.what).toBe("Slipped since 30/09/2020: 31/12/2020 → 15/02/2021 (46 days later)");
+    expect(list[1]!.what).toBe("Due 28/02/2021, on its baseline");
 
     const h = sheetOf(second.plan, "milestoneHistory");
     // Both snapshots: the earlier one kept as it was, this one after it.

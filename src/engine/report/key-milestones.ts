@@ -34,6 +34,13 @@ export interface KeyMilestone {
 
 const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
 
+/** ", 28 days after its baseline 18/12/2020" (or before, or on it); "" without a baseline. */
+function againstBaseline(m: AssessedMilestone): string {
+  if (m.baseline === null || m.slip === null) return "";
+  if (m.slip === 0) return ", on its baseline";
+  return `, ${days(Math.abs(m.slip))} ${m.slip > 0 ? "after" : "before"} its baseline ${formatDayUk(m.baseline)}`;
+}
+
 /** The group a milestone is reported under (the first that applies), or null when it is not reported. */
 function groupOf(
   m: AssessedMilestone,
@@ -64,7 +71,7 @@ function groupOf(
     due >= next.start &&
     due <= next.end
   )
-    return { milestone: m, group: "dueNext", what: `Due ${formatDayUk(due)}` };
+    return { milestone: m, group: "dueNext", what: `Due ${formatDayUk(due)}${againstBaseline(m)}` };
   if (m.rag === "Achieved" && m.actual !== null && m.actual >= quarter.start && m.actual <= a.reportingDate)
     return { milestone: m, group: "achieved", what: m.reason };
   return null;
