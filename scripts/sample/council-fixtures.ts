@@ -12,6 +12,7 @@ import {
   utcDate,
   xlsxBytes,
 } from "./xlsx-helpers";
+import { buildNextMilestone } from "./council-milestones";
 
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
 const THOUSANDS_FORMAT = "#,##0.0;[Red](#,##0.0)";
@@ -999,4 +1000,5 @@ export const COUNCIL_FIXTURES: FixtureFile[] = [
   { file: "no-rag-column.xlsx", bytes: () => xlsxBytes(buildNoRagColumn()) },
   { file: "multi-sheet.xlsx", bytes: () => xlsxBytes(buildMultiSheet()) },
   { file: "formula-injection.xlsx", bytes: () => xlsxBytes(buildFormulaInjection()) },
+  { file: "next-milestone.xlsx", bytes: () => xlsxBytes(buildNextMilestone()) },
 ];

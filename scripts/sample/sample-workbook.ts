@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { SampleItem } from "./sample-data";
 import { ALLOCATED_TO_ITEMS, ALLOCATION, SAMPLE_THEMES } from "./sample-data";
 import { DATE_FORMAT, GBP_FORMAT, PERCENT_FORMAT, setFixedProperties, utcDate } from "./xlsx-helpers";
+import { addMilestonesSheet } from "./sample-milestones";
 
 export const SAMPLE_SHEET = "Programme of Works";
 export const SAMPLE_TITLE = "ICT Strategy 2020-22: Programme of Works";
@@ -291,6 +292,8 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
       formulae: [1, 5],
     });
   }
+
+  addMilestonesSheet(wb);
 
   // Notes: free text, one paragraph a row, no header row.
   const notes = wb.addWorksheet("Notes");

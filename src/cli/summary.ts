@@ -17,6 +17,7 @@ import {
 } from "../engine/report/exceptions";
 import { cycleSentence } from "../engine/cycle";
 import { reportWarnings } from "../engine/report/notes";
+import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
 import { changeText } from "../engine/report/trend";
 
@@ -93,6 +94,8 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   lines.push(
     `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
   );
+  const milestones = milestoneSummary(a);
+  if (milestones) lines.push(milestones);
   const oc = overrideCounts(a.items);
   if (oc.total > 0)
     lines.push(

@@ -31,6 +31,8 @@ import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
+import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
+import { nextMilestoneColumns } from "./read/milestones";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
 export const PROGRAMME_START: DayNumber = dayFromYmd(2020, 4, 1);
@@ -86,12 +88,22 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const issues: Issue[] = [];
   const columnsBySheet = new Map<string, ColumnMapping[]>();
   const sheetTotals: SheetTotalRow[] = [];
+  // Milestones sheets first (issue 12), so each item links to its milestones as it is assessed.
+  const milestones = readMilestoneSheets(
+    sheets,
+    own,
+    dateSystem,
+    options.reportingDate,
+    rules.schedule,
+    issues,
+  );
 
   for (const grid of sheets) {
     if (own.has(grid.name.toLowerCase())) {
       ignoredSheets.push({ name: grid.name, reason: "the tool's own sheet" });
       continue;
     }
+    if (milestones.sheets.has(grid.name)) continue;
     if (!grid.visible) {
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
       continue;
@@ -138,6 +150,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
     }
+    const nextCols = transposed ? null : nextMilestoneColumns(readGrid, read.headerRow);
+    const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
     const reasonMaps = read.header.byField.get("overrideReason");
     for (const item of read.items) {
@@ -146,6 +160,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
       if (u) item.unreadable = u;
+      if (milestones.links || next)
+        attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
     }
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
@@ -241,6 +257,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       severity: "warning",
       message: `the sheets' amounts are in different currencies (${[...currencies].join(", ")}): totals add them as they are`,
     });
+  milestones.links?.finish(issues);
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
@@ -266,6 +283,9 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     currency,
     programmeName: options.programmeName?.trim() || DEFAULT_PROGRAMME_NAME,
     sheetTotals,
+    ...(milestones.all.length || milestones.sheets.size
+      ? { milestones: milestones.all, milestoneSheets: [...milestones.sheets] }
+      : {}),
   };
 }
 

@@ -111,6 +111,13 @@ export { RAG_COUNT_KEYS, RAG_STYLE, severityRank } from "./rag";
 export { pct1 } from "./assess/format";
 export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "./report/exceptions";
 export { reportWarnings } from "./report/notes";
+export type { KeyMilestone } from "./report/key-milestones";
+export {
+  KEY_MILESTONE_GROUP_TEXT,
+  keyMilestones,
+  milestoneProject,
+  milestoneSummary,
+} from "./report/key-milestones";
 export type { Trend } from "./report/trend";
 export { changeText } from "./report/trend";
 export { toJsonReport } from "./json";

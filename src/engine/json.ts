@@ -11,6 +11,9 @@ import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
 import { toPounds } from "./money";
+import type { AssessedMilestone } from "./assess/milestones";
+import type { DayNumber } from "./dates";
+import { slippedBy } from "./report/milestone-history";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -131,6 +134,35 @@ export interface JsonReport {
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** null when the workbook's RAG History holds no earlier quarter. */
   previous: JsonProgrammePrevious | null;
+  /** Every milestone read (issue 12), rated, with the items it links to (empty when the workbook has none). */
+  milestones: JsonMilestone[];
+}
+
+/** A milestone in --json: dates as YYYY-MM-DD. */
+export interface JsonMilestone {
+  sheet: string;
+  row: number;
+  /** "sheet": a milestones sheet's row; "programme": a programme sheet's "Next milestone". */
+  source: string;
+  project: string | null;
+  /** The items it links to, by sheet, row and reference. */
+  items: { sheet: string; row: number; ref: string | null; name: string | null }[];
+  name: string;
+  key: boolean;
+  owner: string | null;
+  status: string | null;
+  baseline: string | null;
+  forecast: string | null;
+  actual: string | null;
+  /** Achieved, Green, Amber, Red or Not assessed. */
+  rag: string;
+  /** Days late (positive) or early against the baseline. */
+  slip: number | null;
+  missed: boolean;
+  reason: string;
+  /** Its forecast at the previous snapshot, and how many days later it is now (null when not known). */
+  previousForecast: string | null;
+  slippedDays: number | null;
 }
 
 /** Every registered dimension's fields of an item, in the registry's order. */
@@ -269,5 +301,31 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
         }
       : null,
+    milestones: (a.milestones ?? []).map(milestoneJson),
+  };
+}
+
+const isoOrNull = (d: DayNumber | null | undefined): string | null => (d == null ? null : formatDayIso(d));
+
+function milestoneJson(m: AssessedMilestone): JsonMilestone {
+  return {
+    sheet: m.sheet,
+    row: m.row,
+    source: m.source,
+    project: m.link,
+    items: m.items.map((i) => ({ sheet: i.sheet, row: i.row, ref: i.ref, name: i.name })),
+    name: m.name,
+    key: m.key,
+    owner: m.owner,
+    status: m.status,
+    baseline: isoOrNull(m.baseline),
+    forecast: isoOrNull(m.forecast),
+    actual: isoOrNull(m.actual),
+    rag: m.rag,
+    slip: m.slip,
+    missed: m.missed,
+    reason: m.reason,
+    previousForecast: isoOrNull(m.previousForecast),
+    slippedDays: slippedBy(m),
   };
 }

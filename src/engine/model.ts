@@ -2,6 +2,7 @@ import type { ColIndex, ExcelRow, RowIndex } from "./coords";
 import type { DateSystem, DayNumber } from "./dates";
 import type { FinancialMonth, ReportCycle } from "./cycle";
 import type { Pence } from "./money";
+import type { AssessedMilestone } from "./assess/milestones";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
 
@@ -152,6 +153,8 @@ export interface ProgrammeItem {
   overrideReason?: string | null;
   /** Money fields whose cells could not be read (an error or text that is not an amount), e.g. ["budget"]. */
   unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
+  /** The item's milestones (a milestones sheet's, linked by its reference or name; its own "Next milestone"). */
+  milestones?: AssessedMilestone[];
 }
 
 /** A rated dimension's key (from the rule registry, src/engine/assess/dimensions.ts), or the overall rating. */
@@ -288,6 +291,10 @@ export interface ProgrammeAnalysis {
   programmeName: string;
   /** Each programme sheet's "Grand total" row, where it has one. */
   sheetTotals: SheetTotalRow[];
+  /** Every milestone read (milestones sheets, then programme sheets' "Next milestone"), rated (issue 12). */
+  milestones?: AssessedMilestone[];
+  /** The milestones sheets read. */
+  milestoneSheets?: string[];
 }
 
 export interface ProgrammeRag {

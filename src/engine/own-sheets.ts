@@ -11,8 +11,9 @@ import { quoteSheetName } from "./grid";
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
 import { HISTORY_HEADERS_V1 } from "./report/history";
+import { MILESTONE_HISTORY_HEADERS } from "./report/milestone-history";
 
-export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog"];
+export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog", "milestoneHistory"];
 const PREFIX = "ProgrammeRAG_";
 
 export function markerName(role: OwnSheetRole): string {
@@ -96,6 +97,8 @@ export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): b
   // The title may name the period after a comma ("…: programme highlight report, Q3 2020/21 — Period 9 (December)").
   if (role === "highlight")
     return /: programme highlight report(?:, [^,]+)?$/i.test(text(cellAt(grid, 0, 0)));
+  if (role === "milestoneHistory")
+    return MILESTONE_HISTORY_HEADERS.every((h, c) => text(cellAt(grid, 0, c)) === h);
   // A history sheet of any version starts with the first version's columns, in their order.
   const headers: readonly string[] = role === "history" ? HISTORY_HEADERS_V1 : CHANGELOG_HEADERS;
   return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);

@@ -11,6 +11,7 @@ import type { WritePlan } from "./plan";
 import type { Trend } from "./report/trend";
 import type { WorkbookSnapshot } from "./snapshot";
 import { ownGrid } from "./snapshot";
+import { markSlippage } from "./report/milestone-history";
 import type { RunMode } from "./write-plan";
 import { computeTrend } from "./report/trend";
 import { buildWritePlan, historyForRun } from "./write-plan";
@@ -73,12 +74,16 @@ export function planRun(
   // Read once: the trend and the report's history sheet both come from what this reads.
   const historySheet = historyForRun(analysis, history, mode);
   const trend = computeTrend(analysis, historySheet.previous);
+  const milestoneHistory = ownGrid(snapshot, "milestoneHistory");
+  if (analysis.milestones)
+    markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
   if (mode === null) return { kind: "planned", analysis, trend, plan: null };
   const plan = buildWritePlan(analysis, {
     mode,
     history,
     historySheet,
     changeLog: ownGrid(snapshot, "changelog"),
+    milestoneHistory,
     generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
     ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
   });

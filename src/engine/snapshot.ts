@@ -14,6 +14,7 @@ import { PROFILE_ROWS } from "./read/columns";
 import { findHeaderRow, transposedFields } from "./read/headers";
 import type { FieldKey } from "./model";
 import { CHANGELOG_SHEET } from "./report/changelog";
+import { MILESTONE_HISTORY_SHEET } from "./report/milestone-history";
 import { HIGHLIGHT_SHEET } from "./report/highlight";
 import { HISTORY_SHEET } from "./report/history";
 
@@ -63,6 +64,7 @@ export const OWN_SHEET_NAMES: Readonly<Record<OwnSheetRole, string>> = {
   highlight: HIGHLIGHT_SHEET,
   history: HISTORY_SHEET,
   changelog: CHANGELOG_SHEET,
+  milestoneHistory: MILESTONE_HISTORY_SHEET,
 };
 
 /** The sheet each ProgrammeRAG_* marker names (as the workbook spells the sheet), by role; broken ones left out. */

@@ -18,6 +18,7 @@ import { computeTrend } from "./report/trend";
 import type { HistorySheet } from "./report/history";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
 import { cycleSentence } from "./cycle";
+import { milestoneHistoryLayout } from "./report/milestone-history";
 
 export type RunMode = "refresh" | "report";
 
@@ -31,6 +32,8 @@ export interface PlanOptions {
    */
   historySheet?: HistorySheet;
   changeLog?: SheetGrid | null;
+  /** The tool's Milestone History as it is now (issue 12; null when there is none yet). */
+  milestoneHistory?: SheetGrid | null;
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
    * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
@@ -116,6 +119,9 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
       }),
     );
     sheets.push(historySheetLayout(history, a));
+    // Milestones (issue 12): only a workbook with milestones, or a Milestone History already, gets the sheet.
+    if (a.milestones?.length || options.milestoneHistory)
+      sheets.push(milestoneHistoryLayout(a, options.milestoneHistory ?? null, options.history ?? null));
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -155,6 +155,7 @@ describe("the bundled sample", () => {
       "skipped",
       "issues",
       "previous",
+      "milestones",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");
     expect(j.period).toBe("Q3 2020/21");
@@ -195,7 +196,7 @@ describe("the bundled sample", () => {
     expect(r.code).toBe(0);
     // The sample's PM RAG column decides the rating, so the computed rating gets a column of its own: named.
     expect(r.stdout).toMatch(
-      /Wrote .*result.xlsx: \d+ RAG cells \(added "Computed RAG" in column T of "Programme of Works"\); sheets "Highlight Report", "RAG History", "Change Log" \(reporting date 31\/12\/2020\)/,
+      /Wrote .*result.xlsx: \d+ RAG cells \(added "Computed RAG" in column T of "Programme of Works"\); sheets "Highlight Report", "RAG History", "Milestone History", "Change Log" \(reporting date 31\/12\/2020\)/,
     );
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(statSync(input).mtimeMs).toBe(mtime);
@@ -207,7 +208,15 @@ describe("the bundled sample", () => {
     expect(wb.worksheets[0]!.name).toBe("Highlight Report");
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toEqual(
-      expect.arrayContaining(["Programme of Works", "Notes", "Lookups", "RAG History", "Change Log"]),
+      expect.arrayContaining([
+        "Programme of Works",
+        "Milestones",
+        "Notes",
+        "Lookups",
+        "RAG History",
+        "Milestone History",
+        "Change Log",
+      ]),
     );
   });
 

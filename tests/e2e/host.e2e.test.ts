@@ -117,8 +117,9 @@ test("reads collections, ranges and navigation properties from the workbook mode
   };
   expect(r.value.sheets).toEqual([
     ["Programme of Works", "Visible", 0],
-    ["Notes", "Visible", 1],
-    ["Lookups", "Hidden", 2],
+    ["Milestones", "Visible", 1],
+    ["Notes", "Visible", 2],
+    ["Lookups", "Hidden", 3],
   ]);
   expect(r.value.header).toEqual(excel.get(rangeOf("A4:D4"), "values"));
   expect(r.value.header[0]![0]).toBe("Ref");

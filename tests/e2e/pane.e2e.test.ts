@@ -119,7 +119,7 @@ test("Build highlight report writes the same workbook as `programme-rag --out`",
   // The charts exceljs cannot write, drawn by Office.js on the report.
   expect(s.harness.model.findSheet("Highlight Report")!.charts.length).toBeGreaterThan(0);
   expect(text).toContain("Highlight report built for 31/12/2020");
-  expect(text).toMatch(/Sheets written: Highlight Report, RAG History, Change Log\./);
+  expect(text).toMatch(/Sheets written: Highlight Report, RAG History, Milestone History, Change Log\./);
   expect(pane.errors).toEqual([]);
 });
 

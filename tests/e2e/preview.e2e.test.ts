@@ -33,7 +33,12 @@ test("the preview shows the pane beside the sheets, redraws them after a refresh
   await frame.getByRole("heading", { name: /^Programme sheets \(\d+\)$/ }).waitFor({ timeout: 30_000 });
   const sheetTabs = page.getByRole("group", { name: "Sheets" }).getByRole("button");
   await eventually(async () =>
-    expect(await sheetTabs.allInnerTexts()).toEqual(["Programme of Works", "Notes", "Lookups (hidden)"]),
+    expect(await sheetTabs.allInnerTexts()).toEqual([
+      "Programme of Works",
+      "Milestones",
+      "Notes",
+      "Lookups (hidden)",
+    ]),
   );
   const table = page.locator("#sheet table");
   await expectCell(table, 4, "A", "Ref");

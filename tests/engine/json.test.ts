@@ -74,6 +74,7 @@ describe("shape", () => {
       "skipped",
       "issues",
       "previous",
+      "milestones",
     ]);
   });
 

@@ -199,9 +199,10 @@ describe("samples/ict-strategy-programme.xlsx", () => {
     expect(dump(committed)).toEqual(dump(fresh));
   });
 
-  it("has the programme sheet, a visible Notes sheet and a hidden Lookups sheet", () => {
+  it("has the programme sheet, a Milestones sheet, a visible Notes sheet and a hidden Lookups sheet", () => {
     expect(committed.worksheets.map((w) => [w.name, w.state])).toEqual([
       [SAMPLE_SHEET, "visible"],
+      ["Milestones", "visible"],
       ["Notes", "visible"],
       ["Lookups", "hidden"],
     ]);

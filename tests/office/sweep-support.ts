@@ -17,7 +17,7 @@ import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model"
 import type { CellSnapshot } from "../../tools/excel-sim/excel-model/snapshot";
 import { fakeOf, input, opsOf } from "./support";
 
-export const OWN = ["Highlight Report", "RAG History", "Change Log"];
+export const OWN = ["Highlight Report", "RAG History", "Milestone History", "Change Log"];
 /** Small requests, so a run is many round trips and failures fall in every one of them. */
 export const CHUNK_BYTES = 20_000;
 

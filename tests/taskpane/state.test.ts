@@ -64,6 +64,8 @@ describe("rules form", () => {
       budgetRedAmount: "£100,000",
       amberSlipPercent: "10",
       redSlipPercent: "25",
+      milestoneGreenDays: "0",
+      milestoneAmberDays: "30",
       riskGreenMax: "4",
       riskRedMin: "15",
       useOverride: true,

@@ -3,6 +3,7 @@ import { formatDayIso } from "../dates";
 import type { AssessedItem, Fraction } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
+import { scheduleWithMilestones } from "./milestones";
 import { day, pctWhole } from "./format";
 import { percentFromFraction } from "../percent";
 import { percentToHundredthsFromFraction } from "../percent";
@@ -17,6 +18,10 @@ export interface ScheduleRules {
   redWhenOverdue: boolean;
   /** Status words that mean complete (compared case-insensitively). */
   completeStatuses: string[];
+  /** A milestone is Green while its forecast is no more than this many days after its baseline (issue 12). */
+  milestoneGreenDays: number;
+  /** ... Amber while it is no more than this many days after (inclusive), Red beyond (or missed). */
+  milestoneAmberDays: number;
 }
 
 export interface ScheduleInput {
@@ -134,15 +139,23 @@ export const SCHEDULE = defineDimension({
       redSlip: 0.25,
       redWhenOverdue: true,
       completeStatuses: ["complete", "completed", "closed", "done", "achieved"],
+      milestoneGreenDays: 0,
+      milestoneAmberDays: 30,
     } as ScheduleRules,
     settings: [
       { key: "amberSlip", kind: "number", min: 0, max: 1 },
       { key: "redSlip", kind: "number", min: 0, max: 1 },
       { key: "redWhenOverdue", kind: "boolean" },
       { key: "completeStatuses", kind: "words" },
+      { key: "milestoneGreenDays", kind: "number", min: 0, max: 3650 },
+      { key: "milestoneAmberDays", kind: "number", min: 0, max: 3650 },
     ],
     checks: [
       (r) => (r.amberSlip > r.redSlip ? "schedule.amberSlip must not be more than schedule.redSlip" : null),
+      (r) =>
+        r.milestoneGreenDays > r.milestoneAmberDays
+          ? "schedule.milestoneGreenDays must not be more than schedule.milestoneAmberDays"
+          : null,
     ],
   },
   form: {
@@ -170,6 +183,27 @@ export const SCHEDULE = defineDimension({
         max: 100,
         words: "a percentage",
       },
+      {
+        id: "milestoneGreenDays",
+        setting: "milestoneGreenDays",
+        label: "Milestone Green when late by at most",
+        unit: "days",
+        kind: "number",
+        min: 0,
+        max: 3650,
+        words: "a number of days",
+      },
+      {
+        id: "milestoneAmberDays",
+        setting: "milestoneAmberDays",
+        label: "Milestone Amber when late by at most",
+        unit: "days",
+        hint: "Red when later, or when its forecast date has passed with no actual date",
+        kind: "number",
+        min: 0,
+        max: 3650,
+        words: "a number of days",
+      },
     ],
     checks: [
       {
@@ -177,12 +211,18 @@ export const SCHEDULE = defineDimension({
         message: "The Amber slip must not be more than the Red slip.",
         fails: (v) => v.amberSlipPercent > v.redSlipPercent,
       },
+      {
+        field: "milestoneGreenDays",
+        message: "The milestone Green days must not be more than the Amber days.",
+        fails: (v) => v.milestoneGreenDays > v.milestoneAmberDays,
+      },
     ],
   },
   assess(item, { rules, reporting }) {
     const s = assessSchedule(item, reporting, rules);
     item.plannedProgress = s.plannedProgress;
-    return s;
+    // Milestones linked to the item (issue 12): the worse of the two.
+    return item.milestones ? scheduleWithMilestones(s, item.milestones) : s;
   },
   completes: true,
   json: (i: AssessedItem) => ({

@@ -36,6 +36,7 @@ import {
   topRisks,
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
+import { keyMilestonesSection } from "./key-milestones";
 import type { RowSpec } from "./sheet-builder";
 import {
   A4_LANDSCAPE,
@@ -672,6 +673,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     continued: [heading("Coming up (continued)")],
   });
   r = pager.gap(r);
+
+  r = keyMilestonesSection(pager, r, a, { heading, note, head, text, num, rag }, limit);
 
   // Top risks by score.
   const risks = topRisks(a, options.topRisks ?? 10);

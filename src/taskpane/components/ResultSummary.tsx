@@ -5,6 +5,7 @@ import type { Outcome } from "../state/use-task-pane";
 import { BudgetFigures } from "./BudgetFigures";
 import { ComingUp } from "./ComingUp";
 import { ItemsAtRisk } from "./ItemsAtRisk";
+import { KeyMilestones } from "./KeyMilestones";
 import { RagBadge } from "./RagBadge";
 import { RagCountsList } from "./RagCountsList";
 import { TrendSummary } from "./TrendSummary";
@@ -82,6 +83,12 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
         <h3 className={shared.h3}>Coming up</h3>
         <ComingUp analysis={a} />
       </div>
+      {a.milestones && a.milestones.length > 0 && (
+        <div className={styles.sub}>
+          <h3 className={shared.h3}>Key milestones</h3>
+          <KeyMilestones analysis={a} />
+        </div>
+      )}
       <div className={styles.sub}>
         <h3 className={shared.h3}>Written to the workbook</h3>
         <WrittenSummary written={outcome.result.written} />

@@ -1,0 +1,201 @@
+/**
+ * "Key milestones" (issue 12): the milestones a quarterly meeting hears about — missed, slipped since the last
+ * snapshot (old → new forecast date and days), due next quarter, achieved this quarter — key milestones first,
+ * capped like the exceptions with a count of the rest. The list (`keyMilestones`) is shared by the highlight
+ * report's section (`keyMilestonesSection`, hooked into highlight.ts), the task pane and the command line.
+ */
+import type { AssessedMilestone } from "../assess/milestones";
+import type { DayNumber } from "../dates";
+import { excelSerialFromDay, formatDayUk, quarterBounds } from "../dates";
+import type { ProgrammeAnalysis } from "../model";
+import type { LayoutValue } from "../plan";
+import { nextQuarter } from "./exceptions";
+import { slippedBy } from "./milestone-history";
+import type { Pager, RowSpec } from "./sheet-builder";
+import { FORMAT } from "./sheet-builder";
+
+export type KeyMilestoneGroup = "missed" | "slipped" | "dueNext" | "achieved";
+
+export const KEY_MILESTONE_GROUP_TEXT: Record<KeyMilestoneGroup, string> = {
+  missed: "Missed",
+  slipped: "Slipped",
+  dueNext: "Due next quarter",
+  achieved: "Achieved this quarter",
+};
+
+const ORDER: readonly KeyMilestoneGroup[] = ["missed", "slipped", "dueNext", "achieved"];
+
+export interface KeyMilestone {
+  milestone: AssessedMilestone;
+  group: KeyMilestoneGroup;
+  /** What happened, in words ("Slipped since 30/09/2020: 31/12/2020 → 15/02/2021 (46 days later)"). */
+  what: string;
+}
+
+const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** ", 28 days after its baseline 18/12/2020" (or before, or on it); "" without a baseline. */
+function againstBaseline(m: AssessedMilestone): string {
+  if (m.baseline === null || m.slip === null) return "";
+  if (m.slip === 0) return ", on its baseline";
+  return `, ${days(Math.abs(m.slip))} ${m.slip > 0 ? "after" : "before"} its baseline ${formatDayUk(m.baseline)}`;
+}
+
+/** The group a milestone is reported under (the first that applies), or null when it is not reported. */
+function groupOf(
+  m: AssessedMilestone,
+  a: ProgrammeAnalysis,
+  quarter: { start: DayNumber },
+  next: { start: DayNumber; end: DayNumber },
+): KeyMilestone | null {
+  if (m.missed) {
+    const due = (m.forecast ?? m.baseline)!;
+    return {
+      milestone: m,
+      group: "missed",
+      what: `Missed: due ${formatDayUk(due)}, ${days(a.reportingDate - due)} overdue`,
+    };
+  }
+  const moved = slippedBy(m);
+  if (moved !== null && moved > 0)
+    return {
+      milestone: m,
+      group: "slipped",
+      what: `Slipped since ${formatDayUk(m.previousReportingDate!)}: ${formatDayUk(m.previousForecast!)} → ${formatDayUk((m.forecast ?? m.baseline)!)} (${days(moved)} later)`,
+    };
+  const due = m.forecast ?? m.baseline;
+  if (
+    m.rag !== "Achieved" &&
+    m.rag !== "Not assessed" &&
+    due !== null &&
+    due >= next.start &&
+    due <= next.end
+  )
+    return { milestone: m, group: "dueNext", what: `Due ${formatDayUk(due)}${againstBaseline(m)}` };
+  if (m.rag === "Achieved" && m.actual !== null && m.actual >= quarter.start && m.actual <= a.reportingDate)
+    return { milestone: m, group: "achieved", what: m.reason };
+  return null;
+}
+
+/** The milestones to report, key milestones first, then by group (missed, slipped, due, achieved) and date. */
+export function keyMilestones(a: ProgrammeAnalysis): KeyMilestone[] {
+  const ms = a.milestones ?? [];
+  if (ms.length === 0) return [];
+  const quarter = quarterBounds(a.reportingDate);
+  const next = nextQuarter(a.reportingDate);
+  const out: KeyMilestone[] = [];
+  for (const m of ms) {
+    const k = groupOf(m, a, quarter, next);
+    if (k) out.push(k);
+  }
+  const when = (m: AssessedMilestone) => m.actual ?? m.forecast ?? m.baseline ?? 0;
+  return out.sort(
+    (x, y) =>
+      Number(y.milestone.key) - Number(x.milestone.key) ||
+      ORDER.indexOf(x.group) - ORDER.indexOf(y.group) ||
+      when(x.milestone) - when(y.milestone),
+  );
+}
+
+/** The project a milestone belongs to, for showing: its item's reference and name, else its link as written. */
+export function milestoneProject(m: AssessedMilestone): { ref: string | null; name: string | null } {
+  const i = m.items[0];
+  return i ? { ref: i.ref, name: i.name } : { ref: m.link, name: null };
+}
+
+/** The cell makers of the highlight report (its styles), so this section looks like the others. */
+export interface SectionKit {
+  heading(text: string): RowSpec;
+  note(text: string): RowSpec;
+  head(cells: [number, string, number?][]): RowSpec;
+  text(col: number, value: LayoutValue, span?: number, format?: string | null): RowSpec[number];
+  num(col: number, value: LayoutValue, format: string): RowSpec[number];
+  rag(col: number, value: string, span?: number): RowSpec[number];
+}
+
+/**
+ * The report's "Key milestones" section, where the workbook has milestones (nothing otherwise); returns the next
+ * free row (after a gap). Columns: Ref, Project, Milestone, Key, Baseline, Forecast, Actual, Rating, What (two columns wide).
+ */
+export function keyMilestonesSection(
+  pager: Pager,
+  r: number,
+  a: ProgrammeAnalysis,
+  kit: SectionKit,
+  limit: number,
+): number {
+  if (!a.milestones || a.milestones.length === 0) return r;
+  const all = keyMilestones(a);
+  const listed = all.slice(0, limit);
+  const serial = (d: DayNumber | null) => (d === null ? null : excelSerialFromDay(d, a.dateSystem));
+  const rows: RowSpec[] = listed.map((k) => {
+    const m = k.milestone;
+    const p = milestoneProject(m);
+    return [
+      kit.text(0, p.ref, 1, FORMAT.text),
+      kit.text(1, p.name),
+      kit.text(2, m.name),
+      kit.text(3, m.key ? "Key" : ""),
+      kit.num(4, serial(m.baseline), FORMAT.date),
+      kit.num(5, serial(m.forecast), FORMAT.date),
+      kit.num(6, serial(m.actual), FORMAT.date),
+      kit.rag(7, m.rag),
+      kit.text(8, KEY_MILESTONE_GROUP_TEXT[k.group]),
+      kit.text(9, k.what, 2),
+    ];
+  });
+  if (all.length === 0)
+    rows.push(
+      kit.note(
+        "No milestone is missed or has slipped, none falls due next quarter and none was achieved this quarter.",
+      ),
+    );
+  if (all.length > listed.length) {
+    const rest = all.slice(listed.length);
+    const c = new Map<KeyMilestoneGroup, number>();
+    for (const k of rest) c.set(k.group, (c.get(k.group) ?? 0) + 1);
+    const counts = ORDER.filter((g) => c.has(g))
+      .map((g) => `${c.get(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`)
+      .join(", ");
+    rows.push(
+      kit.note(
+        `… and ${rest.length} more (${counts}) not listed here; every milestone is in the task pane and the CLI's --json output.`,
+      ),
+    );
+  }
+  const count = (g: KeyMilestoneGroup) => all.filter((k) => k.group === g).length;
+  const summary = ORDER.map((g) => `${count(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`).join(", ");
+  const end = pager.block(r, {
+    heading: [kit.heading(`Key milestones: ${summary}`)],
+    header: [
+      kit.head([
+        [0, "Ref"],
+        [1, "Project"],
+        [2, "Milestone"],
+        [3, "Key"],
+        [4, "Baseline"],
+        [5, "Forecast"],
+        [6, "Actual"],
+        [7, "Rating"],
+        [8, "Reported as"],
+        [9, "What happened", 2],
+      ]),
+    ],
+    rows,
+    continued: [kit.heading("Key milestones (continued)")],
+  });
+  return pager.gap(end);
+}
+
+/** One line for the command line's summary: how many milestones were read, and how many in each group. */
+export function milestoneSummary(a: ProgrammeAnalysis): string | null {
+  const ms = a.milestones ?? [];
+  if (ms.length === 0) return null;
+  const list = keyMilestones(a);
+  const count = (g: KeyMilestoneGroup) => list.filter((k) => k.group === g).length;
+  const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
+  return (
+    `Milestones: ${ms.length} read from ${from}: ` +
+    ORDER.map((g) => `${count(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`).join(", ")
+  );
+}

@@ -1,0 +1,75 @@
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ProgrammeAnalysis } from "../../engine/model";
+import type { KeyMilestone } from "../../engine/report/key-milestones";
+import {
+  KEY_MILESTONE_GROUP_TEXT,
+  keyMilestones,
+  milestoneProject,
+} from "../../engine/report/key-milestones";
+import { RagBadge } from "./RagBadge";
+import { useSharedStyles } from "./shared-styles";
+
+const useStyles = makeStyles({
+  project: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  line: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: "anywhere",
+  },
+  list: { margin: "0", paddingLeft: "0", listStyleType: "none" },
+});
+
+export interface KeyMilestonesProps {
+  analysis: ProgrammeAnalysis;
+}
+
+/** The highlight report's "Key milestones" (engine/report/key-milestones), per item: key milestones first. */
+export function KeyMilestones({ analysis }: KeyMilestonesProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const list = keyMilestones(analysis);
+  if (list.length === 0)
+    return (
+      <p className={shared.paragraph}>
+        No milestone is missed or has slipped, none falls due next quarter and none was achieved this quarter.
+      </p>
+    );
+  const byProject = new Map<string, { title: string; rows: KeyMilestone[] }>();
+  for (const k of list) {
+    const p = milestoneProject(k.milestone);
+    const title = [p.ref, p.name].filter((x) => x !== null).join(" ") || "No project";
+    const entry = byProject.get(title) ?? { title, rows: [] };
+    entry.rows.push(k);
+    byProject.set(title, entry);
+  }
+  return (
+    <ul className={shared.plainList} aria-label="Key milestones">
+      {[...byProject.values()].map((p) => (
+        <li key={p.title} className={styles.project}>
+          <Text className={styles.name}>{p.title}</Text>
+          <ul className={styles.list}>
+            {p.rows.map((k) => (
+              <li key={`${k.milestone.sheet}!${k.milestone.row}`} className={styles.line}>
+                {k.milestone.rag === "Achieved" ? (
+                  <Text weight="semibold">Achieved</Text>
+                ) : (
+                  <RagBadge rag={k.milestone.rag} />
+                )}
+                <Text>
+                  {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}
+                  {KEY_MILESTONE_GROUP_TEXT[k.group].toLowerCase()}. {k.what}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
