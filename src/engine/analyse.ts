@@ -27,6 +27,8 @@ import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
+import { readRiskRegisters } from "./read/risk-register";
+import { RiskLinker } from "./assess/risk-register";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
 export const PROGRAMME_START: DayNumber = dayFromYmd(2020, 4, 1);
@@ -80,6 +82,12 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const issues: Issue[] = [];
   const columnsBySheet = new Map<string, ColumnMapping[]>();
   const sheetTotals: SheetTotalRow[] = [];
+  // Risk registers are read first, so each item is rated with its linked risks; they are never programme sheets.
+  const registers = readRiskRegisters(sheets, own, dateSystem);
+  const riskLinker = registers.length
+    ? new RiskLinker(registers, rules.risk, options.reportingDate, issues)
+    : null;
+  const registerSheets = new Set(registers.map((r) => r.sheet));
 
   for (const grid of sheets) {
     if (own.has(grid.name.toLowerCase())) {
@@ -88,6 +96,13 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     }
     if (!grid.visible) {
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
+      continue;
+    }
+    if (registerSheets.has(grid.name)) {
+      ignoredSheets.push({
+        name: grid.name,
+        reason: "a risk register: read for its risks, not as a programme",
+      });
       continue;
     }
     let read = readSheet(grid, dateSystem);
@@ -140,6 +155,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.get(item.row);
       if (u) item.unreadable = u;
+      const linked = riskLinker?.attach(item);
+      if (linked) item.linkedRisks = linked;
       items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
     }
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
@@ -236,6 +253,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       message: `the sheets' amounts are in different currencies (${[...currencies].join(", ")}): totals add them as they are`,
     });
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
+  const riskRegister = riskLinker?.finish();
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
   return {
@@ -258,6 +276,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     currency,
     programmeName: options.programmeName?.trim() || DEFAULT_PROGRAMME_NAME,
     sheetTotals,
+    ...(riskRegister ? { riskRegister } : {}),
   };
 }
 

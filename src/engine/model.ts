@@ -2,6 +2,7 @@ import type { DateSystem, DayNumber } from "./dates";
 import type { Pence } from "./money";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
+import type { RatedRisk, RiskRegisterAnalysis } from "./assess/risk-register";
 
 /** A share as a fraction (0.45 is 45%), e.g. % complete. */
 export type Fraction = number & { readonly __brand: "Fraction" };
@@ -154,6 +155,8 @@ export interface ProgrammeItem {
   overrideReason?: string | null;
   /** Money fields whose cells could not be read (an error or text that is not an amount), e.g. ["budget"]. */
   unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
+  /** The open risks a risk register links to this item (by its reference or name), where it has any. */
+  linkedRisks?: RatedRisk[];
 }
 
 /** A rated dimension's key (from the rule registry, src/engine/assess/dimensions.ts), or the overall rating. */
@@ -287,6 +290,8 @@ export interface ProgrammeAnalysis {
   programmeName: string;
   /** Each programme sheet's "Grand total" row, where it has one. */
   sheetTotals: SheetTotalRow[];
+  /** The workbook's risk registers, rated, with the programme-level risks; absent when it has none. */
+  riskRegister?: RiskRegisterAnalysis;
 }
 
 export interface ProgrammeRag {
