@@ -10,6 +10,8 @@ import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
 import { toPounds } from "./money";
+import type { JsonRiskRegister } from "./json-risks";
+import { riskRegisterJson } from "./json-risks";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -120,6 +122,8 @@ export interface JsonReport {
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** null when the workbook's RAG History holds no earlier quarter. */
   previous: JsonProgrammePrevious | null;
+  /** The workbook's risk registers with each risk's rating (json-risks.ts); null when it has none. */
+  riskRegister: JsonRiskRegister | null;
 }
 
 /** Every registered dimension's fields of an item, in the registry's order. */
@@ -248,5 +252,6 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
         }
       : null,
+    riskRegister: riskRegisterJson(a),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { CellValue, SheetGrid } from "../../src/engine/grid";
 import type { ProgrammeAnalysis } from "../../src/engine/model";
+import { toJsonReport } from "../../src/engine/json";
 import { findRegisterHeader, registerField } from "../../src/engine/read/risk-register";
 import { grid, programmeSheet, run } from "./builders";
 
@@ -352,5 +353,42 @@ describe("issues", () => {
     const a = analysed([{ ref: "R01", link: "FB01", title: "X", l: 5, i: 5, status: "Parked?" }]);
     expect(a.riskRegister!.risks[0]!.closed).toBe(false);
     expect(a.issues).toContainEqual(expect.objectContaining({ cell: "M4" }));
+  });
+});
+
+describe("--json", () => {
+  test("riskRegister carries every risk with its rating, link and dates; null without a register", () => {
+    const a = analysed([
+      {
+        ref: "R07",
+        link: "FB01",
+        title: "Supplier insolvency",
+        owner: "Head of ICT",
+        l: 5,
+        i: 5,
+        rl: 4,
+        ri: 5,
+      },
+      { ref: "P1", title: "Funding", rscore: 10, review: SERIAL_2020_11_30, mitigation: "Bid" },
+    ]);
+    const j = toJsonReport(a).riskRegister!;
+    expect(j.sheets).toEqual([
+      expect.objectContaining({ name: "Risk Register", headerRow: 3, linkBy: "ref" }),
+    ]);
+    expect(j.sheets[0]!.columns[0]).toEqual({ field: "riskRef", column: "A", header: "Risk ref" });
+    expect(j.programme).toMatchObject({ rag: "Amber", open: 1 });
+    expect(j.risks[0]).toMatchObject({
+      ref: "R07",
+      linkedTo: [{ sheet: "Programme of Works", row: 4, ref: "FB01", name: "Network refresh" }],
+      linkedBy: "ref",
+      owner: "Head of ICT",
+      inherent: { likelihood: 5, impact: 5, score: null, level: null },
+      residual: { likelihood: 4, impact: 5, score: null, level: null },
+      basis: "residual",
+      score: 20,
+      rag: "Red",
+    });
+    expect(j.risks[1]).toMatchObject({ reviewDate: "2020-11-30", reviewOverdue: true, linkedTo: [] });
+    expect(toJsonReport(run([ITEMS])).riskRegister).toBeNull();
   });
 });

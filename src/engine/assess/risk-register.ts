@@ -53,6 +53,8 @@ export interface RiskRegisterAnalysis {
   risks: RatedRisk[];
   /** The programme-level risks' rating: the worst of the open risks linked to no item (Not assessed: none). */
   programme: { rag: RagStatus; reason: string; open: number };
+  /** The risk rule's thresholds the risks were rated with (the heat map's cells are rated with them too). */
+  rules: RiskRules;
 }
 
 /** A risk's name for a reason or a table: its title, else its description (at most 60 characters). */
@@ -167,7 +169,7 @@ export class RiskLinker {
   private readonly byLink = new Map<string, RatedRisk[]>();
   constructor(
     private readonly registers: readonly RegisterRead[],
-    rules: RiskRules,
+    private readonly rules: RiskRules,
     reporting: DayNumber,
     private readonly issues: Issue[],
   ) {
@@ -233,6 +235,7 @@ export class RiskLinker {
         linkBy: reg.linkBy,
       })),
       risks: this.risks,
+      rules: this.rules,
       programme: {
         rag,
         open: programme.length,
