@@ -10,8 +10,9 @@ import { quoteSheetName } from "./grid";
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
 import { HISTORY_HEADERS_V1 } from "./report/history";
+import { RISK_HISTORY_HEADERS } from "./report/risk-history";
 
-export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog"];
+export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog", "riskHistory"];
 const PREFIX = "ProgrammeRAG_";
 
 export function markerName(role: OwnSheetRole): string {
@@ -94,7 +95,12 @@ export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): b
   if (grid === null || gridIsEmpty(grid)) return true;
   if (role === "highlight") return /: programme highlight report$/i.test(text(cellAt(grid, 0, 0)));
   // A history sheet of any version starts with the first version's columns, in their order.
-  const headers: readonly string[] = role === "history" ? HISTORY_HEADERS_V1 : CHANGELOG_HEADERS;
+  const headers: readonly string[] =
+    role === "history"
+      ? HISTORY_HEADERS_V1
+      : role === "riskHistory"
+        ? RISK_HISTORY_HEADERS
+        : CHANGELOG_HEADERS;
   return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);
 }
 

@@ -82,7 +82,7 @@ export interface ChartSpec {
   anchor: { row: number; col: number; rows: number; cols: number };
 }
 
-export type OwnSheetRole = "highlight" | "history" | "changelog";
+export type OwnSheetRole = "highlight" | "history" | "changelog" | "riskHistory";
 
 export interface SheetLayout {
   role: OwnSheetRole;

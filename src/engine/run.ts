@@ -75,6 +75,7 @@ export function planRun(
     mode,
     history,
     changeLog: ownGrid(snapshot, "changelog"),
+    riskHistory: ownGrid(snapshot, "riskHistory"),
     generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
     ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
   });

@@ -13,6 +13,7 @@ import { PROFILE_ROWS } from "./read/columns";
 import { findHeaderRow, transposedFields } from "./read/headers";
 import type { FieldKey } from "./model";
 import { CHANGELOG_SHEET } from "./report/changelog";
+import { RISK_HISTORY_SHEET } from "./report/risk-history";
 import { HIGHLIGHT_SHEET } from "./report/highlight";
 import { HISTORY_SHEET } from "./report/history";
 
@@ -62,6 +63,7 @@ export const OWN_SHEET_NAMES: Readonly<Record<OwnSheetRole, string>> = {
   highlight: HIGHLIGHT_SHEET,
   history: HISTORY_SHEET,
   changelog: CHANGELOG_SHEET,
+  riskHistory: RISK_HISTORY_SHEET,
 };
 
 /** The sheet each ProgrammeRAG_* marker names (as the workbook spells the sheet), by role; broken ones left out. */

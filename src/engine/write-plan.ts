@@ -15,6 +15,7 @@ import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
+import { riskHistoryPlan } from "./report/risk-history";
 
 export type RunMode = "refresh" | "report";
 
@@ -23,6 +24,8 @@ export interface PlanOptions {
   /** The tool's own history and change log sheets as they are now (null when there are none yet). */
   history?: SheetGrid | null;
   changeLog?: SheetGrid | null;
+  /** The tool's Risk History sheet as it is now (null when there is none yet). */
+  riskHistory?: SheetGrid | null;
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
    * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
@@ -81,14 +84,17 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   if (options.mode === "report") {
     // Only the latest earlier quarter is read into rows; the others are copied as they are written back.
     const history = readHistorySheet(options.history ?? null, a);
+    const risks = riskHistoryPlan(options.riskHistory ?? null, a, history);
     sheets.push(
       highlightLayout(a, {
         previous: history.previous,
+        riskScoresBefore: risks.before,
         generatedAt: options.generatedAt,
         ...(options.programmeName ? { programmeName: options.programmeName } : {}),
       }),
     );
     sheets.push(historySheetLayout(history, a));
+    if (risks.layout) sheets.push(risks.layout);
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -12,6 +12,9 @@ import { DEFAULT_RULES } from "../../src/engine/rules";
 import { cellRating, heatCellText, heatMapCounts } from "../../src/engine/report/risk-heatmap";
 import { highlightLayout } from "../../src/engine/report/highlight";
 import { riskDirection } from "../../src/engine/report/top-risks";
+import { RISK_HISTORY_HEADERS } from "../../src/engine/report/risk-history";
+import { buildWritePlan } from "../../src/engine/write-plan";
+import { looksLikeOwnSheet } from "../../src/engine/own-sheets";
 
 const day = (iso: string) => parseIsoDay(iso)!;
 
@@ -175,5 +178,85 @@ describe("top risks", () => {
     expect(riskDirection({ key: "R1", score: 5 }, null).direction).toBe("unknown");
     const before = { label: "Q2", reportingDate: day("2020-09-30"), scores: new Map([["r1", null]]) };
     expect(riskDirection({ key: "R1", score: 5 }, before).direction).toBe("unknown");
+  });
+});
+
+describe("Risk History", () => {
+  const analysisAt = (iso: string, rows: CellValue[][] = ROWS) =>
+    analyse([programme(), register(rows)], { reportingDate: day(iso) });
+
+  /** The layout as a grid, as the next run reads it back. */
+  const asGrid = (l: SheetLayout | undefined, name: string): SheetGrid => ({
+    name,
+    visible: true,
+    rowOffset: 0,
+    colOffset: 0,
+    values: l!.values.map((r) => r.map((v) => v)),
+  });
+
+  test("a report writes each open risk's score; the next report compares with it and keeps it", () => {
+    const q2 = analysisAt("2020-09-30", [
+      ["R01", "FB01", "Supplier insolvency", "Head of ICT", 4, 4, "", "", "Escrow", "Open", ""],
+      ["R02", "FB01", "Chip shortage", "Mark", 5, 5, "", "", "", "Open", ""],
+    ]);
+    const p2 = buildWritePlan(q2, { mode: "report", generatedAt: 44104 });
+    const rh2 = p2.sheets.find((s) => s.role === "riskHistory");
+    expect(rh2?.name).toBe("Risk History");
+    expect(rh2!.values[0]).toEqual([...RISK_HISTORY_HEADERS]);
+    expect(rh2!.values.slice(1).map((r) => [r[0], r[2], r[9], r[11]])).toEqual([
+      ["Q2 2020/21", "R01", 16, "Red"],
+      ["Q2 2020/21", "R02", 25, "Red"],
+    ]);
+    const history = asGrid(
+      p2.sheets.find((s) => s.role === "history"),
+      "RAG History",
+    );
+    const riskHistory = asGrid(rh2, "Risk History");
+    const q3 = analysisAt("2020-12-31");
+    const p3 = buildWritePlan(q3, { mode: "report", generatedAt: 44196, history, riskHistory });
+    const rh3 = p3.sheets.find((s) => s.role === "riskHistory")!;
+    expect(rh3.values.slice(1).map((r) => [r[0], r[2], r[9]])).toEqual([
+      ["Q2 2020/21", "R01", 16],
+      ["Q2 2020/21", "R02", 25],
+      ["Q3 2020/21", "R01", 20],
+      ["Q3 2020/21", "R02", 20],
+      ["Q3 2020/21", "R03", 6],
+      ["Q3 2020/21", "R04", 2],
+    ]);
+    const hl = p3.sheets.find((s) => s.role === "highlight")!;
+    const h = rowWith(hl, "Top risks: the risk register");
+    expect(hl.values.slice(h + 2, h + 6).map((r) => r[6])).toEqual([
+      "▲ Worse: 16 → 20",
+      "▼ Better: 25 → 20",
+      "New since Q2 2020/21",
+      "New since Q2 2020/21",
+    ]);
+    // Built again for Q3: the Q3 rows are replaced, not added twice.
+    const again = buildWritePlan(q3, {
+      mode: "report",
+      generatedAt: 44197,
+      history: asGrid(
+        p3.sheets.find((s) => s.role === "history"),
+        "RAG History",
+      ),
+      riskHistory: asGrid(rh3, "Risk History"),
+    });
+    expect(again.sheets.find((s) => s.role === "riskHistory")!.values).toEqual(rh3.values);
+  });
+
+  test("no register and no Risk History: no sheet written", () => {
+    const a = analyse([programme()], { reportingDate: day("2020-12-31") });
+    expect(buildWritePlan(a, { mode: "report", generatedAt: 44196 }).sheets.map((s) => s.role)).toEqual([
+      "highlight",
+      "history",
+      "changelog",
+    ]);
+  });
+
+  test("the Risk History is the tool's own only with its header row", () => {
+    expect(
+      looksLikeOwnSheet("riskHistory", asGrid({ values: [[...RISK_HISTORY_HEADERS]] } as SheetLayout, "x")),
+    ).toBe(true);
+    expect(looksLikeOwnSheet("riskHistory", register(ROWS))).toBe(false);
   });
 });
