@@ -73,7 +73,7 @@ export const FIELD_SPECS: FieldSpec[] = [
     ],
   },
   {
-    field: "id",
+    field: "ref",
     kind: "text",
     words: [
       "id",
@@ -708,7 +708,7 @@ export interface HeaderMap {
 }
 
 /** Fields that make a row a header row when found together. */
-const CORE_FIELDS: FieldKey[] = ["id", "name"];
+const CORE_FIELDS: FieldKey[] = ["ref", "name"];
 
 /** Which column a field's score class means, in words for the mapping. */
 function scoreWords(score: number): string {
@@ -720,7 +720,7 @@ function scoreWords(score: number): string {
 }
 
 const FIELD_LABEL: Partial<Record<FieldKey, string>> = {
-  id: "reference",
+  ref: "reference",
   riskScore: "risk score",
   end: "target date",
   progress: "% complete",
