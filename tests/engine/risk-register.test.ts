@@ -97,7 +97,7 @@ const SERIAL_2020_11_30 = 44165;
 function analysed(rows: RiskRow[], header?: CellValue[], name?: string): ProgrammeAnalysis {
   return run([ITEMS, register(rows, header, name)]);
 }
-const item = (a: ProgrammeAnalysis, ref: string) => a.items.find((i) => i.id === ref)!;
+const item = (a: ProgrammeAnalysis, ref: string) => a.items.find((i) => i.ref === ref)!;
 const riskReason = (a: ProgrammeAnalysis, ref: string) =>
   item(a, ref).reasons.find((r) => r.dimension === "risk")?.text ?? null;
 

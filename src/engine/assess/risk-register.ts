@@ -189,7 +189,7 @@ export class RiskLinker {
 
   /** The item's open linked risks (by its reference, else its name), recorded on each risk; undefined: none. */
   attach(item: ProgrammeItem): RatedRisk[] | undefined {
-    let list = item.id ? this.byLink.get(normKey(item.id)) : undefined;
+    let list = item.ref ? this.byLink.get(normKey(item.ref)) : undefined;
     let by: "ref" | "name" = "ref";
     if (!list && item.name) {
       list = this.byLink.get(normKey(item.name));
@@ -201,7 +201,7 @@ export class RiskLinker {
       // A risk linked by reference keeps that link; a name matches only risks no reference has claimed.
       if (by === "name" && r.linkedBy === "ref") continue;
       r.linkedBy = by;
-      r.linkedTo.push({ sheet: item.sheet, row: item.row, ref: item.id, name: item.name });
+      r.linkedTo.push({ sheet: item.sheet, row: item.row, ref: item.ref, name: item.name });
       if (!r.closed) open.push(r);
     }
     return open.length ? open : undefined;
