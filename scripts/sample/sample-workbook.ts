@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { SampleItem } from "./sample-data";
 import { ALLOCATED_TO_ITEMS, ALLOCATION, SAMPLE_THEMES } from "./sample-data";
 import { DATE_FORMAT, GBP_FORMAT, PERCENT_FORMAT, setFixedProperties, utcDate } from "./xlsx-helpers";
+import { addRiskRegisterSheet } from "./sample-risks";
 
 export const SAMPLE_SHEET = "Programme of Works";
 export const SAMPLE_TITLE = "ICT Strategy 2020-22: Programme of Works";
@@ -299,6 +300,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     if (line !== "") notes.getCell(i + 1, 1).value = line;
   });
   notes.getCell("A1").font = { bold: true, size: 12 };
+  addRiskRegisterSheet(wb);
 
   // Lookups: the lists behind the drop-downs, hidden.
   const lookups = wb.addWorksheet("Lookups", { state: "hidden" });

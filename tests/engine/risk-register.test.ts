@@ -163,6 +163,7 @@ describe("recognising a register", () => {
     ["Target score", null],
     ["Next review date", "reviewDate"],
     ["Closure date", "closedDate"],
+    ["Closed on", "closedDate"],
     ["Actions / mitigation", "mitigation"],
     ["Action owner", null],
     ["Open/Closed", "status"],

@@ -55,7 +55,12 @@ describe("a failure while reading changes nothing", () => {
     expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
     expect(diffSnapshots(before, snapshotCells(model))).toEqual([]);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Notes", "Lookups"]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      "Programme of Works",
+      "Notes",
+      "Risk Register",
+      "Lookups",
+    ]);
   });
 });
 
@@ -73,7 +78,7 @@ describe("a failure while writing names what may be incomplete", () => {
     const fake = fakeOf(model, { failAtSync: { at: 5, code: "InvalidArgument" } });
     const e = await failure(opsOf(fake, { chunkBytes: 20_000 }).buildReport(input()));
     expect(e.message).toMatch(
-      /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report" and "RAG History" may be incomplete/,
+      /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report", "RAG History" and "Risk History" may be incomplete/,
     );
     // Step 1 (the sheets added, the change log's new lines, the start of the RAG columns) was applied.
     expect(model.findSheet("Highlight Report")).toBeDefined();
@@ -244,7 +249,12 @@ describe("the user is editing a cell (the workbook model in cell-edit mode)", ()
       expect(e.message).toMatch(/Nothing was changed in the workbook\.$/);
     }
     expect(diffSnapshots(before, snapshotCells(model))).toEqual([]);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Notes", "Lookups"]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      "Programme of Works",
+      "Notes",
+      "Risk Register",
+      "Lookups",
+    ]);
     // Once the user presses Enter, the same refresh goes through.
     model.cellEditMode = false;
     const r = await opsOf(fakeOf(model)).refreshRag(input());

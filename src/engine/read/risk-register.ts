@@ -107,6 +107,7 @@ const PROGRAMME_ONLY =
 export function registerField(raw: CellValue): RegisterField | null {
   const h = norm(raw);
   if (!h || h.split(" ").length > 8) return null;
+  if (/^(date )?(closed|closure)( on| date)?$/.test(h)) return "closedDate";
   if (/\bdate\b|\breview by\b|\bdue\b/.test(h)) {
     if (/\bclos(ed|ure|ing)\b/.test(h)) return "closedDate";
     if (/\b(review|target|due|next)\b/.test(h)) return "reviewDate";

@@ -3,6 +3,7 @@ import { cellAddress } from "../../engine/grid";
 import type { AssessedItem, SheetReport } from "../../engine/model";
 import { severityRank } from "../../engine/rag";
 import { exceptions, overrideText } from "../../engine/report/exceptions";
+import { LinkedRisks } from "./LinkedRisks";
 import { RagBadge } from "./RagBadge";
 import { useSharedStyles } from "./shared-styles";
 
@@ -81,6 +82,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
                 ))}
               </ul>
             )}
+            <LinkedRisks item={item} />
           </li>
         );
       })}

@@ -7,6 +7,7 @@ import { ItemsAtRisk } from "./ItemsAtRisk";
 import { RagBadge } from "./RagBadge";
 import { RagCountsList } from "./RagCountsList";
 import { TrendSummary } from "./TrendSummary";
+import { TopRisks } from "./TopRisks";
 import { reportWarnings } from "../../engine/report/notes";
 import { WrittenSummary } from "./WrittenSummary";
 import { useSharedStyles } from "./shared-styles";
@@ -78,6 +79,12 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
         <h3 className={shared.h3}>Coming up</h3>
         <ComingUp analysis={a} />
       </div>
+      {a.riskRegister && (
+        <div className={styles.sub}>
+          <h3 className={shared.h3}>Top risks</h3>
+          <TopRisks analysis={a} />
+        </div>
+      )}
       <div className={styles.sub}>
         <h3 className={shared.h3}>Written to the workbook</h3>
         <WrittenSummary written={outcome.result.written} />
