@@ -49,6 +49,7 @@ const cellStyle = (rating: "Red" | "Amber" | "Green", count: number): CellStyle 
   fontColor: RAG_STYLE[rating].font,
   bold: count > 0,
   italic: count === 0,
+  fontSize: 12,
   hAlign: "center",
   vAlign: "center",
   border: true,
@@ -99,4 +100,11 @@ export function riskHeatMapSection(pager: Pager, r: number, a: ProgrammeAnalysis
   return pager.gap(end);
 }
 
-const LABEL_STYLE: CellStyle = { bold: true, border: true, vAlign: "center", wrap: true, fill: "#F2F2F2" };
+const LABEL_STYLE: CellStyle = {
+  bold: true,
+  border: true,
+  vAlign: "center",
+  wrap: true,
+  fill: "#F2F2F2",
+  fontSize: 12,
+};
