@@ -393,3 +393,29 @@ describe("--json", () => {
     expect(toJsonReport(run([ITEMS])).riskRegister).toBeNull();
   });
 });
+
+describe("scores in words", () => {
+  test("a level word in the score column rates the risk (High Red, Medium Amber, Low Green); the reason says so", () => {
+    const a = analysed([
+      { ref: "R01", link: "FB01", title: "A", rscore: "High" },
+      { ref: "R02", link: "FB01", title: "B", score: "medium" },
+      { ref: "R03", link: "FB01", title: "C", score: "Low" },
+    ]);
+    expect(a.riskRegister!.risks.map((r) => [r.rag, r.score, r.basis])).toEqual([
+      ["Red", null, "residual"],
+      ["Amber", null, "inherent"],
+      ["Green", null, "inherent"],
+    ]);
+    expect(a.riskRegister!.risks[0]!.reason).toBe("Red: risk R01 'A' residual rating high");
+    expect(item(a, "FB01").rag.risk).toBe("Red");
+  });
+
+  test("an open risk with nothing to score is Not assessed, with a warning; it never rates an item", () => {
+    const a = analysed([{ ref: "R01", link: "FB01", title: "A" }]);
+    expect(a.riskRegister!.risks[0]!.rag).toBe("Not assessed");
+    expect(a.issues).toContainEqual(
+      expect.objectContaining({ sheet: "Risk Register", message: expect.stringContaining("has no score") }),
+    );
+    expect(item(a, "FB01").rag.risk).toBe("Green");
+  });
+});
