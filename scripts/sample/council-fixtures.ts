@@ -986,6 +986,209 @@ export function buildFormulaInjection(): ExcelJS.Workbook {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// risk-register-by-name.xlsx and risk-register-title-rows.xlsx (issue 12)
+
+/** A small programme sheet both register fixtures link to. */
+function registerProjects(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet("Projects");
+  headerRow(ws, 1, [
+    "Ref",
+    "Project name",
+    "Owner",
+    "Budget (£)",
+    "Forecast (£)",
+    "Target date",
+    "Likelihood",
+    "Impact",
+  ]);
+  const rows: Cell[][] = [
+    ["P1", "Website redesign", "Priya Shah", 60000, 60000, utcDate("2021-03-31"), 2, 2],
+    ["P2", "Telephony migration", "Tom Hughes", 40000, 40000, utcDate("2021-03-31"), 2, 3],
+    ["P3", "Data centre exit", "Mark Ellis", 90000, 90000, utcDate("2021-06-30"), 1, 2],
+  ];
+  rows.forEach((r, i) => writeRow(ws, i + 2, r, [null, null, null, GBP_FORMAT, GBP_FORMAT, DATE_FORMAT]));
+}
+
+/** A register whose link column holds the project's name, not its ref; one name is not a project. */
+export function buildRiskRegisterByName(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  setFixedProperties(wb, "Risk register linked by project name");
+  registerProjects(wb);
+  const ws = wb.addWorksheet("Risk log");
+  headerRow(ws, 1, [
+    "ID",
+    "Project name",
+    "Risk",
+    "Owner",
+    "Likelihood",
+    "Impact",
+    "Score",
+    "Mitigation",
+    "Status",
+    "Review date",
+    "Closed on",
+  ]);
+  const rows: Cell[][] = [
+    [
+      "RL1",
+      "Website redesign",
+      "Accessibility audit fails",
+      "Priya Shah",
+      4,
+      4,
+      16,
+      "Audit of the top pages first",
+      "Open",
+      utcDate("2021-01-31"),
+      null,
+    ],
+    [
+      "RL2",
+      "telephony  migration",
+      "Number porting delays",
+      "Tom Hughes",
+      3,
+      3,
+      9,
+      "Port in tranches",
+      "Open",
+      utcDate("2020-11-30"),
+      null,
+    ],
+    [
+      "RL3",
+      "Intranet refresh",
+      "Content owners unavailable",
+      "Jo Bennett",
+      3,
+      4,
+      12,
+      "Content sprint",
+      "Open",
+      utcDate("2021-02-28"),
+      null,
+    ],
+    [
+      "RL4",
+      "",
+      "Budget round reduces capital",
+      "Chief Finance Officer",
+      3,
+      5,
+      15,
+      "Business cases",
+      "Open",
+      utcDate("2021-02-28"),
+      null,
+    ],
+    [
+      "RL5",
+      "Data centre exit",
+      "Lease ends before exit",
+      "Mark Ellis",
+      4,
+      5,
+      20,
+      "Lease extension agreed",
+      "Closed",
+      null,
+      null,
+    ],
+  ];
+  rows.forEach((r, i) =>
+    writeRow(ws, i + 2, r, [null, null, null, null, null, null, null, null, null, DATE_FORMAT, DATE_FORMAT]),
+  );
+  return wb;
+}
+
+/** A register under a merged title block, its header on row 5 from column B, with current and target scores. */
+export function buildRiskRegisterTitleRows(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  setFixedProperties(wb, "Risk register with title rows");
+  registerProjects(wb);
+  const ws = wb.addWorksheet("Strategic risks");
+  ws.getCell("B1").value = "Corporate Risk Register – ICT";
+  ws.getCell("B1").font = { bold: true, size: 14 };
+  ws.mergeCells("B1:L1");
+  ws.getCell("B2").value = "Owner: Head of ICT. Reviewed quarterly by the Audit Committee.";
+  ws.mergeCells("B2:L2");
+  ws.getCell("B3").value = "Scores are likelihood × impact, 1-5 each.";
+  ws.mergeCells("B3:L3");
+  const headers = [
+    "Risk No.",
+    "Project ref",
+    "Risk description",
+    "Risk owner",
+    "Gross likelihood",
+    "Gross impact",
+    "Current likelihood",
+    "Current impact",
+    "Current score",
+    "Target score",
+    "Controls and actions",
+    "Next review date",
+  ];
+  headers.forEach((h, i) => {
+    const c = ws.getCell(5, i + 2);
+    c.value = h;
+    c.font = BOLD;
+  });
+  const rows: Cell[][] = [
+    [
+      "SR1",
+      "P1",
+      "Website fails accessibility regulations",
+      "Priya Shah",
+      5,
+      4,
+      3,
+      4,
+      12,
+      6,
+      "Audit and fix plan",
+      utcDate("2021-01-31"),
+    ],
+    [
+      "SR2",
+      "P3",
+      "Data centre lease ends before exit",
+      "Mark Ellis",
+      4,
+      5,
+      4,
+      5,
+      20,
+      8,
+      "Extension negotiated",
+      utcDate("2021-01-31"),
+    ],
+    [
+      "SR3",
+      "P2",
+      "Supplier withdraws from the framework",
+      "Tom Hughes",
+      2,
+      4,
+      2,
+      4,
+      30,
+      4,
+      "Second supplier on the framework",
+      utcDate("2021-03-31"),
+    ],
+  ];
+  rows.forEach((r, i) =>
+    r.forEach((v, c) => {
+      if (v === null) return;
+      const cell = ws.getCell(6 + i, c + 2);
+      cell.value = v;
+      if (v instanceof Date) cell.numFmt = DATE_FORMAT;
+    }),
+  );
+  return wb;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 export interface FixtureFile {
   file: string;
@@ -1001,4 +1204,6 @@ export const COUNCIL_FIXTURES: FixtureFile[] = [
   { file: "multi-sheet.xlsx", bytes: () => xlsxBytes(buildMultiSheet()) },
   { file: "formula-injection.xlsx", bytes: () => xlsxBytes(buildFormulaInjection()) },
   { file: "next-milestone.xlsx", bytes: () => xlsxBytes(buildNextMilestone()) },
+  { file: "risk-register-by-name.xlsx", bytes: () => xlsxBytes(buildRiskRegisterByName()) },
+  { file: "risk-register-title-rows.xlsx", bytes: () => xlsxBytes(buildRiskRegisterTitleRows()) },
 ];

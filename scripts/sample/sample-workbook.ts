@@ -9,6 +9,7 @@ import type { SampleItem } from "./sample-data";
 import { ALLOCATED_TO_ITEMS, ALLOCATION, SAMPLE_THEMES } from "./sample-data";
 import { DATE_FORMAT, GBP_FORMAT, PERCENT_FORMAT, setFixedProperties, utcDate } from "./xlsx-helpers";
 import { addMilestonesSheet } from "./sample-milestones";
+import { addRiskRegisterSheet } from "./sample-risks";
 
 export const SAMPLE_SHEET = "Programme of Works";
 export const SAMPLE_TITLE = "ICT Strategy 2020-22: Programme of Works";
@@ -302,6 +303,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     if (line !== "") notes.getCell(i + 1, 1).value = line;
   });
   notes.getCell("A1").font = { bold: true, size: 12 };
+  addRiskRegisterSheet(wb);
 
   // Lookups: the lists behind the drop-downs, hidden.
   const lookups = wb.addWorksheet("Lookups", { state: "hidden" });

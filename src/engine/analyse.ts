@@ -33,6 +33,8 @@ import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
 import { nextMilestoneColumns } from "./read/milestones";
+import { readRiskRegisters } from "./read/risk-register";
+import { RiskLinker } from "./assess/risk-register";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
 export const PROGRAMME_START: DayNumber = dayFromYmd(2020, 4, 1);
@@ -97,6 +99,12 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     rules.schedule,
     issues,
   );
+  // Risk registers are read first, so each item is rated with its linked risks; they are never programme sheets.
+  const registers = readRiskRegisters(sheets, own, dateSystem);
+  const riskLinker = registers.length
+    ? new RiskLinker(registers, rules.risk, options.reportingDate, issues)
+    : null;
+  const registerSheets = new Set(registers.map((r) => r.sheet));
 
   for (const grid of sheets) {
     if (own.has(grid.name.toLowerCase())) {
@@ -106,6 +114,13 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     if (milestones.sheets.has(grid.name)) continue;
     if (!grid.visible) {
       ignoredSheets.push({ name: grid.name, reason: "hidden sheet" });
+      continue;
+    }
+    if (registerSheets.has(grid.name)) {
+      ignoredSheets.push({
+        name: grid.name,
+        reason: "a risk register: read for its risks, not as a programme",
+      });
       continue;
     }
     let read = readSheet(grid, dateSystem);
@@ -162,6 +177,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       if (u) item.unreadable = u;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
+      const linked = riskLinker?.attach(item);
+      if (linked) item.linkedRisks = linked;
       items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
     }
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
@@ -259,6 +276,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     });
   milestones.links?.finish(issues);
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
+  const riskRegister = riskLinker?.finish();
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
   return {
@@ -286,6 +304,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     ...(milestones.all.length || milestones.sheets.size
       ? { milestones: milestones.all, milestoneSheets: [...milestones.sheets] }
       : {}),
+    ...(riskRegister ? { riskRegister } : {}),
   };
 }
 

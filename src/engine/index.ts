@@ -121,3 +121,6 @@ export {
 export type { Trend } from "./report/trend";
 export { changeText } from "./report/trend";
 export { toJsonReport } from "./json";
+export type { RatedRisk } from "./assess/risk-register";
+export { riskName, riskOrder } from "./assess/risk-register";
+export { riskProject, topRegisterRisks } from "./report/top-risks";

@@ -14,6 +14,8 @@ import { toPounds } from "./money";
 import type { AssessedMilestone } from "./assess/milestones";
 import type { DayNumber } from "./dates";
 import { slippedBy } from "./report/milestone-history";
+import type { JsonRiskRegister } from "./json-risks";
+import { riskRegisterJson } from "./json-risks";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -136,6 +138,8 @@ export interface JsonReport {
   previous: JsonProgrammePrevious | null;
   /** Every milestone read (issue 12), rated, with the items it links to (empty when the workbook has none). */
   milestones: JsonMilestone[];
+  /** The workbook's risk registers with each risk's rating (json-risks.ts); null when it has none. */
+  riskRegister: JsonRiskRegister | null;
 }
 
 /** A milestone in --json: dates as YYYY-MM-DD. */
@@ -302,6 +306,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
         }
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),
+    riskRegister: riskRegisterJson(a),
   };
 }
 

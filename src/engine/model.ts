@@ -5,6 +5,7 @@ import type { Pence } from "./money";
 import type { AssessedMilestone } from "./assess/milestones";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
+import type { RatedRisk, RiskRegisterAnalysis } from "./assess/risk-register";
 
 /** A share as a fraction (0.45 is 45%), e.g. % complete. */
 export type Fraction = number & { readonly __brand: "Fraction" };
@@ -155,6 +156,8 @@ export interface ProgrammeItem {
   unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
   /** The item's milestones (a milestones sheet's, linked by its reference or name; its own "Next milestone"). */
   milestones?: AssessedMilestone[];
+  /** The open risks a risk register links to this item (by its reference or name), where it has any. */
+  linkedRisks?: RatedRisk[];
 }
 
 /** A rated dimension's key (from the rule registry, src/engine/assess/dimensions.ts), or the overall rating. */
@@ -295,6 +298,8 @@ export interface ProgrammeAnalysis {
   milestones?: AssessedMilestone[];
   /** The milestones sheets read. */
   milestoneSheets?: string[];
+  /** The workbook's risk registers, rated, with the programme-level risks; absent when it has none. */
+  riskRegister?: RiskRegisterAnalysis;
 }
 
 export interface ProgrammeRag {

@@ -12,8 +12,15 @@ import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
 import { HISTORY_HEADERS_V1 } from "./report/history";
 import { MILESTONE_HISTORY_HEADERS } from "./report/milestone-history";
+import { RISK_HISTORY_HEADERS } from "./report/risk-history";
 
-export const OWN_ROLES: readonly OwnSheetRole[] = ["highlight", "history", "changelog", "milestoneHistory"];
+export const OWN_ROLES: readonly OwnSheetRole[] = [
+  "highlight",
+  "history",
+  "changelog",
+  "milestoneHistory",
+  "riskHistory",
+];
 const PREFIX = "ProgrammeRAG_";
 
 export function markerName(role: OwnSheetRole): string {
@@ -100,7 +107,12 @@ export function looksLikeOwnSheet(role: OwnSheetRole, grid: SheetGrid | null): b
   if (role === "milestoneHistory")
     return MILESTONE_HISTORY_HEADERS.every((h, c) => text(cellAt(grid, 0, c)) === h);
   // A history sheet of any version starts with the first version's columns, in their order.
-  const headers: readonly string[] = role === "history" ? HISTORY_HEADERS_V1 : CHANGELOG_HEADERS;
+  const headers: readonly string[] =
+    role === "history"
+      ? HISTORY_HEADERS_V1
+      : role === "riskHistory"
+        ? RISK_HISTORY_HEADERS
+        : CHANGELOG_HEADERS;
   return headers.every((h, c) => text(cellAt(grid, 0, c)) === h);
 }
 

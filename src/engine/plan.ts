@@ -83,7 +83,7 @@ export interface ChartSpec {
   anchor: { row: RowIndex; col: ColIndex; rows: number; cols: number };
 }
 
-export type OwnSheetRole = "highlight" | "history" | "changelog" | "milestoneHistory";
+export type OwnSheetRole = "highlight" | "history" | "changelog" | "milestoneHistory" | "riskHistory";
 
 export interface SheetLayout {
   role: OwnSheetRole;

@@ -84,6 +84,7 @@ export function planRun(
     historySheet,
     changeLog: ownGrid(snapshot, "changelog"),
     milestoneHistory,
+    riskHistory: ownGrid(snapshot, "riskHistory"),
     generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
     ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
   });

@@ -15,6 +15,7 @@ import { findHeaderRow, transposedFields } from "./read/headers";
 import type { FieldKey } from "./model";
 import { CHANGELOG_SHEET } from "./report/changelog";
 import { MILESTONE_HISTORY_SHEET } from "./report/milestone-history";
+import { RISK_HISTORY_SHEET } from "./report/risk-history";
 import { HIGHLIGHT_SHEET } from "./report/highlight";
 import { HISTORY_SHEET } from "./report/history";
 
@@ -65,6 +66,7 @@ export const OWN_SHEET_NAMES: Readonly<Record<OwnSheetRole, string>> = {
   history: HISTORY_SHEET,
   changelog: CHANGELOG_SHEET,
   milestoneHistory: MILESTONE_HISTORY_SHEET,
+  riskHistory: RISK_HISTORY_SHEET,
 };
 
 /** The sheet each ProgrammeRAG_* marker names (as the workbook spells the sheet), by role; broken ones left out. */

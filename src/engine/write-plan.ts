@@ -19,6 +19,7 @@ import type { HistorySheet } from "./report/history";
 import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
 import { cycleSentence } from "./cycle";
 import { milestoneHistoryLayout } from "./report/milestone-history";
+import { riskHistoryPlan } from "./report/risk-history";
 
 export type RunMode = "refresh" | "report";
 
@@ -34,6 +35,8 @@ export interface PlanOptions {
   changeLog?: SheetGrid | null;
   /** The tool's Milestone History as it is now (issue 12; null when there is none yet). */
   milestoneHistory?: SheetGrid | null;
+  /** The tool's Risk History sheet as it is now (null when there is none yet). */
+  riskHistory?: SheetGrid | null;
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
    * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).
@@ -111,9 +114,11 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   };
   const sheets = [];
   if (history) {
+    const risks = riskHistoryPlan(options.riskHistory ?? null, a, history);
     sheets.push(
       highlightLayout(a, {
         previous: history.previous,
+        riskScoresBefore: risks.before,
         generatedAt: options.generatedAt,
         ...(options.programmeName ? { programmeName: options.programmeName } : {}),
       }),
@@ -122,6 +127,7 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
     // Milestones (issue 12): only a workbook with milestones, or a Milestone History already, gets the sheet.
     if (a.milestones?.length || options.milestoneHistory)
       sheets.push(milestoneHistoryLayout(a, options.milestoneHistory ?? null, options.history ?? null));
+    if (risks.layout) sheets.push(risks.layout);
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -75,6 +75,7 @@ describe("shape", () => {
       "issues",
       "previous",
       "milestones",
+      "riskRegister",
     ]);
   });
 

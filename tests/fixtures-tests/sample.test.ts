@@ -199,11 +199,12 @@ describe("samples/ict-strategy-programme.xlsx", () => {
     expect(dump(committed)).toEqual(dump(fresh));
   });
 
-  it("has the programme sheet, a Milestones sheet, a visible Notes sheet and a hidden Lookups sheet", () => {
+  it("has the programme sheet, a Milestones sheet, a visible Notes sheet, the Risk Register and a hidden Lookups sheet", () => {
     expect(committed.worksheets.map((w) => [w.name, w.state])).toEqual([
       [SAMPLE_SHEET, "visible"],
       ["Milestones", "visible"],
       ["Notes", "visible"],
+      ["Risk Register", "visible"],
       ["Lookups", "hidden"],
     ]);
     const notes = committed.getWorksheet("Notes")!;

@@ -55,7 +55,13 @@ describe("a failure while reading changes nothing", () => {
     expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
     expect(diffSnapshots(before, snapshotCells(model))).toEqual([]);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Milestones", "Notes", "Lookups"]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      "Programme of Works",
+      "Milestones",
+      "Notes",
+      "Risk Register",
+      "Lookups",
+    ]);
   });
 });
 
@@ -244,7 +250,13 @@ describe("the user is editing a cell (the workbook model in cell-edit mode)", ()
       expect(e.message).toMatch(/Nothing was changed in the workbook\.$/);
     }
     expect(diffSnapshots(before, snapshotCells(model))).toEqual([]);
-    expect(model.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Milestones", "Notes", "Lookups"]);
+    expect(model.sheets.map((s) => s.name)).toEqual([
+      "Programme of Works",
+      "Milestones",
+      "Notes",
+      "Risk Register",
+      "Lookups",
+    ]);
     // Once the user presses Enter, the same refresh goes through.
     model.cellEditMode = false;
     const r = await opsOf(fakeOf(model)).refreshRag(input());

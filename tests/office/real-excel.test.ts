@@ -182,7 +182,13 @@ describe("4. protection is checked before the first write", () => {
     const e2 = await failure(runOn(fresh, "refresh"));
     expect(e2.code).toBe("AccessDenied");
     expect(e2.message).toMatch(/structure is protected.*"Change Log".*Review > Protect Workbook/);
-    expect(fresh.sheets.map((s) => s.name)).toEqual(["Programme of Works", "Milestones", "Notes", "Lookups"]);
+    expect(fresh.sheets.map((s) => s.name)).toEqual([
+      "Programme of Works",
+      "Milestones",
+      "Notes",
+      "Risk Register",
+      "Lookups",
+    ]);
   });
 
   test("with structure protection on, a refresh whose sheets all exist still runs", async () => {

@@ -32,11 +32,22 @@ import {
   opsOf,
 } from "./support";
 
-/** The sample's own sheets: it has a Milestones sheet (issue 12). */
-const WITH_MILESTONES = ["Highlight Report", "RAG History", "Milestone History", "Change Log"];
-
 function rowHeights(model: WorkbookModel, sheet: string): [number, number][] {
   return [...model.findSheet(sheet)!.rowHeights.entries()].sort((x, y) => x[0] - y[0]);
+}
+
+/**
+ * The tool's sheets a report writes (issue 12): with a Milestone History where the workbook has milestones (the
+ * sample has a Milestones sheet) and a Risk History where it has a risk register.
+ */
+function ownSheetsOf(path: string, milestones = /ict-strategy-programme/.test(path)): string[] {
+  const risks = /ict-strategy-programme|risk-register/.test(path);
+  return [
+    ...OWN_SHEETS.slice(0, -1),
+    ...(milestones ? ["Milestone History"] : []),
+    ...(risks ? ["Risk History"] : []),
+    ...OWN_SHEETS.slice(-1),
+  ];
 }
 
 function nameFormula(model: WorkbookModel, name: string): string | undefined {
@@ -50,6 +61,8 @@ describe("the report's sheets equal the command line's, cell by cell", () => {
     council("no-rag-column.xlsx"),
     council("multi-sheet.xlsx"),
     council("formula-injection.xlsx"),
+    council("risk-register-by-name.xlsx"),
+    council("risk-register-title-rows.xlsx"),
     // Not gmpp-2021.csv: the model holds a CSV's cells as the text they are, and the CLI knows a CSV is all
     // text, so the report's data notes rightly differ (amounts typed as text are noted only in the workbook).
   ];
@@ -58,8 +71,7 @@ describe("the report's sheets equal the command line's, cell by cell", () => {
     const fake = fakeOf(model);
     const r = await opsOf(fake).buildReport(input());
     const cli = await cliOutput(path);
-    // A workbook with milestones (the sample, issue 12) also gets the Milestone History, compared likewise.
-    const own = r.analysis.milestones?.length ? WITH_MILESTONES : OWN_SHEETS;
+    const own = ownSheetsOf(path, Boolean(r.analysis.milestones?.length));
     expect(r.written.sheets).toEqual(own);
     expect(model.sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
     for (const sheet of own) {
@@ -175,10 +187,11 @@ describe("on the bundled sample", () => {
     expect(r.written.syncs).toBe(4);
     const names = model.sheets.map((s) => s.name);
     expect(names[0]).toBe("Highlight Report");
-    expect(names.slice(-3)).toEqual(["RAG History", "Milestone History", "Change Log"]);
+    expect(names.slice(-4)).toEqual(["RAG History", "Milestone History", "Risk History", "Change Log"]);
     expect(model.activeSheetId).toBe(model.findSheet("Highlight Report")!.id);
     expect(nameFormula(model, markerName("highlight"))).toBe("='Highlight Report'!$A$1");
     expect(nameFormula(model, markerName("history"))).toBe("='RAG History'!$A$1");
+    expect(nameFormula(model, markerName("riskHistory"))).toBe("='Risk History'!$A$1");
     expect(nameFormula(model, markerName("changelog"))).toBe("='Change Log'!$A$1");
   });
 
@@ -214,12 +227,14 @@ describe("on the bundled sample", () => {
     await ops.buildReport(input());
     const before = snapshotCells(model);
     const second = await ops.buildReport(input());
-    expect(second.written.sheets).toEqual(WITH_MILESTONES);
+    expect(second.written.sheets).toEqual(ownSheetsOf(SAMPLE));
     const changes = diffSnapshots(before, snapshotCells(model));
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((c) => c.sheet === "Change Log" && c.before === null)).toBe(true);
     expect(new Set(changes.map((c) => c.address.replace(/^[A-Z]+/, ""))).size).toBe(1);
-    expect(model.sheets.filter((s) => /Highlight|History|Change/.test(s.name))).toHaveLength(4);
+    expect(model.sheets.filter((s) => /Highlight|History|Change/.test(s.name))).toHaveLength(
+      ownSheetsOf(SAMPLE).length,
+    );
   });
 
   test("the add-in's sheets are replaced where the user moved them, and follow a rename", async () => {

@@ -17,7 +17,7 @@ import { diffSnapshots, snapshotCells } from "../../tools/excel-sim/excel-model"
 import type { CellSnapshot } from "../../tools/excel-sim/excel-model/snapshot";
 import { fakeOf, input, opsOf } from "./support";
 
-export const OWN = ["Highlight Report", "RAG History", "Milestone History", "Change Log"];
+export const OWN = ["Highlight Report", "RAG History", "Milestone History", "Risk History", "Change Log"];
 /** Small requests, so a run is many round trips and failures fall in every one of them. */
 export const CHUNK_BYTES = 20_000;
 
@@ -123,7 +123,7 @@ export function checkAfterFailure(
   }
   expect({ where, unlogged }).toEqual({ where, unlogged: [] });
   // Earlier history rows and earlier change log lines are all still there, in place.
-  for (const sheet of ["RAG History", "Change Log"]) {
+  for (const sheet of ["RAG History", "Risk History", "Change Log"]) {
     const was = rowsOf(before, sheet);
     const is = rowsOf(after, sheet).slice(0, was.length);
     expect({ where, sheet, rows: is }).toEqual({ where, sheet, rows: was });

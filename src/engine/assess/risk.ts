@@ -1,6 +1,8 @@
 import type { AssessedItem } from "../model";
 import type { Rag, RagStatus } from "../rag";
+import { severityRank } from "../rag";
 import { defineDimension } from "./dimension";
+import type { RatedRisk } from "./risk-register";
 
 /** The risk's rules: thresholds on the score (likelihood × impact, 1-25). */
 export interface RiskRules {
@@ -83,6 +85,30 @@ export function assessRisk(input: RiskInput, rules: RiskRules): RiskResult {
   return { rag: "Amber", score, reason: `Amber: ${how}${shortRisk(input.risk)}`, note };
 }
 
+/**
+ * The worst of the row's own risk and its open linked risks (from a risk register): a linked risk worse than the
+ * row's own rating sets the rating, and the reason names it; otherwise the row's own rating and reason stand.
+ */
+export function withLinkedRisks(own: RiskResult, linked: readonly RatedRisk[]): RiskResult {
+  let worst: RatedRisk | null = null;
+  for (const x of linked) {
+    if (x.closed || x.rag === "Not assessed") continue;
+    if (
+      worst === null ||
+      severityRank(x.rag) < severityRank(worst.rag) ||
+      (x.rag === worst.rag && (x.score ?? 0) > (worst.score ?? 0))
+    )
+      worst = x;
+  }
+  if (worst === null || severityRank(worst.rag) >= severityRank(own.rag)) return own;
+  const open = linked.filter((x) => !x.closed).length;
+  const reason =
+    worst.rag === "Green"
+      ? null
+      : worst.reason! + (open > 1 ? ` (the worst of ${open} open linked risks)` : "");
+  return { rag: worst.rag, score: own.score, reason, note: own.note };
+}
+
 /** The risk as a rated dimension. */
 export const RISK = defineDimension({
   key: "risk",
@@ -129,7 +155,7 @@ export const RISK = defineDimension({
   assess(item, { rules }) {
     const r = assessRisk(item, rules);
     item.assessedRiskScore = r.score;
-    return r;
+    return item.linkedRisks ? withLinkedRisks(r, item.linkedRisks) : r;
   },
   json: (i: AssessedItem) => ({
     likelihood: i.likelihood,

@@ -51,6 +51,10 @@ import {
 } from "./sheet-builder";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
+import type { SectionKit } from "./section-kit";
+import { riskHeatMapSection } from "./risk-heatmap";
+import type { RiskScoresBefore } from "./top-risks";
+import { topRisksSection } from "./top-risks";
 
 export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException, nextQuarter };
 export const HIGHLIGHT_SHEET = "Highlight Report";
@@ -66,6 +70,8 @@ export interface HighlightOptions {
   topRisks?: number;
   /** How many exceptions to list (the rest are counted). */
   exceptionLimit?: number;
+  /** The risk scores of the last snapshot in the Risk History, for the register's direction of travel. */
+  riskScoresBefore?: RiskScoresBefore | null;
 }
 
 /** The report's columns: the exceptions table's (Ref, Project, Owner, one per rated dimension, Computed ...). */
@@ -709,6 +715,9 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     continued: [heading("Top risks (continued)")],
   });
   r = pager.gap(r);
+  const kit: SectionKit = { cols: COLS, heading, note, head, rag, text, num };
+  r = riskHeatMapSection(pager, r, a, kit);
+  r = topRisksSection(pager, r, a, kit, options.riskScoresBefore ?? null, options.topRisks ?? 10);
 
   // Charts: in-cell bars of block characters, so both adapters (and every printer) show the same chart; the
   // Office adapter adds Excel charts of the same tables beside them (columns I-K).

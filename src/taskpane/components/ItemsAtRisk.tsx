@@ -4,6 +4,7 @@ import { cellAddress } from "../../engine/grid";
 import type { AssessedItem, SheetReport } from "../../engine/model";
 import { severityRank } from "../../engine/rag";
 import { exceptions, overrideText } from "../../engine/report/exceptions";
+import { LinkedRisks } from "./LinkedRisks";
 import { RagBadge } from "./RagBadge";
 import { useSharedStyles } from "./shared-styles";
 
@@ -82,6 +83,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
                 ))}
               </ul>
             )}
+            <LinkedRisks item={item} />
           </li>
         );
       })}

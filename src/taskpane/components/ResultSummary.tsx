@@ -9,6 +9,7 @@ import { KeyMilestones } from "./KeyMilestones";
 import { RagBadge } from "./RagBadge";
 import { RagCountsList } from "./RagCountsList";
 import { TrendSummary } from "./TrendSummary";
+import { TopRisks } from "./TopRisks";
 import { reportWarnings } from "../../engine/report/notes";
 import { WrittenSummary } from "./WrittenSummary";
 import { useSharedStyles } from "./shared-styles";
@@ -87,6 +88,12 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
         <div className={styles.sub}>
           <h3 className={shared.h3}>Key milestones</h3>
           <KeyMilestones analysis={a} />
+        </div>
+      )}
+      {a.riskRegister && (
+        <div className={styles.sub}>
+          <h3 className={shared.h3}>Top risks</h3>
+          <TopRisks analysis={a} />
         </div>
       )}
       <div className={styles.sub}>

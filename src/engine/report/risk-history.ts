@@ -1,0 +1,200 @@
+/**
+ * The "Risk History" sheet: each open risk of the register at each snapshot (its likelihood, impact, score and
+ * rating, with the snapshot's period and reporting date), so the report shows the direction of travel of every
+ * score since the last snapshot. A sheet of the tool's own, like the RAG History: read back by header names,
+ * written whole at each report.
+ *
+ * Which snapshots it keeps follows the RAG History: a row is kept when the merged RAG History keeps rows of its
+ * reporting date (`HistorySheet.earlier`), so a report built again replaces its snapshot in both. The scores it
+ * compares with are those whose reporting date is the RAG History's previous snapshot's
+ * (`PreviousSnapshot.reportingDate`), so whichever snapshot the trend compares with, the risks compare with it.
+ */
+import type { DateSystem, DayNumber } from "../dates";
+import { excelSerialFromDay } from "../dates";
+import type { SheetGrid, CellValue } from "../grid";
+import type { ProgrammeAnalysis } from "../model";
+import type { LayoutValue, SheetLayout } from "../plan";
+import { readDate, readText } from "../read/cells";
+import { riskName } from "../assess/risk-register";
+import type { HistorySheet, PreviousSnapshot } from "./history";
+import { FORMAT, SheetBuilder } from "./sheet-builder";
+import type { RiskScoresBefore } from "./top-risks";
+import { riskProject } from "./top-risks";
+
+export const RISK_HISTORY_SHEET = "Risk History";
+
+const COLUMNS: { header: string; width: number; format: string | null }[] = [
+  { header: "Period", width: 12, format: null },
+  { header: "Reporting date", width: 13, format: FORMAT.date },
+  { header: "Risk ref", width: 10, format: FORMAT.text },
+  { header: "Register", width: 16, format: FORMAT.text },
+  { header: "Project", width: 16, format: FORMAT.text },
+  { header: "Title", width: 36, format: FORMAT.text },
+  { header: "Owner", width: 20, format: FORMAT.text },
+  { header: "Likelihood", width: 10, format: FORMAT.integer },
+  { header: "Impact", width: 10, format: FORMAT.integer },
+  { header: "Score", width: 9, format: FORMAT.integer },
+  { header: "Scored on", width: 11, format: null },
+  { header: "Rating", width: 12, format: null },
+  { header: "Review date passed", width: 11, format: null },
+];
+export const RISK_HISTORY_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
+const DATE = 1;
+const REF = 2;
+const SCORE = 9;
+
+const norm = (v: CellValue) => (readText(v ?? null) ?? "").trim().toLowerCase();
+const BY_NAME = new Map(RISK_HISTORY_HEADERS.map((h, i) => [h.toLowerCase(), i]));
+
+interface RiskHistoryRow {
+  reportingDate: DayNumber;
+  period: string;
+  key: string;
+  score: number | null;
+  /** The row as the tool writes it back. */
+  values: LayoutValue[];
+}
+
+/** The rows of a Risk History sheet, read by header names (block by block), in sheet order. */
+export function readRiskHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): RiskHistoryRow[] {
+  if (!grid) return [];
+  const out: RiskHistoryRow[] = [];
+  let cols: number[] | null = null;
+  for (const row of grid.values) {
+    if (!row) continue;
+    const found = new Array<number>(COLUMNS.length).fill(-1);
+    let named = 0;
+    for (let c = 0; c < row.length; c++) {
+      const i = BY_NAME.get(norm(row[c]));
+      if (i !== undefined && found[i] === -1) {
+        found[i] = c;
+        named++;
+      }
+    }
+    if (named >= 3 && found[DATE]! >= 0 && found[REF]! >= 0) {
+      cols = found;
+      continue;
+    }
+    if (!cols) continue;
+    const at = (i: number): CellValue => (cols![i]! < 0 ? null : (row[cols![i]!] ?? null));
+    const d = readDate(at(DATE), "end", dateSystem);
+    const key = readText(at(REF) ?? null)?.trim();
+    if (d.kind !== "value" || !key) continue;
+    const values: LayoutValue[] = COLUMNS.map((c, i) => {
+      if (i === DATE) return excelSerialFromDay(d.value, dateSystem);
+      const v = at(i);
+      if (v == null || v === "") return null;
+      if (typeof v === "number") return v;
+      if (typeof v === "boolean") return v;
+      if (v instanceof Date) return null;
+      return String(v);
+    });
+    const s = at(SCORE);
+    out.push({
+      reportingDate: d.value,
+      period: readText(at(0) ?? null) ?? "",
+      key,
+      score: typeof s === "number" && Number.isFinite(s) ? s : null,
+      values,
+    });
+  }
+  return out;
+}
+
+/** The scores of the snapshot the trend compares with: rows whose reporting date is the previous snapshot's. */
+export function riskScoresBefore(
+  rows: readonly RiskHistoryRow[],
+  previous: PreviousSnapshot | null,
+): RiskScoresBefore | null {
+  if (!previous) return null;
+  const scores = new Map<string, number | null>();
+  for (const r of rows) {
+    if (r.reportingDate !== previous.reportingDate) continue;
+    const k = r.key.toLowerCase();
+    if (!scores.has(k)) scores.set(k, r.score);
+  }
+  if (scores.size === 0) return null;
+  return { label: previous.quarter, reportingDate: previous.reportingDate, scores };
+}
+
+/**
+ * Whether an earlier row is kept: its reporting date is one the merged RAG History keeps; a row of the
+ * reporting date being reported is replaced; a row older than every RAG History row handed to the run (a host
+ * may hand only the recent ones) is kept as the RAG History keeps its older rows; without any earlier RAG
+ * History row, rows of other periods are kept.
+ */
+function kept(
+  r: RiskHistoryRow,
+  a: ProgrammeAnalysis,
+  earlierDates: ReadonlySet<number>,
+  oldest: number | null,
+) {
+  if (earlierDates.has(r.reportingDate)) return true;
+  if (r.reportingDate === a.reportingDate) return false;
+  if (oldest !== null) return r.reportingDate < oldest;
+  return r.period !== a.period;
+}
+
+/** This snapshot's rows: every open risk of the register. */
+function snapshotValues(a: ProgrammeAnalysis): LayoutValue[][] {
+  const risks = (a.riskRegister?.risks ?? []).filter((r) => !r.closed);
+  return risks.map((r) => [
+    a.period,
+    excelSerialFromDay(a.reportingDate, a.dateSystem),
+    r.key,
+    r.sheet,
+    riskProject(r),
+    riskName(r) || null,
+    r.owner,
+    r.likelihood,
+    r.impact,
+    r.score,
+    r.basis,
+    r.rag,
+    r.reviewOverdue ? "Yes" : "No",
+  ]);
+}
+
+export interface RiskHistoryPlan {
+  /** The scores to compare with (null without an earlier snapshot). */
+  before: RiskScoresBefore | null;
+  /** The sheet to write: null when the workbook has neither a register nor a Risk History. */
+  layout: SheetLayout | null;
+}
+
+/** What a report does with the Risk History: the scores to compare with, and the sheet to write. */
+export function riskHistoryPlan(
+  grid: SheetGrid | null,
+  a: ProgrammeAnalysis,
+  history: HistorySheet,
+): RiskHistoryPlan {
+  if (!grid && !a.riskRegister) return { before: null, layout: null };
+  const rows = readRiskHistory(grid, a.dateSystem);
+  const before = riskScoresBefore(rows, history.previous);
+  const earlierDates = new Set<number>(history.earlier.map((e) => e.reportingDate));
+  let oldest: number | null = null;
+  for (const d of earlierDates) if (oldest === null || d < oldest) oldest = d;
+  const all = [
+    ...rows.filter((r) => kept(r, a, earlierDates, oldest)).map((r) => ({ d: r.reportingDate, v: r.values })),
+    ...snapshotValues(a).map((v) => ({ d: a.reportingDate, v })),
+  ].sort((x, y) => x.d - y.d);
+  return { before, layout: riskHistoryLayout(all.map((x) => x.v)) };
+}
+
+function riskHistoryLayout(rows: readonly LayoutValue[][]): SheetLayout {
+  const b = new SheetBuilder("riskHistory", RISK_HISTORY_SHEET, "end");
+  b.widths = COLUMNS.map((c) => c.width);
+  b.freezeRows = 1;
+  b.row(0, 0, [...RISK_HISTORY_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
+  const formats = COLUMNS.map((c) => c.format);
+  let r = 1;
+  for (const values of rows) b.row(r++, 0, values, formats);
+  b.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    printTitleRows: { first: 0, last: 0 },
+    footer: { left: RISK_HISTORY_SHEET, right: "Page &P of &N" },
+  };
+  return b.build();
+}
