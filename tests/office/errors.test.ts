@@ -79,7 +79,7 @@ describe("a failure while writing names what may be incomplete", () => {
     const fake = fakeOf(model, { failAtSync: { at: 5, code: "InvalidArgument" } });
     const e = await failure(opsOf(fake, { chunkBytes: 20_000 }).buildReport(input()));
     expect(e.message).toMatch(
-      /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report", "RAG History" and "Milestone History" may be incomplete/,
+      /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report", "RAG History", "Milestone History" and "Risk History" may be incomplete/,
     );
     // Step 1 (the sheets added, the change log's new lines, the start of the RAG columns) was applied.
     expect(model.findSheet("Highlight Report")).toBeDefined();
