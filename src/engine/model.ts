@@ -33,7 +33,11 @@ export type FieldKey =
   | "financialYear"
   | "commentary"
   | "overrideReason"
-  | "computedRag";
+  | "computedRag"
+  /** Money moved out of a year into a later one ("Slippage", "Carry forward"): issue 13. */
+  | "slippage"
+  /** A year's budget after re-profiling ("Re-profiled budget 2021/22"): issue 13. */
+  | "reprofiled";
 
 export interface ColumnMapping {
   field: FieldKey;
@@ -85,6 +89,21 @@ export interface YearFigures {
   spent: Pence | null;
   committed: Pence | null;
   forecast: Pence | null;
+  /** Money the sheet moves out of this year into a later one (a slippage or carry-forward column). */
+  slippage?: Pence | null;
+  /** The year's budget after re-profiling, where the sheet gives one beside the original. */
+  reprofiled?: Pence | null;
+}
+
+/** One column of an item's spend profile: the money planned for a month or a quarter (issue 13). */
+export interface ProfileAmount {
+  header: string;
+  /** Financial periods covered: 1 = April … 12 = March. */
+  firstPeriod: number;
+  lastPeriod: number;
+  /** The financial year by its start year; null when the sheet names none (the reporting date's year). */
+  year: number | null;
+  amount: Pence | null;
 }
 
 /** One rating column's value for an item. */
@@ -144,6 +163,10 @@ export interface ProgrammeItem {
   years: YearFigures[];
   /** Money parts, where the sheet splits an amount into parts with no column for the whole. */
   parts: PartFigures[];
+  /** Slippage or carry forward the sheet gives with no year (out of the reporting date's year). */
+  slippage?: Pence | null;
+  /** The item's spend profile by month or quarter, where the sheet has one (issue 13). */
+  profile?: ProfileAmount[];
   /** What the RAG column held before this run (any text; null when empty or the column is new). */
   ragBefore: string | null;
   /** What the tool's "Computed RAG" column held before this run. */
