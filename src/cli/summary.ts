@@ -114,7 +114,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       lines.push(`Improved since ${trend.quarter}:`);
       for (const x of improved)
         lines.push(
-          `  ${[x.item.id, x.item.name].filter(Boolean).join(" ")}: ${x.changes.map(changeText).join(", ")}`,
+          `  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${x.changes.map(changeText).join(", ")}`,
         );
       if (trend.improved.length > improved.length)
         lines.push(`  … and ${trend.improved.length - improved.length} more (--json lists them all)`);
@@ -122,7 +122,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     const moves = trend.moneyMoves.slice(0, 5);
     if (moves.length)
       lines.push(
-        `Largest forecast changes: ${moves.map((x) => `${x.item.id ?? x.item.name} ${signed(x.forecastChange!)}`).join(", ")}`,
+        `Largest forecast changes: ${moves.map((x) => `${x.item.ref ?? x.item.name} ${signed(x.forecastChange!)}`).join(", ")}`,
       );
   }
   const trendOf = new Map((trend?.items ?? []).map((x) => [x.item, x]));
@@ -140,7 +140,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
         x && x.before && x.changes.length
           ? ` [since ${trend!.quarter}: ${x.changes.map(changeText).join(", ")}]`
           : "";
-      lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.id, i.name].filter(Boolean).join(" ")}${since}`);
+      lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.ref, i.name].filter(Boolean).join(" ")}${since}`);
       const ov = overrideText(i, a.sheets);
       if (ov) lines.push(`            ${ov}`);
       else
@@ -164,7 +164,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   );
   for (const i of dueListed)
     lines.push(
-      `  ${formatDayUk(i.end!)} ${[i.id, i.name].filter(Boolean).join(" ")} (schedule ${i.rag.schedule}, overall ${i.rag.overall})`,
+      `  ${formatDayUk(i.end!)} ${[i.ref, i.name].filter(Boolean).join(" ")} (schedule ${i.rag.schedule}, overall ${i.rag.overall})`,
     );
   if (due.items.length > dueListed.length)
     lines.push(`  … and ${due.items.length - dueListed.length} more (--json lists every item's target date)`);

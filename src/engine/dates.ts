@@ -121,6 +121,39 @@ export function periodLabel(day: DayNumber): string {
   return `Q${financialQuarter(day)} ${financialYearLabel(financialYearStart(day))}`;
 }
 
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** The financial period (month) a day falls in: 1 = April … 12 = March. */
+export function financialPeriod(day: DayNumber): number {
+  const { month } = ymdFromDay(day);
+  return ((month + 8) % 12) + 1;
+}
+
+/** "Period 9 (December) 2020/21" */
+export function financialPeriodLabel(day: DayNumber): string {
+  const { month } = ymdFromDay(day);
+  return `Period ${financialPeriod(day)} (${MONTH_NAMES[month - 1]}) ${financialYearLabel(financialYearStart(day))}`;
+}
+
+/** First and last day of the calendar month (financial period) a day falls in. */
+export function periodBounds(day: DayNumber): { start: DayNumber; end: DayNumber } {
+  const { year, month } = ymdFromDay(day);
+  return { start: dayFromYmd(year, month, 1), end: dayFromYmd(year, month, daysInMonth(year, month)) };
+}
+
 /** First and last day of the financial quarter a day falls in. */
 export function quarterBounds(day: DayNumber): { start: DayNumber; end: DayNumber } {
   const fy = financialYearStart(day);

@@ -99,6 +99,9 @@ export interface JsonReport {
   items: ({
     sheet: string;
     row: number;
+    /** The item's reference. */
+    ref: string | null;
+    /** The same reference under its first name, kept for scripts written against earlier versions. */
     id: string | null;
     name: string | null;
     theme: string | null;
@@ -195,7 +198,8 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
     items: a.items.map((i) => ({
       sheet: i.sheet,
       row: i.row,
-      id: i.id,
+      ref: i.ref,
+      id: i.ref,
       name: i.name,
       theme: i.theme,
       owner: i.owner,

@@ -10,7 +10,7 @@ export type Percent = number & { readonly __brand: "Percent" };
 
 /** The fields a programme-of-works column can hold. */
 export type FieldKey =
-  | "id"
+  | "ref"
   | "name"
   | "theme"
   | "owner"
@@ -131,7 +131,7 @@ export interface ProgrammeItem {
   sheet: string;
   /** Excel row number (1-based). */
   row: number;
-  id: string | null;
+  ref: string | null;
   name: string | null;
   theme: string | null;
   owner: string | null;

@@ -31,7 +31,7 @@ export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
           : null,
         cells: items.map((i) => ({
           row: i.row - 1,
-          ref: i.id,
+          ref: i.ref,
           name: i.name,
           rag: ragCell(i.rag.overall, i.ragBefore),
           ...(s.computedColumn ? { computed: ragCell(i.rag.computed, i.computedBefore) } : {}),

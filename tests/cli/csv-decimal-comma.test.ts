@@ -42,7 +42,7 @@ test("a semicolon CSV's amounts are read with a decimal comma, and the CLI says 
   const r = await runCli([path, "--date", "2020-12-31", "--json"]);
   expect(r.code).toBe(0);
   const j = JSON.parse(r.stdout) as JsonReport;
-  expect(j.items.map((i) => [i.id, i.budget, i.spent, i.forecast])).toEqual([
+  expect(j.items.map((i) => [i.ref, i.budget, i.spent, i.forecast])).toEqual([
     ["A1", 10000, 5000, 12000.5],
     ["A2", 2500, 1250.75, 2500],
   ]);

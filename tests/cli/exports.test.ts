@@ -165,7 +165,7 @@ describe("another government's IT-projects CSV in dollars", () => {
   test("amounts in dollars, the variance's sign convention agrees, budgets rated, the currency said once", async () => {
     const j = await json(path, "2020-06-30");
     expect(j.currency).toBe("USD");
-    expect(j.items.map((i) => [i.id, i.budget, i.forecast, i.rag.budget])).toEqual([
+    expect(j.items.map((i) => [i.ref, i.budget, i.forecast, i.rag.budget])).toEqual([
       ["99", 6_279_000, 6_500_000, "Red"],
       ["100", 1_000_000, 900_000, "Green"],
     ]);
@@ -195,7 +195,7 @@ describe("number formats from an .xlsx", () => {
     const grid = (await loadWorkbook(path)).sheets[0]!;
     expect(grid.numberFormats?.[1 - grid.rowOffset]?.[5 - grid.colOffset]).toBe("0%");
     const j = await json(path, "2020-12-31");
-    expect(j.items.map((i) => [i.id, i.progress, i.rag.schedule, i.budget])).toEqual([
+    expect(j.items.map((i) => [i.ref, i.progress, i.rag.schedule, i.budget])).toEqual([
       ["P1", 100, "Complete", 1000],
       ["P2", 50, "Green", null],
     ]);

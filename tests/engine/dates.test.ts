@@ -9,8 +9,11 @@ import {
   excelSerialFromDay,
   excelSerialFromJsDate,
   excelSerialFromLocalDateTime,
+  financialPeriod,
+  financialPeriodLabel,
   formatDayIso,
   lastDayOfPreviousMonth,
+  periodBounds,
 } from "../../src/engine/dates";
 
 describe("the default reporting date is the last day of the previous month", () => {
@@ -53,5 +56,30 @@ describe("Excel serials in both date systems", () => {
       1462,
       9,
     );
+  });
+});
+
+describe("financial periods (P1 = April)", () => {
+  test.each<[number, number, number, number, string]>([
+    [2020, 4, 1, 1, "Period 1 (April) 2020/21"],
+    [2020, 12, 31, 9, "Period 9 (December) 2020/21"],
+    [2021, 1, 1, 10, "Period 10 (January) 2020/21"],
+    [2021, 3, 31, 12, "Period 12 (March) 2020/21"],
+    [2021, 4, 30, 1, "Period 1 (April) 2021/22"],
+  ])("%i-%i-%i is period %i: %s", (y, m, d, period, label) => {
+    const day = dayFromYmd(y, m, d);
+    expect(financialPeriod(day)).toBe(period);
+    expect(financialPeriodLabel(day)).toBe(label);
+  });
+
+  test("a period's bounds are its calendar month, leap Februaries included", () => {
+    expect(periodBounds(dayFromYmd(2020, 2, 10))).toEqual({
+      start: dayFromYmd(2020, 2, 1),
+      end: dayFromYmd(2020, 2, 29),
+    });
+    expect(periodBounds(dayFromYmd(2021, 2, 28))).toEqual({
+      start: dayFromYmd(2021, 2, 1),
+      end: dayFromYmd(2021, 2, 28),
+    });
   });
 });

@@ -20,7 +20,7 @@ function chosen(row: CellValue[], field: FieldKey, colOffset = 0): { header: str
 
 describe("every header word in the issue maps to its field", () => {
   const words: [FieldKey, string[]][] = [
-    ["id", ["id", "ref", "reference", "no"]],
+    ["ref", ["id", "ref", "reference", "no"]],
     ["name", ["project", "item", "workstream", "title", "description", "service", "scheme"]],
     ["theme", ["theme", "category", "directorate"]],
     ["owner", ["owner", "lead", "lead officer", "responsible officer", "project manager"]],
@@ -63,8 +63,8 @@ describe("every header word in the issue maps to its field", () => {
   });
 
   test.each<[string, FieldKey]>([
-    ["Ref.", "id"],
-    ["No.", "id"],
+    ["Ref.", "ref"],
+    ["No.", "ref"],
     ["Spend-to-date", "spent"],
     ["Target_Date", "end"],
     ["% Complete", "progress"],
@@ -143,7 +143,7 @@ describe("when two columns could be the same field", () => {
   test.each<[FieldKey, string, string]>([
     ["name", "Project", "Description"],
     ["name", "Title", "Description"],
-    ["id", "ID", "Reference"],
+    ["ref", "ID", "Reference"],
     ["forecast", "Forecast", "Forecast Outturn"],
     ["spent", "Actual", "Spend to date"],
     ["budget", "Budget", "Approved budget"],
@@ -151,7 +151,7 @@ describe("when two columns could be the same field", () => {
     ["rag", "RAG", "Overall RAG"],
   ])("first of equals for %p: %p before %p → the first", (field, first, second) => {
     const row = [
-      ...(field === "id" ? [] : ["Ref"]),
+      ...(field === "ref" ? [] : ["Ref"]),
       ...(field === "name" ? [] : ["Project"]),
       "Theme",
       first,

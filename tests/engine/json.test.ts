@@ -100,6 +100,7 @@ describe("shape", () => {
       expect(Object.keys(item)).toEqual([
         "sheet",
         "row",
+        "ref",
         "id",
         "name",
         "theme",
@@ -182,8 +183,13 @@ describe("values", () => {
     }
   });
 
+  test("each item's reference is `ref`, and also `id` for scripts written against earlier versions", () => {
+    expect(json.items.map((i) => i.ref)).toContain("FB-01");
+    for (const i of json.items) expect(i.id).toBe(i.ref);
+  });
+
   test("money values in pounds", () => {
-    const fb1 = json.items.find((i) => i.id === "FB-01")!;
+    const fb1 = json.items.find((i) => i.ref === "FB-01")!;
     expect(fb1).toMatchObject({
       sheet: "Programme of Works",
       row: 4,
@@ -202,19 +208,19 @@ describe("values", () => {
     expect(fb1.reasons).toContain(
       "Red: forecast £131,000 is £11,000 (9.2%) over budget; the limit is £6,000",
     );
-    expect(json.items.find((i) => i.id === "FB-02")).toMatchObject({
+    expect(json.items.find((i) => i.ref === "FB-02")).toMatchObject({
       budget: 45000.99,
       forecast: 45000.99,
       variance: 0,
     });
-    expect(json.items.find((i) => i.id === "CF-02")).toMatchObject({ budget: 0.01, forecast: 0.01 });
+    expect(json.items.find((i) => i.ref === "CF-02")).toMatchObject({ budget: 0.01, forecast: 0.01 });
     expect(json.totals.budget).toBe(226001); // 120,000 + 45,000.99 + 60,000 + 0.01 + 1,000
     expect(json.totals.spent).toBe(60000.1);
     expect(json.totals.unallocated).toBe(1200000 - 226001);
   });
 
   test("a blank budget or forecast is null, not 0", () => {
-    const cf1 = json.items.find((i) => i.id === "CF-01")!;
+    const cf1 = json.items.find((i) => i.ref === "CF-01")!;
     expect(cf1.spent).toBeNull();
     expect(cf1.variance).toBeNull();
     expect(cf1.variancePct).toBeNull();
@@ -229,11 +235,11 @@ describe("values", () => {
       if (item.rag.override !== null) expect(OVERRIDE_WORDS).toContain(item.rag.override);
       expect([...RAG_WORDS, ...OVERRIDE_WORDS]).toContain(item.rag.overall);
     }
-    expect(json.items.find((i) => i.id === "R-1")!.rag).toMatchObject({
+    expect(json.items.find((i) => i.ref === "R-1")!.rag).toMatchObject({
       override: "Amber/Green",
       overall: "Amber/Green",
     });
-    expect(json.items.find((i) => i.id === "FB-02")!.rag.schedule).toBe("Complete");
+    expect(json.items.find((i) => i.ref === "FB-02")!.rag.schedule).toBe("Complete");
   });
 
   test("skipped rows and issues as documented", () => {

@@ -444,7 +444,7 @@ test("a header row repeated mid-sheet (page by page) is skipped as a repeated he
   const a = run([
     grid([h, ["P1", "A", "X", 1], [...h], ["P2", "B", "Y", 2], ["REF", "PROJECT", "Owner", "Budget"]]),
   ]);
-  expect(a.items.map((i) => i.id)).toEqual(["P1", "P2"]);
+  expect(a.items.map((i) => i.ref)).toEqual(["P1", "P2"]);
   expect(a.skipped.filter((s) => s.reason === "repeated header row").map((s) => s.row)).toEqual([3, 5]);
 });
 
@@ -465,10 +465,12 @@ describe("a transposed sheet (fields down column A, one project per column)", ()
   test("is read turned: one item per column, with its figures and rating", () => {
     expect(a.sheets).toHaveLength(1);
     expect(a.sheets[0]!.transposed).toBe(true);
-    expect(a.items.map((i) => [i.row, i.id, i.name, i.owner, i.budget, i.forecast, i.rag.override])).toEqual([
-      [2, "P1", "Signalling", "A. Patel", 12_000_000_00, 14_000_000_00, "Amber"],
-      [3, "P2", "Depot", "B. Jones", 3_000_000_00, 3_000_000_00, "Green"],
-    ]);
+    expect(a.items.map((i) => [i.row, i.ref, i.name, i.owner, i.budget, i.forecast, i.rag.override])).toEqual(
+      [
+        [2, "P1", "Signalling", "A. Patel", 12_000_000_00, 14_000_000_00, "Amber"],
+        [3, "P2", "Depot", "B. Jones", 3_000_000_00, 3_000_000_00, "Green"],
+      ],
+    );
   });
 
   test("says so, names cells as they are on the sheet, and writes no RAG column into it", () => {

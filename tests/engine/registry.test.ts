@@ -89,6 +89,7 @@ describe("the registry of today", () => {
     expect(Object.keys(toJsonReport(a).items[0]!)).toEqual([
       "sheet",
       "row",
+      "ref",
       "id",
       "name",
       "theme",

@@ -64,7 +64,7 @@ describe("planRun", () => {
     const s = snapshot([programmeSheet(ITEMS)]);
     const only = planned(planRun(s, inputs(), null, NOW));
     expect(only.plan).toBeNull();
-    expect(only.analysis.items.map((i) => i.id)).toEqual(["ICT-01", "ICT-02", "ICT-03"]);
+    expect(only.analysis.items.map((i) => i.ref)).toEqual(["ICT-01", "ICT-02", "ICT-03"]);
     const refresh = planned(planRun(s, inputs(), "refresh", NOW)).plan!;
     expect(refresh.sheets.map((l) => l.role)).toEqual(["changelog"]);
     expect(refresh.ragColumns[0]!.cells.map((c) => c.row)).toEqual([3, 4, 5]);

@@ -29,7 +29,7 @@ describe("rows", () => {
       ["ICT-02", "Wi-Fi upgrade", "Network manager", 45000, 45000, "30/06/2021"],
     );
     const a = run([grid(values)]);
-    expect(a.items.map((i) => [i.id, i.row])).toEqual([
+    expect(a.items.map((i) => [i.ref, i.row])).toEqual([
       ["ICT-01", 2],
       ["ICT-02", 5],
     ]);
@@ -51,7 +51,7 @@ describe("rows", () => {
       ["ICT-03", "Online payments", "Digital lead", 60000, 62000, "31/12/2021"],
     );
     const a = run([grid(values)]);
-    expect(a.items.map((i) => [i.id, i.theme])).toEqual([
+    expect(a.items.map((i) => [i.ref, i.theme])).toEqual([
       ["ICT-01", "Fixing the basics"],
       ["ICT-02", "Fixing the basics"],
       ["ICT-03", "Customer first / digital by default"],
@@ -97,7 +97,7 @@ describe("rows", () => {
       ["ICT-03", "Online payments", "Digital lead", 60000, 62000, "31/12/2021"],
     );
     const a = run([grid(values)]);
-    expect(a.items.map((i) => i.id)).toEqual(["ICT-01", "ICT-02", "ICT-03"]);
+    expect(a.items.map((i) => i.ref)).toEqual(["ICT-01", "ICT-02", "ICT-03"]);
     expect(a.totals.budget).toBe((120000 + 45000 + 60000) * 100);
     expect(a.totals.forecast).toBe((118000 + 45000 + 62000) * 100);
     const s = a.skipped.find((x) => x.row === 4);
@@ -127,7 +127,7 @@ describe("rows", () => {
       9000,
       "",
     ]);
-    expect(run([grid(values)]).items.map((i) => i.id)).toEqual(["ICT-09"]);
+    expect(run([grid(values)]).items.map((i) => i.ref)).toEqual(["ICT-09"]);
   });
 
   // BUG: a "Total ..." row that also has a reference is read as an item (and summed), not skipped as a subtotal.
@@ -138,7 +138,7 @@ describe("rows", () => {
       ["FB", "Total Fixing the basics", "", 120000, 118000, ""],
     );
     const a = run([grid(values)]);
-    expect(a.items.map((i) => i.id)).toEqual(["ICT-01"]);
+    expect(a.items.map((i) => i.ref)).toEqual(["ICT-01"]);
     expect(a.totals.budget).toBe(120000 * 100);
     expect(a.skipped.find((x) => x.row === 3)?.reason).toMatch(/total/i);
   });
@@ -167,7 +167,7 @@ describe("issues name the sheet and the A1 cell", () => {
     expect(issue!.sheet).toBe("Programme of Works");
     expect(issue!.severity).toBe("error");
     expect(issue!.message).toContain('"TBC" is not an amount');
-    const item = a.items.find((i) => i.id === "ICT-06");
+    const item = a.items.find((i) => i.ref === "ICT-06");
     expect(item).toMatchObject({
       row: 9,
       name: "Cyber essentials plus",
@@ -225,7 +225,7 @@ describe("issues name the sheet and the A1 cell", () => {
       ["", "Total", "", 120000, 118000, ""],
     );
     const a = run([grid(values, { name: "Capital 2020-21", rowOffset: 4, colOffset: 2 })]);
-    expect(a.items.map((i) => [i.id, i.row])).toEqual([
+    expect(a.items.map((i) => [i.ref, i.row])).toEqual([
       ["ICT-01", 6],
       ["ICT-02", 8],
     ]);
@@ -329,7 +329,7 @@ describe("sheets read and ignored", () => {
     const notes = grid([["Notes"], ["Figures are in pounds and exclude VAT."]], { name: "Notes" });
     const lookups = grid([["Theme"], ["Fixing the basics"], ["Customer first"]], { name: "Lists" });
     const a = run([programme, hidden, notes, lookups]);
-    expect(a.items.map((i) => i.id)).toEqual(["ICT-01"]);
+    expect(a.items.map((i) => i.ref)).toEqual(["ICT-01"]);
     expect(a.ignoredSheets.map((s) => s.name).sort()).toEqual(["Archive 2019", "Lists", "Notes"]);
     for (const s of a.ignoredSheets) expect(s.reason.length).toBeGreaterThan(0);
     expect(a.sheets.map((s) => s.name)).toEqual(["Programme of Works"]);
@@ -343,7 +343,7 @@ describe("sheets read and ignored", () => {
       },
     );
     const a = run([programme, second]);
-    expect(a.items.map((i) => `${i.sheet}:${i.id}`)).toEqual(["Programme of Works:ICT-01", "Revenue:R-01"]);
+    expect(a.items.map((i) => `${i.sheet}:${i.ref}`)).toEqual(["Programme of Works:ICT-01", "Revenue:R-01"]);
     expect(a.ignoredSheets).toEqual([]);
   });
 

@@ -28,7 +28,7 @@ async function sample1904(): Promise<WorkbookModel> {
 /** What a user would compare: each item's dates and ratings. */
 function itemsOf(a: ProgrammeAnalysis) {
   return a.items.map((i) => ({
-    ref: i.id,
+    ref: i.ref,
     start: i.start === null ? null : formatDayIso(i.start),
     end: i.end === null ? null : formatDayIso(i.end),
     rag: i.rag.overall,
@@ -109,7 +109,7 @@ test("add-in and engine agree on a 1904 workbook when the engine is told the dat
   const unaware = analyse([grid], { reportingDate });
   expect(itemsOf(unaware)).not.toEqual(itemsOf(viaAddin));
   const first = viaEngine.items.find((i) => i.end !== null)!;
-  const early = unaware.items.find((i) => i.id === first.id)!;
+  const early = unaware.items.find((i) => i.ref === first.ref)!;
   expect(first.end! - early.end!).toBe(1462);
 });
 

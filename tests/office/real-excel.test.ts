@@ -141,13 +141,13 @@ describe("3. a user's formula in the RAG column is never replaced", () => {
     const f2 = cell(model, "Programme", "F2")!;
     expect(f2.formula).toBe('=IF(D2>C2,"Red","Green")');
     expect(cell(model, "Programme", "G1")?.value).toBe("Computed RAG");
-    const item = r.analysis.items.find((i) => i.id === "P1")!;
+    const item = r.analysis.items.find((i) => i.ref === "P1")!;
     expect(cell(model, "Programme", "G2")?.value).toBe(item.rag.computed);
     const issue = r.analysis.issues.find((i) => i.cell === "F2");
     expect(issue?.message).toMatch(/holds a formula, which the add-in leaves as it is/);
     // The other row's RAG cell is written as usual, and nothing logs the formula cell as changed.
     expect(cell(model, "Programme", "F3")?.value).toBe(
-      r.analysis.items.find((i) => i.id === "P2")!.rag.overall,
+      r.analysis.items.find((i) => i.ref === "P2")!.rag.overall,
     );
     expect(changeLines(snapshotCells(model)).some((l) => l.includes("|F2|"))).toBe(false);
   });
@@ -272,7 +272,7 @@ describe("8. hidden and filtered rows", () => {
       },
     ]);
     const r = await runOn(model, "refresh");
-    expect(r.analysis.items.map((i) => i.id)).toEqual(["P1", "P2", "P3", "P4"]);
+    expect(r.analysis.items.map((i) => i.ref)).toEqual(["P1", "P2", "P3", "P4"]);
     for (const i of r.analysis.items)
       expect(cell(model, "Programme", `F${i.row}`)?.value).toBe(i.rag.overall);
     // Still hidden: the add-in changes no row's visibility.
@@ -322,7 +322,7 @@ describe("8. merged rows", () => {
       { merges: ["A3:F3"] },
     );
     const r = await runOn(model, "refresh");
-    expect(r.analysis.items.map((i) => i.id)).toEqual(["P1", "P2"]);
+    expect(r.analysis.items.map((i) => i.ref)).toEqual(["P1", "P2"]);
     expect(model.findSheet("Programme")!.merges).toHaveLength(1);
     expect(cell(model, "Programme", "A3")?.value).toBe("Section B: devices");
   });

@@ -136,7 +136,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
           (x, y) =>
             worse(x) - worse(y) || (y.variance ?? -Infinity) - (x.variance ?? -Infinity) || x.row - y.row,
         )
-        .map((i) => i.id),
+        .map((i) => i.ref),
     );
     // FB01 is 9.3% over budget: its budget reason is there in words.
     const fb01 = rows.find((r) => r[0] === "FB01")!;
@@ -153,7 +153,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
   });
 
   test("an override never hides a computed Red: GS03 (PM RAG Green, overdue by 92 days)", () => {
-    const gs03 = a.items.find((i) => i.id === "GS03")!;
+    const gs03 = a.items.find((i) => i.ref === "GS03")!;
     expect(gs03.rag).toMatchObject({ computed: "Red", override: "Green", overall: "Green" });
     const r = layout.values.find((x) => x[0] === "GS03");
     expect(r).toBeDefined();
@@ -171,7 +171,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
   });
 
   test("an override with no reason on the sheet is flagged", () => {
-    const gs03 = a.items.find((i) => i.id === "GS03")!;
+    const gs03 = a.items.find((i) => i.ref === "GS03")!;
     const bare = { ...gs03, commentary: null, overrideReason: null };
     const l = highlightLayout({ ...a, items: a.items.map((i) => (i === gs03 ? bare : i)) });
     const r = l.values.find((x) => x[0] === "GS03")!;
@@ -242,7 +242,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
         i.rag.schedule !== "Complete",
     );
     const listed = layout.values.slice(coming + 2, coming + 2 + due.length);
-    expect(new Set(listed.map((r) => r[0]))).toEqual(new Set(due.map((i) => i.id)));
+    expect(new Set(listed.map((r) => r[0]))).toEqual(new Set(due.map((i) => i.ref)));
     expect(layout.numberFormats[coming + 2]![4]).toBe("dd/mm/yyyy");
   });
 

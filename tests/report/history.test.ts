@@ -304,7 +304,7 @@ describe("Q2 then Q3", () => {
       closed: [],
     });
     expect(json.previous!.flows.Red).toEqual({ before: 1, now: 2, joined: 2, left: 1 });
-    const a1 = json.items.find((i) => i.id === "A1")!;
+    const a1 = json.items.find((i) => i.ref === "A1")!;
     expect(a1.previous).toEqual({
       quarter: "Q2 2020/21",
       budget: "Green",
@@ -315,7 +315,7 @@ describe("Q2 then Q3", () => {
       forecastChange: 14_000,
       changes: ["Budget Green → Red", "Overall Green → Red"],
     });
-    expect(json.items.find((i) => i.id === "D4")!.previous).toBeNull();
+    expect(json.items.find((i) => i.ref === "D4")!.previous).toBeNull();
   });
 
   test("building the report again in the same quarter replaces that quarter's rows", async () => {

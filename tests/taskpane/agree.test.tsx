@@ -54,7 +54,7 @@ function pane(ui: React.ReactElement) {
 }
 
 test("the same exceptions in the same order: report, CLI summary and pane", () => {
-  const chosen = exceptions(a.items).map((i) => i.id!);
+  const chosen = exceptions(a.items).map((i) => i.ref!);
   expect(chosen.length).toBeGreaterThan(3);
   // Red before Amber in all three (the sample has both).
   expect(new Set(exceptions(a.items).map((i) => i.rag.overall)).size).toBeGreaterThan(1);
@@ -81,7 +81,7 @@ test("the same exceptions in the same order: report, CLI summary and pane", () =
 
 test("the same milestones coming up: report, CLI summary and pane", () => {
   const due = comingUp(a);
-  const chosen = due.items.map((i) => i.id!);
+  const chosen = due.items.map((i) => i.ref!);
   expect(chosen.length).toBeGreaterThan(0);
   expect(reportRefs(/^Coming up:/)).toEqual(chosen.slice(0, 25));
 

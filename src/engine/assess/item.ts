@@ -20,7 +20,7 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
     const m =
       cols.find((c) => c.field === field) ??
       cols.find((c) => c.field === "name") ??
-      cols.find((c) => c.field === "id") ??
+      cols.find((c) => c.field === "ref") ??
       cols[0];
     return m ? cellAddress(item.row - 1, m.col) : `A${item.row}`;
   };

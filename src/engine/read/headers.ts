@@ -75,7 +75,7 @@ export const FIELD_SPECS: FieldSpec[] = [
     ],
   },
   {
-    field: "id",
+    field: "ref",
     kind: "text",
     words: [
       "id",
@@ -741,7 +741,7 @@ export interface HeaderMap {
 }
 
 /** Fields that make a row a header row when found together. */
-const CORE_FIELDS: FieldKey[] = ["id", "name"];
+const CORE_FIELDS: FieldKey[] = ["ref", "name"];
 
 /** Which column a field's score class means, in words for the mapping. */
 function scoreWords(score: number): string {
@@ -753,7 +753,7 @@ function scoreWords(score: number): string {
 }
 
 const FIELD_LABEL: Partial<Record<FieldKey, string>> = {
-  id: "reference",
+  ref: "reference",
   riskScore: "risk score",
   end: "target date",
   progress: "% complete",

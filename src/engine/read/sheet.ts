@@ -106,7 +106,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     return m && m.length > 0 ? m[0]!.col - grid.colOffset : null;
   };
   const cols = {
-    id: col("id"),
+    ref: col("ref"),
     name: col("name"),
     theme: col("theme"),
     owner: col("owner"),
@@ -219,7 +219,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     const v = row[keyCol];
     return typeof v === "string" && v.length >= keyText.length && normal(v) === keyText;
   };
-  const idFirstRow = new Map<string, number>();
+  const refFirstRow = new Map<string, number>();
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
@@ -258,12 +258,12 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     }
     rr.start(row, sheetRow, formats?.[r]);
     const name = rr.text(cols.name);
-    const id = rr.text(cols.id);
+    const ref = rr.text(cols.ref);
     if (
       filled === 1 &&
       typeof onlyCell === "string" &&
       !isExcelError(onlyCell) &&
-      !(id !== null && name !== null)
+      !(ref !== null && name !== null)
     ) {
       const heading = readText(onlyCell)!;
       if (SUBTOTAL.test(heading)) {
@@ -283,20 +283,20 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     // reference column and no name. Its figures are the theme's, so summing them would count them twice.
     if (
       name === null &&
-      id !== null &&
+      ref !== null &&
       cols.name !== null &&
-      /\s/.test(id) &&
-      /[a-z]{3}/i.test(id) &&
-      id.length > 12
+      /\s/.test(ref) &&
+      /[a-z]{3}/i.test(ref) &&
+      ref.length > 12
     ) {
-      section = cols.theme === null ? id : section;
-      skipped.push({ sheet, row: excelRow, reason: `section heading "${id}" (its figures are not summed)` });
+      section = cols.theme === null ? ref : section;
+      skipped.push({ sheet, row: excelRow, reason: `section heading "${ref}" (its figures are not summed)` });
       continue;
     }
-    if (name === null && id === null) {
+    if (name === null && ref === null) {
       skipped.push({ sheet, row: excelRow, reason: "no name or reference" });
       rr.note(
-        cols.name ?? cols.id ?? 0,
+        cols.name ?? cols.ref ?? 0,
         "warning",
         "row has figures but no name or reference; it was not read as an item",
       );
@@ -337,7 +337,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     const item: AssessedItem = {
       sheet,
       row: excelRow,
-      id,
+      ref,
       name,
       theme: cols.theme !== null ? rr.text(cols.theme) : section,
       owner: rr.text(cols.owner),
@@ -401,15 +401,15 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       const level = riskLevelOnly(item.risk);
       if (level) item.riskLevel = level;
     }
-    if (id !== null) {
-      const key = id.toUpperCase();
-      const first = idFirstRow.get(key);
-      if (first === undefined) idFirstRow.set(key, excelRow);
+    if (ref !== null) {
+      const key = ref.toUpperCase();
+      const first = refFirstRow.get(key);
+      if (first === undefined) refFirstRow.set(key, excelRow);
       else
         rr.note(
-          cols.id!,
+          cols.ref!,
           "warning",
-          `reference ${quoteCell(id)} is used again: row ${first} has the same reference`,
+          `reference ${quoteCell(ref)} is used again: row ${first} has the same reference`,
         );
     }
     if (statedVariance !== null && budget !== null && forecast !== null)

@@ -415,7 +415,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         ? `${i.rag.overall}\n(${overrideHeader(i, a.sheets)})`
         : i.rag.overall;
     return [
-      text(0, i.id, 1, FORMAT.text),
+      text(0, i.ref, 1, FORMAT.text),
       text(1, i.name),
       text(2, i.owner),
       ...dimensions().map((d, k) => rag(3 + k, i.rag[d.key as DimensionKey])),
@@ -463,7 +463,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       [8, "Why now", COLS - 8],
     ]);
     const trendRow = (x: ItemTrend): RowSpec => [
-      text(0, x.item.id, 1, FORMAT.text),
+      text(0, x.item.ref, 1, FORMAT.text),
       text(1, x.item.name),
       text(2, x.item.owner),
       rag(3, x.before?.overall ?? ""),
@@ -495,7 +495,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       ...trend.newItems
         .slice(0, limit)
         .map((i) => [
-          text(0, i.id, 1, FORMAT.text),
+          text(0, i.ref, 1, FORMAT.text),
           text(1, i.name),
           text(2, i.owner),
           text(3, "New"),
@@ -568,7 +568,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       ],
       rows: mm.length
         ? mm.map((x) => [
-            text(0, x.item.id, 1, FORMAT.text),
+            text(0, x.item.ref, 1, FORMAT.text),
             text(1, x.item.name),
             text(2, x.item.owner),
             num(3, pounds(x.before!.forecast), MONEY),
@@ -647,7 +647,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     ],
     rows: [
       ...dueListed.map((i) => [
-        text(0, i.id, 1, FORMAT.text),
+        text(0, i.ref, 1, FORMAT.text),
         text(1, i.name),
         text(2, i.owner),
         text(3, i.theme),
@@ -684,7 +684,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     ],
     rows: risks.length
       ? risks.map((i) => [
-          text(0, i.id, 1, FORMAT.text),
+          text(0, i.ref, 1, FORMAT.text),
           text(1, i.name),
           text(2, i.owner),
           text(3, i.theme),

@@ -179,14 +179,8 @@ const COLUMNS = historyColumns();
 export const HISTORY_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
 
 /** The key that follows an item from quarter to quarter: its sheet and reference, or its name without one. */
-export function itemKey(x: {
-  sheet: string;
-  ref?: string | null;
-  id?: string | null;
-  name: string | null;
-}): string {
-  const ref = "ref" in x ? x.ref : x.id;
-  return `${x.sheet.toLowerCase()}\u0000${(ref ?? "").trim().toLowerCase() || "name:" + (x.name ?? "").trim().toLowerCase()}`;
+export function itemKey(x: { sheet: string; ref: string | null; name: string | null }): string {
+  return `${x.sheet.toLowerCase()}\u0000${(x.ref ?? "").trim().toLowerCase() || "name:" + (x.name ?? "").trim().toLowerCase()}`;
 }
 
 const norm = (t: string | null) => (t ?? "").trim().toLowerCase();
@@ -300,7 +294,7 @@ export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
       reportingDate: a.reportingDate,
       level: "item" as const,
       sheet: i.sheet,
-      ref: i.id,
+      ref: i.ref,
       name: i.name,
       budget: i.budget,
       spent: i.spent,

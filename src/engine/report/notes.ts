@@ -102,7 +102,7 @@ export function dataNoteLines(n: DataNotes, limit = 6): string[] {
     lines.push(
       `Not assessed because money could not be read (${n.notAssessed.length}): ${n.notAssessed
         .slice(0, limit)
-        .map((i) => [i.id, i.name].filter(Boolean).join(" "))
+        .map((i) => [i.ref, i.name].filter(Boolean).join(" "))
         .join("; ")}`,
     );
   }
@@ -170,7 +170,7 @@ export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
             const d = i.assessedForecast - (i.forecast ?? 0);
             accounted += d;
             explained.push(
-              `${[i.id, i.name].filter(Boolean).join(" ")}: forecast estimated as spend plus commitments (${d > 0 ? "+" : ""}${formatPounds(d as Pence)})`,
+              `${[i.ref, i.name].filter(Boolean).join(" ")}: forecast estimated as spend plus commitments (${d > 0 ? "+" : ""}${formatPounds(d as Pence)})`,
             );
           }
         }

@@ -31,7 +31,7 @@ export function ComingUp({ analysis }: ComingUpProps) {
           <li key={`${i.sheet}!${i.row}`} className={styles.item}>
             <RagBadge rag={i.rag.overall} />
             <Text className={styles.name}>
-              {formatDayUk(i.end!)} {[i.id, i.name].filter((x) => x !== null).join(" ")}
+              {formatDayUk(i.end!)} {[i.ref, i.name].filter((x) => x !== null).join(" ")}
             </Text>
           </li>
         ))}

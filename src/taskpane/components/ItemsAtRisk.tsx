@@ -32,7 +32,7 @@ export function itemsAtRisk(items: readonly AssessedItem[]): AssessedItem[] {
 /** The item's name cell (or reference cell), to go to. */
 function itemCell(item: AssessedItem, sheets: readonly SheetReport[]): string {
   const cols = sheets.find((s) => s.name === item.sheet)?.columns ?? [];
-  const col = (cols.find((c) => c.field === "name") ?? cols.find((c) => c.field === "id"))?.col ?? 0;
+  const col = (cols.find((c) => c.field === "name") ?? cols.find((c) => c.field === "ref"))?.col ?? 0;
   return cellAddress(item.row - 1, col);
 }
 
@@ -50,7 +50,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
   return (
     <ul className={shared.plainList} aria-label="Red and Amber items">
       {list.map((item) => {
-        const title = [item.id, item.name].filter((x) => x !== null).join(" ");
+        const title = [item.ref, item.name].filter((x) => x !== null).join(" ");
         const reasons = [...item.reasons].sort((a, b) => severityRank(a.rag) - severityRank(b.rag));
         const overridden = overrideText(item, sheets);
         return (

@@ -56,7 +56,7 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
         <ul className={styles.list} aria-label={`Improved since ${trend.quarter}`}>
           {trend.improved.map((x) => (
             <li key={`${x.item.sheet}!${x.item.row}`}>
-              Improved: {[x.item.id, x.item.name].filter(Boolean).join(" ")}:{" "}
+              Improved: {[x.item.ref, x.item.name].filter(Boolean).join(" ")}:{" "}
               {x.changes.map(changeText).join(", ")}
             </li>
           ))}

@@ -2,7 +2,7 @@
 import type { FieldKey } from "../../engine/model";
 
 export const FIELD_LABELS: Record<FieldKey, string> = {
-  id: "Reference",
+  ref: "Reference",
   name: "Name",
   theme: "Theme",
   owner: "Owner",
