@@ -27,6 +27,7 @@ import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import { assessInPlace, locatorFor } from "./assess/item";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
+import { yearView } from "./assess/years";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
 export const PROGRAMME_START: DayNumber = dayFromYmd(2020, 4, 1);
@@ -238,6 +239,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
+  const years = yearView(items, {
+    reporting: options.reportingDate,
+    allocation,
+    allocationByYear: rules.allocationByYear ?? null,
+    budgetRules: rules.budget,
+    sheets: reports,
+    symbol,
+  });
+  for (const x of years.issues) issues.push(x);
   return {
     reportingDate: options.reportingDate,
     dateSystem,
@@ -252,9 +262,10 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     ragCounts: counts,
     byTheme: byTheme(items),
     byYear: byYear(items).rows,
+    years,
     skipped,
     issues,
-    programmeRag: programmeRag(totals, counts, allocation, rules, symbol),
+    programmeRag: programmeRag(totals, counts, allocation, rules, symbol, years.inYear),
     currency,
     programmeName: options.programmeName?.trim() || DEFAULT_PROGRAMME_NAME,
     sheetTotals,

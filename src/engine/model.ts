@@ -1,6 +1,7 @@
 import type { DateSystem, DayNumber } from "./dates";
 import type { Pence } from "./money";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
+import type { YearView } from "./assess/years";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
 
 /** A share as a fraction (0.45 is 45%), e.g. % complete. */
@@ -205,6 +206,10 @@ export interface AssessedItem extends ProgrammeItem {
   plannedProgress: Fraction | null;
   /** Likelihood × impact, or the sheet's risk score. */
   assessedRiskScore: number | null;
+  /** The money the sheet's spend profile plans up to the reporting date's period, where it has one (issue 13). */
+  profiledToDate?: Pence | null;
+  /** What the budget was rated on: the whole programme, or the reporting date's financial year (issue 13). */
+  budgetBasis?: "programme" | "inYear";
   rag: ItemRag;
   reasons: Reason[];
 }
@@ -300,6 +305,8 @@ export interface ProgrammeAnalysis {
   ragCounts: RagCounts;
   byTheme: Breakdown[];
   byYear: Breakdown[];
+  /** Money by financial year with slippage, allocation by year and what is in-year (issue 13). */
+  years?: YearView;
   skipped: SkippedRow[];
   issues: Issue[];
   /** The programme's RAG: the worse of its delivery and budget RAGs, each with its reason. */

@@ -113,6 +113,8 @@ describe("shape", () => {
         "variancePct",
         "statedVariance",
         "statedForecast",
+        "years",
+        "profiledToDate",
         "start",
         "end",
         "progress",

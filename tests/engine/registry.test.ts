@@ -102,6 +102,8 @@ describe("the registry of today", () => {
       "variancePct",
       "statedVariance",
       "statedForecast",
+      "years",
+      "profiledToDate",
       "start",
       "end",
       "progress",

@@ -20,6 +20,8 @@ import type { DayNumber } from "../dates";
 import {
   dayFromExcelSerial,
   dayFromJsDate,
+  dayFromYmd,
+  financialPeriod,
   financialYearLabel,
   financialYearStart,
   ymdFromDay,
@@ -67,8 +69,8 @@ function monthOf(word: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
-/** The financial period (1 = April) of a calendar month. */
-const periodOfMonth = (month: number): number => ((month + 8) % 12) + 1;
+/** The financial period (1 = April) of a calendar month (dates.ts's financialPeriod of its first day). */
+const periodOfMonth = (month: number): number => financialPeriod(dayFromYmd(2000, month, 1));
 
 /** Two-digit years are 20xx (programme money runs this century). */
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
