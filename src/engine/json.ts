@@ -1,7 +1,7 @@
 /** The command line's --json output, in exactly the documented shape (money in pounds, at most 2 decimals). */
 import type { DimensionItemJson, DimensionKey, DimensionRags } from "./assess/registry";
 import { dimensions } from "./assess/registry";
-import { financialYearLabel, formatDayIso } from "./dates";
+import { financialYearLabel, financialYearStart, formatDayIso } from "./dates";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
 import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
@@ -123,6 +123,30 @@ export interface JsonReport {
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** null when the workbook's RAG History holds no earlier quarter. */
   previous: JsonProgrammePrevious | null;
+  /** Money by financial year (issue 13): report/by-year.ts's table, in pounds. */
+  years: JsonYears;
+}
+
+export interface JsonYears {
+  /** The reporting date's financial year ("2020/21"). */
+  currentYear: string;
+  /** What the budget RAG was rated on: "programme" or "inYear". */
+  budgetBasis: string;
+  rows: {
+    year: string;
+    status: string;
+    allocation: number | null;
+    budget: number;
+    spent: number;
+    committed: number;
+    forecast: number;
+    variance: number;
+    slippage: number;
+    carriedForward: number;
+  }[];
+  /** Items with no year: their money is in no year's row. */
+  noYear: { items: number; budget: number; spent: number; committed: number; forecast: number };
+  basis: string[];
 }
 
 /** Every registered dimension's fields of an item, in the registry's order. */
@@ -252,5 +276,35 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
         }
       : null,
+    years: yearsJson(a),
+  };
+}
+
+function yearsJson(a: ProgrammeAnalysis): JsonYears {
+  const v = a.years;
+  const n = v?.noYear;
+  return {
+    currentYear: financialYearLabel(v?.currentYear ?? financialYearStart(a.reportingDate)),
+    budgetBasis: v?.budgetBasis ?? "programme",
+    rows: (v?.rows ?? []).map((y) => ({
+      year: y.label,
+      status: y.status,
+      allocation: pounds(y.allocation),
+      budget: toPounds(y.budget),
+      spent: toPounds(y.spent),
+      committed: toPounds(y.committed),
+      forecast: toPounds(y.forecast),
+      variance: toPounds(y.variance),
+      slippage: toPounds(y.slippage),
+      carriedForward: toPounds(y.carriedIn),
+    })),
+    noYear: {
+      items: n?.items ?? a.items.length,
+      budget: toPounds(n?.budget ?? a.totals.budget),
+      spent: toPounds(n?.spent ?? a.totals.spent),
+      committed: toPounds(n?.committed ?? a.totals.committed),
+      forecast: toPounds(n?.forecast ?? a.totals.forecast),
+    },
+    basis: [...(v?.basis ?? [])],
   };
 }

@@ -151,6 +151,7 @@ describe("the bundled sample", () => {
       "skipped",
       "issues",
       "previous",
+      "years",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");
     expect(j.period).toBe("Q3 2020/21");

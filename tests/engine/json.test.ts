@@ -72,6 +72,7 @@ describe("shape", () => {
       "skipped",
       "issues",
       "previous",
+      "years",
     ]);
   });
 

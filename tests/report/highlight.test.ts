@@ -308,11 +308,12 @@ describe("per-year figures (two-year capital return in £'000)", () => {
     const a = await analysed("tests/fixtures/council/two-year-capital.xlsx", "2020-12-31");
     const layout = highlightLayout(a);
     const year = rowOf(layout, 0, "Financial year");
-    expect(layout.values[year + 1]!.slice(0, 1).concat(layout.values[year + 1]![3] as never)).toEqual([
+    // Issue 13's table: year, status, allocation, then the budget (column E).
+    expect(layout.values[year + 1]!.slice(0, 1).concat(layout.values[year + 1]![4] as never)).toEqual([
       "2020/21",
       719_150,
     ]);
-    expect(layout.values[year + 2]!.slice(0, 1).concat(layout.values[year + 2]![3] as never)).toEqual([
+    expect(layout.values[year + 2]!.slice(0, 1).concat(layout.values[year + 2]![4] as never)).toEqual([
       "2021/22",
       220_600,
     ]);
