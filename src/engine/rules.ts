@@ -202,7 +202,8 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
   }
   if (input.allocationByYear !== undefined) {
     const split = allocationByYearFromJson(input.allocationByYear, errors);
-    if (split !== undefined) rules.allocationByYear = split;
+    if (split === null) delete rules.allocationByYear;
+    else if (split !== undefined) rules.allocationByYear = split;
   }
   return errors.length ? { ok: false, errors } : { ok: true, rules, allocation, details };
 }

@@ -2,6 +2,7 @@ import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { formatDayUk } from "../../engine/dates";
 import type { Outcome } from "../state/use-task-pane";
 import { BudgetFigures } from "./BudgetFigures";
+import { YearFigures } from "./YearFigures";
 import { ComingUp } from "./ComingUp";
 import { ItemsAtRisk } from "./ItemsAtRisk";
 import { RagBadge } from "./RagBadge";
@@ -59,6 +60,7 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       <div className={styles.sub}>
         <h3 className={shared.h3}>Budget</h3>
         <BudgetFigures totals={a.totals} allocation={a.allocation} />
+        <YearFigures years={a.years} />
       </div>
       <div className={styles.sub}>
         <h3 className={shared.h3}>Items by RAG</h3>
