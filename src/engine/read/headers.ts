@@ -16,6 +16,7 @@ import type { CurrencyCode } from "./cells";
 import { currencyOf, financialYearInText, readText, repairText } from "./cells";
 import type { PeriodColumn } from "./year-columns";
 import { groupedHeader } from "./year-columns";
+import { financialYearLabel as financialYearLabelOf } from "../dates";
 
 interface FieldSpec {
   field: FieldKey;
@@ -905,7 +906,11 @@ export function mapHeaderRow(
       passedOver.push({
         col: r.col,
         header: r.info.text,
-        reason: `could be the ${fieldLabel(field)}, but ${columnLettersOf(top.col)} "${top.info.text}" ${top.score > r.score ? "names it better" : "comes first"}`,
+        // A year's column beside the whole (issue 13) is read for the by-year view, not as the item's figure.
+        reason:
+          kind === "amount" && r.info.year !== null && chosen.every((c) => c.info.year === null)
+            ? `a ${financialYearLabelOf(r.info.year)} column of the ${fieldLabel(field)}: read for the by-year view; the item's ${fieldLabel(field)} is ${columnLettersOf(top.col)} "${top.info.text}"`
+            : `could be the ${fieldLabel(field)}, but ${columnLettersOf(top.col)} "${top.info.text}" ${top.score > r.score ? "names it better" : "comes first"}`,
       });
     const mappings = chosen.map((c) => toMapping(c, how));
     byField.set(field, mappings);
