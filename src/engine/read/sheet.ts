@@ -44,7 +44,7 @@ import {
 import type { HeaderMap } from "./headers";
 import { analyseHeader, fieldLabel, findHeaderRow, transposedFields } from "./headers";
 import { PROFILE_ROWS, profileColumn } from "./columns";
-import { readProfile, readYearFigures, yearTotalMismatches } from "./year-columns";
+import { readProfile, readYearFigures, yearChecks, yearTotalMismatches } from "./year-columns";
 import { formatKind } from "./formats";
 import { formatMoney } from "../money";
 import { flat } from "../flat";
@@ -136,7 +136,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   const periodCols = (header.periodColumns ?? []).filter((p) => !p.actuals);
   const profileUnits = new Map(periodCols.map((p) => [p.col, analyseHeader(p.header)?.unit ?? 1]));
   const wholeCols = [...budgetCols, ...spentCols, ...committedCols, ...forecastCols];
-  const checkYears = yearCols.length > 0 && wholeCols.some((m) => m.year === null);
+  const checks = yearCols.length > 0 ? yearChecks(wholeCols, yearCols) : [];
   const subRows = header.subRows ?? 0;
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   const scaleHeader = (field: FieldKey) => {
@@ -376,8 +376,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     if (slippageCols.length > 0) item.slippage = rr.amount(slippageCols);
     if (periodCols.length > 0)
       item.profile = readProfile(row, grid.colOffset, periodCols, profileUnits.get(periodCols[0]!.col) ?? 1);
-    if (checkYears)
-      for (const x of yearTotalMismatches(row, grid.colOffset, wholeCols, yearCols, (p) => rr.money(p)))
+    if (checks.length > 0)
+      for (const x of yearTotalMismatches(row, grid.colOffset, checks, (p) => rr.money(p)) ?? [])
         rr.note(x.col, "warning", x.message);
     if (ratingCols.length > 0) {
       item.ratings = [];

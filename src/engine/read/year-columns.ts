@@ -27,6 +27,7 @@ import {
   ymdFromDay,
 } from "../dates";
 import type { Pence } from "../money";
+import { penceFromPounds } from "../money";
 import type { ColumnMapping, ProfileAmount, YearFigures } from "../model";
 import { financialYearInText, readAmount, readText, repairText } from "./cells";
 import { formatKind } from "./formats";
@@ -253,6 +254,16 @@ export function groupedHeader(
   return { row, subRows, periods };
 }
 
+/** An amount cell in pence: numbers directly (the common case, no result object), the rest by readAmount. */
+function amountOf(v: CellValue, unit: number): number | null {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    const p = penceFromPounds(v * unit);
+    if (Number.isSafeInteger(p)) return p;
+  }
+  const res = readAmount(v, unit);
+  return res.kind === "value" ? res.value : null;
+}
+
 type YearField = "budget" | "spent" | "committed" | "forecast" | "slippage" | "reprofiled";
 const YEAR_FIELDS = new Set<string>(["budget", "spent", "committed", "forecast", "slippage", "reprofiled"]);
 /** "Carry forward to 2021/22", "Slippage into 2021/22": the year named is where the money goes. */
@@ -281,10 +292,10 @@ export function readYearFigures(
       f = { year: y, budget: null, spent: null, committed: null, forecast: null };
       byYear.set(y, f);
     }
-    const res = readAmount(row[m.col - colOffset], m.unit);
-    if (res.kind !== "value") continue;
+    const v = amountOf(row[m.col - colOffset], m.unit);
+    if (v === null) continue;
     const key = m.field as YearField;
-    f[key] = ((f[key] ?? 0) + res.value) as Pence;
+    f[key] = ((f[key] ?? 0) + v) as Pence;
   }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
@@ -299,14 +310,34 @@ export function readProfile(
   const out: ProfileAmount[] = [];
   for (const p of periods) {
     if (p.actuals) continue;
-    const res = readAmount(row[p.col - colOffset], unit);
+    const amount = amountOf(row[p.col - colOffset], unit) as Pence | null;
     out.push({
       header: p.header,
       firstPeriod: p.firstPeriod,
       lastPeriod: p.lastPeriod,
       year: p.year,
-      amount: res.kind === "value" ? res.value : null,
+      amount,
     });
+  }
+  return out;
+}
+
+/** A whole column and the per-year columns of its field, checked on every row. */
+export interface YearCheck {
+  whole: ColumnMapping;
+  years: ColumnMapping[];
+}
+
+/** The wholes that have per-year columns beside them (once per sheet). */
+export function yearChecks(
+  wholes: readonly ColumnMapping[],
+  yearCols: readonly ColumnMapping[],
+): YearCheck[] {
+  const out: YearCheck[] = [];
+  for (const whole of wholes) {
+    if (whole.year !== null) continue;
+    const years = yearCols.filter((m) => m.field === whole.field && m.part == null);
+    if (years.length > 0) out.push({ whole, years });
   }
   return out;
 }
@@ -319,29 +350,30 @@ export function readProfile(
 export function yearTotalMismatches(
   row: readonly CellValue[],
   colOffset: number,
-  wholes: readonly ColumnMapping[],
-  yearCols: readonly ColumnMapping[],
+  checks: readonly YearCheck[],
   money: (p: Pence) => string,
-): { col: number; message: string }[] {
-  const out: { col: number; message: string }[] = [];
-  for (const whole of wholes) {
-    if (whole.year !== null) continue;
-    const years = yearCols.filter((m) => m.field === whole.field && m.part == null);
-    if (years.length === 0) continue;
-    const w = readAmount(row[whole.col - colOffset], whole.unit);
-    if (w.kind !== "value") continue;
+): { col: number; message: string }[] | null {
+  let out: { col: number; message: string }[] | null = null;
+  for (const { whole, years } of checks) {
+    const w = amountOf(row[whole.col - colOffset], whole.unit);
+    if (w === null) continue;
     let sum = 0;
+    let any = false;
+    for (const m of years) {
+      const v = amountOf(row[m.col - colOffset], m.unit);
+      if (v === null) continue;
+      sum += v;
+      any = true;
+    }
+    if (!any || Math.abs(sum - w) <= 100) continue;
     const shown: string[] = [];
     for (const m of years) {
-      const v = readAmount(row[m.col - colOffset], m.unit);
-      if (v.kind !== "value") continue;
-      sum += v.value;
-      shown.push(`${financialYearLabel(m.year!)} ${money(v.value)}`);
+      const v = amountOf(row[m.col - colOffset], m.unit);
+      if (v !== null) shown.push(`${financialYearLabel(m.year!)} ${money(v as Pence)}`);
     }
-    if (shown.length === 0 || Math.abs(sum - w.value) <= 100) continue;
-    out.push({
+    (out ??= []).push({
       col: whole.col - colOffset,
-      message: `"${whole.header}" is ${money(w.value)}, but its per-year columns add up to ${money(sum as Pence)} (${shown.join(" + ")}): the whole is used for the item's total, the years for the by-year view`,
+      message: `"${whole.header}" is ${money(w as Pence)}, but its per-year columns add up to ${money(sum as Pence)} (${shown.join(" + ")}): the whole is used for the item's total, the years for the by-year view`,
     });
   }
   return out;
