@@ -120,3 +120,31 @@ test("--json years and the CLI summary's line a year", () => {
     "  2021/22 (not started): budget £500,000, spent £0, committed £0, forecast £700,000, variance £200,000 over, £200,000 carried forward in",
   ]);
 });
+
+test("in-year basis: the report's Budget RAG is the in-year rating, as the programme RAG uses it", () => {
+  const r = rulesFromJson({ budget: { basis: "inYear" } });
+  if (!r.ok) throw new Error("rules");
+  const a = run(
+    [
+      grid([
+        [
+          "Ref",
+          "Project",
+          "Budget",
+          "Forecast",
+          "Budget 2020/21",
+          "Budget 2021/22",
+          "Forecast 2020/21",
+          "Forecast 2021/22",
+        ],
+        ["A1", "Laptops", 1000000, 1000000, 400000, 600000, 500000, 500000],
+      ]),
+    ],
+    "2020-12-31",
+    { rules: r.rules },
+  );
+  expect(a.totals.rag).toBe("Green");
+  const layout = highlightLayout(a);
+  const row = layout.values.find((v) => v[0] === "Budget RAG")!;
+  expect(row[2]).toBe("Red");
+});

@@ -176,8 +176,13 @@ export function yearView(
         spent[k] = take;
         left -= take;
       }
-      // What is left is the current year's (the home year), never a year not started.
-      spent[ys[home]!.year > current ? 0 : home]! += left;
+      // What is left is the current year's (the home year), never a year not started: an item whose years
+      // have all still to start has its spend to date counted in the current year's row.
+      if (ys[home]!.year > current) {
+        const now = at(current);
+        now.items.add(i);
+        now.spent += left;
+      } else spent[home]! += left;
       placedSpend = true;
     }
     if (!hasYearCommitted && i.committed !== null) committed[home]! += i.committed;

@@ -174,7 +174,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r++;
   const progRows: [string, string, string | null][] = [
     ["Programme RAG", a.programmeRag.rag, pp ? pp.rag : null],
-    ["Budget RAG", t.rag, pp ? pp.budgetRag : null],
+    ["Budget RAG", a.programmeRag.budget.rag, pp ? pp.budgetRag : null],
     ["Delivery RAG", a.programmeRag.delivery.rag, pp ? pp.deliveryRag : null],
   ];
   const reasonRow = r;

@@ -172,6 +172,19 @@ describe("by year: budget, spent, committed, forecast, variance, slippage", () =
     ]);
   });
 
+  test("spend to date of an item whose years have all still to start is the current year's, never a later one", () => {
+    const a = run([
+      grid([
+        ["Ref", "Project", "Spent to date", "Budget 2021/22", "Forecast 2021/22"],
+        ["A1", "Phones", 5000, 100000, 100000],
+      ]),
+    ]);
+    expect(a.years!.rows.map((r) => [r.label, r.status, r.spent, r.budget])).toEqual([
+      ["2020/21", "in year", p(5000), 0],
+      ["2021/22", "not started", 0, p(100000)],
+    ]);
+  });
+
   test("money by year is whole pence, whatever the sheet's fractions", () => {
     const a = run([
       grid([
