@@ -10,6 +10,7 @@ import { ALLOCATED_TO_ITEMS, ALLOCATION, SAMPLE_THEMES } from "./sample-data";
 import { DATE_FORMAT, GBP_FORMAT, PERCENT_FORMAT, setFixedProperties, utcDate } from "./xlsx-helpers";
 import { addMilestonesSheet } from "./sample-milestones";
 import { addRiskRegisterSheet } from "./sample-risks";
+import { addYearColumns } from "./sample-years";
 
 export const SAMPLE_SHEET = "Programme of Works";
 export const SAMPLE_TITLE = "ICT Strategy 2020-22: Programme of Works";
@@ -269,6 +270,9 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     (h) => grand[h] ?? 0,
     true,
   );
+
+  // Money by financial year and a spend profile, right of the programme's columns (issue 13).
+  addYearColumns(ws, SAMPLE_HEADER_ROW, SAMPLE_HEADERS.length, SAMPLE_THEMES);
 
   // Data validation lists point at the hidden Lookups sheet, as council templates do. Added by range: exceljs's
   // per-cell validations are merged into overlapping ranges when written.

@@ -90,6 +90,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
+  lines.push(...yearLines(a, formatPounds, overUnder));
   const c = a.ragCounts;
   lines.push(
     `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
@@ -198,6 +199,33 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
   }
   return lines;
+}
+
+/** Money by financial year, one line a year (issue 13), where the sheets give years. */
+function yearLines(
+  a: ProgrammeAnalysis,
+  money: (p: Pence) => string,
+  overUnder: (p: Pence) => string,
+): string[] {
+  const v = a.years;
+  if (!v || v.rows.length === 0) return [];
+  const lines = v.rows.map(
+    (y) =>
+      `  ${y.label} (${y.status}): ` +
+      (y.allocation !== null ? `allocation ${money(y.allocation)}, ` : "") +
+      `budget ${money(y.budget)}, spent ${money(y.spent)}, committed ${money(y.committed)}, forecast ${money(y.forecast)}, ` +
+      `variance ${overUnder(y.variance)}` +
+      (y.slippage > 0 ? `, slippage ${money(y.slippage)} into later years` : "") +
+      (y.carriedIn > 0 ? `, ${money(y.carriedIn)} carried forward in` : ""),
+  );
+  if (v.noYear.items > 0)
+    lines.push(
+      `  (no year): ${v.noYear.items} item${v.noYear.items === 1 ? "" : "s"}, budget ${money(v.noYear.budget)}`,
+    );
+  return [
+    `By financial year (budget rated ${v.budgetBasis === "inYear" ? "in-year" : "over the whole programme"}):`,
+    ...lines,
+  ];
 }
 
 /** "3 blank rows", "1 section heading", "2 rows with no name or reference". */

@@ -35,6 +35,7 @@ import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
 import { nextMilestoneColumns } from "./read/milestones";
 import { readRiskRegisters } from "./read/risk-register";
 import { RiskLinker } from "./assess/risk-register";
+import { yearView } from "./assess/years";
 
 export const DEFAULT_ALLOCATION: Pence = pence(1_200_000_00);
 export const PROGRAMME_START: DayNumber = dayFromYmd(2020, 4, 1);
@@ -279,6 +280,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const riskRegister = riskLinker?.finish();
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
+  const years = yearView(items, {
+    reporting: options.reportingDate,
+    allocation,
+    allocationByYear: rules.allocationByYear ?? null,
+    budgetRules: rules.budget,
+    sheets: reports,
+    symbol,
+  });
+  for (const x of years.issues) issues.push(x);
   return {
     reportingDate: options.reportingDate,
     dateSystem,
@@ -295,9 +305,10 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     ragCounts: counts,
     byTheme: byTheme(items),
     byYear: byYear(items).rows,
+    years,
     skipped,
     issues,
-    programmeRag: programmeRag(totals, counts, allocation, rules, symbol),
+    programmeRag: programmeRag(totals, counts, allocation, rules, symbol, years.inYear),
     currency,
     programmeName: options.programmeName?.trim() || DEFAULT_PROGRAMME_NAME,
     sheetTotals,

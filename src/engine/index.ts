@@ -41,6 +41,8 @@ export type { DimensionFormField } from "./assess/registry";
 export { dimensions } from "./assess/registry";
 export type { ProgrammeDetails, Rules, RulesJson } from "./rules";
 export { DEFAULT_RULES, rulesFromJson, rulesToJson } from "./rules";
+export { allocationByYearToJson } from "./rules";
+export type { YearView } from "./assess/years";
 
 // Plan: what a run writes.
 export type { RunMode } from "./write-plan";

@@ -1,7 +1,7 @@
 /** The command line's --json output, in exactly the documented shape (money in pounds, at most 2 decimals). */
 import type { DimensionItemJson, DimensionKey, DimensionRags } from "./assess/registry";
 import { dimensions } from "./assess/registry";
-import { financialYearLabel, formatDayIso } from "./dates";
+import { financialYearLabel, financialYearStart, formatDayIso } from "./dates";
 import { excelRowOf } from "./coords";
 import { columnLetters } from "./grid";
 import type { Pence } from "./money";
@@ -140,6 +140,8 @@ export interface JsonReport {
   milestones: JsonMilestone[];
   /** The workbook's risk registers with each risk's rating (json-risks.ts); null when it has none. */
   riskRegister: JsonRiskRegister | null;
+  /** Money by financial year (issue 13): report/by-year.ts's table, in pounds. */
+  years: JsonYears;
 }
 
 /** A milestone in --json: dates as YYYY-MM-DD. */
@@ -167,6 +169,28 @@ export interface JsonMilestone {
   /** Its forecast at the previous snapshot, and how many days later it is now (null when not known). */
   previousForecast: string | null;
   slippedDays: number | null;
+}
+
+export interface JsonYears {
+  /** The reporting date's financial year ("2020/21"). */
+  currentYear: string;
+  /** What the budget RAG was rated on: "programme" or "inYear". */
+  budgetBasis: string;
+  rows: {
+    year: string;
+    status: string;
+    allocation: number | null;
+    budget: number;
+    spent: number;
+    committed: number;
+    forecast: number;
+    variance: number;
+    slippage: number;
+    carriedForward: number;
+  }[];
+  /** Items with no year: their money is in no year's row. */
+  noYear: { items: number; budget: number; spent: number; committed: number; forecast: number };
+  basis: string[];
 }
 
 /** Every registered dimension's fields of an item, in the registry's order. */
@@ -307,6 +331,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),
     riskRegister: riskRegisterJson(a),
+    years: yearsJson(a),
   };
 }
 
@@ -332,5 +357,34 @@ function milestoneJson(m: AssessedMilestone): JsonMilestone {
     reason: m.reason,
     previousForecast: isoOrNull(m.previousForecast),
     slippedDays: slippedBy(m),
+  };
+}
+
+function yearsJson(a: ProgrammeAnalysis): JsonYears {
+  const v = a.years;
+  const n = v?.noYear;
+  return {
+    currentYear: financialYearLabel(v?.currentYear ?? financialYearStart(a.reportingDate)),
+    budgetBasis: v?.budgetBasis ?? "programme",
+    rows: (v?.rows ?? []).map((y) => ({
+      year: y.label,
+      status: y.status,
+      allocation: pounds(y.allocation),
+      budget: toPounds(y.budget),
+      spent: toPounds(y.spent),
+      committed: toPounds(y.committed),
+      forecast: toPounds(y.forecast),
+      variance: toPounds(y.variance),
+      slippage: toPounds(y.slippage),
+      carriedForward: toPounds(y.carriedIn),
+    })),
+    noYear: {
+      items: n?.items ?? a.items.length,
+      budget: toPounds(n?.budget ?? a.totals.budget),
+      spent: toPounds(n?.spent ?? a.totals.spent),
+      committed: toPounds(n?.committed ?? a.totals.committed),
+      forecast: toPounds(n?.forecast ?? a.totals.forecast),
+    },
+    basis: [...(v?.basis ?? [])],
   };
 }

@@ -4,6 +4,7 @@ import type { FinancialMonth, ReportCycle } from "./cycle";
 import type { Pence } from "./money";
 import type { AssessedMilestone } from "./assess/milestones";
 import type { DimensionKey, DimensionRags } from "./assess/registry";
+import type { YearView } from "./assess/years";
 import type { OverallRag, OverrideRag, Rag, RagCounts, RagStatus } from "./rag";
 import type { RatedRisk, RiskRegisterAnalysis } from "./assess/risk-register";
 
@@ -37,7 +38,11 @@ export type FieldKey =
   | "financialYear"
   | "commentary"
   | "overrideReason"
-  | "computedRag";
+  | "computedRag"
+  /** Money moved out of a year into a later one ("Slippage", "Carry forward"): issue 13. */
+  | "slippage"
+  /** A year's budget after re-profiling ("Re-profiled budget 2021/22"): issue 13. */
+  | "reprofiled";
 
 export interface ColumnMapping {
   field: FieldKey;
@@ -86,6 +91,21 @@ export interface YearFigures {
   spent: Pence | null;
   committed: Pence | null;
   forecast: Pence | null;
+  /** Money the sheet moves out of this year into a later one (a slippage or carry-forward column). */
+  slippage?: Pence | null;
+  /** The year's budget after re-profiling, where the sheet gives one beside the original. */
+  reprofiled?: Pence | null;
+}
+
+/** One column of an item's spend profile: the money planned for a month or a quarter (issue 13). */
+export interface ProfileAmount {
+  header: string;
+  /** Financial periods covered: 1 = April … 12 = March. */
+  firstPeriod: number;
+  lastPeriod: number;
+  /** The financial year by its start year; null when the sheet names none (the reporting date's year). */
+  year: number | null;
+  amount: Pence | null;
 }
 
 /** One rating column's value for an item. */
@@ -144,6 +164,10 @@ export interface ProgrammeItem {
   years: YearFigures[];
   /** Money parts, where the sheet splits an amount into parts with no column for the whole. */
   parts: PartFigures[];
+  /** Slippage or carry forward the sheet gives with no year (out of the reporting date's year). */
+  slippage?: Pence | null;
+  /** The item's spend profile by month or quarter, where the sheet has one (issue 13). */
+  profile?: ProfileAmount[];
   /** What the RAG column held before this run (any text; null when empty or the column is new). */
   ragBefore: string | null;
   /** What the tool's "Computed RAG" column held before this run. */
@@ -186,6 +210,10 @@ export interface AssessedItem extends ProgrammeItem {
   plannedProgress: Fraction | null;
   /** Likelihood × impact, or the sheet's risk score. */
   assessedRiskScore: number | null;
+  /** The money the sheet's spend profile plans up to the reporting date's period, where it has one (issue 13). */
+  profiledToDate?: Pence | null;
+  /** What the budget was rated on: the whole programme, or the reporting date's financial year (issue 13). */
+  budgetBasis?: "programme" | "inYear";
   rag: ItemRag;
   reasons: Reason[];
 }
@@ -284,6 +312,8 @@ export interface ProgrammeAnalysis {
   ragCounts: RagCounts;
   byTheme: Breakdown[];
   byYear: Breakdown[];
+  /** Money by financial year with slippage, allocation by year and what is in-year (issue 13). */
+  years?: YearView;
   skipped: SkippedRow[];
   issues: Issue[];
   /** The programme's RAG: the worse of its delivery and budget RAGs, each with its reason. */

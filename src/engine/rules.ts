@@ -19,7 +19,19 @@ export type Rules = DimensionRules & {
     /** ... and Amber when at least this share is Red or Amber. */
     amberShare: number;
   };
+  /**
+   * The allocation split by financial year (issue 13), in year order; null: the allocation is for the whole
+   * programme. rules.json gives it in pounds by year label: { "2020/21": 600000, "2021/22": 600000 }.
+   */
+  allocationByYear?: YearAllocation[] | null;
 };
+
+/** One financial year's part of the allocation. */
+export interface YearAllocation {
+  /** The financial year by its start year (2020 for 2020/21). */
+  year: number;
+  amount: Pence;
+}
 
 export const DEFAULT_RULES: Rules = {
   ...(Object.fromEntries(
@@ -44,6 +56,8 @@ export type RulesJson = {
   };
   /** The allocation in pounds (the CLI's --allocation wins over it). */
   allocation?: number;
+  /** The allocation by financial year in pounds: { "2020/21": 600000, "2021/22": 600000 }. */
+  allocationByYear?: Record<string, number>;
 };
 
 /** A setting as rules.json holds it: amounts (pence in the rules) as pounds. */
@@ -85,7 +99,13 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
   ]);
   const details: ProgrammeDetails = {};
   for (const key of Object.keys(input)) {
-    if (!known.has(key) && key !== "useOverride" && key !== "allocation" && key !== "$schema") {
+    if (
+      !known.has(key) &&
+      key !== "useOverride" &&
+      key !== "allocation" &&
+      key !== "allocationByYear" &&
+      key !== "$schema"
+    ) {
       errors.push(`unknown setting "${key}"`);
     }
   }
@@ -127,6 +147,12 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
           if (n !== undefined) target[setting.key] = penceFromPounds(n);
           break;
         }
+        case "choice":
+          if (v === undefined) break;
+          if (typeof v !== "string" || !setting.choices.includes(v))
+            errors.push(`${path} must be one of ${setting.choices.map((c) => `"${c}"`).join(", ")}`);
+          else target[setting.key] = v;
+          break;
         case "boolean":
           if (v === undefined) break;
           if (typeof v !== "boolean") errors.push(`${path} must be true or false`);
@@ -174,7 +200,62 @@ export function rulesFromJson(input: unknown, base: Rules = DEFAULT_RULES): Rule
     const a = num("allocation", input.allocation, 0, 1e12);
     if (a !== undefined) allocation = a;
   }
+  if (input.allocationByYear !== undefined) {
+    const split = allocationByYearFromJson(input.allocationByYear, errors);
+    if (split === null) delete rules.allocationByYear;
+    else if (split !== undefined) rules.allocationByYear = split;
+  }
   return errors.length ? { ok: false, errors } : { ok: true, rules, allocation, details };
+}
+
+/**
+ * The allocation by year as rules.json gives it ({ "2020/21": 600000 }, pounds) into the rules' form (pence, in
+ * year order). Keys must be financial-year labels ("2020/21"; "2020-21", "FY20/21" are read too); null or {}
+ * means none. Problems go to `errors`.
+ */
+export function allocationByYearFromJson(v: unknown, errors: string[]): YearAllocation[] | null | undefined {
+  if (v === null) return null;
+  if (!isObject(v)) {
+    errors.push(
+      'allocationByYear must be an object of amounts by financial year, e.g. { "2020/21": 600000 }',
+    );
+    return undefined;
+  }
+  const out: YearAllocation[] = [];
+  let ok = true;
+  for (const [key, amount] of Object.entries(v)) {
+    const m = /^\s*(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{2}|\d{4})\s*$/i.exec(key);
+    const a = m ? (m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1])) : NaN;
+    const b = m ? (m[2]!.length === 2 ? a - (a % 100) + Number(m[2]) : Number(m[2])) : NaN;
+    if (!m || b !== a + 1 || a < 1990 || a > 2100) {
+      errors.push(`allocationByYear: "${key}" is not a financial year such as "2020/21"`);
+      ok = false;
+      continue;
+    }
+    if (out.some((x) => x.year === a)) {
+      errors.push(`allocationByYear: ${key} is given twice`);
+      ok = false;
+      continue;
+    }
+    if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0 || amount > 1e12) {
+      errors.push(
+        `allocationByYear.${key} must be a number from 0 to 1000000000000, got ${JSON.stringify(amount)}`,
+      );
+      ok = false;
+      continue;
+    }
+    out.push({ year: a, amount: penceFromPounds(amount) });
+  }
+  if (!ok) return undefined;
+  out.sort((x, y) => x.year - y.year);
+  return out.length === 0 ? null : out;
+}
+
+/** The allocation by year as rules.json holds it: pounds by "2020/21" label, in year order. */
+export function allocationByYearToJson(split: readonly YearAllocation[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of split) out[`${x.year}/${String((x.year + 1) % 100).padStart(2, "0")}`] = toPounds(x.amount);
+  return out;
 }
 
 /** The rules as rules.json would hold them (pounds), for saving in a workbook or showing in the pane. */
@@ -192,6 +273,7 @@ export function rulesToJson(rules: Rules): RulesJson {
   }
   out.useOverride = rules.useOverride;
   out.programme = { ...rules.programme };
+  if (rules.allocationByYear) out.allocationByYear = allocationByYearToJson(rules.allocationByYear);
   return out as RulesJson;
 }
 
@@ -214,5 +296,6 @@ function structuredCloneRules(r: Rules): Rules {
     ) as DimensionRules),
     useOverride: r.useOverride,
     programme: { ...r.programme },
+    ...(r.allocationByYear ? { allocationByYear: r.allocationByYear.map((x) => ({ ...x })) } : {}),
   };
 }

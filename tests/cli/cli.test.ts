@@ -157,6 +157,7 @@ describe("the bundled sample", () => {
       "previous",
       "milestones",
       "riskRegister",
+      "years",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");
     expect(j.period).toBe("Q3 2020/21");
@@ -197,7 +198,7 @@ describe("the bundled sample", () => {
     expect(r.code).toBe(0);
     // The sample's PM RAG column decides the rating, so the computed rating gets a column of its own: named.
     expect(r.stdout).toMatch(
-      /Wrote .*result.xlsx: \d+ RAG cells \(added "Computed RAG" in column T of "Programme of Works"\); sheets "Highlight Report", "RAG History", "Milestone History", "Risk History", "Change Log" \(reporting date 31\/12\/2020\)/,
+      /Wrote .*result.xlsx: \d+ RAG cells \(added "Computed RAG" in column AJ of "Programme of Works"\); sheets "Highlight Report", "RAG History", "Milestone History", "Risk History", "Change Log" \(reporting date 31\/12\/2020\)/,
     );
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(statSync(input).mtimeMs).toBe(mtime);

@@ -76,6 +76,7 @@ describe("shape", () => {
       "previous",
       "milestones",
       "riskRegister",
+      "years",
     ]);
   });
 
@@ -117,6 +118,8 @@ describe("shape", () => {
         "variancePct",
         "statedVariance",
         "statedForecast",
+        "years",
+        "profiledToDate",
         "start",
         "end",
         "progress",

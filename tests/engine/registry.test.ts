@@ -104,6 +104,8 @@ describe("the registry of today", () => {
       "variancePct",
       "statedVariance",
       "statedForecast",
+      "years",
+      "profiledToDate",
       "start",
       "end",
       "progress",

@@ -212,11 +212,20 @@ describe("samples/ict-strategy-programme.xlsx", () => {
     notes.eachRow((row) => expect(row.cellCount).toBe(1));
   });
 
-  it("has the title block, a blank row 3 and the header row at row 4 with the exact header texts", () => {
+  it("has the title block, row 3 blank but for the headings over the year columns, and the header row at row 4 with the exact header texts", () => {
     expect(ws.getCell("A1").value).toBe(SAMPLE_TITLE);
     expect(ws.model.merges).toEqual(expect.arrayContaining(["A1:S1", "A2:S2"]));
     expect(String(ws.getCell("A2").value)).toMatch(/^Budget monitoring – reported to Performance Meeting/);
-    expect(ws.getRow(3).values).toEqual([]);
+    // Issue 13: "Budget (£)" merged over 2020/21 and 2021/22 (T:U), the forecast (V:W), the spend profile (X:AI).
+    // (exceljs gives a merge's covered cells the master's value.)
+    expect([1, 19, 20, 22, 24].map((c) => ws.getCell(3, c).value ?? null)).toEqual([
+      null,
+      null,
+      "Budget (£)",
+      "Forecast outturn (£)",
+      "Spend profile 2020/21 (£)",
+    ]);
+    expect(ws.model.merges).toEqual(expect.arrayContaining(["T3:U3", "V3:W3", "X3:AI3"]));
     expect(SAMPLE_HEADER_ROW).toBe(4);
     const header = SAMPLE_HEADERS.map((_, i) => ws.getCell(4, i + 1).value);
     expect(header).toEqual([...SAMPLE_HEADERS]);

@@ -224,13 +224,17 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(rows.reduce((n, r) => n + (r[2] as number), 0)).toBe(a.items.length);
   });
 
-  test("by financial year only where the sheet names years; coming up next quarter (Q4 2020/21)", () => {
-    // The sample has target dates but no column that names a year: no year split is shown.
-    const year = rowOf(layout, 0, "By financial year");
-    expect(layout.values[year + 1]![0]).toMatch(
-      /^Not shown: no column of the programme sheets names a financial year/,
+  test("by financial year from the sheet's year columns; coming up next quarter (Q4 2020/21)", () => {
+    // Issue 13: the sample now has per-year budget and forecast columns (T:W), so the year table is shown (it
+    // was "Not shown" while the sample named no year); FB07, CF01 and FW04 slip £54,000 into 2021/22.
+    const year = rowOf(layout, 0, "Financial year");
+    expect(layout.values.slice(year + 1, year + 4).map((r) => [r[0], r[2], r[4], r[7], r[9], r[10]])).toEqual(
+      [
+        ["2020/21", "In year", 1_077_000, 1_035_900, 54_000, 0],
+        ["2021/22", "Not started", 103_000, 157_000, 0, 54_000],
+        ["Total", null, 1_180_000, a.totals.forecast / 100, 54_000, 54_000],
+      ],
     );
-    expect(layout.values.some((r) => r[0] === "Financial year")).toBe(false);
     const coming = rowOf(
       layout,
       0,
@@ -310,11 +314,12 @@ describe("per-year figures (two-year capital return in £'000)", () => {
     const a = await analysed("tests/fixtures/council/two-year-capital.xlsx", "2020-12-31");
     const layout = highlightLayout(a);
     const year = rowOf(layout, 0, "Financial year");
-    expect(layout.values[year + 1]!.slice(0, 1).concat(layout.values[year + 1]![3] as never)).toEqual([
+    // Issue 13's table: year, status, allocation, then the budget (column E).
+    expect(layout.values[year + 1]!.slice(0, 1).concat(layout.values[year + 1]![4] as never)).toEqual([
       "2020/21",
       719_150,
     ]);
-    expect(layout.values[year + 2]!.slice(0, 1).concat(layout.values[year + 2]![3] as never)).toEqual([
+    expect(layout.values[year + 2]!.slice(0, 1).concat(layout.values[year + 2]![4] as never)).toEqual([
       "2021/22",
       220_600,
     ]);

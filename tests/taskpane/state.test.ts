@@ -69,6 +69,8 @@ describe("rules form", () => {
       riskGreenMax: "4",
       riskRedMin: "15",
       useOverride: true,
+      allocationByYear: "",
+      budgetInYear: false,
       programmeName: "ICT Strategy 2020-22",
       programmeStart: "2020-04-01",
       programmeEnd: "2022-03-31",

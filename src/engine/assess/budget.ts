@@ -7,6 +7,72 @@ import { pct1 } from "./format";
 import { percentOf, reachesPercentOf } from "../money";
 import { percentFromFraction } from "../percent";
 import { roundToHundredths } from "../percent";
+import type { DayNumber } from "../dates";
+import { financialYearLabel, financialYearStart } from "../dates";
+import type { DimensionAssessment } from "./dimension";
+import { profileToDate } from "./profile";
+
+/**
+ * The budget rated on the reporting date's financial year (its re-profiled budget where the sheet gives one,
+ * its forecast, spend and commitments for the year), where the sheet has per-year figures for that year;
+ * otherwise the whole programme's rating, saying why.
+ */
+function inYearBudget(
+  item: AssessedItem,
+  whole: BudgetResult,
+  rules: BudgetRules,
+  symbol: string,
+  reporting: DayNumber,
+): { result: BudgetResult; inYear: boolean } {
+  const year = financialYearStart(reporting);
+  const label = financialYearLabel(year);
+  const y = item.years.find((x) => x.year === year);
+  const budget = y ? (y.reprofiled ?? y.budget) : null;
+  if (!y || budget === null || y.forecast === null) {
+    if (whole.reason === null) return { result: whole, inYear: false };
+    const reason = `${whole.reason} (rated on the whole programme: the sheet gives no ${label} budget and forecast for an in-year rating)`;
+    return { result: { ...whole, reason }, inYear: false };
+  }
+  const r = assessBudget(
+    { budget, spent: y.spent, committed: y.committed, forecast: y.forecast },
+    rules,
+    symbol,
+    `the ${label} budget (in-year)`,
+  );
+  return { result: { ...r, notes: whole.notes }, inYear: true };
+}
+
+/**
+ * Spend to date against the profile to date, where the sheet gives a spend profile: Amber (never worse) when
+ * the spend is behind the profile by profileBehindPercent of it or more; the reason says the figures whenever
+ * the budget is not Green.
+ */
+function againstProfile(
+  item: AssessedItem,
+  b: BudgetResult,
+  rules: BudgetRules,
+  symbol: string,
+  reporting: DayNumber,
+): DimensionAssessment {
+  const p = profileToDate(item.profile, reporting);
+  if (p === null) return b;
+  item.profiledToDate = p.profiled;
+  const spent = (item.spent ?? 0) as Pence;
+  const words = `spent ${formatMoney(spent, symbol)} against ${formatMoney(p.profiled, symbol)} profiled by period ${p.period}${p.proRata ? " (a quarter still running counted pro rata)" : ""}`;
+  const behind = subPence(p.profiled, spent);
+  const limit = rules.profileBehindPercent ?? 20;
+  const isBehind = p.profiled > 0 && behind > 0 && limit < 100 && reachesPercentOf(behind, p.profiled, limit);
+  if (b.rag === "Green" && isBehind) {
+    const share = pct1(percentFromFraction(behind / p.profiled) as Percent);
+    return {
+      rag: "Amber",
+      reason: `Amber: ${words}, ${formatMoney(behind, symbol)} (${share}) behind the profile; the limit is ${limit}%`,
+      notes: b.notes,
+    };
+  }
+  if (b.reason === null) return b;
+  return { rag: b.rag, reason: `${b.reason}; ${words}`, notes: b.notes };
+}
 
 /** The budget's rules (the targeted-budget-management rule). */
 export interface BudgetRules {
@@ -16,7 +82,20 @@ export interface BudgetRules {
   redAmount: Pence;
   /** Green while the overspend is at most this amount (0: any overspend is at least Amber). */
   greenMaxOverspend: Pence;
+  /**
+   * What the rule is applied to (issue 13): the whole programme's budget and forecast ("programme", the
+   * default), or the reporting date's financial year's ("inYear", as councils' targeted budget monitoring does)
+   * where the sheet gives that year's figures.
+   */
+  basis?: BudgetBasis;
+  /**
+   * Where the sheet gives a spend profile: Amber when the spend to date is behind the profile to date by at
+   * least this % of it (0 to 100; 100 never).
+   */
+  profileBehindPercent?: number;
 }
+
+export type BudgetBasis = "programme" | "inYear";
 
 export interface BudgetInput {
   budget: Pence | null;
@@ -49,7 +128,13 @@ export interface BudgetResult {
  * A blank forecast is replaced by spend plus commitments when they already exceed the budget; a forecast
  * below spend plus commitments is raised to it.
  */
-export function assessBudget(input: BudgetInput, rules: BudgetRules, symbol = "£"): BudgetResult {
+export function assessBudget(
+  input: BudgetInput,
+  rules: BudgetRules,
+  symbol = "£",
+  /** What the budget is called in the reason ("budget"; "2020/21 budget (in-year)"). */
+  budgetWords = "budget",
+): BudgetResult {
   const notes: BudgetNote[] = [];
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
@@ -109,10 +194,10 @@ export function assessBudget(input: BudgetInput, rules: BudgetRules, symbol = "�
     reason = null;
   } else if (percentLimitReached || amountLimitReached) {
     rag = "Red";
-    reason = `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol)}; the limit is ${formatMoney(redLimit, symbol)}`;
+    reason = `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; the limit is ${formatMoney(redLimit, symbol)}`;
   } else {
     rag = "Amber";
-    reason = `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol)}; below the limit of ${formatMoney(redLimit, symbol)}`;
+    reason = `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; below the limit of ${formatMoney(redLimit, symbol)}`;
   }
   return { rag, forecast, variance, variancePct, redLimit, reason, notes };
 }
@@ -125,11 +210,12 @@ function overWords(
   variance: Pence,
   variancePct: Percent | null,
   symbol: string,
+  budgetWords: string,
 ): string {
   return (
     `${word}: forecast ${formatMoney(forecast, symbol)}${forecastNote} is ${formatMoney(variance, symbol)}` +
     (variancePct === null ? "" : ` (${pct1(variancePct)})`) +
-    " over budget"
+    ` over ${budgetWords}`
   );
 }
 const MONEY_WORDS = { budget: "budget", spent: "spend", committed: "commitments", forecast: "forecast" };
@@ -150,11 +236,19 @@ export const BUDGET = defineDimension({
   label: "Budget",
   fields: ["budget", "spent", "committed", "forecast", "variance"],
   rules: {
-    defaults: { redPercent: 5, redAmount: pence(100_000_00), greenMaxOverspend: pence(0) } as BudgetRules,
+    defaults: {
+      redPercent: 5,
+      redAmount: pence(100_000_00),
+      greenMaxOverspend: pence(0),
+      basis: "programme",
+      profileBehindPercent: 20,
+    } as BudgetRules,
     settings: [
       { key: "redPercent", kind: "number", min: 0, max: 1000 },
       { key: "redAmount", kind: "money", min: 0, max: 1e12 },
       { key: "greenMaxOverspend", kind: "money", min: 0, max: 1e12 },
+      { key: "basis", kind: "choice", choices: ["programme", "inYear"] },
+      { key: "profileBehindPercent", kind: "number", min: 0, max: 100 },
     ],
   },
   form: {
@@ -180,12 +274,19 @@ export const BUDGET = defineDimension({
       },
     ],
   },
-  assess(item, { rules, symbol }) {
+  assess(item, { rules, symbol, reporting }) {
     const b = assessBudget(item, rules, symbol);
     item.assessedForecast = b.forecast;
     item.variance = b.variance;
     item.variancePct = b.variancePct;
-    return b;
+    // Issue 13: rated in-year where the rules say so, and spend to date against the profile to date.
+    let rated = b;
+    if (rules.basis === "inYear") {
+      const y = inYearBudget(item, b, rules, symbol, reporting);
+      rated = y.result;
+      item.budgetBasis = y.inYear ? "inYear" : "programme";
+    }
+    return againstProfile(item, rated, rules, symbol, reporting);
   },
   redWhenComplete: "Red: complete, but over budget by the limit or more",
   overrule(item, rag, computed) {
@@ -209,5 +310,17 @@ export const BUDGET = defineDimension({
     statedVariance: pounds(i.statedVariance),
     /** The forecast as the sheet gives it (forecast is the one the rules used). */
     statedForecast: pounds(i.forecast),
+    /** The item's figures by financial year, where the sheet has per-year columns (issue 13). */
+    years: i.years.map((y) => ({
+      year: financialYearLabel(y.year),
+      budget: pounds(y.budget),
+      spent: pounds(y.spent),
+      committed: pounds(y.committed),
+      forecast: pounds(y.forecast),
+      slippage: pounds(y.slippage ?? null),
+      reprofiledBudget: pounds(y.reprofiled ?? null),
+    })),
+    /** The money the sheet's spend profile plans up to the reporting date's period; null without one. */
+    profiledToDate: pounds(i.profiledToDate ?? null),
   }),
 });

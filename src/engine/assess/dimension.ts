@@ -15,6 +15,8 @@ export type RuleSetting =
   /** An amount: pounds in rules.json (min to max), whole pence in the rules. */
   | { key: string; kind: "money"; min: number; max: number }
   | { key: string; kind: "boolean" }
+  /** One of a few words, kept as written (the budget's basis: "programme" or "inYear"). */
+  | { key: string; kind: "choice"; choices: readonly string[] }
   /** A list of words, kept trimmed and lower-cased (compared case-insensitively). */
   | { key: string; kind: "words" };
 

@@ -226,6 +226,8 @@ export function programmeRag(
   allocation: Pence,
   rules: Rules,
   symbol = "£",
+  /** The budget rated in-year (rules.budget.basis "inYear", issue 13): it stands for the budget RAG. */
+  inYear: { rag: RagStatus; reason: string } | null = null,
 ): ProgrammeRag {
   const assessed = counts.Red + counts.Amber + counts.Green;
   const parts: string[] = [];
@@ -252,13 +254,21 @@ export function programmeRag(
     v > 0
       ? `forecast ${m(totals.forecast)} is ${m(v)}${totals.variancePctToAllocation !== null ? ` (${pct1(totals.variancePctToAllocation)})` : ""} over the ${m(allocation)} allocation`
       : `forecast ${m(totals.forecast)} is within the ${m(allocation)} allocation`;
-  parts.push(`${budgetWords} (budget ${totals.rag})`);
+  const budgetRag = inYear ? inYear.rag : totals.rag;
+  const budgetReason = inYear
+    ? `${inYear.reason}; over the whole programme, ${budgetWords} (${totals.rag})`
+    : `${totals.rag}: ${budgetWords}`;
+  parts.push(
+    inYear
+      ? `${inYear.reason.replace(/^[^:]*: /, "")} (budget ${budgetRag}, in-year)`
+      : `${budgetWords} (budget ${totals.rag})`,
+  );
   const rag: RagStatus =
-    worstRag([totals.rag, delivery]) ?? (totals.rag === "Not assessed" ? delivery : totals.rag);
+    worstRag([budgetRag, delivery]) ?? (budgetRag === "Not assessed" ? delivery : budgetRag);
   return {
     rag,
     reason: `${rag}: ${parts.join("; ")}`,
     delivery: { rag: delivery, reason: deliveryReason },
-    budget: { rag: totals.rag, reason: `${totals.rag}: ${budgetWords}` },
+    budget: { rag: budgetRag, reason: budgetReason },
   };
 }

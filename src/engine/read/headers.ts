@@ -15,6 +15,9 @@ import type { ColumnProfile } from "./columns";
 import { contentMismatch, looksLikeFigures, profileColumn } from "./columns";
 import type { CurrencyCode } from "./cells";
 import { currencyOf, financialYearInText, readText, repairText } from "./cells";
+import type { PeriodColumn } from "./year-columns";
+import { groupedHeader } from "./year-columns";
+import { financialYearLabel as financialYearLabelOf } from "../dates";
 
 interface FieldSpec {
   field: FieldKey;
@@ -267,6 +270,33 @@ export const FIELD_SPECS: FieldSpec[] = [
       "latest estimate",
       "forecast at completion",
     ],
+  },
+  {
+    // Money moved out of a year into a later one (issue 13).
+    field: "slippage",
+    kind: "amount",
+    words: [
+      "slippage",
+      "carry forward",
+      "carried forward",
+      "c f",
+      "slipped",
+      "re profiled",
+      "reprofiled",
+      "re profiling",
+      "reprofiling",
+      "slippage to next year",
+      "carry forward to next year",
+      "budget carried forward",
+      "budget slippage",
+      "capital slippage",
+    ],
+  },
+  {
+    // A year's budget after re-profiling, beside its original budget (issue 13).
+    field: "reprofiled",
+    kind: "amount",
+    words: ["re profiled budget", "reprofiled budget", "re profiled allocation", "reprofiled allocation"],
   },
   {
     field: "variance",
@@ -564,7 +594,7 @@ export function analyseHeader(cell: CellValue): HeaderInfo | null {
     .replace(/%age\b/g, " percent ")
     .replace(/%/g, " percent ")
     .replace(UNIT_WORDS, " ")
-    .replace(/(?:fy\s*)?\b\d{2,4}\s*[/-]\s*\d{2,4}\b/g, " ")
+    .replace(/\b(?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4}\b/g, " ")
     .replace(/£|€|\$/g, " ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
@@ -706,6 +736,10 @@ export interface HeaderMap {
   variancePercent: boolean;
   /** Columns that looked like a field or like figures but were not read, each with the reason. */
   passedOver: PassedOverColumn[];
+  /** Rows below the header row that are part of it (year labels under merged headings): 0 or 1. */
+  subRows?: number;
+  /** Spend-profile columns (a month, period or quarter each), as sheet columns (read/year-columns.ts). */
+  periodColumns?: PeriodColumn[];
 }
 
 /** Fields that make a row a header row when found together. */
@@ -728,6 +762,7 @@ const FIELD_LABEL: Partial<Record<FieldKey, string>> = {
   financialYear: "financial year",
   computedRag: "computed RAG",
   rag: "RAG",
+  reprofiled: "re-profiled budget",
 };
 export const fieldLabel = (f: FieldKey): string => FIELD_LABEL[f] ?? f;
 
@@ -872,7 +907,11 @@ export function mapHeaderRow(
       passedOver.push({
         col: r.col,
         header: r.info.text,
-        reason: `could be the ${fieldLabel(field)}, but ${columnLettersOf(top.col)} "${top.info.text}" ${top.score > r.score ? "names it better" : "comes first"}`,
+        // A year's column beside the whole (issue 13) is read for the by-year view, not as the item's figure.
+        reason:
+          kind === "amount" && r.info.year !== null && chosen.every((c) => c.info.year === null)
+            ? `a ${financialYearLabelOf(r.info.year)} column of the ${fieldLabel(field)}: read for the by-year view; the item's ${fieldLabel(field)} is ${columnLettersOf(top.col)} "${top.info.text}"`
+            : `could be the ${fieldLabel(field)}, but ${columnLettersOf(top.col)} "${top.info.text}" ${top.score > r.score ? "names it better" : "comes first"}`,
       });
     const mappings = chosen.map((c) => toMapping(c, how));
     byField.set(field, mappings);
@@ -933,26 +972,49 @@ export function findHeaderRow(
   for (let r = 0; r < limit; r++) {
     const row = values[r];
     if (!row || row.length === 0) continue;
-    const map = mapHeaderRow(row, colOffset, r);
-    const strength = headerStrength(map);
+    let map = mapHeaderRow(row, colOffset, r);
+    let strength = headerStrength(map);
+    if (strength < 3) {
+      // Years under merged headings may be what makes the row a header ("Budget" over "20/21", "21/22").
+      const g = groupedHeader(values, r);
+      if (g.row.some((v, c) => v !== row[c])) {
+        map = mapHeaderRow(g.row, colOffset, r);
+        strength = headerStrength(map);
+      }
+    }
     if (strength < 3 || !CORE_FIELDS.some((f) => map.byField.has(f))) continue;
     if (strength > bestStrength) {
       best = map;
       bestStrength = strength;
     }
   }
-  if (best && grid) {
-    const at = best.rowIndex;
+  if (!best) return null;
+  // Year and period labels under merged headings ("Budget" over "2020/21" and "2021/22"): issue 13.
+  const at = best.rowIndex;
+  const grouped = groupedHeader(values, at, grid?.numberFormats);
+  const changed =
+    grouped.subRows > 0 || grouped.periods.length > 0 || grouped.row.some((v, c) => v !== values[at]![c]);
+  const headerCells = changed ? grouped.row : values[at]!;
+  const withGroups = (map: HeaderMap): HeaderMap =>
+    changed
+      ? {
+          ...map,
+          subRows: grouped.subRows,
+          periodColumns: grouped.periods.map((p) => ({ ...p, col: p.col + colOffset })),
+        }
+      : map;
+  if (grid) {
+    const first = at + 1 + grouped.subRows;
     const profiles = new Map<number, ColumnProfile>();
     const content = (c: number): ColumnProfile => {
       let p = profiles.get(c);
-      if (!p) profiles.set(c, (p = profileColumn(grid, c, at + 1)));
+      if (!p) profiles.set(c, (p = profileColumn(grid, c, first)));
       return p;
     };
-    const remapped = mapHeaderRow(values[at]!, colOffset, at, content);
-    if (CORE_FIELDS.some((f) => remapped.byField.has(f))) return remapped;
+    const remapped = mapHeaderRow(headerCells, colOffset, at, content);
+    if (CORE_FIELDS.some((f) => remapped.byField.has(f))) return withGroups(remapped);
   }
-  return best;
+  return changed ? withGroups(mapHeaderRow(headerCells, colOffset, at)) : best;
 }
 
 /**

@@ -46,6 +46,7 @@ import {
 import type { HeaderMap } from "./headers";
 import { analyseHeader, fieldLabel, findHeaderRow, transposedFields } from "./headers";
 import { PROFILE_ROWS, profileColumn } from "./columns";
+import { readProfile, readYearFigures, yearChecks, yearTotalMismatches } from "./year-columns";
 import { formatKind } from "./formats";
 import { formatMoney } from "../money";
 import { flat } from "../flat";
@@ -134,6 +135,13 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   const varianceMap = header.byField.get("variance")?.[0];
   const yearCols = header.yearColumns;
   const partCols = header.partColumns;
+  // Issue 13: slippage with no year, the spend profile by period, and wholes checked against their years.
+  const slippageCols = (header.byField.get("slippage") ?? []).filter((m) => m.year === null);
+  const periodCols = (header.periodColumns ?? []).filter((p) => !p.actuals);
+  const profileUnits = new Map(periodCols.map((p) => [p.col, analyseHeader(p.header)?.unit ?? 1]));
+  const wholeCols = [...budgetCols, ...spentCols, ...committedCols, ...forecastCols];
+  const checks = yearCols.length > 0 ? yearChecks(wholeCols, yearCols) : [];
+  const subRows = header.subRows ?? 0;
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   const scaleHeader = (field: FieldKey) => {
     const c = col(field);
@@ -222,6 +230,14 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
     const excelRow = excelRowOf(sheetRow);
+    if (r <= header.rowIndex + subRows) {
+      skipped.push({
+        sheet,
+        row: excelRow,
+        reason: "part of the header (years or periods under merged headings)",
+      });
+      continue;
+    }
     // Blank, one cell, or more: that is all the row's shape needs (stop counting at two).
     let filled = 0;
     let onlyCell: CellValue = null;
@@ -307,24 +323,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       }
     }
     const risk = rr.take(cols.riskScore, readRiskScore, undefined);
-    const years: YearFigures[] = yearCols.length > 0 ? [] : NO_YEARS;
-    if (yearCols.length > 0) {
-      const byYear = new Map<number, YearFigures>();
-      for (const m of yearCols) {
-        const y = m.year!;
-        let f = byYear.get(y);
-        if (!f) {
-          f = { year: y, budget: null, spent: null, committed: null, forecast: null };
-          byYear.set(y, f);
-        }
-        // Per-year cells already read (and reported) as the field itself are read again quietly.
-        const res = readAmount(row[m.col - grid.colOffset], m.unit);
-        if (res.kind !== "value") continue;
-        const key = m.field as "budget" | "spent" | "committed" | "forecast";
-        f[key] = ((f[key] ?? 0) + res.value) as Pence;
-      }
-      years.push(...[...byYear.values()].sort((a, b) => a.year - b.year));
-    }
+    const years: YearFigures[] =
+      yearCols.length > 0 ? readYearFigures(row, grid.colOffset, yearCols) : NO_YEARS;
     const parts: PartFigures[] = partCols.length > 0 ? [] : NO_PARTS;
     for (const m of partCols) {
       const res = readAmount(row[m.col - grid.colOffset], m.unit);
@@ -377,6 +377,12 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       rag: NOT_YET_ASSESSED,
       reasons: NO_REASONS,
     };
+    if (slippageCols.length > 0) item.slippage = rr.amount(slippageCols);
+    if (periodCols.length > 0)
+      item.profile = readProfile(row, grid.colOffset, periodCols, profileUnits.get(periodCols[0]!.col) ?? 1);
+    if (checks.length > 0)
+      for (const x of yearTotalMismatches(row, grid.colOffset, checks, (p) => rr.money(p)) ?? [])
+        rr.note(x.col, "warning", x.message);
     if (ratingCols.length > 0) {
       item.ratings = [];
       for (const m of ratingCols) {

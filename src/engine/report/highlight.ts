@@ -37,6 +37,7 @@ import {
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
 import { keyMilestonesSection } from "./key-milestones";
+import { byYearSection } from "./by-year";
 import type { RowSpec } from "./sheet-builder";
 import {
   A4_LANDSCAPE,
@@ -188,7 +189,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r++;
   const progRows: [string, string, string | null][] = [
     ["Programme RAG", a.programmeRag.rag, pp ? pp.rag : null],
-    [ragHeaderOf("budget"), t.rag, pp ? pp.budgetRag : null],
+    [ragHeaderOf("budget"), a.programmeRag.budget.rag, pp ? pp.budgetRag : null],
     ["Delivery RAG", a.programmeRag.delivery.rag, pp ? pp.deliveryRag : null],
   ];
   const reasonRow = r;
@@ -612,31 +613,16 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY, VARIANCE);
   r = pager.gap(r);
 
-  // By financial year: only from columns that name a year.
-  const hasYears = a.items.some((i) => i.years.length > 0 || i.financialYear !== null);
-  if (hasYears) {
-    r = breakdownBlock(
-      pager,
-      r,
-      "By financial year",
-      "Financial year",
-      a.byYear,
-      heading,
-      head,
-      yearBasisNote(a),
-      MONEY,
-      VARIANCE,
-    );
-  } else {
-    r = pager.block(r, {
-      heading: [heading("By financial year")],
-      rows: [
-        note(
-          'Not shown: no column of the programme sheets names a financial year (e.g. "Budget 2020/21" or a "Financial year" column), so the money cannot be split by year without guessing.',
-        ),
-      ],
-    });
-  }
+  // By financial year (issue 13: report/by-year.ts).
+  r = byYearSection(a, pager, r, {
+    heading,
+    head,
+    note,
+    money: MONEY,
+    variance: VARIANCE,
+    symbol,
+    cols: COLS,
+  });
   r = pager.gap(r);
 
   // Coming up: milestones due next quarter.
@@ -888,21 +874,6 @@ function breakdownBlock(
     rows: body,
     continued: [heading(`${title} (continued)`)],
   });
-}
-
-function yearBasisNote(a: ProgrammeAnalysis): string {
-  const perYear = a.items.some((i) => i.years.length > 0);
-  const yearCol = a.items.some((i) => i.years.length === 0 && i.financialYear !== null);
-  const none = a.items.filter((i) => i.years.length === 0 && i.financialYear === null).length;
-  const parts: string[] = [];
-  if (perYear) parts.push("the sheet's per-year columns");
-  if (yearCol) parts.push("the sheet's financial year column");
-  return (
-    `Split by ${parts.join(" and ")}.` +
-    (none
-      ? ` ${none} item${none === 1 ? " names" : "s name"} no year and ${none === 1 ? "is" : "are"} shown as (no year).`
-      : "")
-  );
 }
 
 /** More Red, Amber or Not assessed is worse; more Green or Complete is better. */

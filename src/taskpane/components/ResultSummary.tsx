@@ -3,6 +3,7 @@ import { formatDayUk } from "../../engine/dates";
 import { cycleSentence } from "../../engine/cycle";
 import type { Outcome } from "../state/use-task-pane";
 import { BudgetFigures } from "./BudgetFigures";
+import { YearFigures } from "./YearFigures";
 import { ComingUp } from "./ComingUp";
 import { ItemsAtRisk } from "./ItemsAtRisk";
 import { KeyMilestones } from "./KeyMilestones";
@@ -65,6 +66,7 @@ export function ResultSummary({ outcome, onSelectCell }: ResultSummaryProps) {
       <div className={styles.sub}>
         <h3 className={shared.h3}>Budget</h3>
         <BudgetFigures totals={a.totals} allocation={a.allocation} />
+        <YearFigures years={a.years} />
       </div>
       <div className={styles.sub}>
         <h3 className={shared.h3}>Items by RAG</h3>

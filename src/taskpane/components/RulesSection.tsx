@@ -138,6 +138,23 @@ export function RulesSection({ form, onChange, errors, onReset, saved }: RulesSe
                 </div>
               </fieldset>
             ))}
+            <fieldset className={styles.group}>
+              <legend className={styles.legend}>Money by financial year</legend>
+              <div className={styles.pair}>
+                <RuleField
+                  {...common}
+                  field="allocationByYear"
+                  label="Split of the allocation by financial year"
+                  hint='e.g. "2020/21: £600,000; 2021/22: £600,000"; empty: the allocation is for the whole programme'
+                  money
+                />
+                <Switch
+                  checked={form.budgetInYear}
+                  onChange={(_, data) => onChange({ ...form, budgetInYear: data.checked })}
+                  label="Rate the budget in-year (the reporting date's financial year)"
+                />
+              </div>
+            </fieldset>
             <Switch
               checked={form.useOverride}
               onChange={(_, data) => onChange({ ...form, useOverride: data.checked })}

@@ -26,4 +26,6 @@ export const FIELD_LABELS: Record<FieldKey, string> = {
   commentary: "Commentary",
   overrideReason: "Override reason",
   computedRag: "Computed RAG",
+  slippage: "Slippage / carry forward",
+  reprofiled: "Re-profiled budget",
 };

@@ -9,9 +9,9 @@ import { formatDayIso, parseIsoDay } from "../../engine/dates";
 import type { DimensionFormField } from "../../engine/assess/registry";
 import { dimensions } from "../../engine/assess/registry";
 import type { Pence } from "../../engine/money";
-import { formatPounds, toPounds } from "../../engine/money";
+import { formatPounds, penceFromPounds, toPounds } from "../../engine/money";
 import type { Rules } from "../../engine/rules";
-import { rulesFromJson } from "../../engine/rules";
+import { allocationByYearToJson, rulesFromJson } from "../../engine/rules";
 import { parseAmount } from "./inputs";
 
 /**
@@ -25,9 +25,41 @@ export type RulesForm = {
   programmeEnd: string;
 } & Record<DimensionFormField, string> & {
     useOverride: boolean;
+    /** The allocation by financial year as typed ("2020/21: £600,000; 2021/22: £600,000"); "" for none (issue 13). */
+    allocationByYear: string;
+    /** Rate the budget in-year (rules.budget.basis "inYear") rather than over the whole programme. */
+    budgetInYear: boolean;
   };
 
-export type RulesFormField = Exclude<keyof RulesForm, "useOverride">;
+export type RulesFormField = Exclude<keyof RulesForm, "useOverride" | "budgetInYear">;
+
+/** The allocation by year as the form shows it: "2020/21: £600,000; 2021/22: £600,000". */
+export function allocationByYearText(rules: Rules): string {
+  const split = rules.allocationByYear ?? [];
+  return Object.entries(allocationByYearToJson(split))
+    .map(([label, pounds]) => `${label}: ${formatPounds(penceFromPounds(pounds))}`)
+    .join("; ");
+}
+
+/**
+ * The allocation by year as typed: "2020/21: £600,000; 2021/22: 600k" (pairs separated by ";" or new lines) as
+ * rules.json's object, or a message.
+ */
+function readAllocationByYear(
+  text: string,
+): { ok: true; json: Record<string, number> } | { ok: false; message: string } {
+  const json: Record<string, number> = {};
+  for (const part of text.split(/[;\n]/)) {
+    const t = part.trim();
+    if (t === "") continue;
+    const m = /^((?:fy\s*)?\d{2,4}\s*[/-]\s*\d{2,4})\s*[:=]?\s*(.+)$/i.exec(t);
+    if (!m) return { ok: false, message: `"${t}" is not a year and an amount, e.g. "2020/21: £600,000".` };
+    const amount = parseAmount(m[2]!, `the ${m[1]} allocation`, { allowZero: true });
+    if (!amount.ok) return { ok: false, message: amount.message };
+    json[m[1]!.replace(/\s+/g, "")] = toPounds(amount.value);
+  }
+  return { ok: true, json };
+}
 /** Messages by field, and `general` for a problem no single field owns. */
 export type RulesFormErrors = Partial<Record<RulesFormField | "general", string>>;
 
@@ -59,6 +91,8 @@ export function rulesToForm(rules: Rules, programme: ProgrammeSettings = DEFAULT
     programmeEnd: formatDayIso(programme.end),
     ...(fields as Record<DimensionFormField, string>),
     useOverride: rules.useOverride,
+    allocationByYear: allocationByYearText(rules),
+    budgetInYear: rules.budget.basis === "inYear",
   };
 }
 
@@ -116,9 +150,13 @@ export function formToRules(form: RulesForm, base: Rules): RulesFormResult {
   if (end === null) errors.programmeEnd = "Enter the programme's last day.";
   if (start !== null && end !== null && start > end)
     errors.programmeEnd = "The programme must not end before it starts.";
+  const split = readAllocationByYear(form.allocationByYear ?? "");
+  if (!split.ok) errors.allocationByYear = split.message;
   if (Object.keys(errors).length > 0 || !amountsRead) return { ok: false, errors };
 
   json.useOverride = form.useOverride;
+  json.allocationByYear = Object.keys(split.ok ? split.json : {}).length > 0 && split.ok ? split.json : null;
+  (json.budget as Record<string, unknown>).basis = form.budgetInYear ? "inYear" : "programme";
   const read = rulesFromJson(json, base);
   if (!read.ok) return { ok: false, errors: { general: read.errors.join("; ") } };
   return { ok: true, rules: read.rules, programme: { name, start: start!, end: end! } };

@@ -1,0 +1,306 @@
+/**
+ * Money by financial year (issue 13): for each year the sheets give figures for, budget, spent, committed,
+ * forecast, variance, slippage out of the year and carried into it, and the year's allocation; which year is
+ * in-year; and what the sheets say that a reader should question (spend in a year not yet started, an
+ * allocation split that does not add up to the allocation).
+ *
+ * Only what the sheets say: an item's money is split by its per-year columns, or put in the year its financial
+ * year column names. An item with neither is counted apart ("no year"), never put in the year of a date. Where an
+ * item has per-year columns for some fields only, the rest of its money is placed so the years add up to the
+ * item's totals, and the note says how:
+ * - a whole spend to date (no per-year spend) is spent in the closed years at their forecast outturn and the
+ *   rest in the current year (a year not started has no spend);
+ * - whole commitments are the current year's (open orders);
+ * - with no per-year forecast, each year's forecast is its budget, and the item's variance is the current
+ *   year's (or its last year's, when the current year is not among them).
+ * Slippage out of a year is, in this order: the sheet's slippage or carry-forward column for the year (a column
+ * with no year is the current year's); the year's budget less its re-profiled budget, where the sheet gives one
+ * and a later year's re-profiled budget rises; otherwise the year's forecast underspend that the item's later
+ * years' forecast overspend takes up (the money the sheet moves into a later year). It is carried into the next
+ * year the item has figures for.
+ */
+import type { DayNumber } from "../dates";
+import { financialYearLabel, financialYearStart } from "../dates";
+import type { Pence } from "../money";
+import { formatMoney } from "../money";
+import { cellAddress } from "../grid";
+import type { AssessedItem, Issue, SheetReport } from "../model";
+import type { RagStatus } from "../rag";
+import type { BudgetBasis, BudgetRules } from "./budget";
+import { assessBudget } from "./budget";
+import type { YearAllocation } from "../rules";
+
+export type YearStatus = "closed" | "in year" | "not started";
+
+export interface YearRow {
+  year: number;
+  /** "2020/21" */
+  label: string;
+  status: YearStatus;
+  /** Items with money in the year. */
+  items: number;
+  budget: Pence;
+  spent: Pence;
+  committed: Pence;
+  forecast: Pence;
+  /** forecast − budget */
+  variance: Pence;
+  /** Money moved out of this year into a later one. */
+  slippage: Pence;
+  /** Money moved into this year from an earlier one. */
+  carriedIn: Pence;
+  /** The year's part of the allocation (settings allocationByYear); null when the allocation is not split. */
+  allocation: Pence | null;
+}
+
+export interface YearView {
+  rows: YearRow[];
+  /** The reporting date's financial year (start year). */
+  currentYear: number;
+  /** Items with no per-year figures and no financial year column: their money is in no year. */
+  noYear: { items: number; budget: Pence; spent: Pence; committed: Pence; forecast: Pence };
+  /** How the sheets' figures were split, in words, for the report's note. */
+  basis: string[];
+  /** What the budget rating was applied to (rules.budget.basis). */
+  budgetBasis: BudgetBasis;
+  /** The programme's in-year budget rating, when the basis is in-year and the current year has figures. */
+  inYear: { rag: RagStatus; reason: string } | null;
+  /** Things to question, named by sheet and cell. */
+  issues: Issue[];
+}
+
+interface Acc {
+  items: Set<AssessedItem>;
+  budget: number;
+  spent: number;
+  committed: number;
+  forecast: number;
+  slippage: number;
+  carriedIn: number;
+}
+
+const acc = (): Acc => ({
+  items: new Set(),
+  budget: 0,
+  spent: 0,
+  committed: 0,
+  forecast: 0,
+  slippage: 0,
+  carriedIn: 0,
+});
+
+/** The per-year columns of a field on a sheet, by year, for naming a cell. */
+function yearColumn(
+  sheets: readonly SheetReport[],
+  sheet: string,
+  field: string,
+  year: number,
+): number | null {
+  const s = sheets.find((x) => x.name === sheet);
+  const m = s?.columns.find((c) => c.field === field && c.year === year);
+  return m && !s!.transposed ? m.col : null;
+}
+
+export function yearView(
+  items: readonly AssessedItem[],
+  options: {
+    reporting: DayNumber;
+    allocation: Pence;
+    allocationByYear?: readonly YearAllocation[] | null;
+    budgetRules: BudgetRules;
+    sheets: readonly SheetReport[];
+    symbol: string;
+  },
+): YearView {
+  const current = financialYearStart(options.reporting);
+  const years = new Map<number, Acc>();
+  const at = (y: number): Acc => {
+    let a = years.get(y);
+    if (!a) years.set(y, (a = acc()));
+    return a;
+  };
+  const issues: Issue[] = [];
+  const money = (p: number) => formatMoney(p as Pence, options.symbol);
+  const noYear = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0 };
+  const basis = new Set<string>();
+  let placedSpend = false;
+  let placedForecast = false;
+  for (const i of items) {
+    const forecastTotal = i.assessedForecast ?? i.budget ?? 0;
+    if (i.years.length === 0) {
+      if (i.financialYear !== null) {
+        basis.add("the sheet's financial year column");
+        const a = at(i.financialYear);
+        a.items.add(i);
+        a.budget += i.budget ?? 0;
+        a.spent += i.spent ?? 0;
+        a.committed += i.committed ?? 0;
+        a.forecast += forecastTotal;
+      } else {
+        noYear.items++;
+        noYear.budget += i.budget ?? 0;
+        noYear.spent += i.spent ?? 0;
+        noYear.committed += i.committed ?? 0;
+        noYear.forecast += forecastTotal;
+      }
+      continue;
+    }
+    basis.add("the sheet's per-year columns");
+    const ys = i.years;
+    const hasYearSpend = ys.some((y) => y.spent !== null);
+    const hasYearCommitted = ys.some((y) => y.committed !== null);
+    const hasYearForecast = ys.some((y) => y.forecast !== null);
+    const budgets: number[] = ys.map((y) => y.reprofiled ?? y.budget ?? 0);
+    const forecasts: number[] = ys.map((y, k) => y.forecast ?? (hasYearForecast ? 0 : budgets[k]!));
+    const spent: number[] = ys.map((y) => y.spent ?? 0);
+    const committed: number[] = ys.map((y) => y.committed ?? 0);
+    // The year that takes what the columns leave: the current year, or the item's last year before it.
+    let home = ys.findIndex((y) => y.year === current);
+    if (home < 0) {
+      home = -1;
+      for (let k = 0; k < ys.length; k++) if (ys[k]!.year <= current) home = k;
+      if (home < 0) home = 0;
+    }
+    if (!hasYearForecast) {
+      const rest = forecastTotal - forecasts.reduce((s, x) => s + x, 0);
+      if (rest !== 0) {
+        forecasts[home]! += rest;
+        placedForecast = true;
+      }
+    }
+    if (!hasYearSpend && i.spent !== null) {
+      let left: number = i.spent;
+      for (let k = 0; k < ys.length && left > 0; k++) {
+        if (ys[k]!.year >= current) break;
+        const take = Math.min(left, Math.max(0, forecasts[k]!));
+        spent[k] = take;
+        left -= take;
+      }
+      // What is left is the current year's (the home year), never a year not started: an item whose years
+      // have all still to start has its spend to date counted in the current year's row.
+      if (ys[home]!.year > current) {
+        const now = at(current);
+        now.items.add(i);
+        now.spent += left;
+      } else spent[home]! += left;
+      placedSpend = true;
+    }
+    if (!hasYearCommitted && i.committed !== null) committed[home]! += i.committed;
+    // Slippage out of each year, carried into the next year the item has figures for.
+    const slip = ys.map(() => 0);
+    for (let k = 0; k < ys.length; k++) {
+      const y = ys[k]!;
+      const explicit = y.slippage ?? (y.year === current ? (i.slippage ?? null) : null);
+      if (explicit !== null) slip[k] = Math.max(0, explicit);
+      else if (y.reprofiled != null && y.budget !== null && y.reprofiled < y.budget) {
+        const later = ys
+          .slice(k + 1)
+          .some((z) => z.reprofiled != null && z.budget !== null && z.reprofiled > z.budget);
+        if (later) slip[k] = y.budget - y.reprofiled;
+      }
+    }
+    if (i.slippage != null && !ys.some((y) => y.year === current)) {
+      // A slippage column with no year, on an item with no figures for the current year: its first year's.
+      slip[0] = Math.max(slip[0]!, i.slippage);
+    }
+    if (slip.every((x) => x === 0) && hasYearForecast) {
+      // Underspend in a year that a later year's overspend takes up: the sheet has moved the money on.
+      const over = ys.map((_, k) => Math.max(0, forecasts[k]! - budgets[k]!));
+      for (let k = 0; k < ys.length; k++) {
+        let under = budgets[k]! - forecasts[k]!;
+        for (let z = k + 1; z < ys.length && under > 0; z++) {
+          const take = Math.min(under, over[z]!);
+          over[z]! -= take;
+          under -= take;
+          slip[k]! += take;
+        }
+      }
+    }
+    for (let k = 0; k < ys.length; k++) {
+      const y = ys[k]!;
+      const a = at(y.year);
+      a.items.add(i);
+      a.budget += budgets[k]!;
+      a.spent += spent[k]!;
+      a.committed += committed[k]!;
+      a.forecast += forecasts[k]!;
+      a.slippage += slip[k]!;
+      if (slip[k]! > 0) at(ys[k + 1]?.year ?? y.year + 1).carriedIn += slip[k]!;
+      // A year not yet started shows no spend unless the sheet gives some: then it is questioned.
+      if (y.year > current && y.spent !== null && y.spent !== 0) {
+        const col = yearColumn(options.sheets, i.sheet, "spent", y.year);
+        issues.push({
+          sheet: i.sheet,
+          cell: col === null ? "" : cellAddress(i.row - 1, col),
+          severity: "warning",
+          message: `${money(y.spent)} is shown as spent in ${financialYearLabel(y.year)}, a financial year that has not started by the reporting date: is it a forecast or a commitment?`,
+        });
+      }
+    }
+  }
+  if (placedSpend)
+    basis.add(
+      "spend to date given as a whole is put in the closed years at their forecast outturn and the rest in the current year",
+    );
+  if (placedForecast)
+    basis.add(
+      "where no year has a forecast, each year's forecast is its budget and the item's variance is the current year's",
+    );
+  const split = options.allocationByYear ?? null;
+  for (const x of split ?? []) at(x.year);
+  const rows: YearRow[] = [...years.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, a]) => ({
+      year,
+      label: financialYearLabel(year),
+      status: year < current ? "closed" : year === current ? "in year" : "not started",
+      items: a.items.size,
+      budget: a.budget as Pence,
+      spent: a.spent as Pence,
+      committed: a.committed as Pence,
+      forecast: a.forecast as Pence,
+      variance: (a.forecast - a.budget) as Pence,
+      slippage: a.slippage as Pence,
+      carriedIn: a.carriedIn as Pence,
+      allocation: split ? (split.find((x) => x.year === year)?.amount ?? (0 as Pence)) : null,
+    }));
+  if (split) {
+    const sum = split.reduce((s, x) => s + x.amount, 0);
+    if (sum !== options.allocation)
+      issues.push({
+        sheet: options.sheets[0]?.name ?? "",
+        cell: "",
+        severity: "warning",
+        message: `the allocation by year (${split.map((x) => `${financialYearLabel(x.year)} ${money(x.amount)}`).join(" + ")}) adds up to ${money(sum)}, not the ${money(options.allocation)} allocation`,
+      });
+  }
+  const budgetBasis = options.budgetRules.basis ?? "programme";
+  let inYear: YearView["inYear"] = null;
+  const now = rows.find((r) => r.year === current);
+  if (budgetBasis === "inYear" && now) {
+    const against = now.allocation ?? now.budget;
+    const b = assessBudget(
+      { budget: against, spent: null, committed: null, forecast: now.forecast },
+      options.budgetRules,
+      options.symbol,
+      now.allocation !== null ? `the ${now.label} allocation (in-year)` : `the ${now.label} budget (in-year)`,
+    );
+    const within = `${now.label} forecast ${money(now.forecast)} is within the ${now.label} ${now.allocation !== null ? "allocation" : "budget"} of ${money(against)} (in-year)`;
+    inYear = { rag: b.rag, reason: b.reason ?? `${b.rag}: ${within}` };
+  }
+  return {
+    rows,
+    currentYear: current,
+    noYear: {
+      items: noYear.items,
+      budget: noYear.budget as Pence,
+      spent: noYear.spent as Pence,
+      committed: noYear.committed as Pence,
+      forecast: noYear.forecast as Pence,
+    },
+    basis: [...basis],
+    budgetBasis,
+    inYear,
+    issues,
+  };
+}
