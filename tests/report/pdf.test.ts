@@ -230,7 +230,7 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
       else
         expect({ page: p, header }).toEqual({
           page: p,
-          header: expect.stringMatching(/^(Ref|Theme|Status|Figure) /),
+          header: expect.stringMatching(/^(Ref|Theme|Status|Figure|Risk) /),
         });
     }
   });
