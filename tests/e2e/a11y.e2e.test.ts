@@ -126,7 +126,7 @@ test("the whole flow with the keyboard alone: date, Refresh (Enter), Build (Spac
   expect(toDate).toEqual(["Reporting date"]);
   await page.keyboard.type("31122020", { delay: 80 });
   await eventually(async () =>
-    expect(await page.getByLabel("Reporting date").inputValue()).toBe("2020-12-31"),
+    expect(await page.getByRole("textbox", { name: "Reporting date" }).inputValue()).toBe("2020-12-31"),
   );
   await page.getByText("Q3 2020/21", { exact: true }).waitFor();
 

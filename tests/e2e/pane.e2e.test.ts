@@ -45,7 +45,13 @@ test("opens on the sample workbook: reads it in two requests and shows the sheet
 
   await expectVisible(page.getByRole("heading", { name: "Programme sheets (1)" }));
   await expectVisible(page.getByText(`${SHEET}: 30 items, headers in row 4`));
-  await expectVisible(page.getByRole("heading", { name: "Sheets not read (2)" }));
+  // Notes and the hidden Lookups, and the Risk Register (read as a register, never as a programme sheet).
+  expect(analysis.ignoredSheets.map((x) => x.name)).toEqual(
+    expect.arrayContaining(["Notes", "Lookups", "Risk Register"]),
+  );
+  await expectVisible(
+    page.getByRole("heading", { name: `Sheets not read (${analysis.ignoredSheets.length})` }),
+  );
   await expectVisible(page.getByText("Lookups: hidden sheet"));
   await expectVisible(page.getByRole("heading", { name: `Problems (${analysis.issues.length})` }));
   expect(analysis.items).toHaveLength(30);
@@ -119,7 +125,9 @@ test("Build highlight report writes the same workbook as `programme-rag --out`",
   // The charts exceljs cannot write, drawn by Office.js on the report.
   expect(s.harness.model.findSheet("Highlight Report")!.charts.length).toBeGreaterThan(0);
   expect(text).toContain("Highlight report built for 31/12/2020");
-  expect(text).toMatch(/Sheets written: Highlight Report, RAG History, Milestone History, Change Log\./);
+  expect(text).toMatch(
+    /Sheets written: Highlight Report, RAG History, Milestone History, Risk History, Change Log\./,
+  );
   expect(pane.errors).toEqual([]);
 });
 

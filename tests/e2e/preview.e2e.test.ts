@@ -37,6 +37,7 @@ test("the preview shows the pane beside the sheets, redraws them after a refresh
       "Programme of Works",
       "Milestones",
       "Notes",
+      "Risk Register",
       "Lookups (hidden)",
     ]),
   );

@@ -2,7 +2,15 @@ import { Button, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/
 import type { ReportCycle } from "../../engine/cycle";
 
 const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  row: {
+    display: "flex",
+    alignItems: "center",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  // At 200% zoom the pane is 180 px wide: the two choices wrap rather than pass its edge.
+  group: { flexWrap: "wrap", minWidth: 0, maxWidth: "100%" },
 });
 
 export interface CycleChoiceProps {
@@ -32,6 +40,7 @@ export function CycleChoice({ cycle, chosen, disabled, onChange }: CycleChoicePr
     <Field label="Report" hint={cycleHint(cycle, chosen)}>
       <div className={styles.row}>
         <RadioGroup
+          className={styles.group}
           layout="horizontal"
           value={cycle ?? ""}
           disabled={disabled}

@@ -34,7 +34,7 @@ export async function waitIdle(page: PaneView, timeout = 30_000): Promise<void> 
 
 /** Types a reporting date (ISO, as a date picker holds it) with the mouse-and-keyboard user's fill. */
 export async function setReportingDate(page: PaneView, iso: string): Promise<void> {
-  await page.getByLabel("Reporting date").fill(iso);
+  await page.getByRole("textbox", { name: "Reporting date" }).fill(iso);
 }
 
 /**
