@@ -17,6 +17,7 @@ import type { CurrencyCode } from "./cells";
 import { currencyOf, financialYearInText, readText, repairText } from "./cells";
 import type { PeriodColumn } from "./year-columns";
 import { groupedHeader } from "./year-columns";
+import type { DateSystem } from "../dates";
 import { financialYearLabel as financialYearLabelOf } from "../dates";
 
 interface FieldSpec {
@@ -965,6 +966,8 @@ export function findHeaderRow(
   colOffset: ColIndex,
   scanRows = 30,
   grid?: SheetGrid,
+  /** The workbook's date system, for month headers held as date serials ("Apr-20" formatted). */
+  dateSystem: DateSystem = 1900,
 ): HeaderMap | null {
   let best: HeaderMap | null = null;
   let bestStrength = 0;
@@ -991,7 +994,7 @@ export function findHeaderRow(
   if (!best) return null;
   // Year and period labels under merged headings ("Budget" over "2020/21" and "2021/22"): issue 13.
   const at = best.rowIndex;
-  const grouped = groupedHeader(values, at, grid?.numberFormats);
+  const grouped = groupedHeader(values, at, grid?.numberFormats, dateSystem);
   const changed =
     grouped.subRows > 0 || grouped.periods.length > 0 || grouped.row.some((v, c) => v !== values[at]![c]);
   const headerCells = changed ? grouped.row : values[at]!;

@@ -96,7 +96,7 @@ const normal = (v: CellValue): string => (readText(v) ?? "").toLowerCase().repla
 
 /** Finds the header and reads the rows; null when the sheet has no programme-of-works header. */
 export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): SheetRead | null {
-  const header = findHeaderRow(grid.values, grid.colOffset, 30, grid);
+  const header = findHeaderRow(grid.values, grid.colOffset, 30, grid, dateSystem);
   if (!header) return null;
   const sheet = grid.name;
   const items: ProgrammeItem[] = [];

@@ -195,6 +195,7 @@ export function groupedHeader(
   values: readonly (readonly CellValue[])[],
   rowIndex: number,
   formats?: readonly (readonly (string | null | undefined)[])[],
+  dateSystem: 1900 | 1904 = 1900,
 ): GroupedHeader {
   const header = values[rowIndex] ?? [];
   const row: CellValue[] = [...header];
@@ -208,7 +209,7 @@ export function groupedHeader(
       const v = r[c];
       if (isBlank(v)) continue;
       const y = bareYear(v);
-      const p = y === null ? periodLabel(v, formats?.[fr]?.[c]) : null;
+      const p = y === null ? periodLabel(v, formats?.[fr]?.[c], dateSystem) : null;
       if (y !== null || p !== null) out.set(c, { year: y, period: p, text: textOf(v) ?? p?.text ?? "" });
     }
     return out;

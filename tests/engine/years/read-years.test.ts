@@ -246,6 +246,25 @@ describe("spend-profile columns", () => {
       [1, 3, 2021],
     ]);
   });
+  test("months as date serials read in the workbook's own date system (1904 as well as 1900)", () => {
+    // "Apr-20" and "Jan-21" held as serials formatted as months, as the add-in reads them (the CLI gets dates).
+    const serials = { 1900: [43922, 44197], 1904: [42460, 42735] } as const;
+    for (const system of [1900, 1904] as const) {
+      const g = grid([
+        ["Ref", "Project", "Budget", ...serials[system]],
+        ["A1", "Laptops", 120000, 5000, 7000],
+      ]);
+      g.numberFormats = [
+        ["General", "General", "General", "mmm-yy", "mmm-yy"],
+        ["General", "General", "General", "General", "General"],
+      ];
+      const [a1] = run([g], "2020-12-31", { dateSystem: system }).items;
+      expect(a1!.profile!.map((x) => [x.firstPeriod, x.year, x.amount])).toEqual([
+        [1, 2020, p(5000)],
+        [10, 2020, p(7000)],
+      ]);
+    }
+  });
   test("months under an Actuals heading are not a profile", () => {
     const {
       items: [item],
