@@ -132,3 +132,35 @@ test("five quarters and a report built again: older rows kept byte for byte, the
     quarters.filter((q) => q === "Q1 2020/21").length,
   );
 });
+
+test("a formula with no calculated value in the recent rows is named by its sheet row, not its row in the window", async () => {
+  let prev = SAMPLE;
+  for (const [i, date] of ["2020-06-30", "2020-09-30", "2020-12-31"].entries()) {
+    const next = join(dir, `uncalc${i + 1}.xlsx`);
+    const r = await runCli([prev, "--date", date, "--out", next]);
+    expect([date, r.code, r.stderr]).toEqual([date, 0, ""]);
+    prev = next;
+  }
+  // A formula with no cached result (as a script writes it) in the history's last row, column Z.
+  const zip = await JSZip.loadAsync(await readFile(prev));
+  const wb = await zip.file("xl/workbook.xml")!.async("string");
+  const rid = /<sheet name="RAG History"[^>]*?r:id="([^"]+)"/.exec(wb)![1]!;
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target =
+    new RegExp(`Id="${rid}"[^>]*?Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*?Id="${rid}"`).exec(rels)![1]!;
+  const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  const xml = await zip.file(part)!.async("string");
+  const rows = xml.match(/<row\b[^>]*?r="(\d+)"[^>]*>[\s\S]*?<\/row>/g)!;
+  const last = rows[rows.length - 1]!;
+  const n = Number(/r="(\d+)"/.exec(last)![1]);
+  zip.file(part, xml.replace(last, last.replace("</row>", `<c r="Z${n}"><f>1+1</f></c></row>`)));
+  const edited = join(dir, "uncalc-edited.xlsx");
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(edited, await zip.generateAsync({ type: "nodebuffer" }));
+
+  const recent = await loadWorkbook(edited, { reportFrom: reportFrom("2021-03-31") });
+  const read = recent.read.get("RAG History")!;
+  expect(read.dropped).toBeGreaterThan(0);
+  expect(read.uncalculated).toEqual([`Z${n}`]);
+});

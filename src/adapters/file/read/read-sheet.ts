@@ -153,7 +153,8 @@ export async function readWorksheet(
     return v;
   };
 
-  const readRow = (xml: string, row: number) => {
+  /** `row` is the grid row the cells go to; `sheetRow` the sheet's own row, for the cells' addresses. */
+  const readRow = (xml: string, row: number, sheetRow: number = row) => {
     if (xml.charCodeAt(xml.indexOf(">") - 1) === 47 /* / */) return;
     const cells: CellValue[] = [];
     let fmts: (string | null)[] | null = null;
@@ -224,7 +225,7 @@ export async function readWorksheet(
         let set = formulaCells.get(row);
         if (!set) formulaCells.set(row, (set = new Set()));
         set.add(col);
-        if (!hasValue) uncalculated.push(`${colLetters(col)}${row + 1}`);
+        if (!hasValue) uncalculated.push(`${colLetters(col)}${sheetRow + 1}`);
       }
       if (v !== null && v !== "") {
         while (cells.length < col) cells.push(null);
@@ -337,7 +338,7 @@ export async function readWorksheet(
   if (blocks.length > 0) {
     const first = blocks[0]![0]![1];
     droppedRows = dropped ? Math.max(0, first - 1) : 0;
-    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows);
+    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
   }
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
     const ref = m[1]!;
