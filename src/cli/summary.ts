@@ -169,7 +169,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     `Coming up in ${due.quarter.label} (${formatDayUk(due.quarter.start)} to ${formatDayUk(due.quarter.end)}): ` +
       (due.items.length === 0
         ? "nothing falls due"
-        : `${due.items.length} milestone${due.items.length === 1 ? "" : "s"} due`),
+        : `${due.items.length} item${due.items.length === 1 ? "" : "s"} due by ${due.items.length === 1 ? "its" : "their"} target date${due.items.length === 1 ? "" : "s"}`),
   );
   for (const i of dueListed)
     lines.push(

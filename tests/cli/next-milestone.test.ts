@@ -32,6 +32,6 @@ test("one milestone per item from the programme sheet's own columns, rated, with
 test("the summary says how many milestones were read", async () => {
   const r = await runCli([fixture, "--date", "2020-12-31"]);
   expect(r.stdout).toContain(
-    "Milestones: 4 read from the programme sheets: 1 missed, 0 slipped, 1 due next quarter, 0 achieved this quarter",
+    "Milestones: 4 read from the programme sheets: 1 missed, 0 slipped since the last snapshot, 1 due next quarter, 0 achieved this quarter",
   );
 });

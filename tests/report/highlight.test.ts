@@ -235,11 +235,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
         ["Total", null, 1_180_000, a.totals.forecast / 100, 54_000, 54_000],
       ],
     );
-    const coming = rowOf(
-      layout,
-      0,
-      /^Coming up: milestones due in Q4 2020\/21 \(01\/01\/2021 to 31\/03\/2021\)/,
-    );
+    const coming = rowOf(layout, 0, /^Coming up: items due in Q4 2020\/21 \(01\/01\/2021 to 31\/03\/2021\)/);
     const due = a.items.filter(
       (i) =>
         i.end !== null &&

@@ -157,7 +157,7 @@ describe("the Milestone History and slippage", () => {
     const lines = reportLines(sheetOf(second.plan, "highlight"));
     const at = lines.findIndex((l) => l.startsWith("Key milestones: "));
     expect(lines[at]).toBe(
-      "Key milestones: 1 missed, 1 slipped, 1 due next quarter, 1 achieved this quarter",
+      "Key milestones: 1 missed, 1 slipped since the last snapshot, 1 due next quarter, 1 achieved this quarter",
     );
     const body = lines.slice(at + 2, at + 6).join("\n");
     expect(body).toContain(

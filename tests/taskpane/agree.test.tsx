@@ -87,12 +87,12 @@ test("the same milestones coming up: report, CLI summary and pane", () => {
 
   const lines = summaryLines(a);
   const at = lines.findIndex((l) => l.startsWith(`Coming up in ${due.quarter.label}`));
-  expect(lines[at]).toMatch(new RegExp(`${chosen.length} milestones? due$`));
+  expect(lines[at]).toMatch(new RegExp(`${chosen.length} items? due by (its|their) target dates?$`));
   const summaryRefs = lines.slice(at + 1, at + 1 + chosen.length).map((l) => l.trim().split(" ")[1]);
   expect(summaryRefs).toEqual(chosen);
 
   pane(<ComingUp analysis={a} />);
-  const list = screen.getByRole("list", { name: `Milestones due in ${due.quarter.label}` });
+  const list = screen.getByRole("list", { name: `Items due in ${due.quarter.label}` });
   expect(
     within(list)
       .getAllByRole("listitem")

@@ -120,7 +120,7 @@ export function nextQuarter(day: DayNumber): { start: DayNumber; end: DayNumber;
   return { ...quarterBounds(start), label: periodLabel(start) };
 }
 
-/** Milestones due next quarter: items whose target date falls in it and are not complete, soonest first. */
+/** Coming up: items whose target date falls in it and are not complete, soonest first. */
 export function comingUp(a: ProgrammeAnalysis): {
   quarter: { start: DayNumber; end: DayNumber; label: string };
   items: AssessedItem[];

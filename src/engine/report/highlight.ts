@@ -4,7 +4,7 @@
  * the budget against the allocation, RAG counts with their flows, overrides counted, data notes, the
  * reconciliation with the sheet's own total, the exceptions (Red and Amber items and every item an override
  * rates better than the rules) with from → to since last quarter, what improved, new and closed items, money
- * movement, totals by theme (and by financial year where the sheet names years), milestones due next quarter,
+ * movement, totals by theme (and by financial year where the sheet names years), items due next quarter,
  * the top risks and in-cell bar charts. A4 landscape at a fixed scale that fits one page wide, paginated by
  * the layout itself: tables repeat their header on each page and headings stay with their tables.
  */
@@ -625,14 +625,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   });
   r = pager.gap(r);
 
-  // Coming up: milestones due next quarter.
+  // Coming up: items due next quarter, by their target dates.
   const { quarter: nq, items: dueNext } = comingUp(a);
   const dueListed = dueNext.slice(0, limit);
   r = pager.block(r, {
     heading: [
-      heading(
-        `Coming up: milestones due in ${nq.label} (${formatDayUk(nq.start)} to ${formatDayUk(nq.end)})`,
-      ),
+      heading(`Coming up: items due in ${nq.label} (${formatDayUk(nq.start)} to ${formatDayUk(nq.end)})`),
     ],
     header: [
       head([

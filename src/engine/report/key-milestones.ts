@@ -25,6 +25,10 @@ export const KEY_MILESTONE_GROUP_TEXT: Record<KeyMilestoneGroup, string> = {
 
 const ORDER: readonly KeyMilestoneGroup[] = ["missed", "slipped", "dueNext", "achieved"];
 
+/** A group in a count ("3 missed, 0 slipped since the last snapshot, …"): "slipped" alone read as "none late". */
+const countText = (g: KeyMilestoneGroup): string =>
+  g === "slipped" ? "slipped since the last snapshot" : KEY_MILESTONE_GROUP_TEXT[g].toLowerCase();
+
 export interface KeyMilestone {
   milestone: AssessedMilestone;
   group: KeyMilestoneGroup;
@@ -155,7 +159,7 @@ export function keyMilestonesSection(
     const c = new Map<KeyMilestoneGroup, number>();
     for (const k of rest) c.set(k.group, (c.get(k.group) ?? 0) + 1);
     const counts = ORDER.filter((g) => c.has(g))
-      .map((g) => `${c.get(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`)
+      .map((g) => `${c.get(g)} ${countText(g)}`)
       .join(", ");
     rows.push(
       kit.note(
@@ -164,7 +168,7 @@ export function keyMilestonesSection(
     );
   }
   const count = (g: KeyMilestoneGroup) => all.filter((k) => k.group === g).length;
-  const summary = ORDER.map((g) => `${count(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`).join(", ");
+  const summary = ORDER.map((g) => `${count(g)} ${countText(g)}`).join(", ");
   const end = pager.block(r, {
     heading: [kit.heading(`Key milestones: ${summary}`)],
     header: [
@@ -196,6 +200,6 @@ export function milestoneSummary(a: ProgrammeAnalysis): string | null {
   const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
   return (
     `Milestones: ${ms.length} read from ${from}: ` +
-    ORDER.map((g) => `${count(g)} ${KEY_MILESTONE_GROUP_TEXT[g].toLowerCase()}`).join(", ")
+    ORDER.map((g) => `${count(g)} ${countText(g)}`).join(", ")
   );
 }

@@ -14,7 +14,7 @@ export interface ComingUpProps {
   analysis: ProgrammeAnalysis;
 }
 
-/** Milestones due next quarter, soonest first: the highlight report's "Coming up" (engine/report/exceptions). */
+/** Items due next quarter by their target dates, soonest first: the highlight report's "Coming up" (engine/report/exceptions). */
 export function ComingUp({ analysis }: ComingUpProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -26,7 +26,7 @@ export function ComingUp({ analysis }: ComingUpProps) {
       <Text size={200} className={shared.muted}>
         Due in {when}:
       </Text>
-      <ul className={shared.plainList} aria-label={`Milestones due in ${quarter.label}`}>
+      <ul className={shared.plainList} aria-label={`Items due in ${quarter.label}`}>
         {items.map((i) => (
           <li key={`${i.sheet}!${i.row}`} className={styles.item}>
             <RagBadge rag={i.rag.overall} />
