@@ -25,7 +25,7 @@ import { financialPeriodLabel } from "../dates";
 import type { ReportCycle } from "../cycle";
 import { comparedLabel, cycleStart, defaultCycle, monthKey } from "../cycle";
 import type { LayoutValue, SheetLayout } from "../plan";
-import { FORMAT, SheetBuilder } from "./sheet-builder";
+import { FORMAT, logSheetLayout } from "./sheet-builder";
 
 export const HISTORY_SHEET = "RAG History";
 /** The dimensions the first version rated, whose "<Label> RAG" columns (words from the registry) it wrote. */
@@ -532,19 +532,10 @@ export function historySheetLayout(sheet: HistorySheet, a: ProgrammeAnalysis): S
 }
 
 function layoutOf(rows: readonly LayoutValue[][]): SheetLayout {
-  const b = new SheetBuilder("history", HISTORY_SHEET, "end");
-  b.widths = COLUMNS.map((c) => c.width);
-  b.freezeRows = 1;
-  b.row(0, 0, [...HISTORY_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
-  const formats = COLUMNS.map((c) => c.format);
-  let r = 1;
-  for (const values of rows) b.row(r++, 0, values, formats);
-  b.print = {
-    orientation: "landscape",
-    paperSize: "A4",
-    fitToPagesWide: 1,
-    printTitleRows: { first: 0, last: 0 },
-    footer: { left: `${HISTORY_SHEET}`, right: "Page &P of &N" },
-  };
-  return b.build();
+  return logSheetLayout(
+    "history",
+    HISTORY_SHEET,
+    { headers: HISTORY_HEADERS, widths: COLUMNS.map((c) => c.width), formats: COLUMNS.map((c) => c.format) },
+    rows,
+  );
 }

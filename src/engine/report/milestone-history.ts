@@ -14,7 +14,7 @@ import type { LayoutValue, SheetLayout } from "../plan";
 import { readDate, readText } from "../read/cells";
 import { normalLink } from "../read/milestones";
 import { readHistory, readHistorySheet } from "./history";
-import { FORMAT, SheetBuilder } from "./sheet-builder";
+import { FORMAT, logSheetLayout } from "./sheet-builder";
 
 export const MILESTONE_HISTORY_SHEET = "Milestone History";
 
@@ -187,21 +187,13 @@ export function milestoneHistoryLayout(
   for (const m of a.milestones ?? []) rows.push({ reportingDate: a.reportingDate, values: rowOf(m, a) });
   rows.sort((x, y) => x.reportingDate - y.reportingDate);
 
-  const b = new SheetBuilder("milestoneHistory", MILESTONE_HISTORY_SHEET, "end");
-  b.widths = [...WIDTHS];
-  b.freezeRows = 1;
-  b.row(0, 0, [...MILESTONE_HISTORY_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
   const formats = MILESTONE_HISTORY_HEADERS.map((_h, i) =>
     DATE_COLS.includes(i) ? FORMAT.date : i === COL.slip ? FORMAT.integer : null,
   );
-  let r = 1;
-  for (const x of rows) b.row(r++, 0, x.values, formats);
-  b.print = {
-    orientation: "landscape",
-    paperSize: "A4",
-    fitToPagesWide: 1,
-    printTitleRows: { first: 0, last: 0 },
-    footer: { left: MILESTONE_HISTORY_SHEET, right: "Page &P of &N" },
-  };
-  return b.build();
+  return logSheetLayout(
+    "milestoneHistory",
+    MILESTONE_HISTORY_SHEET,
+    { headers: MILESTONE_HISTORY_HEADERS, widths: WIDTHS, formats },
+    rows.map((x) => x.values),
+  );
 }

@@ -17,7 +17,7 @@ import type { LayoutValue, SheetLayout } from "../plan";
 import { readDate, readText } from "../read/cells";
 import { riskName } from "../assess/risk-register";
 import type { HistorySheet, PreviousSnapshot } from "./history";
-import { FORMAT, SheetBuilder } from "./sheet-builder";
+import { FORMAT, logSheetLayout } from "./sheet-builder";
 import type { RiskScoresBefore } from "./top-risks";
 import { riskProject } from "./top-risks";
 
@@ -182,19 +182,14 @@ export function riskHistoryPlan(
 }
 
 function riskHistoryLayout(rows: readonly LayoutValue[][]): SheetLayout {
-  const b = new SheetBuilder("riskHistory", RISK_HISTORY_SHEET, "end");
-  b.widths = COLUMNS.map((c) => c.width);
-  b.freezeRows = 1;
-  b.row(0, 0, [...RISK_HISTORY_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
-  const formats = COLUMNS.map((c) => c.format);
-  let r = 1;
-  for (const values of rows) b.row(r++, 0, values, formats);
-  b.print = {
-    orientation: "landscape",
-    paperSize: "A4",
-    fitToPagesWide: 1,
-    printTitleRows: { first: 0, last: 0 },
-    footer: { left: RISK_HISTORY_SHEET, right: "Page &P of &N" },
-  };
-  return b.build();
+  return logSheetLayout(
+    "riskHistory",
+    RISK_HISTORY_SHEET,
+    {
+      headers: RISK_HISTORY_HEADERS,
+      widths: COLUMNS.map((c) => c.width),
+      formats: COLUMNS.map((c) => c.format),
+    },
+    rows,
+  );
 }
