@@ -14,6 +14,8 @@ import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
 import { eachCell, parseRef, RowScanner } from "../sheet-rows";
 import { serialOfUnixEpoch } from "../../../engine/dates";
+import type { SegmentWindow } from "../segments";
+import { segmentsOf, streamSegments, windowStart } from "../segments";
 
 export { parseRef };
 
@@ -131,6 +133,8 @@ export async function readWorksheet(
   styles: Styles | null,
   date1904: boolean,
   recent?: RecentRows,
+  /** Read the part whole even where its segment index would let the window skip segments (segments.ts). */
+  whole = false,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -325,14 +329,26 @@ export async function readWorksheet(
       tail += t;
     },
   });
+  // A segmented part (the tool's own, with an index that agrees with it): only the head and the segments the
+  // window needs are inflated; anything that does not check out reads the part whole instead.
+  const window = recent && !whole ? segmentWindowOf(zip.file(part), recent) : null;
+  if (window) {
+    dropped = true;
+    droppedUpTo = window.droppedUpTo;
+  }
+  const again = () => readWorksheet(path, zip, part, name, visible, strings, styles, date1904, recent, true);
   try {
-    await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
+    if (window) {
+      if (!(await streamSegments(window, (t) => scanner.push(t)))) return again();
+    } else await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
     scanner.push(decoder.decode());
     scanner.finish();
   } catch (e) {
+    if (window) return again();
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
   }
+  if (window && !windowed) return again();
   if (disordered) return readWorksheet(path, zip, part, name, visible, strings, styles, date1904, undefined);
   let droppedRows = 0;
   if (blocks.length > 0) {
@@ -367,4 +383,12 @@ export async function readWorksheet(
     grid.numberFormats = formats;
   }
   return { grid, merges, uncalculated, formulaCells, dropped: droppedRows };
+}
+
+/** Where a window of recent rows can start in a segmented part (null: read it whole). */
+function segmentWindowOf(file: JSZip.JSZipObject | null, recent: RecentRows): SegmentWindow | null {
+  const entry = segmentsOf(file);
+  if (!entry) return null;
+  if (recent.from) return windowStart(entry, { start: recent.from.start });
+  return recent.blocks === 1 ? windowStart(entry, { lastBlock: true }) : null;
 }

@@ -9,7 +9,7 @@ import type { Styles } from "../styles";
 import { escapeXml } from "../xml";
 import { excelColOf, excelRowOf } from "../../../engine/coords";
 import { columnLetters as letters } from "../../../engine/grid";
-import { RowScanner } from "../sheet-rows";
+import { eachCell, RowScanner } from "../sheet-rows";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -78,6 +78,22 @@ function styler(styles: Styles): (style: CellStyle | undefined, fmt: string | nu
 }
 
 /**
+ * What `ownSheetPieces` yields besides text: where a segment of the part starts (segmented-part.ts writes the
+ * tool's growing sheets as separately compressed segments): `start`, the first of a run of rows (every row
+ * before it has a lower sheet row, every row from it on this one or higher); `tail`, the part after the rows
+ * (the row one past the last); `key`, a row's value in the key column the caller asked for (a number, a text,
+ * or null for no value), for the segment it is in.
+ */
+export type SheetMark = { start: number } | { tail: number } | { key: number | string | null };
+export type SheetPiece = string | SheetMark;
+
+export interface AppendTo {
+  old: Readable;
+  from: number;
+  shift?: number;
+}
+
+/**
  * The layout as worksheet XML, streamed in blocks of rows. Style indexes are made as rows are written, so the
  * styles part must be serialised after the stream has ended.
  */
@@ -85,32 +101,178 @@ export function ownSheetStream(
   layout: SheetLayout,
   styles: Styles,
   value: (v: LayoutValue, format: string | null) => LayoutValue,
-  append?: { old: Readable; from: number; shift?: number },
+  append?: AppendTo,
 ): Readable {
+  const pieces = ownSheetPieces(layout, styles, value, append);
+  return Readable.from(
+    (async function* () {
+      let run = "";
+      for await (const p of pieces) {
+        if (typeof p !== "string") continue;
+        run += p;
+        if (run.length >= 64 * 1024) {
+          yield Buffer.from(run, "utf8");
+          run = "";
+        }
+      }
+      if (run.length > 0) yield Buffer.from(run, "utf8");
+    })(),
+  );
+}
+
+/**
+ * The layout's worksheet XML in pieces, with marks where its rows start, where the rows of this run start and
+ * where the part after the rows starts (`SheetMark`); `keyColumn` asks for each row's key too. With `append`,
+ * the sheet the tool wrote last time is kept up to the layout's row `append.from`, as `ownSheetStream` says.
+ */
+export async function* ownSheetPieces(
+  layout: SheetLayout,
+  styles: Styles,
+  value: (v: LayoutValue, format: string | null) => LayoutValue,
+  append?: AppendTo,
+  keyColumn?: number,
+): AsyncGenerator<SheetPiece> {
+  const w = ownSheetWriter(layout, styles, value, append?.from ?? 0, append?.shift ?? 0, keyColumn);
+  if (!append) {
+    yield w.head() + "<sheetData>";
+    yield* w.rowBlocks(0, 1);
+    yield { start: 1 };
+    yield* w.rowBlocks(1);
+    yield { tail: layout.values.length };
+    yield w.tail();
+    return;
+  }
+  // The sheet the tool wrote last time, kept byte for byte up to the layout's first new row (its sheet row
+  // `from + shift`), then the layout's rows from there: a history that grows each quarter costs only its new
+  // rows. What follows the rows (print setup, ...) is kept as it was.
+  const old = append.old;
+  const shift = append.shift ?? 0;
+  const keepBelow = append.from + shift;
+  const tailRow = layout.values.length > append.from ? layout.values.length + shift : keepBelow;
+  const decoder = new TextDecoder("utf-8");
+  const out: SheetPiece[] = [];
+  let dropping = false;
+  let started = false;
+  const newRows = function* (): Generator<SheetPiece> {
+    yield { start: keepBelow };
+    yield* w.rowBlocks(append.from);
+    yield { tail: tailRow };
+  };
+  const scanner = new RowScanner({
+    head: (t) => {
+      out.push(t);
+    },
+    open: (tag, prefix, empty) => {
+      if (prefix !== "") throw new Error("the sheet to append to is not one the tool wrote");
+      if (!empty) out.push(tag);
+      else {
+        out.push("<sheetData>", ...newRows(), "</sheetData>");
+      }
+    },
+    gap: (t) => {
+      if (!dropping) out.push(t);
+    },
+    row: (xml, index) => {
+      if (index < keepBelow) {
+        if (index >= 1 && !started) {
+          started = true;
+          out.push({ start: index });
+        }
+        if (keyColumn !== undefined && index >= 1) out.push({ key: keyOfRowXml(xml, keyColumn) });
+        out.push(xml);
+      } else dropping = true;
+    },
+    end: (tag) => {
+      out.push(...newRows(), tag);
+    },
+    tail: (t) => {
+      out.push(t);
+    },
+  });
+  function* pieces(): Generator<SheetPiece> {
+    let run = "";
+    for (const t of out) {
+      if (typeof t !== "string") {
+        if (run.length > 0) yield run;
+        run = "";
+        yield t;
+        continue;
+      }
+      run += t;
+      if (run.length >= 64 * 1024) {
+        yield run;
+        run = "";
+      }
+    }
+    if (run.length > 0) yield run;
+    out.length = 0;
+  }
+  for await (const chunk of old as AsyncIterable<Buffer>) {
+    scanner.push(decoder.decode(chunk, { stream: true }));
+    // The kept rows of this chunk as one piece, the new rows in their blocks.
+    yield* pieces();
+  }
+  scanner.push(decoder.decode());
+  scanner.finish();
+  yield* pieces();
+}
+
+const SERIAL = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*<\//;
+
+/**
+ * A written row's key, as the reader's windows see it (read-sheet.ts, `RecentRows`, and read-workbook.ts's
+ * `historyRows`): null for no cell content in the key column, the number in its `<v>` if it has one, else the
+ * content as text.
+ */
+export function keyOfRowXml(xml: string, keyColumn: number): number | string | null {
+  let key: number | string | null = null;
+  eachCell(xml, (c) => {
+    if (c.col < keyColumn) return true;
+    if (c.col === keyColumn && c.inner) {
+      const m = SERIAL.exec(c.inner);
+      key = m ? Number(m[1]) : c.inner;
+    }
+    return false;
+  });
+  return key;
+}
+
+/** The pieces of a layout's worksheet XML: the part before the rows, blocks of rows, the part after them. */
+export function ownSheetWriter(
+  layout: SheetLayout,
+  styles: Styles,
+  value: (v: LayoutValue, format: string | null) => LayoutValue,
+  firstRow: number,
+  shift: number,
+  keyColumn?: number,
+): {
+  head(): string;
+  rowBlocks(from: number, to?: number): Generator<SheetPiece>;
+  tail(): string;
+} {
   const styleOf = styler(styles);
   // Each cell's style: the layout's styles are resolved rectangles that never overlap, each with its whole style.
   const cellStyles = new Map<number, CellStyle>();
   const key = (r: number, c: number) => r * 16384 + c;
-  const firstRow = append?.from ?? 0;
-  /** The sheet row of a layout row (the layout's rows after its header may start further down the sheet). */
-  const shift = append?.shift ?? 0;
   for (const run of layout.styles) {
     for (let r = Math.max(run.row, firstRow); r < run.row + run.rows; r++) {
       for (let c = run.col; c < run.col + run.cols; c++) cellStyles.set(key(r, c), run.style);
     }
   }
-  /** Rows from `from` on as XML, in blocks; the caller joins them. */
-  function* rowBlocks(from: number): Generator<string> {
-    const height = layout.values.length;
-    const width = height > 0 ? layout.values[0]!.length : 0;
+  /** Rows from `from` (up to `to`) as XML, in blocks; the caller joins them. */
+  function* rowBlocks(from: number, to?: number): Generator<SheetPiece> {
+    const height = Math.min(layout.values.length, to ?? Infinity);
+    const width = layout.values.length > 0 ? layout.values[0]!.length : 0;
     let block = "";
     for (let r = from; r < height; r++) {
       const row = layout.values[r]!;
       const ht = layout.rowHeights[r];
       let cells = "";
+      let rowKey: number | string | null = null;
       for (let c = 0; c < width; c++) {
         const fmt = layout.numberFormats[r]?.[c] ?? null;
         const v = value(row[c] ?? null, fmt);
+        if (c === keyColumn && v !== null) rowKey = typeof v === "boolean" ? String(v) : v;
         const st = cellStyles.get(key(r, c));
         if (v === null && st === undefined && fmt === null) continue;
         const s = st === undefined && fmt === null ? 0 : styleOf(st, fmt);
@@ -122,8 +284,10 @@ export function ownSheetStream(
         else
           cells += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
       }
-      if (cells || ht != null)
+      if (cells || ht != null) {
+        if (keyColumn !== undefined) yield { key: rowKey };
         block += `<row r="${excelRowOf(r + shift)}"${ht != null ? ` ht="${ht}" customHeight="1"` : ""}>${cells}</row>`;
+      }
       if (block.length > 256 * 1024) {
         yield block;
         block = "";
@@ -131,7 +295,7 @@ export function ownSheetStream(
     }
     yield block;
   }
-  function* chunks(): Generator<string> {
+  function head(): string {
     let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`;
     const pr = layout.print;
     if (layout.tabColor || pr)
@@ -150,8 +314,10 @@ export function ownSheetStream(
       )
       .join("");
     if (widths) head += `<cols>${widths}</cols>`;
-    yield head + "<sheetData>";
-    for (const rows of rowBlocks(0)) yield rows;
+    return head;
+  }
+  function tail(): string {
+    const pr = layout.print;
     let tail = "</sheetData>";
     if (layout.merges.length > 0)
       tail +=
@@ -178,70 +344,7 @@ export function ownSheetStream(
         `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
         breaks.map((r) => `<brk id="${excelRowOf(r - 1)}" max="16383" man="1"/>`).join("") +
         "</rowBreaks>";
-    yield tail + "</worksheet>";
+    return tail + "</worksheet>";
   }
-  if (append) {
-    // The sheet the tool wrote last time, kept byte for byte up to the layout's first new row (its sheet row
-    // `from + shift`), then the layout's rows from there: a history that grows each quarter costs only its new
-    // rows. What follows the rows (print setup, ...) is kept as it was.
-    const old = append.old;
-    const keepBelow = append.from + shift;
-    return Readable.from(
-      (async function* () {
-        const decoder = new TextDecoder("utf-8");
-        const out: string[] = [];
-        let dropping = false;
-        const scanner = new RowScanner({
-          head: (t) => {
-            out.push(t);
-          },
-          open: (tag, prefix, empty) => {
-            if (prefix !== "") throw new Error("the sheet to append to is not one the tool wrote");
-            if (!empty) out.push(tag);
-            else {
-              out.push("<sheetData>", ...rowBlocks(append.from), "</sheetData>");
-            }
-          },
-          gap: (t) => {
-            if (!dropping) out.push(t);
-          },
-          row: (xml, index) => {
-            if (index < keepBelow) out.push(xml);
-            else dropping = true;
-          },
-          end: (tag) => {
-            out.push(...rowBlocks(append.from), tag);
-          },
-          tail: (t) => {
-            out.push(t);
-          },
-        });
-        function* pieces(): Generator<Buffer> {
-          let run = "";
-          for (const t of out) {
-            run += t;
-            if (run.length >= 64 * 1024) {
-              yield Buffer.from(run, "utf8");
-              run = "";
-            }
-          }
-          if (run.length > 0) yield Buffer.from(run, "utf8");
-          out.length = 0;
-        }
-        for await (const chunk of old as AsyncIterable<Buffer>) {
-          scanner.push(decoder.decode(chunk, { stream: true }));
-          // The kept rows of this chunk as one piece, the new rows in their blocks.
-          yield* pieces();
-        }
-        scanner.push(decoder.decode());
-        scanner.finish();
-        yield* pieces();
-      })(),
-    );
-  }
-  return Readable.from(
-    (function* () {
-      for (const s of chunks()) yield Buffer.from(s, "utf8");
-    })(),
-  );
+  return { head, rowBlocks, tail };
 }

@@ -32,6 +32,9 @@ import type { SheetGrid } from "../../../engine/grid";
 import type { DateSystem } from "../../../engine/dates";
 import { excelSerialFromJsDate } from "../../../engine/dates";
 import { ownSheetStream } from "./own-sheet-xml";
+import type { SegmentedPart } from "./segmented-part";
+import { segmentedOwnSheet, segmentKeyColumn } from "./segmented-part";
+import { lazyEntry } from "../segments";
 import type { SheetEntry, XlsxPackage } from "../package";
 import { parseRels, partText } from "../package";
 import type { ReadSheet } from "../read/read-sheet";
@@ -152,6 +155,8 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     isNew: boolean;
     layout?: SheetLayout;
     xml?: Readable;
+    /** The RAG History and Change Log: a segmented entry (segmented-part.ts), made when the parts are written. */
+    segmented?: () => Promise<SegmentedPart>;
   }
   const order: Placed[] = pkg.sheets.map((entry) => ({ entry, isNew: false }));
   const rels = [...pkg.rels];
@@ -163,8 +168,23 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     const oldPart = l.owned?.part ? zip.file(l.owned.part) : null;
     const seen = l.owned ? input.read.get(l.owned.name) : undefined;
     const keep = l.owned && oldPart ? keptRows(l.layout, seen, pkg.date1904 ? 1904 : 1900) : null;
-    const xml =
-      keep !== null && oldPart
+    const keyColumn = segmentKeyColumn(l.layout.role);
+    const segmented =
+      keyColumn === null
+        ? undefined
+        : () =>
+            segmentedOwnSheet({
+              layout: l.layout,
+              styles,
+              value,
+              old: oldPart ?? null,
+              keep,
+              keyColumn,
+              level: 1,
+            });
+    const xml = segmented
+      ? undefined
+      : keep !== null && oldPart
         ? ownSheetStream(l.layout, styles, value, {
             old: (oldPart.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()),
             from: keep.from,
@@ -175,6 +195,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       const placed = order.find((o) => o.entry === l.owned)!;
       placed.layout = l.layout;
       placed.xml = xml;
+      placed.segmented = segmented;
       return;
     }
     const part = uniquePart(zip, "xl/worksheets/sheet", ".xml", newTypes);
@@ -192,7 +213,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       part,
       kind: "worksheet",
     };
-    const placed: Placed = { entry, isNew: true, layout: l.layout, xml };
+    const placed: Placed = { entry, isNew: true, layout: l.layout, xml, segmented };
     if (l.layout.position === "first")
       order.splice(order.filter((o) => o.isNew && o.layout?.position === "first").length, 0, placed);
     else order.push(placed);
@@ -284,9 +305,16 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   // --- sheet parts -----------------------------------------------------------------------------------------------
   const rewritten: Promise<void>[] = [];
   for (const o of order) {
-    if (!o.xml || !o.entry.part) continue;
-    rewritten.push(finished(o.xml));
-    zip.file(o.entry.part, o.xml, { binary: true });
+    if (!(o.xml || o.segmented) || !o.entry.part) continue;
+    if (o.segmented) {
+      // Made when JSZip writes it (segmented-part.ts), its comment the index of its segments.
+      const entry = lazyEntry(o.segmented);
+      rewritten.push(entry.done);
+      zip.file(o.entry.part, entry.object as unknown as Uint8Array, { binary: true });
+    } else if (o.xml) {
+      rewritten.push(finished(o.xml));
+      zip.file(o.entry.part, o.xml, { binary: true });
+    }
     // The tool's earlier sheet had no relationships of its own worth keeping (it is rebuilt whole).
     const r = relsPartOf(o.entry.part);
     if (!o.isNew && zip.file(r)) zip.remove(r);
