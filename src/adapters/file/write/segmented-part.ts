@@ -5,6 +5,7 @@
  * the part after the rows are deflated; otherwise the sheet is written as `ownSheetStream` writes it (whole, or
  * appended to its inflated rows) and segmented as it goes. Either way the text is the same, byte for byte.
  */
+import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import type JSZip from "jszip";
 import type { LayoutValue, SheetLayout } from "../../../engine/plan";
@@ -68,7 +69,11 @@ export async function segmentedOwnSheet(input: {
     styles,
     value,
     old && keep
-      ? { old: old.nodeStream("nodebuffer") as Readable, from: keep.from, shift: keep.shift }
+      ? {
+          old: (old.nodeStream("nodebuffer") as Readable).pipe(new PassThrough()),
+          from: keep.from,
+          shift: keep.shift,
+        }
       : undefined,
     keyColumn,
   );
