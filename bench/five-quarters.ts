@@ -30,9 +30,19 @@ async function historyPart(file: string): Promise<string> {
   const target = rid ? new RegExp(`Id="${rid}"[^>]*?Target="([^"]+)"`).exec(rels)?.[1] : undefined;
   if (!target) return "-";
   const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-  const entry = zip.file(part) as unknown as { _data: { compressedSize: number; uncompressedSize: number } };
+  const entry = zip.file(part) as unknown as {
+    comment: string | null;
+    _data: { compressedSize: number; uncompressedSize: number };
+  };
   const { compressedSize, uncompressedSize } = entry._data;
-  return `${(compressedSize / 1e6).toFixed(1)} MB in the zip (${(uncompressedSize / 1e6).toFixed(1)} MB)`;
+  // The segments of a segmented entry (src/adapters/file/segments.ts): its index is the entry's zip comment.
+  const segs = /^programme-rag segments 1 /.test(entry.comment ?? "")
+    ? (JSON.parse(entry.comment!.slice(entry.comment!.indexOf("{"))) as { segs: unknown[] }).segs.length
+    : 0;
+  return (
+    `${(compressedSize / 1e6).toFixed(1)} MB in the zip (${(uncompressedSize / 1e6).toFixed(1)} MB)` +
+    (segs > 0 ? `, ${segs} segments` : "")
+  );
 }
 
 async function main(): Promise<void> {
