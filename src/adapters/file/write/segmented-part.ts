@@ -8,11 +8,9 @@
 import { PassThrough } from "node:stream";
 import type { Readable } from "node:stream";
 import type JSZip from "jszip";
-import type { LayoutValue, OwnSheetRole, SheetLayout } from "../../../engine/plan";
+import type { LayoutValue, SheetLayout } from "../../../engine/plan";
 import { HISTORY_HEADERS } from "../../../engine/report/history";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
-import { MILESTONE_HISTORY_HEADERS } from "../../../engine/report/milestone-history";
-import { RISK_HISTORY_HEADERS } from "../../../engine/report/risk-history";
 import type { Styles } from "../styles";
 import type { SegmentedBytes, SegmentedEntry } from "../segments";
 import { crc32, SegmentWriter, segmentsOf } from "../segments";
@@ -21,13 +19,9 @@ import { ownSheetPieces, ownSheetWriter } from "./own-sheet-xml";
 import * as zlib from "node:zlib";
 
 /** The roles written as segmented entries, and the column whose value the index keeps per segment. */
-export function segmentKeyColumn(role: OwnSheetRole): number | null {
+export function segmentKeyColumn(role: string): number | null {
   if (role === "history") return HISTORY_HEADERS.indexOf("Reporting date");
   if (role === "changelog") return CHANGELOG_HEADERS.indexOf("Sheet");
-  // Rebuilt whole by the engine each report, but a report in a new period only adds rows at the end: kept and
-  // copied as their compressed segments when every earlier row is what the layout lays out again.
-  if (role === "milestoneHistory") return MILESTONE_HISTORY_HEADERS.indexOf("Reporting date");
-  if (role === "riskHistory") return RISK_HISTORY_HEADERS.indexOf("Reporting date");
   return null;
 }
 

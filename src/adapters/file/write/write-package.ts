@@ -353,9 +353,8 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
 
 /**
  * Where the tool's earlier sheet is kept and only rows are added (the history in a new quarter, the change log
- * every run, the Milestone and Risk History when a report adds a snapshot): `from`, the layout's first row to
- * write, and `shift`, the rows the reader left out of the grid (the layout's row r is the sheet's row r + shift,
- * r ≥ 1). The sheet's rows up to the layout's first new
+ * every run): `from`, the layout's first row to write, and `shift`, the rows the reader left out of the grid
+ * (the layout's row r is the sheet's row r + shift, r ≥ 1). The sheet's rows up to the layout's first new
  * row are kept byte for byte and the rest written. Null: the sheet is written whole.
  *
  * Read whole (shift 0), the sheet is kept only when every row of it is what the layout lays out again (a pure
@@ -368,7 +367,7 @@ function keptRows(
   seen: ReadSheet | undefined,
   dateSystem: DateSystem,
 ): { from: number; shift: number } | null {
-  if (segmentKeyColumn(layout.role) === null || !seen) return null;
+  if ((layout.role !== "history" && layout.role !== "changelog") || !seen) return null;
   const old = seen.grid;
   const shift = seen.dropped;
   const same = sameRows(layout, old, dateSystem);
