@@ -14,7 +14,13 @@ import { promisify } from "node:util";
 import JSZip from "jszip";
 import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import type { LoadedWorkbook } from "../../src/adapters/file/read/read-workbook";
-import { crc32, segmentsOf, streamSegments, windowStart } from "../../src/adapters/file/segments";
+import {
+  crc32,
+  indexComment,
+  segmentsOf,
+  streamSegments,
+  windowStart,
+} from "../../src/adapters/file/segments";
 import type { SegmentIndex } from "../../src/adapters/file/segments";
 import { cycleStart, defaultCycle } from "../../src/engine/cycle";
 import { excelSerialFromDay, parseIsoDay } from "../../src/engine/dates";
@@ -310,4 +316,26 @@ test("the CRC-32 continued across segments is the whole text's, with zlib's and 
   expect(crc32(b, crc32(a))).toBe(whole);
   expect(jszipCrc(b, jszipCrc(a)) >>> 0).toBe(whole);
   expect(crc32(Buffer.alloc(0), whole)).toBe(whole);
+});
+
+test("an index too long for a zip comment joins its oldest run segments and stays a valid index", () => {
+  const segs = [{ r: 0, u: 0, c: 0, crc: 0 }];
+  for (let i = 1; i <= 3000; i++)
+    segs.push({ r: i * 10, u: i * 1000, c: i * 100, crc: i, lo: 40000 + i, hi: 40000 + i } as never);
+  segs.push({ r: 30010, u: 3_001_000, c: 300_100, crc: 7 });
+  const comment = indexComment({ size: 3_002_000, csize: 300_200, crc: 9, segs });
+  expect(comment.length).toBeLessThanOrEqual(60_000);
+  const joined = (JSON.parse(comment.replace(/^programme-rag segments 1 /, "")) as { segs: number[][] }).segs;
+  expect(joined.length).toBeLessThan(segs.length);
+  // The head and the tail are kept; every segment still starts at a segment's start, in order, none twice.
+  expect(joined[0]).toEqual([0, 0, 0, 0, null, null, 0, 0]);
+  expect(joined[joined.length - 1]![1]).toBe(3_001_000);
+  for (let i = 1; i < joined.length; i++) {
+    expect(joined[i]![1]! % 1000).toBe(0);
+    expect(joined[i]![1]!).toBeGreaterThan(joined[i - 1]![1]!);
+  }
+  // A joined segment's dates span both of its parts; the newest segments are kept as they were.
+  expect(joined[1]![4]).toBe(40001);
+  expect(joined[1]![5]).toBe(joined[2]![4]! - 1);
+  expect(joined[joined.length - 2]!.slice(4, 6)).toEqual([43000, 43000]);
 });

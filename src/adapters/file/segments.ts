@@ -107,12 +107,7 @@ function joinOldest(segs: Segment[]): Segment[] {
   const out: Segment[] = [segs[0]!];
   const runs = segs.slice(1, -1);
   const half = Math.floor(runs.length / 2);
-  for (let i = 0; i < half; i += 2) {
-    const a = runs[i]!;
-    const b = runs[i + 1];
-    out.push(b && i + 1 < half ? joined(a, b) : a);
-    if (b && i + 1 >= half) out.push(b);
-  }
+  for (let i = 0; i < half; i += 2) out.push(i + 1 < half ? joined(runs[i]!, runs[i + 1]!) : runs[i]!);
   out.push(...runs.slice(half), segs[segs.length - 1]!);
   return out;
 }
