@@ -186,6 +186,12 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       return 1;
     }
     const { analysis, trend, plan } = outcome;
+    if (args.out !== null && plan !== null) {
+      // As in the add-in: a protected sheet the run would write is refused before anything is written.
+      const { protectedSheetWrite } = await import("../adapters/file/write/protected-sheets");
+      const refused = protectedSheetWrite(plan, loaded.read);
+      if (refused !== null) throw new InputError(`${args.input}: ${refused}`);
+    }
     const say = args.json ? io.stderr : io.stdout;
     if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
