@@ -6,10 +6,11 @@
  * tool does not own comes back byte-identical, only the RAG cells of the programme sheet change, and what cannot
  * be written is refused with the sheet and cell named and no file left behind.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Variant } from "../../scripts/corpus/make-variants";
+import { makeCorpus } from "../../scripts/corpus/make-corpus";
 import { makeVariants } from "../../scripts/corpus/make-variants";
 import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import { cellChanges, changedParts, EDITED, zipOf } from "./package-diff";
@@ -223,5 +224,38 @@ describe("LibreOffice (fixtures in tests/fixtures/producers)", () => {
       (s) => s.name === "RAG History",
     )!;
     expect([...new Set(history.values.slice(1).map((row) => row[0]))]).toEqual(["Q3 2020/21", "Q4 2020/21"]);
+  });
+});
+
+describe("a macro workbook stays a macro workbook, whatever its name", () => {
+  test("an .xlsm renamed .xlsx is written only as .xlsm, its VBA project and content type kept", async () => {
+    const [, macros] = await makeCorpus(join(dir, "corpus"));
+    const renamed = join(dir, "macros-renamed.xlsx");
+    copyFileSync(macros!.path, renamed);
+    const asXlsx = join(dir, "macros-out.xlsx");
+    const r = await runCli([renamed, "--date", "2020-12-31", "--out", asXlsx]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /a macro workbook is written as .xlsm, with its macros \(macros-renamed.xlsx is one/,
+    );
+    expect(existsSync(asXlsx)).toBe(false);
+    const asXlsm = join(dir, "macros-out.xlsm");
+    expect((await runCli([renamed, "--date", "2020-12-31", "--out", asXlsm])).code).toBe(0);
+    const [a, b] = [await zipOf(renamed), await zipOf(asXlsm)];
+    const bin = async (z: typeof a) => z.file("xl/vbaProject.bin")!.async("nodebuffer");
+    expect((await bin(b)).equals(await bin(a))).toBe(true);
+    const types = await b.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain(
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>',
+    );
+  });
+
+  test("a CSV's copy is no macro workbook: --out .xlsm is refused", async () => {
+    const csv = join(root, "tests", "fixtures", "council", "status-report.csv");
+    const out = join(dir, "csv-out.xlsm");
+    const r = await runCli([csv, "--date", "2020-12-31", "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.xlsm is for macro workbooks; write this one as \.xlsx/);
+    expect(existsSync(out)).toBe(false);
   });
 });
