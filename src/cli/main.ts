@@ -192,7 +192,9 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (args.out !== null && plan !== null) {
       // As in the add-in: a protected sheet the run would write is refused before anything is written.
       const { protectedSheetWrite } = await import("../adapters/file/write/protected-sheets");
-      const refused = protectedSheetWrite(plan, loaded.read);
+      const own = ownEntries(snapshot, loaded);
+      const ownWritten = plan.sheets.flatMap((l) => own.get(l.role)?.name ?? []);
+      const refused = protectedSheetWrite(plan, loaded.read, ownWritten);
       if (refused !== null) throw new InputError(`${args.input}: ${refused}`);
     }
     const say = args.json ? io.stderr : io.stdout;

@@ -6,7 +6,7 @@
  * tool does not own comes back byte-identical, only the RAG cells of the programme sheet change, and what cannot
  * be written is refused with the sheet and cell named and no file left behind.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Variant } from "../../scripts/corpus/make-variants";
@@ -258,4 +258,29 @@ describe("a macro workbook stays a macro workbook, whatever its name", () => {
     expect(r.stderr).toMatch(/\.xlsm is for macro workbooks; write this one as \.xlsx/);
     expect(existsSync(out)).toBe(false);
   });
+});
+
+test("a protected sheet of the tool's (a RAG History the user protected) is refused as the add-in refuses it", async () => {
+  const first = join(dir, "own-first.xlsx");
+  expect((await runCli([variants.get("stored")!.path, "--date", "2020-12-31", "--out", first])).code).toBe(0);
+  const z = await zipOf(first);
+  const wb = await z.file("xl/workbook.xml")!.async("string");
+  const rid = /<sheet name="RAG History"[^>]*r:id="([^"]+)"/.exec(wb)![1]!;
+  const rels = await z.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const target = new RegExp(`<Relationship[^>]*Id="${rid}"[^>]*>`).exec(rels)![0];
+  const part = `xl/${/Target="(?:\/xl\/)?([^"]+)"/.exec(target)![1]!}`;
+  const xml = await z.file(part)!.async("string");
+  z.file(
+    part,
+    xml.replace(/<\/(\w+:)?sheetData>/, (m) => `${m}<sheetProtection sheet="1" objects="1"/>`),
+  );
+  const protectedCopy = join(dir, "own-protected.xlsx");
+  writeFileSync(protectedCopy, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const out = join(dir, "own-protected-out.xlsx");
+  const r = await runCli([protectedCopy, "--date", "2021-03-31", "--out", out]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(
+    /the tool's sheet "RAG History" is protected, so it cannot be written .*Nothing was written/,
+  );
+  expect(existsSync(out)).toBe(false);
 });
