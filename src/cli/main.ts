@@ -154,16 +154,19 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     // from its period on (the month's or the quarter's first day).
     const cycle = args.period ?? defaultCycle(reportingDate);
     const loaded = await loadWorkbook(args.input, { reportFrom: cycleStart(reportingDate, cycle) });
-    if (
-      args.out !== null &&
-      /\.xlsm$/i.test(args.input) !== /\.xlsm$/i.test(args.out) &&
-      loaded.kind === "xlsx"
-    )
-      throw new UsageError(
-        /\.xlsm$/i.test(args.input)
-          ? `--out ${args.out}: a macro workbook is written as .xlsm, with its macros`
-          : `--out ${args.out}: .xlsm is for macro workbooks; write this one as .xlsx`,
-      );
+    if (args.out !== null && loaded.kind === "xlsx" && loaded.pkg) {
+      // The package's content type decides, not the input's name: Excel opens a macro workbook only as .xlsm.
+      const { isMacroWorkbook } = await import("../adapters/file/macro-workbook");
+      const macros = await isMacroWorkbook(args.input, loaded.pkg);
+      if (macros !== /\.xlsm$/i.test(args.out))
+        throw new UsageError(
+          macros
+            ? `--out ${args.out}: a macro workbook is written as .xlsm, with its macros` +
+                (/\.xlsm$/i.test(args.input) ? "" : ` (${basename(args.input)} is one, though named .xlsx)`)
+            : `--out ${args.out}: .xlsm is for macro workbooks; write this one as .xlsx`,
+        );
+    } else if (args.out !== null && loaded.kind === "csv" && /\.xlsm$/i.test(args.out))
+      throw new UsageError(`--out ${args.out}: .xlsm is for macro workbooks; write this one as .xlsx`);
     for (const w of loaded.warnings) io.stderr(`programme-rag: warning: ${w}\n`);
     const snapshot = workbookSnapshot({
       sheets: loaded.sheets,
@@ -186,6 +189,14 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       return 1;
     }
     const { analysis, trend, plan } = outcome;
+    if (args.out !== null && plan !== null) {
+      // As in the add-in: a protected sheet the run would write is refused before anything is written.
+      const { protectedSheetWrite } = await import("../adapters/file/write/protected-sheets");
+      const own = ownEntries(snapshot, loaded);
+      const ownWritten = plan.sheets.flatMap((l) => own.get(l.role)?.name ?? []);
+      const refused = protectedSheetWrite(plan, loaded.read, ownWritten);
+      if (refused !== null) throw new InputError(`${args.input}: ${refused}`);
+    }
     const say = args.json ? io.stderr : io.stdout;
     if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");

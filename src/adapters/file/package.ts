@@ -155,7 +155,10 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
   const main = rels.find((r) => r.type === REL_OFFICE_DOC);
   if (!main)
     throw new InputError(`${path}: a zip file, but not an Excel workbook (it has no workbook inside)`);
-  const workbookPart = resolvePartName("", main.target);
+  // Part names are compared without regard to case (ECMA-376 Part 2, 6.2.2.3): a relationship may name a part in
+  // another case than its zip entry, and the entry's own name is the one read and rewritten.
+  const entry = entryNames(zip);
+  const workbookPart = entry(resolvePartName("", main.target));
   const typesXml = await partText(path, zip, "[Content_Types].xml");
   const mainType = contentTypeOf(typesXml, workbookPart);
   if (mainType === CT_XLSB || /\.bin$/i.test(workbookPart))
@@ -167,7 +170,7 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
   if (!zip.file(workbookPart))
     throw new InputError(`${path}: the workbook part ${workbookPart} is missing from the package`);
   const workbookXml = await partText(path, zip, workbookPart);
-  const wbRelsPart = relsPartOf(workbookPart);
+  const wbRelsPart = entry(relsPartOf(workbookPart));
   const wbRels = zip.file(wbRelsPart) ? parseRels(await partText(path, zip, wbRelsPart)) : [];
 
   const sheets: SheetEntry[] = [];
@@ -188,7 +191,7 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
             sheetId: attr(t, "sheetId") ?? "",
             rId,
             state: (attr(t, "state") as SheetEntry["state"] | undefined) ?? "visible",
-            part: rel && !rel.external ? resolvePartName(workbookPart, rel.target) : null,
+            part: rel && !rel.external ? entry(resolvePartName(workbookPart, rel.target)) : null,
             kind: /\/worksheet$/.test(type)
               ? "worksheet"
               : /\/chartsheet$/.test(type)
@@ -230,7 +233,7 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
     );
   const relPart = (suffix: string): string | null => {
     const r = wbRels.find((x) => x.type.endsWith(suffix) && !x.external);
-    return r ? resolvePartName(workbookPart, r.target) : null;
+    return r ? entry(resolvePartName(workbookPart, r.target)) : null;
   };
   return {
     zip,
@@ -243,6 +246,14 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
     sharedStringsPart: relPart("/sharedStrings"),
     stylesPart: relPart("/styles"),
   };
+}
+
+/** The zip entry a part name means, matched without regard to case; the name itself when there is none. */
+function entryNames(zip: JSZip): (part: string) => string {
+  const byLower = new Map<string, string>();
+  for (const name of Object.keys(zip.files))
+    if (!byLower.has(name.toLowerCase())) byLower.set(name.toLowerCase(), name);
+  return (part) => (zip.files[part] ? part : (byLower.get(part.toLowerCase()) ?? part));
 }
 
 export function parseRels(xml: string): Rel[] {

@@ -61,6 +61,8 @@ export class RowScanner {
   private endTag = "";
   private rowClose = "";
   private lastRow: RowIndex = -1;
+  /** Where the last scan stopped searching for a close tag (in the row left unfinished), so none is searched twice. */
+  private resume = 0;
 
   constructor(private readonly h: RowScanHandlers) {}
 
@@ -109,8 +111,10 @@ export class RowScanner {
       const buf = this.buf;
       const rowOpen = this.rowOpen!;
       let i = 0;
+      const resume = this.resume;
+      this.resume = 0;
       // Where the rows end, if this much of the part holds it (searched once, not once per row).
-      const se = buf.indexOf(this.endTag);
+      const se = buf.indexOf(this.endTag, resume);
       for (;;) {
         rowOpen.lastIndex = i;
         const ro = rowOpen.exec(buf);
@@ -121,14 +125,27 @@ export class RowScanner {
           this.state = "tail";
           break;
         }
-        if (!ro) break;
+        if (!ro) {
+          // No row starts in what is left: hand it on but for a tail that may hold the start of a tag, so text
+          // between rows (a part of nothing but whitespace: a bomb) is not searched again with every chunk.
+          const keep = Math.max(i, buf.length - 256);
+          if (keep > i) this.h.gap?.(buf.slice(i, keep));
+          i = keep;
+          break;
+        }
         const gt = buf.indexOf(">", ro.index);
         if (gt < 0) break;
         let stop: number;
         if (buf.charCodeAt(gt - 1) === 47 /* / */) stop = gt + 1;
         else {
-          const c = buf.indexOf(this.rowClose, gt);
-          if (c < 0) break;
+          const c = buf.indexOf(this.rowClose, Math.max(gt, resume));
+          if (c < 0) {
+            // A row longer than this chunk: what was searched is not searched again.
+            if (ro.index > i) this.h.gap?.(buf.slice(i, ro.index));
+            this.resume = Math.max(0, buf.length - ro.index - 256);
+            i = ro.index;
+            break;
+          }
           stop = c + this.rowClose.length;
         }
         if (ro.index > i) this.h.gap?.(buf.slice(i, ro.index));

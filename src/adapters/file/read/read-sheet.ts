@@ -72,7 +72,13 @@ export interface ReadSheet {
    * 0 is the sheet's row 0 (the header) and its row i ≥ 1 is the sheet's row i + dropped.
    */
   dropped: number;
+  /** Whether the sheet is protected (a `<sheetProtection sheet="1">`): Excel lets no one change its locked cells. */
+  protected?: boolean;
 }
+
+/** Excel's last column (XFD) and row, as indexes: a cell beyond them is no cell Excel can open. */
+const LAST_COL = 16_383;
+const LAST_ROW = 1_048_575;
 
 /**
  * For the tool's own sheets that only ever grow (RAG History, Change Log): read the header and the last few
@@ -166,6 +172,10 @@ export async function readWorksheet(
       const attrs = cell.attrs;
       const inner = cell.inner;
       const col = cell.col;
+      if (col > LAST_COL || sheetRow > LAST_ROW)
+        throw new InputError(
+          `${path}: sheet "${name}" has a cell at ${colLetters(col)}${sheetRow + 1}, beyond Excel's last cell XFD1048576: the file was not written by Excel or is damaged; open it in Excel (or LibreOffice) and save it again`,
+        );
       const type = ATTR_T.exec(attrs)?.[1] ?? "n";
       const sm = ATTR_S.exec(attrs);
       const style = sm ? Number(sm[1]) : 0;
@@ -382,7 +392,8 @@ export async function readWorksheet(
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
-  return { grid, merges, uncalculated, formulaCells, dropped: droppedRows };
+  const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet="(1|true)"/.exec(tail);
+  return { grid, merges, uncalculated, formulaCells, dropped: droppedRows, protected: protection !== null };
 }
 
 /** Where a window of recent rows can start in a segmented part (null: read it whole). */
