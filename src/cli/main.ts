@@ -190,12 +190,13 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     }
     const { analysis, trend, plan } = outcome;
     if (args.out !== null && plan !== null) {
-      // As in the add-in: a protected sheet the run would write is refused before anything is written.
-      const { protectedSheetWrite } = await import("../adapters/file/write/protected-sheets");
+      // A protected sheet the run writes is written in the copy with its protection kept, and said (issue 14).
+      const { protectedSheetWarnings } = await import("../adapters/file/write/protected-sheets");
       const own = ownEntries(snapshot, loaded);
       const ownWritten = plan.sheets.flatMap((l) => own.get(l.role)?.name ?? []);
-      const refused = protectedSheetWrite(plan, loaded.read, ownWritten);
-      if (refused !== null) throw new InputError(`${args.input}: ${refused}`);
+      for (const w of protectedSheetWarnings(plan, loaded.read, ownWritten)) {
+        io.stderr(`programme-rag: warning: ${w}\n`);
+      }
     }
     const say = args.json ? io.stderr : io.stdout;
     if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");

@@ -119,17 +119,29 @@ describe("package variations other writers make", () => {
   });
 
   test.each(["protected-programme", "protected-unlocked"])(
-    "%s: a protected programme sheet is refused as the add-in refuses it, and nothing is written",
+    "%s: a protected programme sheet has its RAG cells written, its protection kept byte for byte, and a warning",
     async (name) => {
+      const v = variants.get(name)!;
       const out = outOf(name);
-      const r = await runCli([variants.get(name)!.path, "--date", "2020-12-31", "--out", out]);
-      expect(r.code).toBe(1);
+      const r = await runCli([v.path, "--date", "2020-12-31", "--out", out]);
+      expect(r.code).toBe(0);
       expect(r.stderr).toMatch(
-        /the sheet "Programme" is protected, so its RAG column is not written .*Review > Unprotect Sheet.*Nothing was written/,
+        /warning: the sheet "Programme" is protected: the --out copy has its RAG column written and its protection kept/,
       );
-      expect(existsSync(out)).toBe(false);
-      // Without --out nothing is written, so the analysis runs.
-      expect((await json(variants.get(name)!.path)).items).toHaveLength(3);
+      const part = "xl/worksheets/sheet1.xml";
+      expect(await changedParts(v.path, out, [...EDITED, part])).toEqual([]);
+      // Only the RAG column's cells changed; the <sheetProtection> after the rows is the input's, byte for byte.
+      expect(await cellChanges(v.path, out, part, ["J"])).toEqual({
+        changed: [],
+        headKept: true,
+        tailKept: true,
+      });
+      const before = await (await zipOf(v.path)).file(part)!.async("string");
+      const after = await (await zipOf(out)).file(part)!.async("string");
+      const protection = /<(\w+:)?sheetProtection\b[^>]*\/>/.exec(before)![0];
+      expect(after).toContain(protection);
+      const back = (await loadWorkbook(out)).sheets.find((s) => s.name === "Programme")!;
+      for (const row of back.values.slice(1, 4)) expect(row[9]).toMatch(/^(Red|Amber|Green|Complete)$/);
     },
   );
 });
@@ -260,7 +272,7 @@ describe("a macro workbook stays a macro workbook, whatever its name", () => {
   });
 });
 
-test("a protected sheet of the tool's (a RAG History the user protected) is refused as the add-in refuses it", async () => {
+test("a protected sheet of the tool's (a RAG History the user protected) is written in the copy, with a warning", async () => {
   const first = join(dir, "own-first.xlsx");
   expect((await runCli([variants.get("stored")!.path, "--date", "2020-12-31", "--out", first])).code).toBe(0);
   const z = await zipOf(first);
@@ -278,9 +290,14 @@ test("a protected sheet of the tool's (a RAG History the user protected) is refu
   writeFileSync(protectedCopy, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   const out = join(dir, "own-protected-out.xlsx");
   const r = await runCli([protectedCopy, "--date", "2021-03-31", "--out", out]);
-  expect(r.code).toBe(1);
+  expect(r.code).toBe(0);
   expect(r.stderr).toMatch(
-    /the tool's sheet "RAG History" is protected, so it cannot be written .*Nothing was written/,
+    /warning: the tool's sheet "RAG History" is protected: the --out copy has it written/,
   );
-  expect(existsSync(out)).toBe(false);
+  const history = (await loadWorkbook(out, { ownSheetRows: "all" })).sheets.find(
+    (s) => s.name === "RAG History",
+  )!;
+  // The first run's snapshot and this run's (the quarter to 31/03/2021) are both there.
+  const dates = new Set(history.values.slice(1).map((row) => String(row[0])));
+  expect(dates.size).toBeGreaterThanOrEqual(2);
 });

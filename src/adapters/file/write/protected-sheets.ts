@@ -1,36 +1,38 @@
 /**
- * A programme sheet protected in Excel (Review > Protect Sheet) keeps its locked cells from everyone, the add-in
- * included: Excel refuses its writes (AccessDenied), so the add-in checks protection before its first write and
- * changes nothing. The `--out` copy does the same rather than writing past the user's protection: the run is
- * refused, with the sheet named and what to do, and no file is written.
+ * A sheet protected in Excel (Review > Protect Sheet) keeps its locked cells from whoever types in Excel, the
+ * add-in included (Excel refuses its writes, so the add-in checks protection before its first write and changes
+ * nothing). A file is not Excel: issue 14 asks that `--out` keep every sheet's protection as it was, the
+ * programme sheets' included, and change only the tool's cells. So `--out` writes the RAG cells of a protected
+ * sheet, keeps its `<sheetProtection>` (and the workbook's) byte for byte, and says so in a warning naming the
+ * sheet, so nobody is surprised that the copy differs from what Excel would have let them type.
  */
 import type { WritePlan } from "../../../engine/plan";
 import type { ReadSheet } from "../read/read-sheet";
 
 /**
- * The message for the first protected sheet the plan writes, or null when it writes none. `ownSheets`: the
- * workbook's existing sheets of the tool's that the plan rewrites or appends to (a protected one is refused too,
- * as the add-in refuses it).
+ * A warning for each protected sheet the plan writes. `ownSheets`: the workbook's existing sheets of the tool's
+ * that the plan rewrites or appends to.
  */
-export function protectedSheetWrite(
+export function protectedSheetWarnings(
   plan: WritePlan,
   read: ReadonlyMap<string, ReadSheet>,
   ownSheets: readonly string[] = [],
-): string | null {
+): string[] {
+  const warnings: string[] = [];
   for (const col of plan.ragColumns) {
     if (col.cells.length === 0 && col.rag.addHeader === null) continue;
     if (read.get(col.sheet)?.protected !== true) continue;
-    return (
-      `the sheet "${col.sheet}" is protected, so its RAG column is not written (as in the add-in). ` +
-      `Unprotect it in Excel (Review > Unprotect Sheet), save, and run again. Nothing was written.`
+    warnings.push(
+      `the sheet "${col.sheet}" is protected: the --out copy has its RAG column written and its protection kept ` +
+        `as it was (in Excel, the add-in cannot write it until the sheet is unprotected: Review > Unprotect Sheet)`,
     );
   }
   for (const name of ownSheets) {
     if (read.get(name)?.protected !== true) continue;
-    return (
-      `the tool's sheet "${name}" is protected, so it cannot be written (as in the add-in). ` +
-      `Unprotect it in Excel (Review > Unprotect Sheet), save, and run again. Nothing was written.`
+    warnings.push(
+      `the tool's sheet "${name}" is protected: the --out copy has it written as the run needs (in Excel, the ` +
+        `add-in cannot write it until the sheet is unprotected)`,
     );
   }
-  return null;
+  return warnings;
 }
