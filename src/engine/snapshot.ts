@@ -15,7 +15,7 @@ import { findHeaderRow, transposedFields } from "./read/headers";
 import type { FieldKey } from "./model";
 import { CHANGELOG_SHEET } from "./report/changelog";
 import { MILESTONE_HISTORY_SHEET } from "./report/milestone-history";
-import { RISK_HISTORY_SHEET } from "./report/risk-history";
+import { RISK_HISTORY_SHEET } from "./report/risk-history-columns";
 import { HISTORY_SHEET } from "./report/history";
 
 /** One of the tool's own sheets: its name, and whether its ProgrammeRAG_* marker names it. */
