@@ -112,7 +112,8 @@ async function reportCode(
       "The highlight report is built from the RAG pane (Home > RAG pane > Build highlight report). Nothing was changed.",
       "ReportCodeNotLoaded",
     );
-  progress?.(LOADING_REPORT_STEP, 0);
+  // How long the chunk takes is not known: the pane shows the step without a percentage.
+  progress?.(LOADING_REPORT_STEP, null);
   try {
     return await load();
   } catch {
