@@ -45,6 +45,11 @@ module.exports = async (env = {}, options = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Chunks loaded on demand (the report builder: adapters/office/operations.ts's import()) are fetched from
+      // where the page's bundle came from: "auto" takes the folder of the running script's own URL, so the chunk
+      // comes from the add-in's origin (the pages' CSP: script-src 'self') under any PROGRAMME_RAG_URL path.
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      publicPath: "auto",
       clean: { keep: /^node[\\/]/ },
     },
     resolve: {
@@ -52,6 +57,14 @@ module.exports = async (env = {}, options = {}) => {
     },
     module: {
       rules: [
+        {
+          // The engine is pure (no Office.js, DOM or Node; eslint holds it to that): importing a module of it does
+          // nothing but define names, so webpack may leave out a module none of whose names a bundle uses. The
+          // pane's and the ribbon's bundles so leave out the report builder (engine/report-plan.ts), which
+          // planRun and buildWritePlan name for the command line but the add-in loads on demand.
+          test: /[\\/]src[\\/]engine[\\/]/,
+          sideEffects: false,
+        },
         {
           // TypeScript and JSX (tsconfig.json's "jsx") without type checking (that is `npm run typecheck`).
           test: /\.tsx?$/,

@@ -7,6 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { createOfficeOperations } from "../src/adapters/office/operations";
 import type { OfficeOperationsOptions } from "../src/adapters/office/operations";
+import { loadReportCode } from "../src/adapters/office/report-code";
 import type { RoundTrip } from "../src/adapters/office/sync";
 import type { CommandKind, WriteCommand } from "../src/adapters/office/write-batch";
 import { bytesByKind } from "../src/adapters/office/write-batch";
@@ -53,6 +54,7 @@ async function measure(rows: number, mode: "refreshRag" | "buildReport"): Promis
     now: () => new Date("2021-01-04T09:30:00Z"),
     onRoundTrip: (k) => trips.push(k),
     onWrite: (built) => sent.push(...built.commands),
+    loadReport: loadReportCode,
   });
   const t0 = performance.now();
   await ops[mode](input);

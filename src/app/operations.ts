@@ -56,7 +56,8 @@ export interface RunResult {
   trend?: Trend | null;
 }
 
-export type Progress = (step: string, fraction: number) => void;
+/** A step of a run and how far it is (0 to 1), or null where that cannot be told (the report's code loading). */
+export type Progress = (step: string, fraction: number | null) => void;
 
 export interface WorkbookOperations {
   /** Reads the workbook and analyses it with the given (or saved) inputs; writes nothing. */

@@ -31,6 +31,9 @@ export type { ReadNeeds, WorkbookName, WorkbookSnapshot } from "./snapshot";
 export { FORMAT_HEAD_ROWS, markerTargets, readNeeds, workbookSnapshot } from "./snapshot";
 export type { RunInputs } from "./run";
 export { planRun, PROGRAMME_SHEET_RULE } from "./run";
+// The add-in loads the report's sheets on demand (its own webpack chunk) and passes them to planRunWith.
+export { planRunWith } from "./run";
+export type { ReportSheets } from "./report-plan";
 export { addedColumnPlaces } from "./read/sheet";
 // The monthly and quarterly cycle: a run is a monthly or a quarterly report.
 export type { ReportCycle } from "./cycle";

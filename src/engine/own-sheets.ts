@@ -12,7 +12,7 @@ import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
 import { HISTORY_HEADERS_V1 } from "./report/history";
 import { MILESTONE_HISTORY_HEADERS } from "./report/milestone-history";
-import { RISK_HISTORY_HEADERS } from "./report/risk-history";
+import { RISK_HISTORY_HEADERS } from "./report/risk-history-columns";
 
 export const OWN_ROLES: readonly OwnSheetRole[] = [
   "highlight",

@@ -14,7 +14,9 @@ import { ownGrid } from "./snapshot";
 import { markSlippage } from "./report/milestone-history";
 import type { RunMode } from "./write-plan";
 import { computeTrend } from "./report/trend";
-import { buildWritePlan, historyForRun } from "./write-plan";
+import { buildWritePlanWith, historyForRun } from "./write-plan";
+import type { ReportSheets } from "./report-plan";
+import { reportSheets } from "./report-plan";
 
 /** The user's inputs of a run: what analyse takes, but what the workbook itself says (own sheets, date system). */
 export type RunInputs = Omit<AnalyseOptions, "ownSheets" | "dateSystem">;
@@ -60,6 +62,20 @@ export function planRun(
   mode: RunMode | null,
   now: Date,
 ): RunOutcome {
+  return planRunWith(snapshot, inputs, mode, now, reportSheets);
+}
+
+/**
+ * planRun with the report's sheets built by `report` (report-plan.ts's reportSheets), or null where that code is
+ * not loaded: the add-in loads it only for a report (its own chunk), so a refresh or a scan passes null.
+ */
+export function planRunWith(
+  snapshot: WorkbookSnapshot,
+  inputs: RunInputs,
+  mode: RunMode | null,
+  now: Date,
+  report: ReportSheets | null,
+): RunOutcome {
   const analysed = analyse(snapshot.sheets, {
     ...inputs,
     ownSheets: [...snapshot.own.values()].map((o) => o.sheet),
@@ -78,16 +94,20 @@ export function planRun(
   if (analysis.milestones)
     markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
   if (mode === null) return { kind: "planned", analysis, trend, plan: null };
-  const plan = buildWritePlan(analysis, {
-    mode,
-    history,
-    historySheet,
-    changeLog: ownGrid(snapshot, "changelog"),
-    milestoneHistory,
-    riskHistory: ownGrid(snapshot, "riskHistory"),
-    generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
-    ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
-  });
+  const plan = buildWritePlanWith(
+    analysis,
+    {
+      mode,
+      history,
+      historySheet,
+      changeLog: ownGrid(snapshot, "changelog"),
+      milestoneHistory,
+      riskHistory: ownGrid(snapshot, "riskHistory"),
+      generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
+      ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
+    },
+    report,
+  );
   return {
     kind: "planned",
     analysis: plan.issues.length ? { ...analysis, issues: [...analysis.issues, ...plan.issues] } : analysis,

@@ -12,14 +12,13 @@ import type { Issue } from "./model";
 import type { RagCellWrite, RagColumnWrite, WritePlan } from "./plan";
 import { ownColumn, planRagColumns, ragCell } from "./rag-columns";
 import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./report/changelog";
-import { highlightLayout } from "./report/highlight";
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
 import type { HistorySheet } from "./report/history";
-import { historySheetLayout, previousFromHistory, readHistorySheet } from "./report/history";
+import { previousFromHistory, readHistorySheet } from "./report/history";
 import { cycleSentence } from "./cycle";
-import { milestoneHistoryLayout } from "./report/milestone-history";
-import { riskHistoryPlan } from "./report/risk-history";
+import type { ReportSheets } from "./report-plan";
+import { reportSheets } from "./report-plan";
 
 export type RunMode = "refresh" | "report";
 
@@ -78,6 +77,19 @@ export function historyForRun(
 }
 
 export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): WritePlan {
+  return buildWritePlanWith(a, options, reportSheets);
+}
+
+/**
+ * buildWritePlan with the report's sheets built by `report` (report-plan.ts's reportSheets), or by nothing: the
+ * add-in loads the code that builds a report only when a report is asked for (its own webpack chunk), so its
+ * refresh passes null. A report without `report` is a programming error and throws.
+ */
+export function buildWritePlanWith(
+  a: ProgrammeAnalysis,
+  options: PlanOptions,
+  report: ReportSheets | null,
+): WritePlan {
   const issues: Issue[] = [];
   const ragColumns = keepFormulas(planRagColumns(a), a, options.formulaCells ?? new Set(), issues);
   const action = ACTION_TEXT[options.mode];
@@ -114,20 +126,8 @@ export function buildWritePlan(a: ProgrammeAnalysis, options: PlanOptions): Writ
   };
   const sheets = [];
   if (history) {
-    const risks = riskHistoryPlan(options.riskHistory ?? null, a, history);
-    sheets.push(
-      highlightLayout(a, {
-        previous: history.previous,
-        riskScoresBefore: risks.before,
-        generatedAt: options.generatedAt,
-        ...(options.programmeName ? { programmeName: options.programmeName } : {}),
-      }),
-    );
-    sheets.push(historySheetLayout(history, a));
-    // Milestones (issue 12): only a workbook with milestones, or a Milestone History already, gets the sheet.
-    if (a.milestones?.length || options.milestoneHistory)
-      sheets.push(milestoneHistoryLayout(a, options.milestoneHistory ?? null, options.history ?? null));
-    if (risks.layout) sheets.push(risks.layout);
+    if (!report) throw new Error("buildWritePlanWith: a report needs the report's sheets (report-plan.ts)");
+    sheets.push(...report(a, options, history));
   }
   sheets.push(changeLogLayout(existingLog, changes, summary));
   return { ragColumns, changedCells: allChanges.length, sheets, issues };

@@ -6,6 +6,7 @@
 import { createRoot } from "react-dom/client";
 import type { WorkbookOperations } from "../app/operations";
 import { createOfficeOperations } from "../adapters/office/operations";
+import { loadReportCode } from "../adapters/office/report-code";
 import { PaneRoot } from "./PaneRoot";
 import { errorText } from "./state/errors";
 import type { OfficeThemeLike } from "./theme";
@@ -18,7 +19,8 @@ function render(inExcel: boolean, officeTheme: OfficeThemeLike | undefined): voi
   let startupError: string | undefined;
   if (inExcel) {
     try {
-      operations = createOfficeOperations();
+      // The report's code is its own chunk, loaded when a report is asked for.
+      operations = createOfficeOperations({ loadReport: loadReportCode });
     } catch (e) {
       startupError = errorText(e);
     }

@@ -10,6 +10,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import type { RunInput } from "../../src/app/operations";
 import { createOfficeOperations } from "../../src/adapters/office/operations";
 import type { OfficeOperations, OfficeOperationsOptions } from "../../src/adapters/office/operations";
+import { loadReportCode } from "../../src/adapters/office/report-code";
 import { decodeCsv, sheetNameFromFile } from "../../src/adapters/file/read/read-workbook";
 import { run } from "../../src/cli/main";
 import { DEFAULT_ALLOCATION } from "../../src/engine/analyse";
@@ -49,6 +50,8 @@ export function opsOf(fake: FakeExcel, options: OfficeOperationsOptions = {}): O
   return createOfficeOperations({
     run: fake.Excel.run as unknown as OfficeOperationsOptions["run"],
     now: () => NOW,
+    // As the pane does: the report's code through the loader webpack makes a chunk of.
+    loadReport: loadReportCode,
     ...options,
   });
 }

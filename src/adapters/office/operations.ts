@@ -16,8 +16,9 @@ import { dayFromLocalDate, defaultReportingDate } from "../../engine/dates";
 import { isValidSheetName } from "../../engine/own-sheets";
 import type { WritePlan } from "../../engine/plan";
 import { DEFAULT_RULES } from "../../engine/rules";
+import type { ReportSheets } from "../../engine/report-plan";
 import type { RunInputs } from "../../engine/run";
-import { planRun } from "../../engine/run";
+import { planRunWith } from "../../engine/run";
 import type { RunMode } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
@@ -49,6 +50,12 @@ export interface OfficeOperationsOptions {
   onRoundTrip?: (kind: RoundTrip) => void;
   /** Told of the write commands a run built, before they are sent (the benchmark's bytes by kind). */
   onWrite?: (built: BuiltWrite) => void;
+  /**
+   * Loads the code that builds a report (engine/report-plan.ts), when a report is asked for: in the pane,
+   * report-code.ts's loadReportCode (its own webpack chunk); in tests, the module itself. Absent: buildReport
+   * refuses (the ribbon's function file only refreshes, so its bundle carries no report code).
+   */
+  loadReport?: LoadReport;
 }
 
 /** A refresh with the settings saved in the workbook, and which of them were there. */
@@ -82,6 +89,39 @@ function runInputs(input: RunInput): RunInputs {
         }
       : {}),
   };
+}
+
+/** The step the pane shows while the report's code loads. */
+export const LOADING_REPORT_STEP = "Loading the report builder";
+
+/** Loads the code that builds a report's sheets (report-code.ts's loadReportCode in the pane). */
+export type LoadReport = () => Promise<ReportSheets>;
+
+/**
+ * The report's sheets, from `load`. A load that fails (offline, or the add-in updated on the server meanwhile) is
+ * said in plain words; webpack forgets a failed chunk load, so the next click tries again. Where no loader was
+ * given (the ribbon's function file, which only refreshes) a report is refused.
+ */
+async function reportCode(
+  load: LoadReport | undefined,
+  progress: Progress | undefined,
+): Promise<ReportSheets> {
+  requireApi();
+  if (!load)
+    throw new OperationError(
+      "The highlight report is built from the RAG pane (Home > RAG pane > Build highlight report). Nothing was changed.",
+      "ReportCodeNotLoaded",
+    );
+  // How long the chunk takes is not known: the pane shows the step without a percentage.
+  progress?.(LOADING_REPORT_STEP, null);
+  try {
+    return await load();
+  } catch {
+    throw new OperationError(
+      "The add-in could not load the part that builds the highlight report: check the connection to the internet, then click Build highlight report again. Nothing was changed.",
+      "ReportCodeNotLoaded",
+    );
+  }
 }
 
 /**
@@ -142,11 +182,13 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     given: RunInput | null,
     progress: Progress | undefined,
   ): Promise<SavedRefreshResult> {
+    // The code that builds a report is its own chunk, fetched before anything is read (so, offline, nothing is).
+    const report = mode === "report" ? await reportCode(options.loadReport, progress) : null;
     return excel(async (context) => {
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
       const r = await read(context, syncer, true);
-      const outcome = planRun(r.snapshot, runInputs(given ?? savedOrDefault(r)), mode, now());
+      const outcome = planRunWith(r.snapshot, runInputs(given ?? savedOrDefault(r)), mode, now(), report);
       const { analysis } = outcome;
       progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
       if (outcome.kind === "noProgrammeSheet")
@@ -187,7 +229,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
           ...(input?.cycle ? { cycle: input.cycle } : {}),
         });
         return {
-          analysis: planRun(r.snapshot, inputs, null, now()).analysis,
+          analysis: planRunWith(r.snapshot, inputs, null, now(), null).analysis,
           settings: r.settings,
         };
       }, "read");

@@ -17,28 +17,16 @@ import type { LayoutValue, SheetLayout } from "../plan";
 import { readDate, readText } from "../read/cells";
 import { riskName } from "../assess/risk-register";
 import type { HistorySheet, PreviousSnapshot } from "./history";
-import { FORMAT, logSheetLayout } from "./sheet-builder";
+import { logSheetLayout } from "./sheet-builder";
 import type { RiskScoresBefore } from "./top-risks";
 import { riskProject } from "./top-risks";
+import {
+  RISK_HISTORY_COLUMNS as COLUMNS,
+  RISK_HISTORY_HEADERS,
+  RISK_HISTORY_SHEET,
+} from "./risk-history-columns";
 
-export const RISK_HISTORY_SHEET = "Risk History";
-
-const COLUMNS: { header: string; width: number; format: string | null }[] = [
-  { header: "Period", width: 12, format: null },
-  { header: "Reporting date", width: 13, format: FORMAT.date },
-  { header: "Risk ref", width: 10, format: FORMAT.text },
-  { header: "Register", width: 16, format: FORMAT.text },
-  { header: "Project", width: 16, format: FORMAT.text },
-  { header: "Title", width: 36, format: FORMAT.text },
-  { header: "Owner", width: 20, format: FORMAT.text },
-  { header: "Likelihood", width: 10, format: FORMAT.integer },
-  { header: "Impact", width: 10, format: FORMAT.integer },
-  { header: "Score", width: 9, format: FORMAT.integer },
-  { header: "Scored on", width: 11, format: null },
-  { header: "Rating", width: 12, format: null },
-  { header: "Review date passed", width: 11, format: null },
-];
-export const RISK_HISTORY_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
+export { RISK_HISTORY_HEADERS, RISK_HISTORY_SHEET };
 const DATE = 1;
 const REF = 2;
 const SCORE = 9;

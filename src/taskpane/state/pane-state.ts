@@ -70,7 +70,7 @@ export type PaneEvent =
   | { type: "readDone"; found: ScanResult; first: boolean }
   | { type: "readFailed"; text: string }
   | { type: "runStarted"; action: RunMode }
-  | { type: "progress"; step: string; fraction: number }
+  | { type: "progress"; step: string; fraction: number | null }
   | { type: "runSucceeded"; action: RunMode; input: RunInput; result: RunResult }
   | { type: "settingsSaved"; settings: SavedSettings }
   | { type: "settingsNotSaved"; text: string }
@@ -162,7 +162,10 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         ...state,
         phase: {
           ...state.phase,
-          progress: { step: event.step, fraction: Math.min(1, Math.max(0, event.fraction)) },
+          progress: {
+            step: event.step,
+            fraction: event.fraction === null ? null : Math.min(1, Math.max(0, event.fraction)),
+          },
         },
       };
     case "runSucceeded":

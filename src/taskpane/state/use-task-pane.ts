@@ -194,7 +194,7 @@ export function useTaskPane(operations: WorkbookOperations | undefined, today: D
       if (!operations || !input || running.current) return;
       running.current = true;
       dispatch({ type: "runStarted", action });
-      const onProgress = (step: string, fraction: number) => {
+      const onProgress = (step: string, fraction: number | null) => {
         if (mounted.current) dispatch({ type: "progress", step, fraction });
       };
       try {
