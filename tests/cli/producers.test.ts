@@ -70,6 +70,19 @@ describe("package variations other writers make", () => {
     else for (const x of rag) expect(x).toMatch(/^(Red|Amber|Green|Complete)$/);
   });
 
+  test("the copy gains only the tool's new parts: no folder entries a package from Excel never had", async () => {
+    const v = variants.get("stored")!;
+    const out = outOf("no-folders");
+    expect((await runCli([v.path, "--date", "2020-12-31", "--out", out])).code).toBe(0);
+    const before = Object.keys((await zipOf(v.path)).files);
+    const after = Object.keys((await zipOf(out)).files);
+    expect(before.filter((n) => n.endsWith("/"))).toEqual([]);
+    const added = after.filter((n) => !before.includes(n));
+    expect(added.filter((n) => n.endsWith("/"))).toEqual([]);
+    expect(added.length).toBeGreaterThan(0);
+    for (const n of added) expect(n).toMatch(/^xl\/worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?$/);
+  });
+
   test("rich-text shared strings read as their text, without the phonetic runs", async () => {
     const sheet = (await loadWorkbook(variants.get("rich-text")!.path)).sheets[0]!;
     expect(sheet.values[0]![0]).toBe("Project ID");

@@ -43,6 +43,13 @@ import { sheetRewriter } from "./sheet-rewrite";
 import { attrOf, MINIMAL_STYLES, Styles, withAttrs } from "../styles";
 import { escapeXml, NS_REL, relsPartOf } from "../xml";
 
+/**
+ * JSZip's `file()` adds an entry for each folder of a new part's name unless told not to (its default
+ * `createFolders: true`); a package from Excel has no folder entries, so the copy would gain entries (`xl/`,
+ * `xl/worksheets/`) that are not parts and that some Office readers repair away.
+ */
+const NO_FOLDERS = { createFolders: false } as const;
+
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -278,7 +285,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     );
   });
   void oldIndex;
-  zip.file(pkg.workbookPart, wbXml);
+  zip.file(pkg.workbookPart, wbXml, NO_FOLDERS);
 
   // --- relationships, content types, styles ------------------------------------------------------------------
   const wbRelsPart = relsPartOf(pkg.workbookPart);
@@ -293,13 +300,13 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       ? await partText(input.path, zip, wbRelsPart)
       : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     parseRels(relsXml); // still well-formed
-    zip.file(wbRelsPart, insertBeforeClose(relsXml, "Relationships", newRels.join("")));
+    zip.file(wbRelsPart, insertBeforeClose(relsXml, "Relationships", newRels.join("")), NO_FOLDERS);
   }
   const typeEntries = newTypes.map((p) => `<Override PartName="/${p}" ContentType="${CT_WORKSHEET}"/>`);
   if (newStylesPart) typeEntries.push(`<Override PartName="/${newStylesPart}" ContentType="${CT_STYLES}"/>`);
   if (typeEntries.length > 0) {
     const typesXml = await partText(input.path, zip, "[Content_Types].xml");
-    zip.file("[Content_Types].xml", insertBeforeClose(typesXml, "Types", typeEntries.join("")));
+    zip.file("[Content_Types].xml", insertBeforeClose(typesXml, "Types", typeEntries.join("")), NO_FOLDERS);
   }
 
   // --- sheet parts -----------------------------------------------------------------------------------------------
@@ -310,10 +317,10 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       // Made when JSZip writes it (segmented-part.ts), its comment the index of its segments.
       const entry = lazyEntry(o.segmented);
       rewritten.push(entry.done);
-      zip.file(o.entry.part, entry.object as unknown as Uint8Array, { binary: true });
+      zip.file(o.entry.part, entry.object as unknown as Uint8Array, { binary: true, createFolders: false });
     } else if (o.xml) {
       rewritten.push(finished(o.xml));
-      zip.file(o.entry.part, o.xml, { binary: true });
+      zip.file(o.entry.part, o.xml, { binary: true, createFolders: false });
     }
     // The tool's earlier sheet had no relationships of its own worth keeping (it is rebuilt whole).
     const r = relsPartOf(o.entry.part);
@@ -326,7 +333,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       sheetRewriter({ writes, unselect: part === unselect }),
     );
     rewritten.push(finished(stream));
-    zip.file(part, stream, { binary: true });
+    zip.file(part, stream, { binary: true, createFolders: false });
   }
   // The RAG cells' formats are made as their sheets stream by, so the styles part goes last in the package and
   // is serialised once every programme sheet has been rewritten.
@@ -335,7 +342,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   zip.file(
     stylesTarget,
     Promise.all(rewritten).then(() => Buffer.from(styles.serialize(), "utf8")),
-    { binary: true },
+    { binary: true, createFolders: false },
   );
 
   const out = zip.generateNodeStream({
