@@ -265,7 +265,7 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
   for (const sheet of written) {
     if (r.protectedSheets.has(sheet)) {
       throw new OperationError(
-        `The sheet "${sheet}" is protected, so the add-in cannot write its RAG column (its cells are locked). Unprotect it (Review > Unprotect Sheet), or unlock the RAG column's cells and allow formatting, then run again. Nothing was changed.`,
+        `The sheet "${sheet}" is protected, so the add-in cannot write its RAG column. Unprotect it (Review > Unprotect Sheet), run again, then protect it again if you wish. Nothing was changed.`,
         "AccessDenied",
       );
     }
