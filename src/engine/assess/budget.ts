@@ -11,6 +11,8 @@ import type { DayNumber } from "../dates";
 import { financialYearLabel, financialYearStart } from "../dates";
 import type { DimensionAssessment } from "./dimension";
 import { profileToDate } from "./profile";
+import type { ReasonWords } from "./reason";
+import { FigureReason, reasonText } from "./reason";
 
 /**
  * The budget rated on the reporting date's financial year (its re-profiled budget where the sheet gives one,
@@ -19,21 +21,21 @@ import { profileToDate } from "./profile";
  */
 function inYearBudget(
   item: AssessedItem,
-  whole: BudgetResult,
+  whole: BudgetRating,
   rules: BudgetRules,
   symbol: string,
   reporting: DayNumber,
-): { result: BudgetResult; inYear: boolean } {
+): { result: BudgetRating; inYear: boolean } {
   const year = financialYearStart(reporting);
   const label = financialYearLabel(year);
   const y = item.years.find((x) => x.year === year);
   const budget = y ? (y.reprofiled ?? y.budget) : null;
   if (!y || budget === null || y.forecast === null) {
     if (whole.reason === null) return { result: whole, inYear: false };
-    const reason = `${whole.reason} (rated on the whole programme: the sheet gives no ${label} budget and forecast for an in-year rating)`;
+    const reason = `${reasonText(whole.reason)} (rated on the whole programme: the sheet gives no ${label} budget and forecast for an in-year rating)`;
     return { result: { ...whole, reason }, inYear: false };
   }
-  const r = assessBudget(
+  const r = rateBudget(
     { budget, spent: y.spent, committed: y.committed, forecast: y.forecast },
     rules,
     symbol,
@@ -49,7 +51,7 @@ function inYearBudget(
  */
 function againstProfile(
   item: AssessedItem,
-  b: BudgetResult,
+  b: BudgetRating,
   rules: BudgetRules,
   symbol: string,
   reporting: DayNumber,
@@ -71,7 +73,7 @@ function againstProfile(
     };
   }
   if (b.reason === null) return b;
-  return { rag: b.rag, reason: `${b.reason}; ${words}`, notes: b.notes };
+  return { rag: b.rag, reason: `${reasonText(b.reason)}; ${words}`, notes: b.notes };
 }
 
 /** The budget's rules (the targeted-budget-management rule). */
@@ -122,6 +124,9 @@ export interface BudgetResult {
   notes: BudgetNote[];
 }
 
+/** A budget rating whose reason may be held as its figures (an item's, until its words are read). */
+type BudgetRating = Omit<BudgetResult, "reason"> & { reason: ReasonWords | null };
+
 /**
  * The targeted-budget-management rule: Green when the forecast is within budget; Red when the forecast
  * overspend is at least the lower of redPercent of the budget and redAmount; Amber in between.
@@ -135,6 +140,17 @@ export function assessBudget(
   /** What the budget is called in the reason ("budget"; "2020/21 budget (in-year)"). */
   budgetWords = "budget",
 ): BudgetResult {
+  const r = rateBudget(input, rules, symbol, budgetWords);
+  return { ...r, reason: r.reason === null ? null : reasonText(r.reason) };
+}
+
+/** assessBudget, with an over-budget reason held as its figures (OverBudget). */
+function rateBudget(
+  input: BudgetInput,
+  rules: BudgetRules,
+  symbol = "£",
+  budgetWords = "budget",
+): BudgetRating {
   const notes: BudgetNote[] = [];
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
@@ -188,18 +204,71 @@ export function assessBudget(
   const percentLimit = percentOf(absBudget, rules.redPercent);
   const redLimit = (percentLimit < rules.redAmount ? percentLimit : rules.redAmount) as Pence;
   let rag: RagStatus;
-  let reason: string | null;
+  let reason: OverBudget | null;
   if (variance <= rules.greenMaxOverspend) {
     rag = "Green";
     reason = null;
-  } else if (percentLimitReached || amountLimitReached) {
-    rag = "Red";
-    reason = `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; the limit is ${formatMoney(redLimit, symbol)}`;
   } else {
-    rag = "Amber";
-    reason = `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; below the limit of ${formatMoney(redLimit, symbol)}`;
+    rag = percentLimitReached || amountLimitReached ? "Red" : "Amber";
+    reason = new OverBudget(
+      rag,
+      forecast,
+      forecastNote,
+      variance,
+      variancePct,
+      symbol,
+      budgetWords,
+      redLimit,
+    );
   }
   return { rag, forecast, variance, variancePct, redLimit, reason, notes };
+}
+
+/** An over-budget reason as its figures; its words are overBudgetWords'. */
+export class OverBudget extends FigureReason {
+  constructor(
+    rag: "Red" | "Amber",
+    readonly forecast: Pence,
+    readonly forecastNote: string,
+    readonly variance: Pence,
+    readonly variancePct: Percent | null,
+    readonly symbol: string,
+    readonly budgetWords: string,
+    readonly redLimit: Pence,
+  ) {
+    super(rag);
+  }
+  override get text(): string {
+    return overBudgetWords(
+      this.rag,
+      this.forecast,
+      this.forecastNote,
+      this.variance,
+      this.variancePct,
+      this.symbol,
+      this.budgetWords,
+      this.redLimit,
+    );
+  }
+}
+
+/**
+ * "Red: forecast £131,000 is £11,000 (9.2%) over budget; the limit is £6,000", or for Amber "...; below the
+ * limit of £6,000".
+ */
+export function overBudgetWords(
+  rag: string,
+  forecast: Pence,
+  forecastNote: string,
+  variance: Pence,
+  variancePct: Percent | null,
+  symbol: string,
+  budgetWords: string,
+  redLimit: Pence,
+): string {
+  return rag === "Red"
+    ? `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; the limit is ${formatMoney(redLimit, symbol)}`
+    : `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; below the limit of ${formatMoney(redLimit, symbol)}`;
 }
 
 /** "Amber: forecast £64,213 is £2,108 (3.4%) over budget" (a function, not a closure per item). */
@@ -275,7 +344,7 @@ export const BUDGET = defineDimension({
     ],
   },
   assess(item, { rules, symbol, reporting }) {
-    const b = assessBudget(item, rules, symbol);
+    const b = rateBudget(item, rules, symbol);
     item.assessedForecast = b.forecast;
     item.variance = b.variance;
     item.variancePct = b.variancePct;

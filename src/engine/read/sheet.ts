@@ -369,6 +369,9 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       parts,
       ragBefore: ragCol === null ? null : readText(row[ragCol]),
       computedBefore: computedCol === null ? null : readText(row[computedCol]),
+      // Set by analyse (the sheet's commentary and override-reason columns): here so the object keeps one shape.
+      commentary: null,
+      overrideReason: null,
       assessedForecast: null,
       variance: null,
       variancePct: null,
@@ -406,7 +409,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       if (level) item.riskLevel = level;
     }
     if (ref !== null) {
-      const key = ref.toUpperCase();
+      const key = refKey(ref);
       const first = refFirstRow.get(key);
       if (first === undefined) refFirstRow.set(key, excelRow);
       else
@@ -528,6 +531,18 @@ function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): 
     if (!used) found.push(g + grid.colOffset);
   }
   return [found[0]!, found[1]!];
+}
+
+/**
+ * A reference's key for finding one used twice: ref.toUpperCase(), without a new string when it is already
+ * upper-case ASCII (the common "P00001"; toUpperCase copies every one of 100,000 references).
+ */
+export function refKey(ref: string): string {
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c > 127 || (c >= 97 && c <= 122)) return ref.toUpperCase();
+  }
+  return ref;
 }
 
 const NO_YEARS: YearFigures[] = [];
