@@ -28,7 +28,7 @@ import { assessSchedule, plannedProgress } from "../../src/engine/assess/schedul
 import { FigureReason } from "../../src/engine/assess/reason";
 import { dimensions } from "../../src/engine/assess/registry";
 import { overallRag } from "../../src/engine/assess/item";
-import { refKey } from "../../src/engine/read/sheet";
+import { lowerAscii, refKey } from "../../src/engine/read/sheet";
 import type { Pence } from "../../src/engine/money";
 import { absPence, formatMoney, percentOf, reachesPercentOf, subPence } from "../../src/engine/money";
 import { percentFromFraction } from "../../src/engine/percent";
@@ -488,4 +488,55 @@ test("a reference's key for finding one used twice is its upper case", () => {
   refs.push("P00001", "ict-01", "ICT-01", "straße", "ǆ", "ﬀ", "µ", "ÿ", "{`@[");
   expect(refs.filter((r) => refKey(r) !== r.toUpperCase())).toEqual([]);
   fc.assert(fc.property(fc.string({ unit: "binary" }), (r) => refKey(r) === r.toUpperCase()));
+});
+
+test("a repeated header's first-letter test only passes over cells that are not the header's key", () => {
+  const normal = (v: string) => (readText(v) ?? "").toLowerCase().replace(/\s+/g, " ");
+  const keys = ["ref", "project name", "k", "é ref", "ref no."];
+  const cells = awkwardStrings(5_000).flatMap((s) => [s, `R${s}`, `r${s}`, `Ref${s}`, ` REF${s}`, `P${s}`]);
+  cells.push("Ref", "REF", "ref", " Ref ", "Ref\u00a0", "Project  Name", "PROJECT NAME", "\u212Aelvin", "K");
+  const wrong: string[] = [];
+  for (const key of keys)
+    for (const v of cells)
+      if (isPlainAscii(v) && lowerAscii(v.charCodeAt(0)) !== key.charCodeAt(0) && normal(v) === key)
+        wrong.push(v);
+  expect(wrong).toEqual([]);
+  // A sheet's repeated headers, in other cases and spacing, are still passed over; items are still read.
+  const header = ["Ref", "Project name", "Budget (£)", "Forecast (£)"];
+  const rows = [
+    ["P1", "One", 100, 100],
+    ["REF", "PROJECT NAME", "Budget (£)", "Forecast (£)"],
+    [" ref ", "project  name", "", ""],
+    ["Ref", "Project name", "Budget (£)", "Forecast (£)"],
+    ["P2", "Two", 100, 110],
+  ];
+  const read = readSheet({
+    name: "P",
+    visible: true,
+    rowOffset: 0,
+    colOffset: 0,
+    values: [header, ...rows],
+  })!;
+  expect(read.items.map((i) => i.ref)).toEqual(["P1", "P2"]);
+  expect(read.skipped.map((s) => [s.row, s.reason])).toEqual([
+    [3, "repeated header row"],
+    [4, "repeated header row"],
+    [5, "repeated header row"],
+  ]);
+});
+
+test("budget notes: none is one shared frozen list, a list of its own otherwise", () => {
+  const rules = DEFAULT_RULES.budget;
+  const none = assessBudget(
+    { budget: 100 as Pence, spent: 10 as Pence, committed: null, forecast: 100 as Pence },
+    rules,
+  );
+  expect(none.notes).toEqual([]);
+  expect(Object.isFrozen(none.notes)).toBe(true);
+  const low = assessBudget(
+    { budget: 100 as Pence, spent: 90 as Pence, committed: 20 as Pence, forecast: 100 as Pence },
+    rules,
+  );
+  expect(low.notes.map((n) => n.field)).toEqual(["forecast"]);
+  expect(Object.isFrozen(low.notes)).toBe(false);
 });

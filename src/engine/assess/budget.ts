@@ -124,6 +124,8 @@ export interface BudgetResult {
   notes: BudgetNote[];
 }
 
+const NO_NOTES: BudgetNote[] = Object.freeze([]) as unknown as BudgetNote[];
+
 /** A budget rating whose reason may be held as its figures (an item's, until its words are read). */
 type BudgetRating = Omit<BudgetResult, "reason"> & { reason: ReasonWords | null };
 
@@ -151,7 +153,8 @@ function rateBudget(
   symbol = "£",
   budgetWords = "budget",
 ): BudgetRating {
-  const notes: BudgetNote[] = [];
+  // None for most items: one shared empty list (frozen), a list of their own only for those with notes.
+  let notes = NO_NOTES;
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
   const actuals = ((spent ?? 0) + (committed ?? 0)) as Pence;
@@ -172,6 +175,7 @@ function rateBudget(
     if (hasActuals && actuals > budget) {
       forecast = actuals;
       forecastNote = " (no forecast given: spend plus commitments used)";
+      notes = [];
       notes.push({
         field: "forecast",
         message: `no forecast: spend plus commitments ${formatMoney(actuals, symbol)} is over budget and is used as the forecast`,
@@ -188,6 +192,7 @@ function rateBudget(
       };
     }
   } else if (hasActuals && forecast < actuals) {
+    notes = [];
     notes.push({
       field: "forecast",
       message: `forecast below spend plus commitments: ${formatMoney(forecast, symbol)} is less than ${formatMoney(actuals, symbol)}, which is used instead`,

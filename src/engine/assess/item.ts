@@ -63,15 +63,11 @@ function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): Assess
   const sections = rules as unknown as Record<string, object>;
   const dims = dimensions();
   const c = lastContexts;
-  if (
-    c &&
-    c.rules === rules &&
-    c.reporting === reporting &&
-    c.symbol === symbol &&
-    c.contexts.length === dims.length &&
-    dims.every((d, k) => c.contexts[k]!.rules === sections[d.key])
-  )
-    return c.contexts;
+  // A loop, not dims.every(closure): this runs for every item.
+  let same = c !== null && c.rules === rules && c.reporting === reporting && c.symbol === symbol;
+  same = same && c!.contexts.length === dims.length;
+  for (let k = 0; same && k < dims.length; k++) same = c!.contexts[k]!.rules === sections[dims[k]!.key];
+  if (c !== null && same) return c.contexts;
   const contexts = dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol }));
   lastContexts = { rules, reporting, symbol, contexts };
   return contexts;

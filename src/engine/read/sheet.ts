@@ -28,6 +28,7 @@ import type { Rag } from "../rag";
 import type { CurrencyCode, PercentScale, Read } from "./cells";
 import {
   amountCurrency,
+  isPlainAscii,
   CURRENCY_NAME,
   CURRENCY_SYMBOL,
   quoteCell,
@@ -219,9 +220,14 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   // A cheap first test, so that 100,000 rows are not each compared cell by cell: the key column's text.
   const keyCol = [...headerText.keys()][0] ?? -1;
   const keyText = headerText.get(keyCol) ?? "";
+  const keyFirst = keyText.charCodeAt(0);
   const repeatsHeaderKey = (row: readonly CellValue[]): boolean => {
     const v = row[keyCol];
-    return typeof v === "string" && v.length >= keyText.length && normal(v) === keyText;
+    if (typeof v !== "string" || v.length < keyText.length) return false;
+    // Plain ASCII is its own text (readText): a first letter other than the header's, in either case, is not
+    // the header (so 100,000 references are not each lower-cased to be compared).
+    if (isPlainAscii(v) && lowerAscii(v.charCodeAt(0)) !== keyFirst) return false;
+    return normal(v) === keyText;
   };
   const refFirstRow = new Map<string, number>();
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
@@ -531,6 +537,11 @@ function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): 
     if (!used) found.push(g + grid.colOffset);
   }
   return [found[0]!, found[1]!];
+}
+
+/** An ASCII character's code in lower case (A-Z to a-z; any other code as it is). */
+export function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /**
