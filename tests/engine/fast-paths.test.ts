@@ -13,7 +13,8 @@ import { flat } from "../../src/engine/flat";
 import { isPlainAscii, readFraction, readScale, readText, repairText } from "../../src/engine/read/cells";
 import type { PercentScale } from "../../src/engine/read/cells";
 import { readSheet } from "../../src/engine/read/sheet";
-import { countKey, emptyCounts } from "../../src/engine/rag";
+import { countKey, emptyCounts, worstRag } from "../../src/engine/rag";
+import type { RagStatus } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import { benchGrid } from "../../bench/generate";
@@ -539,4 +540,27 @@ test("budget notes: none is one shared frozen list, a list of its own otherwise"
   );
   expect(low.notes.map((n) => n.field)).toEqual(["forecast"]);
   expect(Object.isFrozen(low.notes)).toBe(false);
+});
+
+test("the overall rating's loop is worstRag of the dimensions' ratings, for every combination", () => {
+  const statuses = ["Red", "Amber", "Green", "Complete", "Not assessed", undefined] as const;
+  const keys = dimensions().map((d) => d.key);
+  const slow = (rags: Record<string, RagStatus>) => {
+    const dims = dimensions();
+    const complete = dims.some((d) => d.completes && rags[d.key] === "Complete");
+    const redStays = dims.some((d) => d.redWhenComplete !== undefined && rags[d.key] === "Red");
+    if (complete) return redStays ? "Red" : "Complete";
+    return worstRag(dims.map((d) => rags[d.key])) ?? "Not assessed";
+  };
+  let n = 0;
+  const each = (k: number, rags: Record<string, RagStatus>): void => {
+    if (k === keys.length) {
+      n++;
+      expect([rags, overallRag(rags)]).toEqual([rags, slow(rags)]);
+      return;
+    }
+    for (const s of statuses) each(k + 1, s === undefined ? rags : { ...rags, [keys[k]!]: s });
+  };
+  each(0, {});
+  expect(n).toBe(statuses.length ** keys.length);
 });

@@ -4,7 +4,7 @@ import { rowIndexOf } from "../coords";
 import { cellAddress } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
 import type { OverallRag, OverrideRag, RagStatus } from "../rag";
-import { severityRank, worstRag } from "../rag";
+import { severityRank } from "../rag";
 import type { Rules } from "../rules";
 import type { AssessContext } from "./dimension";
 import type { DimensionKey } from "./registry";
@@ -43,9 +43,19 @@ export function overallRag(rags: Readonly<Record<string, RagStatus>>): RagStatus
     if (d.redWhenComplete !== undefined && r === "Red") redStays = true;
   }
   if (complete) return redStays ? "Red" : "Complete";
-  const all: (RagStatus | undefined)[] = new Array(dims.length);
-  for (let k = 0; k < dims.length; k++) all[k] = rags[dims[k]!.key];
-  return worstRag(all) ?? "Not assessed";
+  // worstRag of the dimensions' ratings, in a loop (no list of them per item).
+  let worst: RagStatus | null = null;
+  let rank = Infinity;
+  for (let k = 0; k < dims.length; k++) {
+    const r = rags[dims[k]!.key];
+    if (r == null) continue;
+    const x = severityRank(r);
+    if (x < rank) {
+      rank = x;
+      worst = r;
+    }
+  }
+  return worst === "Red" || worst === "Amber" || worst === "Green" ? worst : "Not assessed";
 }
 
 function warning(item: ProgrammeItem, cell: string, message: string): Issue {
