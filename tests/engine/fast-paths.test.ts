@@ -564,3 +564,50 @@ test("the overall rating's loop is worstRag of the dimensions' ratings, for ever
   each(0, {});
   expect(n).toBe(statuses.length ** keys.length);
 });
+
+test("references used again are found as a map of every reference found them, in rising order or not", () => {
+  const rnd = random(21);
+  const pool = [
+    "P1",
+    "p1",
+    "P2",
+    "P10",
+    "ICT-01",
+    "ict-01",
+    "A",
+    "B",
+    "Z9",
+    "straße",
+    "STRASSE",
+    "é",
+    "É",
+    "P3",
+  ];
+  const sheets: string[][] = [
+    ["P1", "P2", "P3", "P10"],
+    ["P1", "P2", "P2", "P3"],
+    ["P3", "P2", "P1", "p3"],
+    ["A", "B", "A", "B", "a"],
+    ["P1", "P10", "P2", "p10"],
+  ];
+  for (let k = 0; k < 300; k++)
+    sheets.push(
+      Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pool[Math.floor(rnd() * pool.length)]!),
+    );
+  for (const refs of sheets) {
+    const values = [["Ref", "Project name", "Budget (£)"], ...refs.map((r, i) => [r, `Item ${i}`, 100])];
+    const read = readSheet({ name: "P", visible: true, rowOffset: 0, colOffset: 0, values })!;
+    const first = new Map<string, number>();
+    const slow: string[] = [];
+    refs.forEach((r, i) => {
+      const row = i + 2;
+      const f = first.get(r.toUpperCase());
+      if (f === undefined) first.set(r.toUpperCase(), row);
+      else slow.push(`A${row}: reference "${r}" is used again: row ${f} has the same reference`);
+    });
+    const found = read.issues
+      .filter((x) => x.message.includes("is used again"))
+      .map((x) => `${x.cell}: ${x.message}`);
+    expect([refs, found]).toEqual([refs, slow]);
+  }
+});

@@ -230,6 +230,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     return normal(v) === keyText;
   };
   const refFirstRow = new Map<string, number>();
+  let refsRising = true;
+  let lastRefKey: string | null = null;
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
@@ -416,14 +418,24 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     }
     if (ref !== null) {
       const key = refKey(ref);
-      const first = refFirstRow.get(key);
-      if (first === undefined) refFirstRow.set(key, excelRow);
-      else
-        rr.note(
-          cols.ref!,
-          "warning",
-          `reference ${quoteCell(ref)} is used again: row ${first} has the same reference`,
-        );
+      // References in rising order (P00001, P00002 ...) cannot repeat: each is past every one before it, so no
+      // map is needed until one is not; then the map is made of the items so far, and used from there on.
+      if (refsRising && (lastRefKey === null || key > lastRefKey)) lastRefKey = key;
+      else {
+        if (refsRising) {
+          refsRising = false;
+          for (const it of items)
+            if (it.ref !== null && !refFirstRow.has(refKey(it.ref))) refFirstRow.set(refKey(it.ref), it.row);
+        }
+        const first = refFirstRow.get(key);
+        if (first === undefined) refFirstRow.set(key, excelRow);
+        else
+          rr.note(
+            cols.ref!,
+            "warning",
+            `reference ${quoteCell(ref)} is used again: row ${first} has the same reference`,
+          );
+      }
     }
     if (statedVariance !== null && budget !== null && forecast !== null)
       varianceChecks.push({ item, stated: statedVariance, computed: forecast - budget });
