@@ -1,6 +1,6 @@
 import type { Pence } from "../money";
 import { absPence, formatMoney, pence, subPence, toPounds } from "../money";
-import type { AssessedItem, Percent } from "../model";
+import type { AssessedItem, Dimension, Percent, Reason } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { pct1 } from "./format";
@@ -12,7 +12,8 @@ import { financialYearLabel, financialYearStart } from "../dates";
 import type { DimensionAssessment } from "./dimension";
 import { profileToDate } from "./profile";
 import type { ReasonWords } from "./reason";
-import { FigureReason, reasonText } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /**
  * The budget rated on the reporting date's financial year (its re-profiled budget where the sheet gives one,
@@ -230,20 +231,40 @@ function rateBudget(
 }
 
 /** An over-budget reason as its figures; its words are overBudgetWords'. */
-export class OverBudget extends FigureReason {
+export class OverBudget implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly forecast: Pence;
+  declare readonly forecastNote: string;
+  declare readonly variance: Pence;
+  declare readonly variancePct: Percent | null;
+  declare readonly symbol: string;
+  declare readonly budgetWords: string;
+  declare readonly redLimit: Pence;
   constructor(
     rag: "Red" | "Amber",
-    readonly forecast: Pence,
-    readonly forecastNote: string,
-    readonly variance: Pence,
-    readonly variancePct: Percent | null,
-    readonly symbol: string,
-    readonly budgetWords: string,
-    readonly redLimit: Pence,
+    forecast: Pence,
+    forecastNote: string,
+    variance: Pence,
+    variancePct: Percent | null,
+    symbol: string,
+    budgetWords: string,
+    redLimit: Pence,
   ) {
-    super(rag);
+    this.dimension = "overall";
+    this.rag = rag;
+    this.forecast = forecast;
+    this.forecastNote = forecastNote;
+    this.variance = variance;
+    this.variancePct = variancePct;
+    this.symbol = symbol;
+    this.budgetWords = budgetWords;
+    this.redLimit = redLimit;
   }
-  override get text(): string {
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
     return overBudgetWords(
       this.rag,
       this.forecast,

@@ -1,10 +1,11 @@
-import type { AssessedItem } from "../model";
+import type { AssessedItem, Dimension, Reason } from "../model";
 import type { Rag, RagStatus } from "../rag";
 import { severityRank } from "../rag";
 import { defineDimension } from "./dimension";
 import type { RatedRisk } from "./risk-register";
 import type { ReasonWords } from "./reason";
-import { FigureReason, reasonText } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /** The risk's rules: thresholds on the score (likelihood × impact, 1-25). */
 export interface RiskRules {
@@ -113,17 +114,31 @@ export function scoredWords(
 }
 
 /** A scored risk's reason as its figures; its words are scoredWords'. */
-export class Scored extends FigureReason {
+export class Scored implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly riskScore: number | null;
+  declare readonly likelihood: number | null;
+  declare readonly impact: number | null;
+  declare readonly risk: string | null;
   constructor(
     rag: "Red" | "Amber",
-    readonly riskScore: number | null,
-    readonly likelihood: number | null,
-    readonly impact: number | null,
-    readonly risk: string | null,
+    riskScore: number | null,
+    likelihood: number | null,
+    impact: number | null,
+    risk: string | null,
   ) {
-    super(rag);
+    this.dimension = "overall";
+    this.rag = rag;
+    this.riskScore = riskScore;
+    this.likelihood = likelihood;
+    this.impact = impact;
+    this.risk = risk;
   }
-  override get text(): string {
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
     return scoredWords(this.rag, this.riskScore, this.likelihood, this.impact, this.risk);
   }
 }

@@ -1,6 +1,6 @@
 import type { DayNumber } from "../dates";
 import { formatDayIso } from "../dates";
-import type { AssessedItem, Fraction } from "../model";
+import type { AssessedItem, Dimension, Fraction, Reason } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { scheduleWithMilestones } from "./milestones";
@@ -8,7 +8,8 @@ import { day } from "./format";
 import { percentFromFraction } from "../percent";
 import { percentToHundredthsFromFraction } from "../percent";
 import type { ReasonWords } from "./reason";
-import { FigureReason, reasonText } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /** The schedule's rules. */
 export interface ScheduleRules {
@@ -172,39 +173,53 @@ export function behindWords(
 }
 
 /** An overdue reason as its figures (whole numbers, no boxed fractions); its words are overdueWords'. */
-export class Overdue extends FigureReason {
-  readonly progressPoints: number | null;
-  constructor(
-    readonly end: DayNumber,
-    readonly reporting: DayNumber,
-    progress: Fraction | null,
-  ) {
-    super("Red");
+export class Overdue implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red";
+  declare readonly end: DayNumber;
+  declare readonly reporting: DayNumber;
+  declare readonly progressPoints: number | null;
+  constructor(end: DayNumber, reporting: DayNumber, progress: Fraction | null) {
+    this.dimension = "overall";
+    this.rag = "Red";
+    this.end = end;
+    this.reporting = reporting;
     this.progressPoints = progress === null ? null : points(progress);
   }
-  override get text(): string {
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
     return overdueWords(this.end, this.reporting, this.progressPoints);
   }
 }
 
 /** A behind-plan reason as its figures (whole numbers, no boxed fractions); its words are behindWords'. */
-export class Behind extends FigureReason {
-  readonly progressPoints: number;
-  readonly plannedPoints: number;
-  readonly slipPoints: number;
+export class Behind implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly reporting: DayNumber;
+  declare readonly progressPoints: number;
+  declare readonly plannedPoints: number;
+  declare readonly slipPoints: number;
   constructor(
     rag: "Red" | "Amber",
     progress: Fraction,
     planned: Fraction,
-    readonly reporting: DayNumber,
+    reporting: DayNumber,
     slip: number,
   ) {
-    super(rag);
+    this.dimension = "overall";
+    this.rag = rag;
+    this.reporting = reporting;
     this.progressPoints = points(progress);
     this.plannedPoints = points(planned);
     this.slipPoints = points(slip);
   }
-  override get text(): string {
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
     return behindWords(this.rag, this.progressPoints, this.plannedPoints, this.reporting, this.slipPoints);
   }
 }
