@@ -13,12 +13,26 @@ import { flat } from "../../src/engine/flat";
 import { isPlainAscii, readFraction, readScale, readText, repairText } from "../../src/engine/read/cells";
 import type { PercentScale } from "../../src/engine/read/cells";
 import { readSheet } from "../../src/engine/read/sheet";
-import { countKey, emptyCounts } from "../../src/engine/rag";
+import { countKey, emptyCounts, worstRag } from "../../src/engine/rag";
+import type { RagStatus } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import { benchGrid } from "../../bench/generate";
 import { exceptionOrder, exceptions, isException } from "../../src/engine/report/exceptions";
 import { programmeSheet, run } from "./builders";
+import fc from "fast-check";
+import type { BudgetInput, BudgetRules } from "../../src/engine/assess/budget";
+import { assessBudget } from "../../src/engine/assess/budget";
+import type { RiskInput, RiskRules } from "../../src/engine/assess/risk";
+import type { ScheduleInput, ScheduleRules } from "../../src/engine/assess/schedule";
+import { assessSchedule, plannedProgress } from "../../src/engine/assess/schedule";
+import { dimensions } from "../../src/engine/assess/registry";
+import { overallRag } from "../../src/engine/assess/item";
+import { lowerAscii, refKey } from "../../src/engine/read/sheet";
+import type { Pence } from "../../src/engine/money";
+import { absPence, formatMoney, percentOf, reachesPercentOf, subPence } from "../../src/engine/money";
+import { percentFromFraction } from "../../src/engine/percent";
+import type { Fraction, Percent } from "../../src/engine/model";
 
 /** A deterministic pseudo-random sequence (mulberry32), so that failures repeat. */
 function random(seed: number): () => number {
@@ -235,4 +249,365 @@ describe("fast paths give what the forms they replaced give", () => {
     const reversed = [...a.items].reverse();
     expect(exceptions(reversed)).toEqual(reversed.filter(isException).sort(exceptionOrder));
   });
+});
+
+/*
+ * Reasons held as figures (src/engine/assess/reason.ts) replace reasons built as text when the item was rated.
+ * The words they build when read are held here to the words the text form built: these reference functions are
+ * the assessors' text as it was (commit bb76ec1), kept word for word.
+ */
+function textFormBudget(
+  input: BudgetInput,
+  rules: BudgetRules,
+  symbol: string,
+  words: string,
+): string | null {
+  const { budget, spent, committed } = input;
+  const hasActuals = spent !== null || committed !== null;
+  const actuals = ((spent ?? 0) + (committed ?? 0)) as Pence;
+  let forecast = input.forecast;
+  let forecastNote = "";
+  if (budget === null) return "Not assessed: no budget";
+  if (forecast === null) {
+    if (hasActuals && actuals > budget) {
+      forecast = actuals;
+      forecastNote = " (no forecast given: spend plus commitments used)";
+    } else return "Not assessed: no forecast";
+  } else if (hasActuals && forecast < actuals) {
+    forecast = actuals;
+    forecastNote = " (raised to spend plus commitments)";
+  }
+  const variance = subPence(forecast, budget);
+  const absBudget = absPence(budget);
+  const variancePct = budget === 0 ? null : (percentFromFraction(variance / absBudget) as Percent);
+  const percentLimit = percentOf(absBudget, rules.redPercent);
+  const redLimit = (percentLimit < rules.redAmount ? percentLimit : rules.redAmount) as Pence;
+  const over = (word: string) =>
+    `${word}: forecast ${formatMoney(forecast, symbol)}${forecastNote} is ${formatMoney(variance, symbol)}` +
+    (variancePct === null ? "" : ` (${pct1(variancePct)})`) +
+    ` over ${words}`;
+  if (variance <= rules.greenMaxOverspend) return null;
+  if (reachesPercentOf(variance, absBudget, rules.redPercent) || variance >= rules.redAmount)
+    return `${over("Red")}; the limit is ${formatMoney(redLimit, symbol)}`;
+  return `${over("Amber")}; below the limit of ${formatMoney(redLimit, symbol)}`;
+}
+
+function textFormSchedule(input: ScheduleInput, reporting: DayNumber, rules: ScheduleRules): string | null {
+  const { start, end, progress, status } = input;
+  const pctWhole = (f: number) => `${Math.round(percentFromFraction(f))}%`;
+  if ((progress !== null && progress >= 1) || isCompleteStatus(status, rules.completeStatuses)) return null;
+  if (end === null) return "Not assessed: no target date";
+  if (rules.redWhenOverdue && reporting > end) {
+    const days = reporting - end;
+    return `Red: overdue: the target date ${formatDayUk(end)} has passed (${days} day${days === 1 ? "" : "s"} before ${formatDayUk(reporting)})${progress !== null ? ` at ${pctWhole(progress)} complete` : ""}`;
+  }
+  if (start === null || progress === null) return null;
+  const planned = plannedProgress(reporting, start, end);
+  const slip = Math.round((planned - progress) * 1e9) / 1e9;
+  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${formatDayUk(reporting)} (${Math.round(percentFromFraction(slip))} points behind)`;
+  if (slip > rules.redSlip) return `Red: ${behind}`;
+  if (slip > rules.amberSlip) return `Amber: ${behind}`;
+  return null;
+}
+
+function textFormRisk(input: RiskInput, rules: RiskRules): string | null {
+  const { likelihood, impact, riskScore, riskLevel } = input;
+  const short = (risk: string | null) => {
+    if (!risk) return "";
+    const one = risk.replace(/\s+/g, " ").trim();
+    return `: ${one.length > 80 ? one.slice(0, 77).trimEnd() + "…" : one}`;
+  };
+  let score: number | null = null;
+  let how = "";
+  if (riskScore !== null) {
+    score = riskScore;
+    how = `risk score ${score}`;
+  } else if (likelihood !== null && impact !== null) {
+    score = likelihood * impact;
+    how = `risk score ${score} (likelihood ${likelihood} × impact ${impact})`;
+  } else if (riskLevel !== null)
+    return riskLevel === "Green"
+      ? null
+      : `${riskLevel}: risk rated ${riskLevel === "Red" ? "high" : "medium"}${short(input.risk)}`;
+  if (score === null) return "Not assessed: no risk score";
+  if (score <= rules.greenMax) return null;
+  return `${score >= rules.redMin ? "Red" : "Amber"}: ${how}${short(input.risk)}`;
+}
+
+const penceOrNull = fc.option(
+  fc.oneof(fc.integer({ min: -2_000_000_00, max: 2_000_000_00 }), fc.constantFrom(0, 1, 99, 100, 5_000_00)),
+  { freq: 6 },
+) as fc.Arbitrary<Pence | null>;
+
+describe("reasons held as figures say what the reasons built as text said", () => {
+  test("budget: every input, rule and currency (assessBudget, whose reason is now built from its figures)", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ budget: penceOrNull, spent: penceOrNull, committed: penceOrNull, forecast: penceOrNull }),
+        fc.record({
+          redPercent: fc.oneof(fc.constantFrom(0, 5, 10), fc.double({ min: 0, max: 1000, noNaN: true })),
+          redAmount: fc.integer({ min: 0, max: 1e9 }) as fc.Arbitrary<Pence>,
+          greenMaxOverspend: fc.constantFrom(0, 100, 1_000_00) as fc.Arbitrary<Pence>,
+        }),
+        fc.constantFrom("£", "€", "$"),
+        fc.constantFrom("budget", "the 2020/21 budget (in-year)"),
+        (input, rules, symbol, words) => {
+          expect(assessBudget(input, rules, symbol, words).reason).toBe(
+            textFormBudget(input, rules, symbol, words),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("schedule and risk: every input (assessSchedule, assessRisk)", () => {
+    const rules = DEFAULT_RULES.schedule;
+    const dayArb = fc.option(fc.integer({ min: 43_000, max: 45_000 }), {
+      freq: 5,
+    }) as fc.Arbitrary<DayNumber | null>;
+    fc.assert(
+      fc.property(
+        dayArb,
+        dayArb,
+        fc.option(
+          fc.oneof(fc.double({ min: -0.5, max: 1.5, noNaN: true }), fc.constantFrom(0, 0.1, 0.25, 1)),
+          {
+            freq: 5,
+          },
+        ) as fc.Arbitrary<Fraction | null>,
+        fc.constantFrom(null, "In progress", "Complete"),
+        fc.integer({ min: 43_000, max: 45_000 }) as fc.Arbitrary<DayNumber>,
+        fc.boolean(),
+        (start, end, progress, status, reporting, overdue) => {
+          const r = { ...rules, redWhenOverdue: overdue };
+          const input = { start, end, progress, status };
+          expect(assessSchedule(input, reporting, r).reason).toBe(textFormSchedule(input, reporting, r));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    const score = fc.option(fc.integer({ min: 0, max: 5 }), { freq: 4 });
+    fc.assert(
+      fc.property(
+        score,
+        score,
+        fc.option(fc.oneof(fc.integer({ min: 0, max: 25 }), fc.double({ min: 0, max: 25, noNaN: true })), {
+          freq: 2,
+        }),
+        fc.constantFrom(null, "Red", "Amber", "Green") as fc.Arbitrary<RiskInput["riskLevel"]>,
+        fc.option(fc.string({ maxLength: 100 })),
+        (likelihood, impact, riskScore, riskLevel, risk) => {
+          const input = { likelihood, impact, riskScore, riskLevel, risk };
+          expect(assessRisk(input, DEFAULT_RULES.risk).reason).toBe(textFormRisk(input, DEFAULT_RULES.risk));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("an analysis's reasons: the text form's words, the same each time they are read, and in JSON", () => {
+    const a = run([benchGrid(3_000), benchGrid(500, "date", 9)].map((g, k) => ({ ...g, name: `P${k}` })));
+    const reporting = a.reportingDate;
+    let figures = 0;
+    for (const i of a.items) {
+      const expected: Record<string, string | null> = {
+        budget: textFormBudget(i, DEFAULT_RULES.budget, "£", "budget"),
+        schedule: textFormSchedule(i, reporting, DEFAULT_RULES.schedule),
+        risk: textFormRisk(i, DEFAULT_RULES.risk),
+      };
+      const said = i.reasons.filter((r) => r.dimension !== "overall");
+      expect(said.map((r) => [r.dimension, r.text])).toEqual(
+        Object.entries(expected).filter((e): e is [string, string] => e[1] !== null),
+      );
+      for (const r of i.reasons) {
+        // Held as figures: its words are a getter, not a property of its own.
+        if (Object.getOwnPropertyDescriptor(r, "text") === undefined) figures++;
+        expect(r.text).toBe(r.text);
+        expect(JSON.parse(JSON.stringify(r))).toEqual({ dimension: r.dimension, rag: r.rag, text: r.text });
+      }
+      // An array of just its reasons (not grown by push).
+      expect(Object.keys(i.reasons)).toHaveLength(i.reasons.length);
+    }
+    expect(figures).toBeGreaterThan(3_000);
+  });
+});
+
+describe("an item's RAGs, one shared object for each combination, are what a new object each held", () => {
+  test("each dimension's rating, computed, override and overall, in the order a new object had them", () => {
+    const a = run([benchGrid(2_000)]);
+    const dims = dimensions();
+    const shared = new Set(a.items.map((i) => i.rag));
+    expect(shared.size).toBeGreaterThan(10);
+    expect(shared.size).toBeLessThan(400);
+    for (const i of a.items) {
+      expect(Object.isFrozen(i.rag)).toBe(true);
+      expect(Object.keys(i.rag)).toEqual([...dims.map((d) => d.key), "computed", "override", "overall"]);
+      const context = { reporting: a.reportingDate, symbol: "£" };
+      const rags: Record<string, string> = {};
+      for (const d of dims) {
+        const copy = { ...i };
+        rags[d.key] = d.assess(copy, { ...context, rules: (DEFAULT_RULES as never)[d.key] }).rag;
+      }
+      expect(dims.map((d) => i.rag[d.key as "budget"])).toEqual(dims.map((d) => rags[d.key]));
+      expect(i.rag.computed).toBe(overallRag(rags as never));
+      expect(i.rag.override).toBeNull();
+      expect(i.rag.overall).toBe(i.rag.computed);
+    }
+  });
+
+  test("overrides: each item keeps its own rating column's value", () => {
+    const values = ["Red", "Amber/Red", "Amber", "Amber/Green", "Green", null, "Green", "Red"];
+    const rows = values.map((o, k) => [`O-${k}`, `Item ${k}`, 100, 100 + k * 10, "31/03/2021", o ?? "", ""]);
+    const header = [
+      "Ref",
+      "Project",
+      "Budget (£)",
+      "Forecast outturn (£)",
+      "Target date",
+      "RAG override",
+      "RAG",
+    ];
+    const a = run([
+      { name: "Programme", visible: true, rowOffset: 0, colOffset: 0, values: [header, ...rows] },
+    ]);
+    expect(a.items).toHaveLength(values.length);
+    expect(a.items.map((i) => [i.rag.override, i.rag.overall])).toEqual(
+      values.map((o, k) => [o, o ?? a.items[k]!.rag.computed]),
+    );
+  });
+});
+
+test("a reference's key for finding one used twice is its upper case", () => {
+  const refs = awkwardStrings(20_000).flatMap((s) => [
+    s,
+    `p${s}`,
+    `P0${s}1`,
+    s.toUpperCase(),
+    s.toLowerCase(),
+  ]);
+  refs.push("P00001", "ict-01", "ICT-01", "straße", "ǆ", "ﬀ", "µ", "ÿ", "{`@[");
+  expect(refs.filter((r) => refKey(r) !== r.toUpperCase())).toEqual([]);
+  fc.assert(fc.property(fc.string({ unit: "binary" }), (r) => refKey(r) === r.toUpperCase()));
+});
+
+test("a repeated header's first-letter test only passes over cells that are not the header's key", () => {
+  const normal = (v: string) => (readText(v) ?? "").toLowerCase().replace(/\s+/g, " ");
+  const keys = ["ref", "project name", "k", "é ref", "ref no."];
+  const cells = awkwardStrings(5_000).flatMap((s) => [s, `R${s}`, `r${s}`, `Ref${s}`, ` REF${s}`, `P${s}`]);
+  cells.push("Ref", "REF", "ref", " Ref ", "Ref\u00a0", "Project  Name", "PROJECT NAME", "\u212Aelvin", "K");
+  const wrong: string[] = [];
+  for (const key of keys)
+    for (const v of cells)
+      if (isPlainAscii(v) && lowerAscii(v.charCodeAt(0)) !== key.charCodeAt(0) && normal(v) === key)
+        wrong.push(v);
+  expect(wrong).toEqual([]);
+  // A sheet's repeated headers, in other cases and spacing, are still passed over; items are still read.
+  const header = ["Ref", "Project name", "Budget (£)", "Forecast (£)"];
+  const rows = [
+    ["P1", "One", 100, 100],
+    ["REF", "PROJECT NAME", "Budget (£)", "Forecast (£)"],
+    [" ref ", "project  name", "", ""],
+    ["Ref", "Project name", "Budget (£)", "Forecast (£)"],
+    ["P2", "Two", 100, 110],
+  ];
+  const read = readSheet({
+    name: "P",
+    visible: true,
+    rowOffset: 0,
+    colOffset: 0,
+    values: [header, ...rows],
+  })!;
+  expect(read.items.map((i) => i.ref)).toEqual(["P1", "P2"]);
+  expect(read.skipped.map((s) => [s.row, s.reason])).toEqual([
+    [3, "repeated header row"],
+    [4, "repeated header row"],
+    [5, "repeated header row"],
+  ]);
+});
+
+test("budget notes: none is one shared frozen list, a list of its own otherwise", () => {
+  const rules = DEFAULT_RULES.budget;
+  const none = assessBudget(
+    { budget: 100 as Pence, spent: 10 as Pence, committed: null, forecast: 100 as Pence },
+    rules,
+  );
+  expect(none.notes).toEqual([]);
+  expect(Object.isFrozen(none.notes)).toBe(true);
+  const low = assessBudget(
+    { budget: 100 as Pence, spent: 90 as Pence, committed: 20 as Pence, forecast: 100 as Pence },
+    rules,
+  );
+  expect(low.notes.map((n) => n.field)).toEqual(["forecast"]);
+  expect(Object.isFrozen(low.notes)).toBe(false);
+});
+
+test("the overall rating's loop is worstRag of the dimensions' ratings, for every combination", () => {
+  const statuses = ["Red", "Amber", "Green", "Complete", "Not assessed", undefined] as const;
+  const keys = dimensions().map((d) => d.key);
+  const slow = (rags: Record<string, RagStatus>) => {
+    const dims = dimensions();
+    const complete = dims.some((d) => d.completes && rags[d.key] === "Complete");
+    const redStays = dims.some((d) => d.redWhenComplete !== undefined && rags[d.key] === "Red");
+    if (complete) return redStays ? "Red" : "Complete";
+    return worstRag(dims.map((d) => rags[d.key])) ?? "Not assessed";
+  };
+  let n = 0;
+  const each = (k: number, rags: Record<string, RagStatus>): void => {
+    if (k === keys.length) {
+      n++;
+      expect([rags, overallRag(rags)]).toEqual([rags, slow(rags)]);
+      return;
+    }
+    for (const s of statuses) each(k + 1, s === undefined ? rags : { ...rags, [keys[k]!]: s });
+  };
+  each(0, {});
+  expect(n).toBe(statuses.length ** keys.length);
+});
+
+test("references used again are found as a map of every reference found them, in rising order or not", () => {
+  const rnd = random(21);
+  const pool = [
+    "P1",
+    "p1",
+    "P2",
+    "P10",
+    "ICT-01",
+    "ict-01",
+    "A",
+    "B",
+    "Z9",
+    "straße",
+    "STRASSE",
+    "é",
+    "É",
+    "P3",
+  ];
+  const sheets: string[][] = [
+    ["P1", "P2", "P3", "P10"],
+    ["P1", "P2", "P2", "P3"],
+    ["P3", "P2", "P1", "p3"],
+    ["A", "B", "A", "B", "a"],
+    ["P1", "P10", "P2", "p10"],
+  ];
+  for (let k = 0; k < 300; k++)
+    sheets.push(
+      Array.from({ length: 1 + Math.floor(rnd() * 12) }, () => pool[Math.floor(rnd() * pool.length)]!),
+    );
+  for (const refs of sheets) {
+    const values = [["Ref", "Project name", "Budget (£)"], ...refs.map((r, i) => [r, `Item ${i}`, 100])];
+    const read = readSheet({ name: "P", visible: true, rowOffset: 0, colOffset: 0, values })!;
+    const first = new Map<string, number>();
+    const slow: string[] = [];
+    refs.forEach((r, i) => {
+      const row = i + 2;
+      const f = first.get(r.toUpperCase());
+      if (f === undefined) first.set(r.toUpperCase(), row);
+      else slow.push(`A${row}: reference "${r}" is used again: row ${f} has the same reference`);
+    });
+    const found = read.issues
+      .filter((x) => x.message.includes("is used again"))
+      .map((x) => `${x.cell}: ${x.message}`);
+    expect([refs, found]).toEqual([refs, slow]);
+  }
 });

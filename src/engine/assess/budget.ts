@@ -1,6 +1,6 @@
 import type { Pence } from "../money";
 import { absPence, formatMoney, pence, subPence, toPounds } from "../money";
-import type { AssessedItem, Percent } from "../model";
+import type { AssessedItem, Dimension, Percent, Reason } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { pct1 } from "./format";
@@ -11,6 +11,9 @@ import type { DayNumber } from "../dates";
 import { financialYearLabel, financialYearStart } from "../dates";
 import type { DimensionAssessment } from "./dimension";
 import { profileToDate } from "./profile";
+import type { ReasonWords } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /**
  * The budget rated on the reporting date's financial year (its re-profiled budget where the sheet gives one,
@@ -19,21 +22,21 @@ import { profileToDate } from "./profile";
  */
 function inYearBudget(
   item: AssessedItem,
-  whole: BudgetResult,
+  whole: BudgetRating,
   rules: BudgetRules,
   symbol: string,
   reporting: DayNumber,
-): { result: BudgetResult; inYear: boolean } {
+): { result: BudgetRating; inYear: boolean } {
   const year = financialYearStart(reporting);
   const label = financialYearLabel(year);
   const y = item.years.find((x) => x.year === year);
   const budget = y ? (y.reprofiled ?? y.budget) : null;
   if (!y || budget === null || y.forecast === null) {
     if (whole.reason === null) return { result: whole, inYear: false };
-    const reason = `${whole.reason} (rated on the whole programme: the sheet gives no ${label} budget and forecast for an in-year rating)`;
+    const reason = `${reasonText(whole.reason)} (rated on the whole programme: the sheet gives no ${label} budget and forecast for an in-year rating)`;
     return { result: { ...whole, reason }, inYear: false };
   }
-  const r = assessBudget(
+  const r = rateBudget(
     { budget, spent: y.spent, committed: y.committed, forecast: y.forecast },
     rules,
     symbol,
@@ -49,7 +52,7 @@ function inYearBudget(
  */
 function againstProfile(
   item: AssessedItem,
-  b: BudgetResult,
+  b: BudgetRating,
   rules: BudgetRules,
   symbol: string,
   reporting: DayNumber,
@@ -71,7 +74,7 @@ function againstProfile(
     };
   }
   if (b.reason === null) return b;
-  return { rag: b.rag, reason: `${b.reason}; ${words}`, notes: b.notes };
+  return { rag: b.rag, reason: `${reasonText(b.reason)}; ${words}`, notes: b.notes };
 }
 
 /** The budget's rules (the targeted-budget-management rule). */
@@ -122,6 +125,11 @@ export interface BudgetResult {
   notes: BudgetNote[];
 }
 
+const NO_NOTES: BudgetNote[] = Object.freeze([]) as unknown as BudgetNote[];
+
+/** A budget rating whose reason may be held as its figures (an item's, until its words are read). */
+type BudgetRating = Omit<BudgetResult, "reason"> & { reason: ReasonWords | null };
+
 /**
  * The targeted-budget-management rule: Green when the forecast is within budget; Red when the forecast
  * overspend is at least the lower of redPercent of the budget and redAmount; Amber in between.
@@ -135,7 +143,19 @@ export function assessBudget(
   /** What the budget is called in the reason ("budget"; "2020/21 budget (in-year)"). */
   budgetWords = "budget",
 ): BudgetResult {
-  const notes: BudgetNote[] = [];
+  const r = rateBudget(input, rules, symbol, budgetWords);
+  return { ...r, reason: r.reason === null ? null : reasonText(r.reason) };
+}
+
+/** assessBudget, with an over-budget reason held as its figures (OverBudget). */
+function rateBudget(
+  input: BudgetInput,
+  rules: BudgetRules,
+  symbol = "£",
+  budgetWords = "budget",
+): BudgetRating {
+  // None for most items: one shared empty list (frozen), a list of their own only for those with notes.
+  let notes = NO_NOTES;
   const { budget, spent, committed } = input;
   const hasActuals = spent !== null || committed !== null;
   const actuals = ((spent ?? 0) + (committed ?? 0)) as Pence;
@@ -156,6 +176,7 @@ export function assessBudget(
     if (hasActuals && actuals > budget) {
       forecast = actuals;
       forecastNote = " (no forecast given: spend plus commitments used)";
+      notes = [];
       notes.push({
         field: "forecast",
         message: `no forecast: spend plus commitments ${formatMoney(actuals, symbol)} is over budget and is used as the forecast`,
@@ -172,6 +193,7 @@ export function assessBudget(
       };
     }
   } else if (hasActuals && forecast < actuals) {
+    notes = [];
     notes.push({
       field: "forecast",
       message: `forecast below spend plus commitments: ${formatMoney(forecast, symbol)} is less than ${formatMoney(actuals, symbol)}, which is used instead`,
@@ -188,18 +210,91 @@ export function assessBudget(
   const percentLimit = percentOf(absBudget, rules.redPercent);
   const redLimit = (percentLimit < rules.redAmount ? percentLimit : rules.redAmount) as Pence;
   let rag: RagStatus;
-  let reason: string | null;
+  let reason: OverBudget | null;
   if (variance <= rules.greenMaxOverspend) {
     rag = "Green";
     reason = null;
-  } else if (percentLimitReached || amountLimitReached) {
-    rag = "Red";
-    reason = `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; the limit is ${formatMoney(redLimit, symbol)}`;
   } else {
-    rag = "Amber";
-    reason = `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; below the limit of ${formatMoney(redLimit, symbol)}`;
+    rag = percentLimitReached || amountLimitReached ? "Red" : "Amber";
+    reason = new OverBudget(
+      rag,
+      forecast,
+      forecastNote,
+      variance,
+      variancePct,
+      symbol,
+      budgetWords,
+      redLimit,
+    );
   }
   return { rag, forecast, variance, variancePct, redLimit, reason, notes };
+}
+
+/** An over-budget reason as its figures; its words are overBudgetWords'. */
+export class OverBudget implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly forecast: Pence;
+  declare readonly forecastNote: string;
+  declare readonly variance: Pence;
+  declare readonly variancePct: Percent | null;
+  declare readonly symbol: string;
+  declare readonly budgetWords: string;
+  declare readonly redLimit: Pence;
+  constructor(
+    rag: "Red" | "Amber",
+    forecast: Pence,
+    forecastNote: string,
+    variance: Pence,
+    variancePct: Percent | null,
+    symbol: string,
+    budgetWords: string,
+    redLimit: Pence,
+  ) {
+    this.dimension = "overall";
+    this.rag = rag;
+    this.forecast = forecast;
+    this.forecastNote = forecastNote;
+    this.variance = variance;
+    this.variancePct = variancePct;
+    this.symbol = symbol;
+    this.budgetWords = budgetWords;
+    this.redLimit = redLimit;
+  }
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
+    return overBudgetWords(
+      this.rag,
+      this.forecast,
+      this.forecastNote,
+      this.variance,
+      this.variancePct,
+      this.symbol,
+      this.budgetWords,
+      this.redLimit,
+    );
+  }
+}
+
+/**
+ * "Red: forecast £131,000 is £11,000 (9.2%) over budget; the limit is £6,000", or for Amber "...; below the
+ * limit of £6,000".
+ */
+export function overBudgetWords(
+  rag: string,
+  forecast: Pence,
+  forecastNote: string,
+  variance: Pence,
+  variancePct: Percent | null,
+  symbol: string,
+  budgetWords: string,
+  redLimit: Pence,
+): string {
+  return rag === "Red"
+    ? `${overWords("Red", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; the limit is ${formatMoney(redLimit, symbol)}`
+    : `${overWords("Amber", forecast, forecastNote, variance, variancePct, symbol, budgetWords)}; below the limit of ${formatMoney(redLimit, symbol)}`;
 }
 
 /** "Amber: forecast £64,213 is £2,108 (3.4%) over budget" (a function, not a closure per item). */
@@ -275,7 +370,7 @@ export const BUDGET = defineDimension({
     ],
   },
   assess(item, { rules, symbol, reporting }) {
-    const b = assessBudget(item, rules, symbol);
+    const b = rateBudget(item, rules, symbol);
     item.assessedForecast = b.forecast;
     item.variance = b.variance;
     item.variancePct = b.variancePct;

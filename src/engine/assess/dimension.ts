@@ -7,6 +7,7 @@
 import type { DayNumber } from "../dates";
 import type { AssessedItem, FieldKey } from "../model";
 import type { RagStatus } from "../rag";
+import type { ReasonWords } from "./reason";
 
 /** One threshold or switch of a dimension's rules, as rules.json holds it and as the engine keeps it. */
 export type RuleSetting =
@@ -60,8 +61,11 @@ export interface DimensionNote {
  */
 export interface DimensionAssessment {
   rag: RagStatus;
-  /** Why, in words ("Red: ..."), or null when there is nothing to say (Green, Complete). */
-  reason: string | null;
+  /**
+   * Why, in words ("Red: ..."), or as the figures whose words are built when read (./reason.ts); null when there
+   * is nothing to say (Green, Complete).
+   */
+  reason: ReasonWords | null;
   notes?: readonly DimensionNote[];
   note?: DimensionNote | null;
 }

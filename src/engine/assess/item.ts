@@ -3,8 +3,8 @@ import { flat } from "../flat";
 import { rowIndexOf } from "../coords";
 import { cellAddress } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
-import type { OverallRag, RagStatus } from "../rag";
-import { worstRag } from "../rag";
+import type { OverallRag, OverrideRag, RagStatus } from "../rag";
+import { severityRank } from "../rag";
 import type { Rules } from "../rules";
 import type { AssessContext } from "./dimension";
 import type { DimensionKey } from "./registry";
@@ -43,9 +43,19 @@ export function overallRag(rags: Readonly<Record<string, RagStatus>>): RagStatus
     if (d.redWhenComplete !== undefined && r === "Red") redStays = true;
   }
   if (complete) return redStays ? "Red" : "Complete";
-  const all: (RagStatus | undefined)[] = new Array(dims.length);
-  for (let k = 0; k < dims.length; k++) all[k] = rags[dims[k]!.key];
-  return worstRag(all) ?? "Not assessed";
+  // worstRag of the dimensions' ratings, in a loop (no list of them per item).
+  let worst: RagStatus | null = null;
+  let rank = Infinity;
+  for (let k = 0; k < dims.length; k++) {
+    const r = rags[dims[k]!.key];
+    if (r == null) continue;
+    const x = severityRank(r);
+    if (x < rank) {
+      rank = x;
+      worst = r;
+    }
+  }
+  return worst === "Red" || worst === "Amber" || worst === "Green" ? worst : "Not assessed";
 }
 
 function warning(item: ProgrammeItem, cell: string, message: string): Issue {
@@ -63,15 +73,11 @@ function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): Assess
   const sections = rules as unknown as Record<string, object>;
   const dims = dimensions();
   const c = lastContexts;
-  if (
-    c &&
-    c.rules === rules &&
-    c.reporting === reporting &&
-    c.symbol === symbol &&
-    c.contexts.length === dims.length &&
-    dims.every((d, k) => c.contexts[k]!.rules === sections[d.key])
-  )
-    return c.contexts;
+  // A loop, not dims.every(closure): this runs for every item.
+  let same = c !== null && c.rules === rules && c.reporting === reporting && c.symbol === symbol;
+  same = same && c!.contexts.length === dims.length;
+  for (let k = 0; same && k < dims.length; k++) same = c!.contexts[k]!.rules === sections[dims[k]!.key];
+  if (c !== null && same) return c.contexts;
   const contexts = dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol }));
   lastContexts = { rules, reporting, symbol, contexts };
   return contexts;
@@ -90,16 +96,26 @@ export function assessInPlace(
   symbol = "£",
 ): AssessedItem {
   const out = item as AssessedItem;
-  const reasons: Reason[] = [];
+  const reasons = scratch;
+  reasons.length = 0;
   const dims = dimensions();
   const contexts = contextsFor(rules, reporting, symbol);
-  const rags: Record<string, RagStatus> = {};
+  const table = ragTableFor(dims);
+  const rags = table.working;
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
     const x = d.assess(out, contexts[k]!);
     if (x.notes) for (const n of x.notes) issues.push(warning(item, locate(item, n.field), n.message));
     if (x.note) issues.push(warning(item, locate(item, x.note.field), x.note.message));
-    if (x.reason) reasons.push({ dimension: d.key as DimensionKey, rag: x.rag, text: x.reason });
+    const why = x.reason;
+    if (typeof why === "string") {
+      // Kept as long as the analysis: one flat string (flat.ts).
+      if (why !== "") reasons.push({ dimension: d.key as DimensionKey, rag: x.rag, text: flat(why) });
+    } else if (why) {
+      // Held as its figures, its words built when read (reason.ts).
+      why.dimension = d.key as DimensionKey;
+      reasons.push(why);
+    }
     rags[d.key] = x.rag;
   }
 
@@ -111,7 +127,7 @@ export function assessInPlace(
     const said = d.overrule ? d.overrule(out, rags[d.key]!, computed) : null;
     if (said) {
       computed = said.rag;
-      reasons.push({ dimension: "overall", rag: said.rag, text: said.reason });
+      reasons.push({ dimension: "overall", rag: said.rag, text: flat(said.reason) });
     }
   }
   if (complete) {
@@ -128,21 +144,120 @@ export function assessInPlace(
       dimension: "overall",
       rag: override,
       // With several rating columns, the reason names the one that set it.
-      text:
+      text: flat(
         item.ratings.length > 1 && item.overrideFrom !== null
           ? `${override}: set by the rating column "${shortHeader(item.overrideFrom)}" (computed: ${computed})`
           : `${override}: set by the override column (computed: ${computed})`,
+      ),
     });
   }
-  rags.computed = computed;
-  const rag = rags as unknown as ItemRag;
-  rag.override = override;
-  rag.overall = overall;
-  out.rag = rag;
-  // Kept as long as the analysis: one flat string each (flat.ts).
-  for (const x of reasons) flat(x.text);
-  out.reasons = reasons;
+  out.rag = sharedRags(table, computed, override, overall);
+  out.reasons = reasons.slice();
+  reasons.length = 0;
   return out;
+}
+
+/**
+ * The reasons of the item being assessed, before they are copied to an array of their own length: an array
+ * grown by push keeps room for 17, about 150 bytes an item over 100,000 items held for the whole analysis.
+ */
+const scratch: Reason[] = [];
+
+/**
+ * An item's RAGs: one frozen object for each combination of ratings, shared by the items that have it. A run's
+ * 100,000 items have a few dozen combinations, and the ratings are read, never changed, once assessed; an
+ * object each held about 100 bytes an item for the whole analysis.
+ */
+interface RagTable {
+  keys: readonly string[];
+  /** The item being assessed's RAGs, as they are worked out (one object, reused). */
+  working: Record<string, RagStatus>;
+  shared: Map<number, ItemRag>;
+}
+let ragTable: RagTable | null = null;
+function ragTableFor(dims: readonly { key: string }[]): RagTable {
+  const t = ragTable;
+  let same = t !== null && t.keys.length === dims.length;
+  for (let k = 0; same && k < dims.length; k++) same = dims[k]!.key === t!.keys[k];
+  if (t !== null && same) return t;
+  const keys = dims.map((d) => d.key);
+  const working: Record<string, RagStatus> = {};
+  for (const k of keys) working[k] = "Not assessed";
+  ragTable = { keys, working, shared: new Map() };
+  return ragTable;
+}
+
+/** A rating's place among the RAG statuses (0-4), or -1 for anything else. */
+function statusIndex(r: RagStatus | null | undefined): number {
+  switch (r) {
+    case "Red":
+      return 0;
+    case "Amber":
+      return 1;
+    case "Green":
+      return 2;
+    case "Complete":
+      return 3;
+    case "Not assessed":
+      return 4;
+    default:
+      return -1;
+  }
+}
+
+/** A manual rating's place (1-5; 0 for none), or -1 for anything else. */
+function overrideIndex(r: OverrideRag | null): number {
+  switch (r) {
+    case null:
+      return 0;
+    case "Red":
+      return 1;
+    case "Amber/Red":
+      return 2;
+    case "Amber":
+      return 3;
+    case "Amber/Green":
+      return 4;
+    case "Green":
+      return 5;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * The shared RAGs object for these ratings (in the order of a new one: each dimension's, then computed,
+ * override, overall), made on first use.
+ */
+function sharedRags(
+  t: RagTable,
+  computed: RagStatus,
+  override: OverrideRag | null,
+  overall: OverallRag,
+): ItemRag {
+  const w = t.working;
+  let key = 0;
+  let known = true;
+  for (let k = 0; k < t.keys.length; k++) {
+    const i = statusIndex(w[t.keys[k]!]);
+    if (i < 0) known = false;
+    key = key * 5 + i;
+  }
+  const c = statusIndex(computed);
+  const o = overrideIndex(override);
+  const a = severityRank(overall);
+  if (c < 0 || o < 0 || !(a >= 0 && a <= 6)) known = false;
+  key = ((key * 5 + c) * 6 + o) * 7 + a;
+  const found = known ? t.shared.get(key) : undefined;
+  if (found !== undefined) return found;
+  const rags: Record<string, RagStatus | OverrideRag | null> = {};
+  for (const k of t.keys) rags[k] = w[k]!;
+  rags.computed = computed;
+  rags.override = override;
+  rags.overall = overall;
+  const made = Object.freeze(rags) as unknown as ItemRag;
+  if (known) t.shared.set(key, made);
+  return made;
 }
 
 /** A header for a reason: its words before any note in brackets, at most 40 characters. */

@@ -1,8 +1,11 @@
-import type { AssessedItem } from "../model";
+import type { AssessedItem, Dimension, Reason } from "../model";
 import type { Rag, RagStatus } from "../rag";
 import { severityRank } from "../rag";
 import { defineDimension } from "./dimension";
 import type { RatedRisk } from "./risk-register";
+import type { ReasonWords } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /** The risk's rules: thresholds on the score (likelihood × impact, 1-25). */
 export interface RiskRules {
@@ -54,16 +57,24 @@ function isOneLine(text: string): boolean {
 
 /** Score = likelihood × impact (1-5 each), or the sheet's risk score; Green ≤ greenMax, Red ≥ redMin. */
 export function assessRisk(input: RiskInput, rules: RiskRules): RiskResult {
+  const r = rateRisk(input, rules);
+  return r.reason === null || typeof r.reason === "string"
+    ? (r as RiskResult)
+    : { ...r, reason: reasonText(r.reason) };
+}
+
+/** A risk rating whose reason may be held as its figures (an item's, until its words are read). */
+type RiskRating = Omit<RiskResult, "reason"> & { reason: ReasonWords | null };
+
+/** assessRisk, with a scored reason held as its figures (Scored). */
+function rateRisk(input: RiskInput, rules: RiskRules): RiskRating {
   const { likelihood, impact, riskScore, riskLevel } = input;
   let score: number | null = null;
-  let how = "";
   let note: RiskResult["note"] = null;
   if (riskScore !== null) {
     score = riskScore;
-    how = `risk score ${score}`;
   } else if (likelihood !== null && impact !== null) {
     score = likelihood * impact;
-    how = `risk score ${score} (likelihood ${likelihood} × impact ${impact})`;
   } else if (riskLevel !== null) {
     const reason =
       riskLevel === "Green"
@@ -80,16 +91,63 @@ export function assessRisk(input: RiskInput, rules: RiskRules): RiskResult {
     return { rag: "Not assessed", score: null, reason: "Not assessed: no risk score", note };
   }
   if (score <= rules.greenMax) return { rag: "Green", score, reason: null, note };
-  if (score >= rules.redMin)
-    return { rag: "Red", score, reason: `Red: ${how}${shortRisk(input.risk)}`, note };
-  return { rag: "Amber", score, reason: `Amber: ${how}${shortRisk(input.risk)}`, note };
+  const rag = score >= rules.redMin ? "Red" : "Amber";
+  return { rag, score, reason: new Scored(rag, riskScore, likelihood, impact, input.risk), note };
+}
+
+/**
+ * "Red: risk score 15 (likelihood 5 × impact 3): Supplier delivery slips"; with the sheet's own score
+ * ("Amber: risk score 9: ..."), the score alone.
+ */
+export function scoredWords(
+  rag: string,
+  riskScore: number | null,
+  likelihood: number | null,
+  impact: number | null,
+  risk: string | null,
+): string {
+  const how =
+    riskScore !== null
+      ? `risk score ${riskScore}`
+      : `risk score ${likelihood! * impact!} (likelihood ${likelihood} × impact ${impact})`;
+  return `${rag}: ${how}${shortRisk(risk)}`;
+}
+
+/** A scored risk's reason as its figures; its words are scoredWords'. */
+export class Scored implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly riskScore: number | null;
+  declare readonly likelihood: number | null;
+  declare readonly impact: number | null;
+  declare readonly risk: string | null;
+  constructor(
+    rag: "Red" | "Amber",
+    riskScore: number | null,
+    likelihood: number | null,
+    impact: number | null,
+    risk: string | null,
+  ) {
+    this.dimension = "overall";
+    this.rag = rag;
+    this.riskScore = riskScore;
+    this.likelihood = likelihood;
+    this.impact = impact;
+    this.risk = risk;
+  }
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
+    return scoredWords(this.rag, this.riskScore, this.likelihood, this.impact, this.risk);
+  }
 }
 
 /**
  * The worst of the row's own risk and its open linked risks (from a risk register): a linked risk worse than the
  * row's own rating sets the rating, and the reason names it; otherwise the row's own rating and reason stand.
  */
-export function withLinkedRisks(own: RiskResult, linked: readonly RatedRisk[]): RiskResult {
+export function withLinkedRisks<T extends RiskRating>(own: T, linked: readonly RatedRisk[]): T | RiskResult {
   let worst: RatedRisk | null = null;
   for (const x of linked) {
     if (x.closed || x.rag === "Not assessed") continue;
@@ -153,7 +211,7 @@ export const RISK = defineDimension({
     ],
   },
   assess(item, { rules }) {
-    const r = assessRisk(item, rules);
+    const r = rateRisk(item, rules);
     item.assessedRiskScore = r.score;
     return item.linkedRisks ? withLinkedRisks(r, item.linkedRisks) : r;
   },

@@ -1,12 +1,15 @@
 import type { DayNumber } from "../dates";
 import { formatDayIso } from "../dates";
-import type { AssessedItem, Fraction } from "../model";
+import type { AssessedItem, Dimension, Fraction, Reason } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { scheduleWithMilestones } from "./milestones";
-import { day, pctWhole } from "./format";
+import { day } from "./format";
 import { percentFromFraction } from "../percent";
 import { percentToHundredthsFromFraction } from "../percent";
+import type { ReasonWords } from "./reason";
+import type { FigureReason } from "./reason";
+import { reasonJson, reasonText } from "./reason";
 
 /** The schedule's rules. */
 export interface ScheduleRules {
@@ -70,6 +73,17 @@ export function assessSchedule(
   reporting: DayNumber,
   rules: ScheduleRules,
 ): ScheduleResult {
+  const r = rateSchedule(input, reporting, rules);
+  return r.reason === null || typeof r.reason === "string"
+    ? (r as ScheduleResult)
+    : { ...r, reason: reasonText(r.reason) };
+}
+
+/** A schedule rating whose reason may be held as its figures (an item's, until its words are read). */
+type ScheduleRating = Omit<ScheduleResult, "reason"> & { reason: ReasonWords | null };
+
+/** assessSchedule, with a behind-plan or overdue reason held as its figures. */
+function rateSchedule(input: ScheduleInput, reporting: DayNumber, rules: ScheduleRules): ScheduleRating {
   const { start, end, progress, status } = input;
   if ((progress !== null && progress >= 1) || isCompleteStatus(status, rules.completeStatuses)) {
     return { rag: "Complete", plannedProgress: null, slip: null, reason: null, note: null };
@@ -84,12 +98,11 @@ export function assessSchedule(
     };
   }
   if (rules.redWhenOverdue && reporting > end) {
-    const days = reporting - end;
     return {
       rag: "Red",
       plannedProgress: (start !== null ? 1 : null) as Fraction | null,
       slip: null,
-      reason: `Red: overdue: the target date ${day(end)} has passed (${days} day${days === 1 ? "" : "s"} before ${day(reporting)})${progress !== null ? ` at ${pctWhole(progress)} complete` : ""}`,
+      reason: new Overdue(end, reporting, progress),
       note: null,
     };
   }
@@ -117,12 +130,98 @@ export function assessSchedule(
     end < start
       ? { field: "end" as const, message: `target date ${day(end)} is before the start date ${day(start)}` }
       : null;
-  const behind = `${pctWhole(progress)} complete against ${pctWhole(planned)} planned by ${day(reporting)} (${Math.round(percentFromFraction(slip))} points behind)`;
   if (slip > rules.redSlip)
-    return { rag: "Red", plannedProgress: planned, slip, reason: `Red: ${behind}`, note };
+    return {
+      rag: "Red",
+      plannedProgress: planned,
+      slip,
+      reason: new Behind("Red", progress, planned, reporting, slip),
+      note,
+    };
   if (slip > rules.amberSlip)
-    return { rag: "Amber", plannedProgress: planned, slip, reason: `Amber: ${behind}`, note };
+    return {
+      rag: "Amber",
+      plannedProgress: planned,
+      slip,
+      reason: new Behind("Amber", progress, planned, reporting, slip),
+      note,
+    };
   return { rag: "Green", plannedProgress: planned, slip, reason: null, note };
+}
+
+/** A fraction as whole percentage points, as pctWhole shows it (0.456 is 46). */
+const points = (f: number): number => Math.round(percentFromFraction(f));
+
+/**
+ * "Red: overdue: the target date 31/10/2020 has passed (61 days before 31/12/2020) at 80% complete", from the
+ * % complete in whole points (null when the sheet gives none).
+ */
+export function overdueWords(end: DayNumber, reporting: DayNumber, progressPoints: number | null): string {
+  const days = reporting - end;
+  return `Red: overdue: the target date ${day(end)} has passed (${days} day${days === 1 ? "" : "s"} before ${day(reporting)})${progressPoints !== null ? ` at ${progressPoints}% complete` : ""}`;
+}
+
+/** "Amber: 56% complete against 73% planned by 31/12/2020 (17 points behind)", from whole points. */
+export function behindWords(
+  rag: string,
+  progressPoints: number,
+  plannedPoints: number,
+  reporting: DayNumber,
+  slipPoints: number,
+): string {
+  return `${rag}: ${progressPoints}% complete against ${plannedPoints}% planned by ${day(reporting)} (${slipPoints} points behind)`;
+}
+
+/** An overdue reason as its figures (whole numbers, no boxed fractions); its words are overdueWords'. */
+export class Overdue implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red";
+  declare readonly end: DayNumber;
+  declare readonly reporting: DayNumber;
+  declare readonly progressPoints: number | null;
+  constructor(end: DayNumber, reporting: DayNumber, progress: Fraction | null) {
+    this.dimension = "overall";
+    this.rag = "Red";
+    this.end = end;
+    this.reporting = reporting;
+    this.progressPoints = progress === null ? null : points(progress);
+  }
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
+    return overdueWords(this.end, this.reporting, this.progressPoints);
+  }
+}
+
+/** A behind-plan reason as its figures (whole numbers, no boxed fractions); its words are behindWords'. */
+export class Behind implements FigureReason {
+  declare dimension: Dimension;
+  declare rag: "Red" | "Amber";
+  declare readonly reporting: DayNumber;
+  declare readonly progressPoints: number;
+  declare readonly plannedPoints: number;
+  declare readonly slipPoints: number;
+  constructor(
+    rag: "Red" | "Amber",
+    progress: Fraction,
+    planned: Fraction,
+    reporting: DayNumber,
+    slip: number,
+  ) {
+    this.dimension = "overall";
+    this.rag = rag;
+    this.reporting = reporting;
+    this.progressPoints = points(progress);
+    this.plannedPoints = points(planned);
+    this.slipPoints = points(slip);
+  }
+  toJSON(): Reason {
+    return reasonJson(this);
+  }
+  get text(): string {
+    return behindWords(this.rag, this.progressPoints, this.plannedPoints, this.reporting, this.slipPoints);
+  }
 }
 
 const pct = (f: number | null): number | null => (f === null ? null : percentToHundredthsFromFraction(f));
@@ -219,7 +318,7 @@ export const SCHEDULE = defineDimension({
     ],
   },
   assess(item, { rules, reporting }) {
-    const s = assessSchedule(item, reporting, rules);
+    const s = rateSchedule(item, reporting, rules);
     item.plannedProgress = s.plannedProgress;
     // Milestones linked to the item (issue 12): the worse of the two.
     return item.milestones ? scheduleWithMilestones(s, item.milestones) : s;

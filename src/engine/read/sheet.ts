@@ -28,6 +28,7 @@ import type { Rag } from "../rag";
 import type { CurrencyCode, PercentScale, Read } from "./cells";
 import {
   amountCurrency,
+  isPlainAscii,
   CURRENCY_NAME,
   CURRENCY_SYMBOL,
   quoteCell,
@@ -219,11 +220,18 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   // A cheap first test, so that 100,000 rows are not each compared cell by cell: the key column's text.
   const keyCol = [...headerText.keys()][0] ?? -1;
   const keyText = headerText.get(keyCol) ?? "";
+  const keyFirst = keyText.charCodeAt(0);
   const repeatsHeaderKey = (row: readonly CellValue[]): boolean => {
     const v = row[keyCol];
-    return typeof v === "string" && v.length >= keyText.length && normal(v) === keyText;
+    if (typeof v !== "string" || v.length < keyText.length) return false;
+    // Plain ASCII is its own text (readText): a first letter other than the header's, in either case, is not
+    // the header (so 100,000 references are not each lower-cased to be compared).
+    if (isPlainAscii(v) && lowerAscii(v.charCodeAt(0)) !== keyFirst) return false;
+    return normal(v) === keyText;
   };
   const refFirstRow = new Map<string, number>();
+  let refsRising = true;
+  let lastRefKey: string | null = null;
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
@@ -369,6 +377,9 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       parts,
       ragBefore: ragCol === null ? null : readText(row[ragCol]),
       computedBefore: computedCol === null ? null : readText(row[computedCol]),
+      // Set by analyse (the sheet's commentary and override-reason columns): here so the object keeps one shape.
+      commentary: null,
+      overrideReason: null,
       assessedForecast: null,
       variance: null,
       variancePct: null,
@@ -406,15 +417,25 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       if (level) item.riskLevel = level;
     }
     if (ref !== null) {
-      const key = ref.toUpperCase();
-      const first = refFirstRow.get(key);
-      if (first === undefined) refFirstRow.set(key, excelRow);
-      else
-        rr.note(
-          cols.ref!,
-          "warning",
-          `reference ${quoteCell(ref)} is used again: row ${first} has the same reference`,
-        );
+      const key = refKey(ref);
+      // References in rising order (P00001, P00002 ...) cannot repeat: each is past every one before it, so no
+      // map is needed until one is not; then the map is made of the items so far, and used from there on.
+      if (refsRising && (lastRefKey === null || key > lastRefKey)) lastRefKey = key;
+      else {
+        if (refsRising) {
+          refsRising = false;
+          for (const it of items)
+            if (it.ref !== null && !refFirstRow.has(refKey(it.ref))) refFirstRow.set(refKey(it.ref), it.row);
+        }
+        const first = refFirstRow.get(key);
+        if (first === undefined) refFirstRow.set(key, excelRow);
+        else
+          rr.note(
+            cols.ref!,
+            "warning",
+            `reference ${quoteCell(ref)} is used again: row ${first} has the same reference`,
+          );
+      }
     }
     if (statedVariance !== null && budget !== null && forecast !== null)
       varianceChecks.push({ item, stated: statedVariance, computed: forecast - budget });
@@ -528,6 +549,23 @@ function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): 
     if (!used) found.push(g + grid.colOffset);
   }
   return [found[0]!, found[1]!];
+}
+
+/** An ASCII character's code in lower case (A-Z to a-z; any other code as it is). */
+export function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * A reference's key for finding one used twice: ref.toUpperCase(), without a new string when it is already
+ * upper-case ASCII (the common "P00001"; toUpperCase copies every one of 100,000 references).
+ */
+export function refKey(ref: string): string {
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c > 127 || (c >= 97 && c <= 122)) return ref.toUpperCase();
+  }
+  return ref;
 }
 
 const NO_YEARS: YearFigures[] = [];
