@@ -143,7 +143,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
         [10, "Carried forward in"],
       ]),
     ],
-    rows: [...body, ...notes.map((t) => look.note(t))],
+    rows: body,
+    notes: notes.map((t) => look.note(t)),
     continued: [look.heading(`${title} (continued)`)],
   });
 }
