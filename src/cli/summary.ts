@@ -16,6 +16,7 @@ import {
   overrideText,
 } from "../engine/report/exceptions";
 import { cycleSentence } from "../engine/cycle";
+import { varianceIsCarried, yearVarianceWords } from "../engine/year-words";
 import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
@@ -90,7 +91,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
-  lines.push(...yearLines(a, formatPounds, overUnder));
+  lines.push(...yearLines(a, formatPounds));
   const c = a.ragCounts;
   lines.push(
     `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
@@ -202,11 +203,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
 }
 
 /** Money by financial year, one line a year (issue 13), where the sheets give years. */
-function yearLines(
-  a: ProgrammeAnalysis,
-  money: (p: Pence) => string,
-  overUnder: (p: Pence) => string,
-): string[] {
+function yearLines(a: ProgrammeAnalysis, money: (p: Pence) => string): string[] {
   const v = a.years;
   if (!v || v.rows.length === 0) return [];
   const lines = v.rows.map(
@@ -214,9 +211,9 @@ function yearLines(
       `  ${y.label} (${y.status}): ` +
       (y.allocation !== null ? `allocation ${money(y.allocation)}, ` : "") +
       `budget ${money(y.budget)}, spent ${money(y.spent)}, committed ${money(y.committed)}, forecast ${money(y.forecast)}, ` +
-      `variance ${overUnder(y.variance)}` +
+      `variance ${yearVarianceWords(y, v.rows, money)}` +
       (y.slippage > 0 ? `, slippage ${money(y.slippage)} into later years` : "") +
-      (y.carriedIn > 0 ? `, ${money(y.carriedIn)} carried forward in` : ""),
+      (y.carriedIn > 0 && !varianceIsCarried(y) ? `, ${money(y.carriedIn)} carried forward in` : ""),
   );
   if (v.noYear.items > 0)
     lines.push(

@@ -253,7 +253,11 @@ describe("the sample's highlight report at 31/12/2020", () => {
         i.end <= parseIsoDay("2021-03-31")! &&
         i.rag.schedule !== "Complete",
     );
-    const listed = layout.values.slice(coming + 2, coming + 2 + due.length);
+    // The table may run onto the next page (a continued heading and its header repeated there).
+    const listed = layout.values
+      .slice(coming + 2)
+      .filter((r) => r[0] !== "Coming up (continued)" && r[0] !== "Ref")
+      .slice(0, due.length);
     expect(new Set(listed.map((r) => r[0]))).toEqual(new Set(due.map((i) => i.ref)));
     expect(layout.numberFormats[coming + 2]![4]).toBe("dd/mm/yyyy");
   });
