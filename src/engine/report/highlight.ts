@@ -656,7 +656,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         rag(6, i.rag.schedule),
         rag(7, i.rag.overall),
       ]),
-      ...(dueNext.length === 0 ? [note("Nothing falls due next quarter.")] : []),
+      ...(dueNext.length === 0 ? [note(`Nothing falls due in ${nq.label}.`)] : []),
     ],
     notes:
       dueNext.length > dueListed.length ? [note(`… and ${dueNext.length - dueListed.length} more.`)] : [],
