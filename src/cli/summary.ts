@@ -98,6 +98,8 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   );
   const milestones = milestoneSummary(a);
   if (milestones) lines.push(milestones);
+  const risks = riskRegisterLine(a);
+  if (risks) lines.push(risks);
   const oc = overrideCounts(a.items);
   if (oc.total > 0)
     lines.push(
@@ -200,6 +202,33 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
   }
   return lines;
+}
+
+/**
+ * One line for the risk register, as the report's heat map and top risks count it: open risks by rating, the
+ * programme-level ones (linked to no item) and their Red count, closed ones, and the reviews passed (at most 10
+ * named, as the other lists are capped).
+ */
+export function riskRegisterLine(a: ProgrammeAnalysis): string | null {
+  const reg = a.riskRegister;
+  if (!reg) return null;
+  const open = reg.risks.filter((r) => !r.closed);
+  const by = (rag: string) => open.filter((r) => r.rag === rag).length;
+  const counts = ["Red", "Amber", "Green", "Not assessed"]
+    .filter((rag) => rag !== "Not assessed" || by(rag) > 0)
+    .map((rag) => `${by(rag)} ${rag}`)
+    .join(", ");
+  const programme = open.filter((r) => r.linkedTo.length === 0);
+  const overdue = open.filter((r) => r.reviewOverdue);
+  const named = overdue.slice(0, 10).map((r) => r.key);
+  const sheets = reg.sheets.map((x) => `"${x.name}"`).join(", ");
+  return (
+    `Risk register: ${open.length} open risk${open.length === 1 ? "" : "s"} on ${sheets} (${counts}; ${reg.risks.length - open.length} closed); ` +
+    `programme level: ${programme.length} open, ${programme.filter((r) => r.rag === "Red").length} Red (programme risk RAG ${reg.programme.rag}); ` +
+    (overdue.length === 0
+      ? "no review date passed"
+      : `${overdue.length} review date${overdue.length === 1 ? "" : "s"} passed (${named.join(", ")}${overdue.length > named.length ? `, … and ${overdue.length - named.length} more` : ""})`)
+  );
 }
 
 /** Money by financial year, one line a year (issue 13), where the sheets give years. */
