@@ -188,7 +188,10 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     }
     const { analysis, trend, plan } = outcome;
     const say = args.json ? io.stderr : io.stdout;
-    if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
+    if (args.json)
+      io.stdout(
+        JSON.stringify(toJsonReport(analysis, trend, outcome.riskScoresBefore ?? null), null, 2) + "\n",
+      );
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
 
     if (args.out !== null && plan !== null) {

@@ -16,6 +16,7 @@ import type { DayNumber } from "./dates";
 import { slippedBy } from "./report/milestone-history";
 import type { JsonRiskRegister } from "./json-risks";
 import { riskRegisterJson } from "./json-risks";
+import type { RiskScoresBefore } from "./report/top-risks";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -201,7 +202,11 @@ function dimensionFields(i: AssessedItem): DimensionItemJson {
 }
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
-export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): JsonReport {
+export function toJsonReport(
+  a: ProgrammeAnalysis,
+  trend: Trend | null = null,
+  riskScoresBefore: RiskScoresBefore | null = null,
+): JsonReport {
   const t = a.totals;
   const p = a.programmeRag;
   const trendOf = new Map((trend?.items ?? []).map((x) => [x.item, x]));
@@ -330,7 +335,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
         }
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),
-    riskRegister: riskRegisterJson(a),
+    riskRegister: riskRegisterJson(a, riskScoresBefore),
     years: yearsJson(a),
   };
 }

@@ -14,6 +14,8 @@ import { ownGrid } from "./snapshot";
 import { markSlippage } from "./report/milestone-history";
 import type { RunMode } from "./write-plan";
 import { computeTrend } from "./report/trend";
+import { readRiskHistory, riskScoresBefore } from "./report/risk-history";
+import type { RiskScoresBefore } from "./report/top-risks";
 import { buildWritePlan, historyForRun } from "./write-plan";
 
 /** The user's inputs of a run: what analyse takes, but what the workbook itself says (own sheets, date system). */
@@ -28,6 +30,8 @@ export type RunOutcome =
       trend: Trend | null;
       /** What to write; null when the run only analyses (mode null). */
       plan: WritePlan | null;
+      /** The risk scores of the Risk History's snapshot compared with (--json's previous score); null without. */
+      riskScoresBefore?: RiskScoresBefore | null;
     }
   | {
       kind: "noProgrammeSheet";
@@ -77,7 +81,13 @@ export function planRun(
   const milestoneHistory = ownGrid(snapshot, "milestoneHistory");
   if (analysis.milestones)
     markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
-  if (mode === null) return { kind: "planned", analysis, trend, plan: null };
+  const riskBefore = analysis.riskRegister
+    ? riskScoresBefore(
+        readRiskHistory(ownGrid(snapshot, "riskHistory"), analysis.dateSystem),
+        historySheet.previous,
+      )
+    : null;
+  if (mode === null) return { kind: "planned", analysis, trend, plan: null, riskScoresBefore: riskBefore };
   const plan = buildWritePlan(analysis, {
     mode,
     history,
@@ -93,5 +103,6 @@ export function planRun(
     analysis: plan.issues.length ? { ...analysis, issues: [...analysis.issues, ...plan.issues] } : analysis,
     trend,
     plan,
+    riskScoresBefore: riskBefore,
   };
 }
