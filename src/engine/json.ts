@@ -202,6 +202,27 @@ function dimensionFields(i: AssessedItem): DimensionItemJson {
 }
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
+/**
+ * An item's years with the spend and commitments the year totals place in them where the sheet gives them as a
+ * whole (assess/years.ts): the same money the years' rows add up, instead of null.
+ */
+function placedYears(
+  fields: DimensionItemJson,
+  placed: readonly { year: number; spent: Pence | null; committed: Pence | null }[] | undefined,
+): DimensionItemJson {
+  const years = (fields as { years?: { year: string; spent: number | null; committed: number | null }[] })
+    .years;
+  if (!placed || !years) return fields;
+  const at = new Map(placed.map((p) => [financialYearLabel(p.year), p]));
+  for (const y of years) {
+    const p = at.get(y.year);
+    if (!p) continue;
+    if (y.spent === null && p.spent !== null) y.spent = toPounds(p.spent);
+    if (y.committed === null && p.committed !== null) y.committed = toPounds(p.committed);
+  }
+  return fields;
+}
+
 export function toJsonReport(
   a: ProgrammeAnalysis,
   trend: Trend | null = null,
@@ -283,7 +304,7 @@ export function toJsonReport(
       name: i.name,
       theme: i.theme,
       owner: i.owner,
-      ...dimensionFields(i),
+      ...placedYears(dimensionFields(i), a.years?.placed?.get(i)),
       ratings: i.ratings.map((r) => ({
         column: columnLetters(r.col),
         header: r.header,

@@ -202,3 +202,19 @@ test("in-year basis: the report's Budget RAG is the in-year rating, as the progr
   const row = layout.values.find((v) => v[0] === "Budget RAG")!;
   expect(row[2]).toBe("Red");
 });
+
+test("--json: each item's years carry the spend and commitments the year totals place there (they were null)", () => {
+  const a = analysis();
+  const j = toJsonReport(a);
+  const a1 = j.items.find((i) => i.ref === "A1")!;
+  expect(a1.years.map((y) => [y.year, y.spent, y.committed])).toEqual([
+    ["2020/21", 300000, 50000],
+    ["2021/22", 0, 0],
+  ]);
+  // The items' years add up to the years' rows.
+  for (const row of j.years!.rows) {
+    const items = j.items.flatMap((i) => i.years.filter((y) => y.year === row.year));
+    expect(items.reduce((n, y) => n + (y.spent ?? 0), 0)).toBe(row.spent);
+    expect(items.reduce((n, y) => n + (y.committed ?? 0), 0)).toBe(row.committed);
+  }
+});
