@@ -23,7 +23,8 @@ allocation, prints a summary, and optionally writes a copy of the workbook with 
 highlight report.
 
 Options:
-  --date YYYY-MM-DD      reporting date (default: today)
+  --date YYYY-MM-DD      reporting date, also as dd/mm/yyyy (default: the last day of the previous month, as
+                         in the add-in: a month that has ended)
   --period month|quarter a monthly or a quarterly report: what the trend compares with (last month, or the
                          end of the previous quarter) and what the report's title says (default: quarterly
                          when the date falls in June, September, December or March, monthly otherwise)

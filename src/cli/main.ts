@@ -5,7 +5,8 @@
 import { constants } from "node:fs";
 import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { dayFromLocalDate, formatDayUk, parseIsoDay } from "../engine/dates";
+import { dayFromLocalDate, defaultReportingDate, formatDayUk, parseIsoDay } from "../engine/dates";
+import type { DayNumber } from "../engine/dates";
 import { cycleStart, defaultCycle } from "../engine/cycle";
 import { toJsonReport } from "../engine/json";
 import { pence, penceFromPounds } from "../engine/money";
@@ -109,13 +110,13 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     return 0;
   }
   try {
-    let reportingDate = dayFromLocalDate(io.now());
+    // As in the pane: by default the last day of the previous month (a month that has ended), not today.
+    let reportingDate = defaultReportingDate(dayFromLocalDate(io.now()));
     if (args.date !== null) {
-      const d = parseIsoDay(args.date);
-      const year = Number(args.date.trim().slice(0, 4));
-      if (d === null || year < 1900 || year > 9999)
+      const d = parseCliDate(args.date);
+      if (d === null)
         throw new UsageError(
-          `--date ${args.date}: expected a date as YYYY-MM-DD from 1900 to 9999, e.g. 2020-12-31`,
+          `--date ${args.date}: expected a date as YYYY-MM-DD from 1900 to 9999 (or dd/mm/yyyy), e.g. 2020-12-31 or 31/12/2020`,
         );
       reportingDate = d;
     }
@@ -199,7 +200,10 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       }
     }
     const say = args.json ? io.stderr : io.stdout;
-    if (args.json) io.stdout(JSON.stringify(toJsonReport(analysis, trend), null, 2) + "\n");
+    if (args.json)
+      io.stdout(
+        JSON.stringify(toJsonReport(analysis, trend, outcome.riskScoresBefore ?? null), null, 2) + "\n",
+      );
     else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
 
     if (args.out !== null && plan !== null) {
@@ -289,4 +293,14 @@ if (require.main === module) {
       process.exitCode = 1;
     },
   );
+}
+
+/** A date given on the command line: YYYY-MM-DD, or dd/mm/yyyy as the UK writes it; a year from 1900 to 9999. */
+function parseCliDate(text: string): DayNumber | null {
+  const t = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, "0")}-${uk[1]!.padStart(2, "0")}` : t;
+  const d = parseIsoDay(iso);
+  const year = Number(iso.slice(0, 4));
+  return d === null || year < 1900 || year > 9999 ? null : d;
 }

@@ -16,6 +16,7 @@ import {
   overrideText,
 } from "../engine/report/exceptions";
 import { cycleSentence } from "../engine/cycle";
+import { varianceIsCarried, yearVarianceWords } from "../engine/year-words";
 import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
@@ -90,13 +91,15 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
-  lines.push(...yearLines(a, formatPounds, overUnder));
+  lines.push(...yearLines(a, formatPounds));
   const c = a.ragCounts;
   lines.push(
     `Items: ${c.Red} Red, ${c.Amber} Amber, ${c.Green} Green, ${c.Complete} Complete, ${c["Not assessed"]} Not assessed`,
   );
   const milestones = milestoneSummary(a);
   if (milestones) lines.push(milestones);
+  const risks = riskRegisterLine(a);
+  if (risks) lines.push(risks);
   const oc = overrideCounts(a.items);
   if (oc.total > 0)
     lines.push(
@@ -201,12 +204,35 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   return lines;
 }
 
+/**
+ * One line for the risk register, as the report's heat map and top risks count it: open risks by rating, the
+ * programme-level ones (linked to no item) and their Red count, closed ones, and the reviews passed (at most 10
+ * named, as the other lists are capped).
+ */
+export function riskRegisterLine(a: ProgrammeAnalysis): string | null {
+  const reg = a.riskRegister;
+  if (!reg) return null;
+  const open = reg.risks.filter((r) => !r.closed);
+  const by = (rag: string) => open.filter((r) => r.rag === rag).length;
+  const counts = ["Red", "Amber", "Green", "Not assessed"]
+    .filter((rag) => rag !== "Not assessed" || by(rag) > 0)
+    .map((rag) => `${by(rag)} ${rag}`)
+    .join(", ");
+  const programme = open.filter((r) => r.linkedTo.length === 0);
+  const overdue = open.filter((r) => r.reviewOverdue);
+  const named = overdue.slice(0, 10).map((r) => r.key);
+  const sheets = reg.sheets.map((x) => `"${x.name}"`).join(", ");
+  return (
+    `Risk register: ${open.length} open risk${open.length === 1 ? "" : "s"} on ${sheets} (${counts}; ${reg.risks.length - open.length} closed); ` +
+    `programme level: ${programme.length} open, ${programme.filter((r) => r.rag === "Red").length} Red (programme risk RAG ${reg.programme.rag}); ` +
+    (overdue.length === 0
+      ? "no review date passed"
+      : `${overdue.length} review date${overdue.length === 1 ? "" : "s"} passed (${named.join(", ")}${overdue.length > named.length ? `, … and ${overdue.length - named.length} more` : ""})`)
+  );
+}
+
 /** Money by financial year, one line a year (issue 13), where the sheets give years. */
-function yearLines(
-  a: ProgrammeAnalysis,
-  money: (p: Pence) => string,
-  overUnder: (p: Pence) => string,
-): string[] {
+function yearLines(a: ProgrammeAnalysis, money: (p: Pence) => string): string[] {
   const v = a.years;
   if (!v || v.rows.length === 0) return [];
   const lines = v.rows.map(
@@ -214,9 +240,9 @@ function yearLines(
       `  ${y.label} (${y.status}): ` +
       (y.allocation !== null ? `allocation ${money(y.allocation)}, ` : "") +
       `budget ${money(y.budget)}, spent ${money(y.spent)}, committed ${money(y.committed)}, forecast ${money(y.forecast)}, ` +
-      `variance ${overUnder(y.variance)}` +
+      `variance ${yearVarianceWords(y, v.rows, money)}` +
       (y.slippage > 0 ? `, slippage ${money(y.slippage)} into later years` : "") +
-      (y.carriedIn > 0 ? `, ${money(y.carriedIn)} carried forward in` : ""),
+      (y.carriedIn > 0 && !varianceIsCarried(y) ? `, ${money(y.carriedIn)} carried forward in` : ""),
   );
   if (v.noYear.items > 0)
     lines.push(

@@ -46,6 +46,7 @@ export type { ProgrammeDetails, Rules, RulesJson } from "./rules";
 export { DEFAULT_RULES, rulesFromJson, rulesToJson } from "./rules";
 export { allocationByYearToJson } from "./rules";
 export type { YearView } from "./assess/years";
+export { varianceIsCarried, yearVarianceWords } from "./year-words";
 
 // Plan: what a run writes.
 export type { RunMode } from "./write-plan";

@@ -1,5 +1,7 @@
 /** The risk registers in the command line's --json output (`riskRegister`): every risk with its rating. */
-import type { RiskBasis } from "./assess/risk-register";
+import type { RatedRisk, RiskBasis } from "./assess/risk-register";
+import type { RiskDirection, RiskScoresBefore } from "./report/top-risks";
+import { riskDirection } from "./report/top-risks";
 import { formatDayIso } from "./dates";
 import type { DayNumber } from "./dates";
 import { columnLetters } from "./grid";
@@ -40,6 +42,13 @@ export interface JsonRisk {
   reviewDate: string | null;
   reviewOverdue: boolean;
   closedDate: string | null;
+  /**
+   * The risk's score in the Risk History snapshot the report compares with; null when there is none (no
+   * snapshot, a risk new since it, or not scored then).
+   */
+  previousScore: number | null;
+  /** How the score moved since that snapshot: "worse", "better", "same", "new" or "unknown" (no snapshot). */
+  direction: RiskDirection;
 }
 
 export interface JsonRiskRegister {
@@ -56,7 +65,10 @@ export interface JsonRiskRegister {
 
 const iso = (d: DayNumber | null): string | null => (d === null ? null : formatDayIso(d));
 
-export function riskRegisterJson(a: ProgrammeAnalysis): JsonRiskRegister | null {
+export function riskRegisterJson(
+  a: ProgrammeAnalysis,
+  before: RiskScoresBefore | null = null,
+): JsonRiskRegister | null {
   const reg = a.riskRegister;
   if (!reg) return null;
   return {
@@ -91,6 +103,16 @@ export function riskRegisterJson(a: ProgrammeAnalysis): JsonRiskRegister | null 
       reviewDate: iso(r.reviewDate),
       reviewOverdue: r.reviewOverdue,
       closedDate: iso(r.closedDate),
+      ...previousOf(r, before),
     })),
   };
+}
+
+/** A risk's score in the Risk History snapshot compared with, and which way it moved (higher is worse). */
+function previousOf(
+  r: RatedRisk,
+  before: RiskScoresBefore | null,
+): { previousScore: number | null; direction: RiskDirection } {
+  const d = riskDirection(r, before);
+  return { previousScore: d.before, direction: d.direction };
 }

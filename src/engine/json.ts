@@ -16,6 +16,7 @@ import type { DayNumber } from "./dates";
 import { slippedBy } from "./report/milestone-history";
 import type { JsonRiskRegister } from "./json-risks";
 import { riskRegisterJson } from "./json-risks";
+import type { RiskScoresBefore } from "./report/top-risks";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -201,7 +202,32 @@ function dimensionFields(i: AssessedItem): DimensionItemJson {
 }
 const fy = (y: number | null): string | null => (y === null ? null : financialYearLabel(y));
 
-export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): JsonReport {
+/**
+ * An item's years with the spend and commitments the year totals place in them where the sheet gives them as a
+ * whole (assess/years.ts): the same money the years' rows add up, instead of null.
+ */
+function placedYears(
+  fields: DimensionItemJson,
+  placed: readonly { year: number; spent: Pence | null; committed: Pence | null }[] | undefined,
+): DimensionItemJson {
+  const years = (fields as { years?: { year: string; spent: number | null; committed: number | null }[] })
+    .years;
+  if (!placed || !years) return fields;
+  const at = new Map(placed.map((p) => [financialYearLabel(p.year), p]));
+  for (const y of years) {
+    const p = at.get(y.year);
+    if (!p) continue;
+    if (y.spent === null && p.spent !== null) y.spent = toPounds(p.spent);
+    if (y.committed === null && p.committed !== null) y.committed = toPounds(p.committed);
+  }
+  return fields;
+}
+
+export function toJsonReport(
+  a: ProgrammeAnalysis,
+  trend: Trend | null = null,
+  riskScoresBefore: RiskScoresBefore | null = null,
+): JsonReport {
   const t = a.totals;
   const p = a.programmeRag;
   const trendOf = new Map((trend?.items ?? []).map((x) => [x.item, x]));
@@ -278,7 +304,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
       name: i.name,
       theme: i.theme,
       owner: i.owner,
-      ...dimensionFields(i),
+      ...placedYears(dimensionFields(i), a.years?.placed?.get(i)),
       ratings: i.ratings.map((r) => ({
         column: columnLetters(r.col),
         header: r.header,
@@ -330,7 +356,7 @@ export function toJsonReport(a: ProgrammeAnalysis, trend: Trend | null = null): 
         }
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),
-    riskRegister: riskRegisterJson(a),
+    riskRegister: riskRegisterJson(a, riskScoresBefore),
     years: yearsJson(a),
   };
 }

@@ -17,6 +17,8 @@ import { computeTrend } from "./report/trend";
 import { buildWritePlanWith, historyForRun } from "./write-plan";
 import type { ReportSheets } from "./report-plan";
 import { reportSheets } from "./report-plan";
+import { readRiskHistory, riskScoresBefore } from "./report/risk-history";
+import type { RiskScoresBefore } from "./report/top-risks";
 
 /** The user's inputs of a run: what analyse takes, but what the workbook itself says (own sheets, date system). */
 export type RunInputs = Omit<AnalyseOptions, "ownSheets" | "dateSystem">;
@@ -30,6 +32,8 @@ export type RunOutcome =
       trend: Trend | null;
       /** What to write; null when the run only analyses (mode null). */
       plan: WritePlan | null;
+      /** The risk scores of the Risk History's snapshot compared with (--json's previous score); null without. */
+      riskScoresBefore?: RiskScoresBefore | null;
     }
   | {
       kind: "noProgrammeSheet";
@@ -93,7 +97,13 @@ export function planRunWith(
   const milestoneHistory = ownGrid(snapshot, "milestoneHistory");
   if (analysis.milestones)
     markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
-  if (mode === null) return { kind: "planned", analysis, trend, plan: null };
+  const riskBefore = analysis.riskRegister
+    ? riskScoresBefore(
+        readRiskHistory(ownGrid(snapshot, "riskHistory"), analysis.dateSystem),
+        historySheet.previous,
+      )
+    : null;
+  if (mode === null) return { kind: "planned", analysis, trend, plan: null, riskScoresBefore: riskBefore };
   const plan = buildWritePlanWith(
     analysis,
     {
@@ -113,5 +123,6 @@ export function planRunWith(
     analysis: plan.issues.length ? { ...analysis, issues: [...analysis.issues, ...plan.issues] } : analysis,
     trend,
     plan,
+    riskScoresBefore: riskBefore,
   };
 }

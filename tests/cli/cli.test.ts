@@ -16,7 +16,8 @@ const tmp = () => mkdtempSync(join(tmpdir(), "programme-rag-"));
 describe("usage errors exit 2 with a message", () => {
   test.each([
     [[], /no workbook given/],
-    [[sample, "--date", "31/12/2020"], /--date 31\/12\/2020: expected a date as YYYY-MM-DD/],
+    // dd/mm/yyyy is read (31/12/2020 was refused before); a day that does not exist is still refused.
+    [[sample, "--date", "31/02/2020"], /--date 31\/02\/2020: expected a date as YYYY-MM-DD/],
     [[sample, "--date", "2021-02-30"], /expected a date/],
     [[sample, "--allocation", "lots"], /--allocation lots: expected an amount/],
     [[sample, "--frobnicate"], /unknown option --frobnicate/],
@@ -33,6 +34,17 @@ describe("usage errors exit 2 with a message", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe("");
+  });
+
+  test("the reporting date: by default the last day of the previous month, as in the pane; dd/mm/yyyy is read", async () => {
+    // On 15/11/2020 the default is 31/10/2020 (it was today, a month still running).
+    const byDefault = await runCli([sample, "--json"], new Date(2020, 10, 15, 10, 0));
+    expect(JSON.parse(byDefault.stdout).reportingDate).toBe("2020-10-31");
+    const uk = await runCli([sample, "--json", "--date", "31/12/2020"]);
+    expect(uk.code).toBe(0);
+    expect(JSON.parse(uk.stdout).reportingDate).toBe("2020-12-31");
+    const short = await runCli([sample, "--json", "--date", "1/4/2021"]);
+    expect(JSON.parse(short.stdout).reportingDate).toBe("2021-04-01");
   });
 
   test("a rules file with a mistake names it", async () => {

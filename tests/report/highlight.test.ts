@@ -145,7 +145,17 @@ describe("the sample's highlight report at 31/12/2020", () => {
     expect(fb01[9]).toMatch(
       /^Budget: Red: forecast £104,900 is £8,900 \(9\.3%\) over budget; the limit is £4,800/,
     );
-    expect(fb01[10]).toMatch(/^Commentary: .*\nRisk: .*\nMitigation: /s);
+    // The risk's words are printed once in the row: the reasons quote them, so the side column does not
+    // repeat them (it did, and the rows printed two lines taller than they needed).
+    const fb01Risk = a.items.find((i) => i.ref === "FB01")!.risk!;
+    expect(fb01[9]).toContain(fb01Risk);
+    expect(fb01[10]).toMatch(/^Commentary: .*\nMitigation: /s);
+    expect(`${fb01[9]}\n${fb01[10]}`.split(fb01Risk)).toHaveLength(2);
+    // A risk the reasons do not quote (not what rated the row) still shows in the side column.
+    for (const r of rows) {
+      const item = a.items.find((i) => i.ref === r[0])!;
+      if (item.risk) expect(`${r[9]}\n${r[10]}`).toContain(item.risk.slice(0, 40));
+    }
     // Every RAG cell of the table carries its fill.
     for (const r of rows) {
       const k = layout.values.indexOf(r);
@@ -243,7 +253,11 @@ describe("the sample's highlight report at 31/12/2020", () => {
         i.end <= parseIsoDay("2021-03-31")! &&
         i.rag.schedule !== "Complete",
     );
-    const listed = layout.values.slice(coming + 2, coming + 2 + due.length);
+    // The table may run onto the next page (a continued heading and its header repeated there).
+    const listed = layout.values
+      .slice(coming + 2)
+      .filter((r) => r[0] !== "Coming up (continued)" && r[0] !== "Ref")
+      .slice(0, due.length);
     expect(new Set(listed.map((r) => r[0]))).toEqual(new Set(due.map((i) => i.ref)));
     expect(layout.numberFormats[coming + 2]![4]).toBe("dd/mm/yyyy");
   });
@@ -298,6 +312,17 @@ describe("the sample's highlight report at 31/12/2020", () => {
       }),
     );
     expect(tooNarrow).toEqual([]);
+  });
+
+  test("row heights fit the wrapped text: FB01's row is its longest cell's 7 lines (was 9, the risk printed twice)", () => {
+    const r = layout.values.findIndex((row) => row[0] === "FB01" && typeof row[9] === "string");
+    // The commentary column (31 wide) holds Commentary (4 lines) and Mitigation (2 lines) as Calibri prints
+    // them (LibreOffice with Carlito); one line of 15 points each at most, plus the cell's padding.
+    expect(layout.rowHeights[r]).toBeLessThanOrEqual(7 * 15 + 2);
+    // Never shorter than the reasons' lines at the widest estimate of a line (1.25 characters a width unit).
+    const why = String(layout.values[r]![9]).split("\n");
+    const lines = why.reduce((n, l) => n + Math.ceil(l.length / (36 * 1.25)), 0);
+    expect(layout.rowHeights[r]).toBeGreaterThanOrEqual(lines * 15);
   });
 
   test("figures formatted as a finance officer reads them", () => {

@@ -3,6 +3,7 @@
  * every cell, so it reads without colour) and the register's top risks with owner, score, mitigation, the
  * direction of travel since the last snapshot and review dates passed.
  */
+import { riskRegisterLine, summaryLines } from "../../src/cli/summary";
 import { analyse } from "../../src/engine/analyse";
 import { parseIsoDay } from "../../src/engine/dates";
 import type { DayNumber } from "../../src/engine/dates";
@@ -153,7 +154,9 @@ describe("top risks", () => {
       "No earlier snapshot",
     ]);
     expect(rows[1]![8]).toBe("PASSED");
-    expect(rows[0]![8]).toBe("Due");
+    // A review still to come says its date, not "Due" (read as already due); a past one says PASSED.
+    expect(rows[0]![8]).toBe("Review 31/03/2021");
+    expect(rows[2]![8]).toBe("None");
     expect(rows[0]![9]).toBe("Escrow agreement");
     expect(rows[0]![10]).toBe("residual: likelihood 4 × impact 5");
     expect(rows[3]![2]).toBe("Programme");
@@ -258,5 +261,20 @@ describe("Risk History", () => {
       looksLikeOwnSheet("riskHistory", asGrid({ values: [[...RISK_HISTORY_HEADERS]] } as SheetLayout, "x")),
     ).toBe(true);
     expect(looksLikeOwnSheet("riskHistory", register(ROWS))).toBe(false);
+  });
+});
+
+describe("the CLI summary's risk register line", () => {
+  test("open risks by rating, the programme-level ones and their Red count, reviews passed", () => {
+    const { a } = layoutOf();
+    // R01 and R02 score 20 (Red), R03 6 (Amber), R04 at programme level 2 (Green) on its residual; R05 closed.
+    expect(riskRegisterLine(a)).toBe(
+      'Risk register: 4 open risks on "Risk Register" (2 Red, 1 Amber, 1 Green; 1 closed); programme level: 1 open, 0 Red (programme risk RAG Green); 1 review date passed (R02)',
+    );
+    expect(summaryLines(a)).toContain(riskRegisterLine(a));
+  });
+
+  test("no register: no line", () => {
+    expect(riskRegisterLine(analyse([programme()], { reportingDate: day("2020-12-31") }))).toBeNull();
   });
 });

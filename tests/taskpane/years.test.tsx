@@ -80,7 +80,8 @@ test("the money summary shows each year", () => {
   const items = screen.getAllByRole("listitem").map((li) => li.textContent);
   expect(items).toEqual([
     "2020/21 (in year): allocation £700,000, budget £600,000, spent £100,000, committed £0, forecast £400,000, variance £200,000 under, slippage £200,000 into later years",
-    "2021/22 (not started): allocation £500,000, budget £400,000, spent £0, committed £0, forecast £600,000, variance £200,000 over, £200,000 carried forward in",
+    // The money slipped from 2020/21 is said as carried forward, not as an overspend (as in the report).
+    "2021/22 (not started): allocation £500,000, budget £400,000, spent £0, committed £0, forecast £600,000, variance £200,000 carried forward from 2020/21",
   ]);
   expect(screen.getByText("Budget rated over the whole programme.")).toBeTruthy();
 });

@@ -67,6 +67,11 @@ export interface YearView {
   inYear: { rag: RagStatus; reason: string } | null;
   /** Things to question, named by sheet and cell. */
   issues: Issue[];
+  /**
+   * Where the year rows place an item's spend and commitments that its sheet gives as a whole (no per-year
+   * column), by year: --json's item years show them instead of null.
+   */
+  placed?: Map<AssessedItem, { year: number; spent: Pence | null; committed: Pence | null }[]>;
 }
 
 interface Acc {
@@ -123,6 +128,7 @@ export function yearView(
   const money = (p: number) => formatMoney(p as Pence, options.symbol);
   const noYear = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0 };
   const basis = new Set<string>();
+  const placed = new Map<AssessedItem, { year: number; spent: Pence | null; committed: Pence | null }[]>();
   let placedSpend = false;
   let placedForecast = false;
   for (const i of items) {
@@ -186,6 +192,15 @@ export function yearView(
       placedSpend = true;
     }
     if (!hasYearCommitted && i.committed !== null) committed[home]! += i.committed;
+    if ((!hasYearSpend && i.spent !== null) || (!hasYearCommitted && i.committed !== null))
+      placed.set(
+        i,
+        ys.map((y, k) => ({
+          year: y.year,
+          spent: !hasYearSpend && i.spent !== null ? (spent[k]! as Pence) : null,
+          committed: !hasYearCommitted && i.committed !== null ? (committed[k]! as Pence) : null,
+        })),
+      );
     // Slippage out of each year, carried into the next year the item has figures for.
     const slip = ys.map(() => 0);
     for (let k = 0; k < ys.length; k++) {
@@ -302,5 +317,6 @@ export function yearView(
     budgetBasis,
     inYear,
     issues,
+    placed,
   };
 }

@@ -10,6 +10,7 @@ import type { ProgrammeAnalysis } from "../model";
 import type { CellStyle } from "../plan";
 import type { Pager, RowSpec } from "./sheet-builder";
 import { FORMAT } from "./sheet-builder";
+import { varianceIsCarried, yearVarianceWords } from "../year-words";
 
 export interface ByYearLook {
   heading(text: string): RowSpec;
@@ -70,7 +71,14 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       cell(5, y.spent, look.money, style),
       cell(6, y.committed, look.money, style),
       cell(7, y.forecast, look.money, style),
-      cell(8, y.variance, look.variance, style),
+      // A year over its budget by money carried into it says so in words, not as an overspend.
+      varianceIsCarried(y)
+        ? {
+            col: 8,
+            value: yearVarianceWords(y, v.rows, fmt),
+            style: { ...style, wrap: true, hAlign: "right" as const },
+          }
+        : cell(8, y.variance, look.variance, style),
       cell(9, y.slippage, look.money, style),
       cell(10, y.carriedIn, look.money, style),
     ];
@@ -114,16 +122,16 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
   );
   notes.push(
     split
-      ? `Allocation by year (settings allocationByYear): ${v.rows
+      ? `The allocation by financial year in the rules: ${v.rows
           .filter((y) => y.allocation !== null)
           .map((y) => `${y.label} ${fmt(y.allocation!)}`)
           .join(", ")}.`
-      : `The allocation, ${fmt(a.allocation)}, is for the whole programme (not split by year: settings allocationByYear).`,
+      : `The allocation, ${fmt(a.allocation)}, is for the whole programme: the rules do not split it by financial year.`,
   );
   notes.push(
     v.budgetBasis === "inYear"
-      ? `Budget RAG rated in-year${current ? ` on ${current.label}` : ""} (settings budget.basis "inYear"): ${a.programmeRag.budget.reason}`
-      : `Budget RAG rated over the whole programme (settings budget.basis "programme"): ${a.programmeRag.budget.reason}`,
+      ? `Budget RAG rated in-year, on ${current ? `${current.label}'s figures` : "the current year's figures"} (as the rules say): ${a.programmeRag.budget.reason}`
+      : `Budget RAG rated on the whole programme (as the rules say): ${a.programmeRag.budget.reason}`,
   );
   if (current && current.spent === 0 && current.forecast > 0)
     notes.push(`Nothing is shown as spent in ${current.label} yet.`);
@@ -143,7 +151,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
         [10, "Carried forward in"],
       ]),
     ],
-    rows: [...body, ...notes.map((t) => look.note(t))],
+    rows: body,
+    notes: notes.map((t) => look.note(t)),
     continued: [look.heading(`${title} (continued)`)],
   });
 }

@@ -120,12 +120,32 @@ export function nextQuarter(day: DayNumber): { start: DayNumber; end: DayNumber;
   return { ...quarterBounds(start), label: periodLabel(start) };
 }
 
-/** Coming up: items whose target date falls in it and are not complete, soonest first. */
+/**
+ * The window "Coming up" covers: the next quarter for a quarterly report; for a monthly report, from the day
+ * after the reporting date to the end of the next quarter, so the rest of the current quarter (December, at a
+ * November report) is listed too ("the rest of Q3 2020/21 and Q4 2020/21").
+ */
+export function comingUpWindow(a: Pick<ProgrammeAnalysis, "reportingDate" | "cycle">): {
+  start: DayNumber;
+  end: DayNumber;
+  label: string;
+} {
+  const next = nextQuarter(a.reportingDate);
+  const { end } = quarterBounds(a.reportingDate);
+  if (a.cycle !== "month" || a.reportingDate >= end) return next;
+  return {
+    start: addDays(a.reportingDate, 1),
+    end: next.end,
+    label: `the rest of ${periodLabel(a.reportingDate)} and ${next.label}`,
+  };
+}
+
+/** Coming up: items whose target date falls in its window (comingUpWindow) and are not complete, soonest first. */
 export function comingUp(a: ProgrammeAnalysis): {
   quarter: { start: DayNumber; end: DayNumber; label: string };
   items: AssessedItem[];
 } {
-  const quarter = nextQuarter(a.reportingDate);
+  const quarter = comingUpWindow(a);
   const items = a.items
     .filter(
       (i) =>

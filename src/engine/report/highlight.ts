@@ -421,7 +421,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         .join("\n");
     const side = [
       i.commentary ? `Commentary: ${clip(i.commentary, 300)}` : null,
-      i.risk ? `Risk: ${clip(i.risk, 200)}` : null,
+      // The risk's words once a row: the reasons already quote it when it is what rated the risk.
+      i.risk && !why.includes(i.risk) ? `Risk: ${clip(i.risk, 200)}` : null,
       i.mitigation ? `Mitigation: ${clip(i.mitigation, 200)}` : null,
     ]
       .filter(Boolean)
@@ -655,11 +656,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         rag(6, i.rag.schedule),
         rag(7, i.rag.overall),
       ]),
-      ...(dueNext.length === 0 ? [note("Nothing falls due next quarter.")] : []),
-      ...(dueNext.length > dueListed.length
-        ? [note(`… and ${dueNext.length - dueListed.length} more.`)]
-        : []),
+      ...(dueNext.length === 0 ? [note(`Nothing falls due in ${nq.label}.`)] : []),
     ],
+    notes:
+      dueNext.length > dueListed.length ? [note(`… and ${dueNext.length - dueListed.length} more.`)] : [],
     continued: [heading("Coming up (continued)")],
   });
   r = pager.gap(r);

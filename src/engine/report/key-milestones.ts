@@ -154,6 +154,7 @@ export function keyMilestonesSection(
         "No milestone is missed or has slipped, none falls due next quarter and none was achieved this quarter.",
       ),
     );
+  const notes: RowSpec[] = [];
   if (all.length > listed.length) {
     const rest = all.slice(listed.length);
     const c = new Map<KeyMilestoneGroup, number>();
@@ -161,7 +162,7 @@ export function keyMilestonesSection(
     const counts = ORDER.filter((g) => c.has(g))
       .map((g) => `${c.get(g)} ${countText(g)}`)
       .join(", ");
-    rows.push(
+    notes.push(
       kit.note(
         `… and ${rest.length} more (${counts}) not listed here; every milestone is in the task pane and the CLI's --json output.`,
       ),
@@ -186,6 +187,7 @@ export function keyMilestonesSection(
       ]),
     ],
     rows,
+    notes,
     continued: [kit.heading("Key milestones (continued)")],
   });
   return pager.gap(end);

@@ -22,6 +22,13 @@ export function reportWarnings(a: ProgrammeAnalysis, trend: Trend | null): strin
       `The reporting date ${formatDayUk(a.reportingDate)} is ${a.reportingDate < a.periodStart ? "before" : "after"} the programme period (${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}): check the reporting date and the programme's dates.`,
     );
   }
+  if (a.totals.budget > a.allocation) {
+    // Over-allocated: the items' budgets come to more than the programme has (unallocated is negative).
+    const money = (p: number) => formatMoney(p as Pence, CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£");
+    out.push(
+      `The items' budgets total ${money(a.totals.budget)}, ${money(a.totals.budget - a.allocation)} more than the allocation of ${money(a.allocation)}: the programme is over-allocated.`,
+    );
+  }
   if (trend?.figuresUnchanged) {
     out.push(
       `Every item's spend and forecast are the same as at ${trend.label} (${formatDayUk(trend.reportingDate)}): the figures may not have been updated since the last report.`,

@@ -97,8 +97,10 @@ export function clip(text: string | null | undefined, max: number): string | nul
 function cellPoints(v: LayoutValue, wrap: boolean, bold: boolean, size: number, chars: number): number {
   const line = (size * 15) / 11;
   if (typeof v !== "string" || !wrap) return size > 11 ? line : 0;
-  // Proportional fonts fit a little more than the width's count of digits; bold a little less.
-  const perLine = Math.max(1, chars * (bold ? 1.0 : 1.15) - 1);
+  // Proportional fonts fit more than the width's count of digits: a column 31 wide holds lines of 33-38
+  // characters of prose in Calibri 11 (measured in LibreOffice with Carlito, Calibri's metrics); bold a little
+  // less. One character is kept in hand so a line is never estimated longer than it prints.
+  const perLine = Math.max(1, chars * (bold ? 1.05 : 1.2) - 1);
   let lines = 0;
   if (v.indexOf("\n") < 0) lines = wrappedLines(v, perLine);
   else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
@@ -416,6 +418,8 @@ export interface Block {
   continued?: RowSpec[];
   /** Rows kept with the heading, and the fewest rows a continuation page may hold (default 3). */
   keep?: number;
+  /** Notes under the table: they follow its last rows and never count as the rows a last page must hold. */
+  notes?: RowSpec[];
 }
 
 /**
@@ -457,10 +461,13 @@ export class Pager {
     const hh = sum(heading);
     const th = sum(header);
     const ch = sum(continued);
-    const rh = blk.rows.map((s) => b.measure(s));
+    const notes = blk.notes ?? [];
+    const rows = notes.length ? [...blk.rows, ...notes] : blk.rows;
+    const tableRows = blk.rows.length;
+    const rh = rows.map((s) => b.measure(s));
     // A short table stays whole: it moves to the next page rather than split.
     const whole = hh + th + rh.reduce((n, h) => n + h, 0) <= this.capacity * 0.35;
-    const keep = whole ? rh.length : Math.min(blk.keep ?? 3, rh.length);
+    const keep = whole ? rh.length : Math.min(blk.keep ?? 3, tableRows);
     const first = hh + th + rh.slice(0, keep).reduce((n, h) => n + h, 0);
     if (this.used > this.titleHeight && this.used + first > this.capacity) this.breakBefore(r);
     // Plan where the rows break, then keep the last page from holding only a leftover few.
@@ -479,8 +486,9 @@ export class Pager {
     if (breaks.length > 0) {
       const last = breaks[breaks.length - 1]!;
       const before = breaks.length > 1 ? breaks[breaks.length - 2]! : 0;
-      const tail = rh.length - last;
-      if (tail < keep && last - before > keep) breaks[breaks.length - 1] = rh.length - keep;
+      // The table rows on the last page (its notes follow them and do not count).
+      const tail = Math.max(0, tableRows - last);
+      if (tail < keep && tableRows - keep > before) breaks[breaks.length - 1] = tableRows - keep;
     }
     for (const s of heading) {
       b.writeRow(r++, s);
@@ -492,7 +500,7 @@ export class Pager {
       this.used += b.measure(s);
     }
     const breakSet = new Set(breaks);
-    blk.rows.forEach((s, i) => {
+    rows.forEach((s, i) => {
       if (breakSet.has(i)) {
         this.breakBefore(r);
         for (const c of [...continued, ...header]) {

@@ -6,7 +6,7 @@
  */
 import type { RatedRisk } from "../assess/risk-register";
 import { riskName, riskOrder } from "../assess/risk-register";
-import { excelSerialFromDay } from "../dates";
+import { excelSerialFromDay, formatDayUk } from "../dates";
 import type { DayNumber } from "../dates";
 import type { ProgrammeAnalysis } from "../model";
 import type { CellStyle } from "../plan";
@@ -83,7 +83,7 @@ export function topRisksSection(
         : kit.num(7, excelSerialFromDay(x.reviewDate, a.dateSystem), FORMAT.date),
       x.reviewOverdue
         ? { col: 8, value: "PASSED", style: FLAG }
-        : kit.text(8, x.reviewDate === null ? "None" : "Due"),
+        : kit.text(8, x.reviewDate === null ? "None" : `Review ${formatDayUk(x.reviewDate)}`),
       kit.text(9, clip(x.mitigation, 300)),
       kit.text(
         10,
@@ -128,7 +128,8 @@ export function topRisksSection(
         [10, "Scored on"],
       ]),
     ],
-    rows: [...(rows.length ? rows : [kit.note("No open risks on the register.")]), ...notes],
+    rows: rows.length ? rows : [kit.note("No open risks on the register.")],
+    notes,
     continued: [kit.heading("Top risks: the risk register (continued)")],
   });
   return pager.gap(end);

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { YearView } from "../../engine/assess/years";
-import type { Pence } from "../../engine/money";
-import { absPence, formatPounds } from "../../engine/money";
+import { formatPounds } from "../../engine/money";
+import { varianceIsCarried, yearVarianceWords } from "../../engine/year-words";
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
@@ -14,10 +14,6 @@ const useStyles = makeStyles({
   },
   year: { fontWeight: tokens.fontWeightSemibold },
 });
-
-/** "£40,000 over", "£5,000 under", "£0". */
-const overUnder = (v: Pence): string =>
-  v === 0 ? formatPounds(v) : `${formatPounds(absPence(v))} ${v > 0 ? "over" : "under"}`;
 
 /**
  * The programme's money by financial year (issue 13), one line a year, as the highlight report's "By financial
@@ -38,9 +34,12 @@ export function YearFigures({ years }: { years: YearView | undefined }) {
             {": "}
             {y.allocation !== null ? `allocation ${formatPounds(y.allocation)}, ` : ""}
             budget {formatPounds(y.budget)}, spent {formatPounds(y.spent)}, committed{" "}
-            {formatPounds(y.committed)}, forecast {formatPounds(y.forecast)}, variance {overUnder(y.variance)}
+            {formatPounds(y.committed)}, forecast {formatPounds(y.forecast)}, variance{" "}
+            {yearVarianceWords(y, years.rows, formatPounds)}
             {y.slippage > 0 ? `, slippage ${formatPounds(y.slippage)} into later years` : ""}
-            {y.carriedIn > 0 ? `, ${formatPounds(y.carriedIn)} carried forward in` : ""}
+            {y.carriedIn > 0 && !varianceIsCarried(y)
+              ? `, ${formatPounds(y.carriedIn)} carried forward in`
+              : ""}
           </li>
         ))}
       </ul>
