@@ -17,7 +17,7 @@ import { computeTrend } from "./report/trend";
 import { buildWritePlanWith, historyForRun } from "./write-plan";
 import type { ReportSheets } from "./report-plan";
 import { reportSheets } from "./report-plan";
-import { readRiskHistory, riskScoresBefore } from "./report/risk-history";
+import { readRiskHistory, riskScoresBefore } from "./report/risk-history-read";
 import type { RiskScoresBefore } from "./report/top-risks";
 
 /** The user's inputs of a run: what analyse takes, but what the workbook itself says (own sheets, date system). */

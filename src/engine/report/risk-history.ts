@@ -9,17 +9,17 @@
  * compares with are those whose reporting date is the RAG History's previous snapshot's
  * (`PreviousSnapshot.reportingDate`), so whichever snapshot the trend compares with, the risks compare with it.
  */
-import type { DateSystem, DayNumber } from "../dates";
 import { excelSerialFromDay } from "../dates";
-import type { SheetGrid, CellValue } from "../grid";
+import type { SheetGrid } from "../grid";
 import type { ProgrammeAnalysis } from "../model";
 import type { LayoutValue, SheetLayout } from "../plan";
-import { readDate, readText } from "../read/cells";
 import { riskName } from "../assess/risk-register";
-import type { HistorySheet, PreviousSnapshot } from "./history";
+import type { HistorySheet } from "./history";
 import { logSheetLayout } from "./sheet-builder";
 import type { RiskScoresBefore } from "./top-risks";
 import { riskProject } from "./top-risks";
+import type { RiskHistoryRow } from "./risk-history-read";
+import { readRiskHistory, riskScoresBefore } from "./risk-history-read";
 import {
   RISK_HISTORY_COLUMNS as COLUMNS,
   RISK_HISTORY_HEADERS,
@@ -27,84 +27,8 @@ import {
 } from "./risk-history-columns";
 
 export { RISK_HISTORY_HEADERS, RISK_HISTORY_SHEET };
-const DATE = 1;
-const REF = 2;
-const SCORE = 9;
-
-const norm = (v: CellValue) => (readText(v ?? null) ?? "").trim().toLowerCase();
-const BY_NAME = new Map(RISK_HISTORY_HEADERS.map((h, i) => [h.toLowerCase(), i]));
-
-interface RiskHistoryRow {
-  reportingDate: DayNumber;
-  period: string;
-  key: string;
-  score: number | null;
-  /** The row as the tool writes it back. */
-  values: LayoutValue[];
-}
-
-/** The rows of a Risk History sheet, read by header names (block by block), in sheet order. */
-export function readRiskHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): RiskHistoryRow[] {
-  if (!grid) return [];
-  const out: RiskHistoryRow[] = [];
-  let cols: number[] | null = null;
-  for (const row of grid.values) {
-    if (!row) continue;
-    const found = new Array<number>(COLUMNS.length).fill(-1);
-    let named = 0;
-    for (let c = 0; c < row.length; c++) {
-      const i = BY_NAME.get(norm(row[c]));
-      if (i !== undefined && found[i] === -1) {
-        found[i] = c;
-        named++;
-      }
-    }
-    if (named >= 3 && found[DATE]! >= 0 && found[REF]! >= 0) {
-      cols = found;
-      continue;
-    }
-    if (!cols) continue;
-    const at = (i: number): CellValue => (cols![i]! < 0 ? null : (row[cols![i]!] ?? null));
-    const d = readDate(at(DATE), "end", dateSystem);
-    const key = readText(at(REF) ?? null)?.trim();
-    if (d.kind !== "value" || !key) continue;
-    const values: LayoutValue[] = COLUMNS.map((c, i) => {
-      if (i === DATE) return excelSerialFromDay(d.value, dateSystem);
-      const v = at(i);
-      if (v == null || v === "") return null;
-      if (typeof v === "number") return v;
-      if (typeof v === "boolean") return v;
-      if (v instanceof Date) return null;
-      return String(v);
-    });
-    const s = at(SCORE);
-    out.push({
-      reportingDate: d.value,
-      period: readText(at(0) ?? null) ?? "",
-      key,
-      score: typeof s === "number" && Number.isFinite(s) ? s : null,
-      values,
-    });
-  }
-  return out;
-}
-
-/** The scores of the snapshot the trend compares with: rows whose reporting date is the previous snapshot's. */
-export function riskScoresBefore(
-  rows: readonly RiskHistoryRow[],
-  previous: PreviousSnapshot | null,
-): RiskScoresBefore | null {
-  if (!previous) return null;
-  const scores = new Map<string, number | null>();
-  for (const r of rows) {
-    if (r.reportingDate !== previous.reportingDate) continue;
-    const k = r.key.toLowerCase();
-    if (!scores.has(k)) scores.set(k, r.score);
-  }
-  if (scores.size === 0) return null;
-  return { label: previous.quarter, reportingDate: previous.reportingDate, scores };
-}
-
+export { readRiskHistory, riskScoresBefore };
+export type { RiskHistoryRow };
 /**
  * Whether an earlier row is kept: its reporting date is one the merged RAG History keeps; a row of the
  * reporting date being reported is replaced; a row older than every RAG History row handed to the run (a host
