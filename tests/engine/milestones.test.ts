@@ -113,6 +113,20 @@ describe("the milestone rule", () => {
     ]);
   });
 
+  test("an Achieved status with an actual date after the reporting date is not achieved on the reporting date", () => {
+    // The sheet was brought up to date after the reporting date: on 31/12/2020 the milestone was still open.
+    const { m, issues } = rate({
+      baseline: day("2021-01-31"),
+      actual: day("2021-01-10"),
+      status: "Achieved",
+    });
+    expect(m.rag).toBe("Green");
+    expect(m.reason).toMatch(/forecast 10\/01\/2021/);
+    expect(issues).toHaveLength(1);
+    const late = rate({ baseline: day("2020-12-01"), actual: day("2021-01-10"), status: "Achieved" }).m;
+    expect(late.rag).toBe("Red");
+  });
+
   test("a complete status without a date is achieved; a cancelled one is not rated; no dates: not assessed", () => {
     expect(rate({ baseline: day("2020-10-01"), status: "Complete" }).m.rag).toBe("Achieved");
     expect(rate({ baseline: day("2020-10-01"), status: "Cancelled" }).m.rag).toBe("Not assessed");

@@ -72,7 +72,10 @@ export function rateMilestone(
   out.slip = null;
   let actual = m.actual;
   let forecast = m.forecast;
-  if (actual !== null && actual > reporting) {
+  // An actual date after the reporting date: the sheet was updated later, so its "Achieved" status is not yet
+  // true on the reporting date either; the milestone is rated as open, due on that date.
+  const actualAfterReporting = actual !== null && actual > reporting;
+  if (actualAfterReporting) {
     issues.push({
       sheet: m.sheet,
       cell: m.cells.actual,
@@ -101,7 +104,7 @@ export function rateMilestone(
     out.reason = `Not assessed: ${named} is ${m.status.trim().toLowerCase()}`;
     return out;
   }
-  if (isDoneStatus(m.status, rules.completeStatuses)) {
+  if (!actualAfterReporting && isDoneStatus(m.status, rules.completeStatuses)) {
     out.rag = "Achieved";
     out.reason = `Achieved (status "${m.status!.trim()}"; no actual date given)`;
     return out;
