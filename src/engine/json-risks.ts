@@ -47,8 +47,11 @@ export interface JsonRisk {
    * snapshot, a risk new since it, or not scored then).
    */
   previousScore: number | null;
-  /** How the score moved since that snapshot: "worse", "better", "same", "new" or "unknown" (no snapshot). */
-  direction: RiskDirection;
+  /**
+   * How the score moved since that snapshot: "worse", "better", "same", "new" or "unknown" (no snapshot); "closed"
+   * for a closed risk (the Risk History keeps open risks only, so a closed one is never "new").
+   */
+  direction: RiskDirection | "closed";
 }
 
 export interface JsonRiskRegister {
@@ -112,7 +115,8 @@ export function riskRegisterJson(
 function previousOf(
   r: RatedRisk,
   before: RiskScoresBefore | null,
-): { previousScore: number | null; direction: RiskDirection } {
+): { previousScore: number | null; direction: RiskDirection | "closed" } {
   const d = riskDirection(r, before);
+  if (r.closed) return { previousScore: d.before, direction: "closed" };
   return { previousScore: d.before, direction: d.direction };
 }

@@ -31,4 +31,9 @@ test("a second report reads the first one's Risk History: previousScore and dire
       previousScore: x.score,
       direction: "same",
     });
+  // A closed risk is "closed", never "new" (the Risk History keeps open risks only).
+  const closed = risks.filter((x) => x.closed);
+  expect(closed.length).toBeGreaterThan(0);
+  for (const x of closed)
+    expect({ ref: x.ref, direction: x.direction }).toEqual({ ref: x.ref, direction: "closed" });
 });

@@ -74,8 +74,9 @@ export function rateMilestone(
   let forecast = m.forecast;
   // An actual date after the reporting date: the sheet was updated later, so its "Achieved" status is not yet
   // true on the reporting date either; the milestone is rated as open, due on that date.
-  const actualAfterReporting = actual !== null && actual > reporting;
-  if (actualAfterReporting) {
+  let actualAfterReporting = false;
+  if (actual !== null && actual > reporting) {
+    actualAfterReporting = true;
     issues.push({
       sheet: m.sheet,
       cell: m.cells.actual,
