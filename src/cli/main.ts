@@ -119,6 +119,10 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
           `--date ${args.date}: expected a date as YYYY-MM-DD from 1900 to 9999 (or dd/mm/yyyy), e.g. 2020-12-31 or 31/12/2020`,
         );
       reportingDate = d;
+    } else {
+      io.stderr(
+        `programme-rag: no --date given: reporting at ${formatDayUk(reportingDate)}, the last day of the previous month (--date 31/12/2020 chooses another)\n`,
+      );
     }
     let rules: Rules = DEFAULT_RULES;
     let allocation: Pence | undefined;

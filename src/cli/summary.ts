@@ -3,7 +3,7 @@ import { formatDayUk } from "../engine/dates";
 import { excelRowOf } from "../engine/coords";
 import { columnLetters as letters } from "../engine/grid";
 import type { Pence } from "../engine/money";
-import { formatMoney, groupThousands } from "../engine/money";
+import { absPence, formatMoney, groupThousands } from "../engine/money";
 import type { Issue, ProgrammeAnalysis, SheetReport } from "../engine/model";
 import type { CurrencyCode } from "../engine/read/cells";
 import { CURRENCY_SYMBOL } from "../engine/read/cells";
@@ -87,7 +87,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   if (a.ignoredSheets.length)
     lines.push(`Ignored: ${a.ignoredSheets.map((s) => `"${s.name}" (${s.reason})`).join(", ")}`);
   lines.push(
-    `Budget against the ${formatPounds(a.allocation)} allocation: allocated ${formatPounds(t.budget)}, unallocated ${formatPounds(t.unallocated)}, ` +
+    `Budget against the ${formatPounds(a.allocation)} allocation: allocated ${formatPounds(t.budget)}, ${t.unallocated < 0 ? `over-allocated by ${formatPounds(absPence(t.unallocated))}` : `unallocated ${formatPounds(t.unallocated)}`}, ` +
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );

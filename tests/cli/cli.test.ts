@@ -40,8 +40,13 @@ describe("usage errors exit 2 with a message", () => {
     // On 15/11/2020 the default is 31/10/2020 (it was today, a month still running).
     const byDefault = await runCli([sample, "--json"], new Date(2020, 10, 15, 10, 0));
     expect(JSON.parse(byDefault.stdout).reportingDate).toBe("2020-10-31");
+    // The date chosen is said, with how to choose another; a given --date is not remarked on.
+    expect(byDefault.stderr).toContain(
+      "no --date given: reporting at 31/10/2020, the last day of the previous month (--date 31/12/2020 chooses another)",
+    );
     const uk = await runCli([sample, "--json", "--date", "31/12/2020"]);
     expect(uk.code).toBe(0);
+    expect(uk.stderr).not.toContain("no --date given");
     expect(JSON.parse(uk.stdout).reportingDate).toBe("2020-12-31");
     const short = await runCli([sample, "--json", "--date", "1/4/2021"]);
     expect(JSON.parse(short.stdout).reportingDate).toBe("2021-04-01");

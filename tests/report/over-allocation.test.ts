@@ -22,7 +22,16 @@ test("the sample at an allocation of £1.1m: the items' budgets are £80,000 mor
   expect(reportWarnings(a, null)).toEqual([WARNING]);
   expect(highlightLayout(a).values[2]![0]).toBe(`Warning: ${WARNING}`);
   expect(summaryLines(a)).toContain(`Warning: ${WARNING}`);
+  // The budget figures say "over-allocated by £80,000", never "unallocated -£80,000".
+  const budgetLine = summaryLines(a).find((l) => l.startsWith("Budget against"))!;
+  expect(budgetLine).toContain("over-allocated by £80,000");
+  expect(budgetLine).not.toContain("unallocated");
+  const layout = highlightLayout(a).values;
+  const row = layout.find((r) => r?.[0] === "Over-allocated")!;
+  expect(row[2]).toBe(80_000);
+  expect(layout.some((r) => r?.[0] === "Unallocated")).toBe(false);
   // At the default £1,200,000 there is nothing to warn of.
   const b = analyse(wb.sheets, { reportingDate: parseIsoDay("2020-12-31")! });
   expect(reportWarnings(b, null)).toEqual([]);
+  expect(highlightLayout(b).values.some((r) => r?.[0] === "Unallocated")).toBe(true);
 });

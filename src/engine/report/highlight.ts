@@ -10,7 +10,7 @@
  */
 import { dayFromExcelSerial, excelSerialFromDay, formatDayUk } from "../dates";
 import type { Pence } from "../money";
-import { formatMoney, toPounds } from "../money";
+import { absPence, formatMoney, toPounds } from "../money";
 import { fractionFromPercent, percentFromFraction } from "../percent";
 import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
@@ -217,7 +217,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   const budgetRows: [string, LayoutValue, LayoutValue][] = [
     ["Allocation", pounds(a.allocation), null],
     ["Allocated to items", pounds(t.budget), pctOf(t.budget, a.allocation)],
-    ["Unallocated", pounds(t.unallocated), pctOf(t.unallocated, a.allocation)],
+    // Budgets beyond the allocation are said as such, not as a negative "Unallocated".
+    t.unallocated < 0
+      ? ["Over-allocated", pounds(absPence(t.unallocated)), pctOf(absPence(t.unallocated), a.allocation)]
+      : ["Unallocated", pounds(t.unallocated), pctOf(t.unallocated, a.allocation)],
     ["Spent to date", pounds(t.spent), pctOf(t.spent, a.allocation)],
     ["Committed", pounds(t.committed), pctOf(t.committed, a.allocation)],
     ["Forecast outturn", pounds(t.forecast), pctOf(t.forecast, a.allocation)],

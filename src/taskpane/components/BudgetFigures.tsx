@@ -46,7 +46,12 @@ export function BudgetFigures({ totals: t, allocation }: BudgetFiguresProps) {
   const rows: [string, string, boolean?][] = [
     ["Allocation", formatPounds(allocation), true],
     ["Allocated to items", formatPounds(t.budget) + share(t.budget, allocation, "allocation")],
-    ["Unallocated", formatPounds(t.unallocated) + share(t.unallocated, allocation, "allocation")],
+    t.unallocated < 0
+      ? [
+          "Over-allocated",
+          formatPounds(absPence(t.unallocated)) + share(absPence(t.unallocated), allocation, "allocation"),
+        ]
+      : ["Unallocated", formatPounds(t.unallocated) + share(t.unallocated, allocation, "allocation")],
     ["Spent", formatPounds(t.spent) + share(t.spent, allocation, "allocation")],
     ["Committed", formatPounds(t.committed) + share(t.committed, allocation, "allocation")],
     ["Forecast", formatPounds(t.forecast) + share(t.forecast, allocation, "allocation"), true],
