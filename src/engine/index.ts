@@ -119,7 +119,7 @@ export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } f
 export { reportWarnings } from "./report/notes";
 export type { KeyMilestone } from "./report/key-milestones";
 export {
-  KEY_MILESTONE_GROUP_TEXT,
+  keyMilestoneGroupText,
   keyMilestones,
   milestoneProject,
   milestoneSummary,

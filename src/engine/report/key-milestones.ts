@@ -9,7 +9,7 @@ import type { DayNumber } from "../dates";
 import { excelSerialFromDay, formatDayUk, quarterBounds } from "../dates";
 import type { ProgrammeAnalysis } from "../model";
 import type { LayoutValue } from "../plan";
-import { nextQuarter } from "./exceptions";
+import { comingUpWindow, nextQuarter } from "./exceptions";
 import { slippedBy } from "./milestone-history";
 import type { Pager, RowSpec } from "./sheet-builder";
 import { FORMAT } from "./sheet-builder";
@@ -25,9 +25,25 @@ export const KEY_MILESTONE_GROUP_TEXT: Record<KeyMilestoneGroup, string> = {
 
 const ORDER: readonly KeyMilestoneGroup[] = ["missed", "slipped", "dueNext", "achieved"];
 
+/**
+ * A group's words at this report: the due group spans Coming up's window (comingUpWindow), which at a monthly
+ * report inside a quarter runs from the day after the reporting date to the next quarter's end, so it says "Due by
+ * 31/03/2021" there rather than "Due next quarter".
+ */
+export function keyMilestoneGroupText(
+  g: KeyMilestoneGroup,
+  a: Pick<ProgrammeAnalysis, "reportingDate" | "cycle">,
+) {
+  if (g !== "dueNext") return KEY_MILESTONE_GROUP_TEXT[g];
+  const window = comingUpWindow(a);
+  return window.start === nextQuarter(a.reportingDate).start
+    ? KEY_MILESTONE_GROUP_TEXT[g]
+    : `Due by ${formatDayUk(window.end)}`;
+}
+
 /** A group in a count ("3 missed, 0 slipped since the last snapshot, …"): "slipped" alone read as "none late". */
-const countText = (g: KeyMilestoneGroup): string =>
-  g === "slipped" ? "slipped since the last snapshot" : KEY_MILESTONE_GROUP_TEXT[g].toLowerCase();
+const countText = (g: KeyMilestoneGroup, a: Pick<ProgrammeAnalysis, "reportingDate" | "cycle">): string =>
+  g === "slipped" ? "slipped since the last snapshot" : keyMilestoneGroupText(g, a).toLowerCase();
 
 export interface KeyMilestone {
   milestone: AssessedMilestone;
@@ -86,7 +102,7 @@ export function keyMilestones(a: ProgrammeAnalysis): KeyMilestone[] {
   const ms = a.milestones ?? [];
   if (ms.length === 0) return [];
   const quarter = quarterBounds(a.reportingDate);
-  const next = nextQuarter(a.reportingDate);
+  const next = comingUpWindow(a);
   const out: KeyMilestone[] = [];
   for (const m of ms) {
     const k = groupOf(m, a, quarter, next);
@@ -144,7 +160,7 @@ export function keyMilestonesSection(
       kit.num(5, serial(m.forecast), FORMAT.date),
       kit.num(6, serial(m.actual), FORMAT.date),
       kit.rag(7, m.rag),
-      kit.text(8, KEY_MILESTONE_GROUP_TEXT[k.group]),
+      kit.text(8, keyMilestoneGroupText(k.group, a)),
       kit.text(9, k.what, 2),
     ];
   });
@@ -160,7 +176,7 @@ export function keyMilestonesSection(
     const c = new Map<KeyMilestoneGroup, number>();
     for (const k of rest) c.set(k.group, (c.get(k.group) ?? 0) + 1);
     const counts = ORDER.filter((g) => c.has(g))
-      .map((g) => `${c.get(g)} ${countText(g)}`)
+      .map((g) => `${c.get(g)} ${countText(g, a)}`)
       .join(", ");
     notes.push(
       kit.note(
@@ -169,7 +185,7 @@ export function keyMilestonesSection(
     );
   }
   const count = (g: KeyMilestoneGroup) => all.filter((k) => k.group === g).length;
-  const summary = ORDER.map((g) => `${count(g)} ${countText(g)}`).join(", ");
+  const summary = ORDER.map((g) => `${count(g)} ${countText(g, a)}`).join(", ");
   const end = pager.block(r, {
     heading: [kit.heading(`Key milestones: ${summary}`)],
     header: [
@@ -202,6 +218,6 @@ export function milestoneSummary(a: ProgrammeAnalysis): string | null {
   const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
   return (
     `Milestones: ${ms.length} read from ${from}: ` +
-    ORDER.map((g) => `${count(g)} ${countText(g)}`).join(", ")
+    ORDER.map((g) => `${count(g)} ${countText(g, a)}`).join(", ")
   );
 }

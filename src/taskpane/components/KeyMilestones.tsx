@@ -1,11 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import type { KeyMilestone } from "../../engine/report/key-milestones";
-import {
-  KEY_MILESTONE_GROUP_TEXT,
-  keyMilestones,
-  milestoneProject,
-} from "../../engine/report/key-milestones";
+import { keyMilestoneGroupText, keyMilestones, milestoneProject } from "../../engine/report/key-milestones";
 import { RagBadge } from "./RagBadge";
 import { useSharedStyles } from "./shared-styles";
 
@@ -63,7 +59,7 @@ export function KeyMilestones({ analysis }: KeyMilestonesProps) {
                 )}
                 <Text>
                   {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}
-                  {KEY_MILESTONE_GROUP_TEXT[k.group].toLowerCase()}. {k.what}
+                  {keyMilestoneGroupText(k.group, analysis).toLowerCase()}. {k.what}
                 </Text>
               </li>
             ))}
