@@ -417,8 +417,9 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     const ov = overrideText(i, a.sheets);
     const why =
       ov ??
+      // Every dimension's reason, a "Not assessed" one too: the row shows each dimension's rating, so a Risk
+      // column reading "Not assessed" says why ("no risk score") rather than leaving it unexplained.
       i.reasons
-        .filter((x) => !x.text.startsWith("Not assessed") || i.rag.computed === "Not assessed")
         .filter((x) => !x.text.includes("set by the override column"))
         .map((x) => `${label(x.dimension)}: ${x.text}`)
         .join("\n");
