@@ -197,8 +197,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (args.out !== null && plan !== null) {
       // A protected sheet the run writes is written in the copy with its protection kept, and said (issue 14).
       const { protectedSheetWarnings } = await import("../adapters/file/write/protected-sheets");
-      const own = ownEntries(snapshot, loaded);
-      const ownWritten = plan.sheets.flatMap((l) => own.get(l.role)?.name ?? []);
+      const ownWritten = plan.sheets.flatMap((l) => snapshot.own.get(l.role)?.sheet ?? []);
       for (const w of protectedSheetWarnings(plan, loaded.read, ownWritten)) {
         io.stderr(`programme-rag: warning: ${w}\n`);
       }

@@ -134,7 +134,7 @@ if (!compressions[NODE_DEFLATE]) {
  * `crc32` (Node 20.15 and later) instead of JSZip's JavaScript table loop: the same checksum, several times
  * faster on a 200,000-row sheet. JSZip keeps the CRC as a signed 32-bit number; so does this.
  */
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+export const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 const probe = Crc32Probe.prototype as { processChunk: (chunk: { data: unknown }) => void; nodeCrc?: boolean };
 if (nativeCrc32 && !probe.nodeCrc) {
   const original = probe.processChunk;

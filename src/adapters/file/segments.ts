@@ -16,6 +16,7 @@
  * read or written whole, as before, and written with a new index.
  */
 import * as zlib from "node:zlib";
+import { nativeCrc32 } from "./node-deflate";
 import type JSZip from "jszip";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- JSZip's internals are CommonJS modules without types */
@@ -46,8 +47,6 @@ interface GenericWorkerClass {
   new (name: string): GenericWorkerInstance;
   prototype: GenericWorkerInstance;
 }
-
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 /** CRC-32 of `data` continuing from `previous` (unsigned): zlib's native one on Node 20.15+, else JSZip's. */
 export function crc32(data: Uint8Array, previous = 0): number {
