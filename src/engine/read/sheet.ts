@@ -79,7 +79,33 @@ export interface SheetRead {
 /** Excel's last column (XFD). */
 export const MAX_COLUMN: ColIndex = 16383;
 
+/** A label that starts with a total word ("Total", "Sub-total: Customer first", "Grand total (all themes)"). */
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
+/** A label that ends in one ("Theme total", "Infrastructure sub-total", "Programme Total:"). */
+const TOTAL_END = /\b(sub[\s-]*)?totals?\s*:?\s*$/i;
+/** A label that is only a total word. */
+const TOTAL_ONLY = /^\s*(grand\s*|sub[\s-]*)?totals?\s*:?\s*$/i;
+
+/**
+ * A total row: its label is a total word, or ends in one ("Theme total"), or starts with one ("Total Fixing
+ * the basics", "FB | Total Fixing the basics"). A name that only starts with "Total" beside a numbered
+ * reference is an item ("ICT-07 | Total cost of ownership review").
+ */
+function isTotalLabel(label: string, ref: string | null, name: string | null): boolean {
+  if (TOTAL_ONLY.test(label) || TOTAL_END.test(label)) return true;
+  if (!SUBTOTAL.test(label)) return false;
+  return ref === null || name === null || !/\d/.test(ref);
+}
+
+const TOTAL_FIELDS = ["budget", "forecast"] as const;
+interface Sums {
+  budget: number;
+  forecast: number;
+  /** The first and last Excel rows summed (0: none yet). */
+  first: number;
+  last: number;
+}
+const emptySums = (): Sums => ({ budget: 0, forecast: 0, first: 0, last: 0 });
 
 /** Why a sheet with no header row was not read, in words the user can act on. */
 export function whyNotRead(grid: SheetGrid): string {
@@ -234,6 +260,35 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   let lastRefKey: string | null = null;
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
+  // Sums of the items since the last total row or heading, in the section, and on the sheet: a total row whose
+  // figures match none of them is named (issue: totals read as items counted budgets twice).
+  let segment = emptySums();
+  let sectionSums = emptySums();
+  const sheetSums = emptySums();
+  const checkTotalRow = (row: readonly CellValue[], label: string, excelRow: number) => {
+    for (const f of TOTAL_FIELDS) {
+      const maps = amountCols(f);
+      if (maps.length !== 1) continue;
+      const m = maps[0]!;
+      const c = m.col - grid.colOffset;
+      const v = readAmount(row[c] ?? null, m.unit);
+      if (v.kind !== "value" || sheetSums.first === 0) continue;
+      const near = (x: number) => Math.abs(x - v.value) <= 100;
+      if ((segment.first !== 0 && near(segment[f])) || near(sectionSums[f]) || near(sheetSums[f])) continue;
+      const above = segment.first !== 0 ? segment : sheetSums;
+      const rows = above.first === above.last ? `row ${above.first}` : `rows ${above.first}–${above.last}`;
+      issues.push({
+        sheet,
+        cell: cellAddress(rowIndexOf(excelRow), m.col),
+        severity: "warning",
+        message:
+          `total row "${label}" gives the ${f} as ${rr.money(v.value)}, but the items above it add up to ` +
+          `${rr.money(above[f] as Pence)} (${rows})` +
+          (sheetSums[f] !== above[f] ? ` and ${rr.money(sheetSums[f] as Pence)} on the whole sheet` : "") +
+          "; the report sums the items and leaves the total row out",
+      });
+    }
+  };
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
@@ -278,17 +333,23 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       !(ref !== null && name !== null)
     ) {
       const heading = readText(onlyCell)!;
-      if (SUBTOTAL.test(heading)) {
+      if (isTotalLabel(heading, ref, name)) {
         skipped.push({ sheet, row: excelRow, reason: `subtotal row "${heading}"` });
+        segment = emptySums();
         continue;
       }
       section = heading;
+      segment = emptySums();
+      sectionSums = emptySums();
       skipped.push({ sheet, row: excelRow, reason: `section heading "${heading}"` });
       continue;
     }
     const label = name ?? firstTextOf(row, ignored);
-    if (label !== null && SUBTOTAL.test(label)) {
-      skipped.push({ sheet, row: excelRow, reason: `subtotal row "${label.replace(/\s+/g, " ")}"` });
+    if (label !== null && isTotalLabel(label, ref, name)) {
+      const shown = label.replace(/\s+/g, " ").trim();
+      skipped.push({ sheet, row: excelRow, reason: `subtotal row "${shown}"` });
+      checkTotalRow(row, shown, excelRow);
+      segment = emptySums();
       continue;
     }
     // A theme heading that carries its theme's figures ("Fixing the basics | | 295,000"): words in the
@@ -302,6 +363,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       ref.length > 12
     ) {
       section = cols.theme === null ? ref : section;
+      segment = emptySums();
+      sectionSums = emptySums();
       skipped.push({ sheet, row: excelRow, reason: `section heading "${ref}" (its figures are not summed)` });
       continue;
     }
@@ -472,6 +535,17 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         );
     }
     items.push(item);
+    for (const f of TOTAL_FIELDS) {
+      const v = item[f];
+      if (v === null) continue;
+      segment[f] += v;
+      sectionSums[f] += v;
+      sheetSums[f] += v;
+    }
+    for (const t of [segment, sectionSums, sheetSums]) {
+      if (t.first === 0) t.first = excelRow;
+      t.last = excelRow;
+    }
   }
 
   // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.
