@@ -11,7 +11,7 @@ import type { CellValue, SheetGrid } from "./grid";
 import { columnIndex } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
-import { pence } from "./money";
+import { formatMoney, pence } from "./money";
 import type {
   AssessedItem,
   ColumnMapping,
@@ -24,7 +24,7 @@ import type {
 } from "./model";
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
-import { MAX_COLUMN, readSheet, whyNotRead } from "./read/sheet";
+import { MAX_COLUMN, readSheet, refKey, whyNotRead } from "./read/sheet";
 import { transposedFields } from "./read/headers";
 import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
@@ -277,6 +277,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     });
   milestones.links?.finish(issues);
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
+  if (reports.length > 1) crossSheetDuplicates(items, issues, symbol, locatorFor(columnsBySheet));
   const riskRegister = riskLinker?.finish();
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
@@ -323,4 +324,43 @@ function fieldCount(byField: Map<string, unknown>): number {
   let n = 0;
   for (const f of byField.keys()) if (f !== "commentary") n++;
   return n;
+}
+
+/**
+ * The same reference on two programme sheets (a sheet copied into another, or a project listed under two
+ * themes): both rows are read, rated and counted, each where it is, and a warning at the later row's reference
+ * names both sheets, both rows and the money counted twice if they are the same project. (Within one sheet the
+ * reader already names a reference used again.)
+ */
+function crossSheetDuplicates(
+  items: readonly AssessedItem[],
+  issues: Issue[],
+  symbol: string,
+  locate: (item: AssessedItem, field: "ref") => string,
+): void {
+  const first = new Map<string, AssessedItem>();
+  for (const item of items) {
+    if (item.ref === null) continue;
+    const key = refKey(item.ref);
+    const was = first.get(key);
+    if (!was) {
+      first.set(key, item);
+      continue;
+    }
+    if (was.sheet === item.sheet) continue;
+    const same =
+      (was.name ?? "").trim().toLowerCase() === (item.name ?? "").trim().toLowerCase() &&
+      was.budget === item.budget;
+    const money = item.budget !== null ? `its budget ${formatMoney(item.budget, symbol)} is` : "it is";
+    issues.push({
+      sheet: item.sheet,
+      cell: locate(item, "ref"),
+      severity: "warning",
+      message:
+        `reference "${item.ref}" is on "${was.sheet}" (row ${was.row}) and on "${item.sheet}" (row ${item.row})` +
+        (same ? " with the same name and budget" : "") +
+        `: both rows are rated and counted, so if they are the same project ${money} counted twice in the totals; ` +
+        "give one a different reference or remove the copy",
+    });
+  }
 }
