@@ -2,7 +2,7 @@
  * The engine's front door: sheets of cell values in, the whole analysis out. Pure; never throws on bad input.
  */
 import type { DateSystem, DayNumber } from "./dates";
-import { dayFromYmd, periodLabel } from "./dates";
+import { dayFromYmd, formatDayUk, periodLabel } from "./dates";
 import type { ColIndex } from "./coords";
 import { rowIndexOf } from "./coords";
 import type { ReportCycle } from "./cycle";
@@ -12,6 +12,7 @@ import { columnIndex } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { formatMoney, pence } from "./money";
+import { percentFromFraction } from "./percent";
 import type {
   AssessedItem,
   ColumnMapping,
@@ -29,7 +30,9 @@ import { transposedFields } from "./read/headers";
 import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
+import type { CellLocator } from "./assess/item";
 import { assessInPlace, locatorFor } from "./assess/item";
+import { isCompleteStatus } from "./assess/schedule";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
 import { nextMilestoneColumns } from "./read/milestones";
@@ -180,7 +183,10 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
-      items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
+      const assessed = assessInPlace(item, options.reportingDate, rules, locate, issues, symbol);
+      if (assessed.rag.schedule === "Complete" && assessed.status !== null)
+        completeContradicted(assessed, rules, locate, issues);
+      items.push(assessed);
     }
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
     for (let k = read.skipped.length - 1; k >= 0; k--) {
@@ -363,4 +369,36 @@ function crossSheetDuplicates(
         "give one a different reference or remove the copy",
     });
   }
+}
+
+/**
+ * A status saying Complete (or Done) while the item's own figures say otherwise: its % complete below 100%, or a
+ * key milestone not achieved. The rating stays Complete (the status is the owner's word), but a warning at the
+ * status cell and a reason name what contradicts it, so the meeting is not told it is done unchallenged.
+ */
+function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLocator, issues: Issue[]): void {
+  if (!isCompleteStatus(item.status, rules.schedule.completeStatuses)) return;
+  const against: string[] = [];
+  if (item.progress !== null && item.progress < 1)
+    against.push(
+      `${Math.round(percentFromFraction(item.progress))}% complete in ${locate(item, "progress")}`,
+    );
+  for (const m of item.milestones ?? []) {
+    if (!m.key || m.rag === "Achieved" || m.rag === "Not assessed") continue;
+    const due = m.forecast ?? m.baseline;
+    against.push(
+      `key milestone "${m.name}" not achieved` +
+        (due !== null ? ` (due ${formatDayUk(due)})` : "") +
+        (m.sheet !== item.sheet ? ` on "${m.sheet}" row ${m.row}` : ""),
+    );
+  }
+  if (against.length === 0) return;
+  const words = `the status says "${item.status}", but ${against.join(" and ")}`;
+  issues.push({
+    sheet: item.sheet,
+    cell: locate(item, "status"),
+    severity: "warning",
+    message: `${words}: rated Complete on the status; check which is true`,
+  });
+  item.reasons = [...item.reasons, { dimension: "schedule", rag: "Complete", text: `Complete: ${words}` }];
 }

@@ -2,7 +2,7 @@
  * Figures the meeting must not be shown less than the truth of (a new user's review of the CLI): references on
  * two sheets, unreadable and merged money cells, and a Complete status the figures contradict.
  */
-import { programmeSheet, run } from "./builders";
+import { grid, programmeSheet, run } from "./builders";
 
 const item = {
   theme: "Fixing the basics",
@@ -53,5 +53,84 @@ describe("the same reference on two programme sheets", () => {
       }),
     ]);
     expect(a.issues.filter((i) => /is on "/.test(i.message))).toEqual([]);
+  });
+});
+
+describe("a Complete status the item's figures contradict", () => {
+  test("25% complete: warned at the status cell, and the reasons say what contradicts it", () => {
+    const a = run([
+      programmeSheet([
+        {
+          ...item,
+          ref: "ICT-01",
+          name: "Laptop refresh",
+          budget: 1000,
+          forecast: 1000,
+          status: "Complete",
+          progress: 0.25,
+        },
+        {
+          ...item,
+          ref: "ICT-02",
+          name: "Wi-Fi upgrade",
+          budget: 1000,
+          forecast: 1000,
+          status: "Done",
+          progress: 1,
+        },
+      ]),
+    ]);
+    const [laptops, wifi] = a.items;
+    expect(laptops!.rag.overall).toBe("Complete");
+    const warned = a.issues.filter((i) => /the status says/.test(i.message));
+    expect(warned.map((i) => [i.sheet, i.cell])).toEqual([["Programme of Works", "L4"]]);
+    expect(warned[0]!.message).toContain('"Complete", but 25% complete in K4');
+    expect(laptops!.reasons.map((r) => r.text)).toContain(
+      'Complete: the status says "Complete", but 25% complete in K4',
+    );
+    // Done at 100%: nothing contradicts it.
+    expect(wifi!.rag.overall).toBe("Complete");
+    expect(wifi!.reasons.some((r) => /status says/.test(r.text))).toBe(false);
+  });
+
+  test("an open key milestone contradicts a Done status", () => {
+    const milestones = grid(
+      [
+        [
+          "Project ref",
+          "Milestone",
+          "Baseline date",
+          "Forecast date",
+          "Actual date",
+          "Status",
+          "Key milestone?",
+        ],
+        ["ICT-01", "Go-live", "30/11/2020", "31/01/2021", "", "On track", "Yes"],
+        ["ICT-01", "Pilot", "30/09/2020", "30/09/2020", "30/09/2020", "Achieved", "No"],
+      ],
+      { name: "Milestones" },
+    );
+    const a = run([
+      programmeSheet([
+        {
+          ...item,
+          ref: "ICT-01",
+          name: "Laptop refresh",
+          budget: 1000,
+          forecast: 1000,
+          status: "Done",
+          progress: null,
+        },
+      ]),
+      milestones,
+    ]);
+    const it = a.items[0]!;
+    const warned = a.issues.filter((i) => /the status says/.test(i.message));
+    expect(warned.map((i) => i.cell)).toEqual(["L4"]);
+    expect(warned[0]!.message).toContain(
+      'key milestone "Go-live" not achieved (due 31/01/2021) on "Milestones" row 2',
+    );
+    expect(warned[0]!.message).not.toContain("Pilot");
+    expect(it.reasons.some((r) => r.dimension === "schedule" && /Go-live/.test(r.text))).toBe(true);
   });
 });
