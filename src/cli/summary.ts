@@ -21,6 +21,7 @@ import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
 import { changeText } from "../engine/report/trend";
+import { budgetsNotReadNote } from "../engine/assess/programme";
 
 export function formatIssue(i: Issue): string {
   return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
@@ -91,6 +92,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
+  if (t.budgetsNotRead > 0) lines.push(`  ${budgetsNotReadNote(t.budgetsNotRead)}`);
   lines.push(...yearLines(a, formatPounds));
   const c = a.ragCounts;
   lines.push(

@@ -159,12 +159,14 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     for (const f of MONEY_FIELDS)
       for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
     const unreadable = new Map<number, MoneyField[]>();
+    const budgetCell = new Map<number, string>();
     for (const x of read.issues) {
       if (x.severity !== "error") continue;
       const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
       const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
       if (!cell || !f) continue;
       const row = Number(cell[2]);
+      if (f === "budget" && !budgetCell.has(row)) budgetCell.set(row, x.cell);
       const list = unreadable.get(row) ?? [];
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
@@ -184,6 +186,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
       const assessed = assessInPlace(item, options.reportingDate, rules, locate, issues, symbol);
+      const cellNotRead = budgetCell.size > 0 ? budgetCell.get(item.row) : undefined;
+      if (cellNotRead !== undefined) budgetReasonNotRead(assessed, cellNotRead, readGrid);
       if (assessed.rag.schedule === "Complete" && assessed.status !== null)
         completeContradicted(assessed, rules, locate, issues);
       items.push(assessed);
@@ -401,4 +405,20 @@ function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLoca
     message: `${words}: rated Complete on the status; check which is true`,
   });
   item.reasons = [...item.reasons, { dimension: "schedule", rag: "Complete", text: `Complete: ${words}` }];
+}
+
+/**
+ * The budget's reason for an item whose budget cell could not be read names the cell and what it holds, and
+ * says its money is in no total (programmeTotals, byTheme, byYear and yearView leave it out).
+ */
+function budgetReasonNotRead(item: AssessedItem, cell: string, grid: SheetGrid): void {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  const raw = m
+    ? (grid.values[Number(m[2]) - 1 - grid.rowOffset]?.[columnIndex(m[1]!) - grid.colOffset] ?? null)
+    : null;
+  const shown = typeof raw === "string" ? ` ("${raw.trim()}")` : "";
+  const text = `Not assessed: the budget in ${cell}${shown} could not be read, so its money is in no total`;
+  item.reasons = item.reasons.map((r) =>
+    r.dimension === "budget" && r.rag === "Not assessed" ? { ...r, text } : r,
+  );
 }

@@ -230,6 +230,8 @@ export interface Totals {
   variancePctToAllocation: Percent | null;
   /** The budget rule applied to (allocation, forecast). */
   rag: RagStatus;
+  /** Items whose budget cell could not be read: their money is in none of these figures. */
+  budgetsNotRead: number;
 }
 
 export interface Breakdown {
@@ -242,6 +244,8 @@ export interface Breakdown {
   variance: Pence;
   worst: OverallRag;
   counts: RagCounts;
+  /** Items whose budget cell could not be read: counted in `items`, their money in none of the sums. */
+  budgetsNotRead: number;
 }
 
 /** Where the tool writes an item's RAG on a programme sheet. */

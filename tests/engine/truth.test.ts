@@ -2,6 +2,7 @@
  * Figures the meeting must not be shown less than the truth of (a new user's review of the CLI): references on
  * two sheets, unreadable and merged money cells, and a Complete status the figures contradict.
  */
+import { summaryLines } from "../../src/cli/summary";
 import { grid, programmeSheet, run } from "./builders";
 
 const item = {
@@ -132,5 +133,72 @@ describe("a Complete status the item's figures contradict", () => {
     );
     expect(warned[0]!.message).not.toContain("Pilot");
     expect(it.reasons.some((r) => r.dimension === "schedule" && /Go-live/.test(r.text))).toBe(true);
+  });
+});
+
+describe("an unreadable budget cell", () => {
+  const years = (a: ReturnType<typeof run>) => {
+    const v = a.years;
+    let budget = v.noYear.budget as number;
+    let forecast = v.noYear.forecast as number;
+    for (const y of v.rows) {
+      budget += y.budget;
+      forecast += y.forecast;
+    }
+    return { budget, forecast };
+  };
+
+  test("is named at its cell, rates the budget Not assessed with the reason, and every total leaves it out", () => {
+    const a = run([
+      programmeSheet([
+        { ...item, ref: "ICT-01", name: "Laptop refresh", budget: 120000, forecast: 118000 },
+        { ...item, ref: "ICT-02", name: "Wi-Fi upgrade", budget: "TBC", forecast: 50000 },
+        {
+          ...item,
+          ref: "ICT-03",
+          name: "Online payments",
+          budget: "£1.2m?",
+          forecast: 60000,
+          theme: "Customer first",
+        },
+        {
+          ...item,
+          ref: "ICT-04",
+          name: "Web chat",
+          budget: "#REF!",
+          forecast: 30000,
+          theme: "Customer first",
+        },
+      ]),
+    ]);
+    for (const cell of ["E5", "E6", "E7"])
+      expect(
+        a.issues.some((i) => i.sheet === "Programme of Works" && i.cell === cell && i.severity === "error"),
+      ).toBe(true);
+    const wifi = a.items[1]!;
+    expect(wifi.rag.budget).toBe("Not assessed");
+    expect(wifi.reasons.find((r) => r.dimension === "budget")?.text).toBe(
+      'Not assessed: the budget in E5 ("TBC") could not be read, so its money is in no total',
+    );
+    // The variance is the read items' forecast against their budget, never a forecast against no budget.
+    expect(a.totals.budget).toBe(120000 * 100);
+    expect(a.totals.forecast).toBe(118000 * 100);
+    expect(a.totals.variance).toBe(-2000 * 100);
+    expect(a.totals.budgetsNotRead).toBe(3);
+    // Themes and years agree with the headline and say as much.
+    const themes = a.byTheme.reduce(
+      (s, x) => ({ b: s.b + x.budget, f: s.f + x.forecast, n: s.n + x.budgetsNotRead }),
+      { b: 0, f: 0, n: 0 },
+    );
+    expect(themes).toEqual({ b: a.totals.budget, f: a.totals.forecast, n: 3 });
+    expect(a.byTheme.find((x) => x.key === "Customer first")).toMatchObject({
+      items: 2,
+      budget: 0,
+      forecast: 0,
+      budgetsNotRead: 2,
+    });
+    expect(years(a)).toEqual({ budget: a.totals.budget, forecast: a.totals.forecast });
+    expect(a.years.budgetsNotRead).toBe(3);
+    expect(summaryLines(a).join("\n")).toContain("3 items' budgets were not read");
   });
 });

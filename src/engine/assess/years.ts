@@ -28,6 +28,7 @@ import type { AssessedItem, Issue, SheetReport } from "../model";
 import type { RagStatus } from "../rag";
 import type { BudgetBasis, BudgetRules } from "./budget";
 import { assessBudget } from "./budget";
+import { budgetNotRead } from "./programme";
 import type { YearAllocation } from "../rules";
 
 export type YearStatus = "closed" | "in year" | "not started";
@@ -67,6 +68,8 @@ export interface YearView {
   inYear: { rag: RagStatus; reason: string } | null;
   /** Things to question, named by sheet and cell. */
   issues: Issue[];
+  /** Items whose budget cell could not be read: their money is in no year (nor in any other total). */
+  budgetsNotRead: number;
   /**
    * Where the year rows place an item's spend and commitments that its sheet gives as a whole (no per-year
    * column), by year: --json's item years show them instead of null.
@@ -131,7 +134,12 @@ export function yearView(
   const placed = new Map<AssessedItem, { year: number; spent: Pence | null; committed: Pence | null }[]>();
   let placedSpend = false;
   let placedForecast = false;
+  let notRead = 0;
   for (const i of items) {
+    if (i.unreadable !== undefined && budgetNotRead(i)) {
+      notRead++;
+      continue;
+    }
     const forecastTotal = i.assessedForecast ?? i.budget ?? 0;
     if (i.years.length === 0) {
       if (i.financialYear !== null) {
@@ -317,6 +325,7 @@ export function yearView(
     budgetBasis,
     inYear,
     issues,
+    budgetsNotRead: notRead,
     placed,
   };
 }

@@ -56,6 +56,7 @@ import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
 import { topRisksSection } from "./top-risks";
+import { budgetsNotReadNote } from "../assess/programme";
 
 export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException, nextQuarter };
 export const HIGHLIGHT_SHEET = "Highlight Report";
@@ -248,6 +249,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), VARIANCE_PERCENT);
   b.style(r, 0, 1, 4, { border: true });
   r++;
+  if (t.budgetsNotRead > 0) {
+    b.set(r, 0, `${budgetsNotReadNote(t.budgetsNotRead)}.`, null, NOTE).merge(r, 0, 1, 4);
+    r++;
+  }
   if (trend && trend.forecastChange !== null) {
     b.set(r, 0, `Forecast change since ${trend.label}`, null, LABEL).merge(r, 0, 1, 2);
     b.set(r, 2, pounds(trend.forecastChange), MONEY);
@@ -615,7 +620,19 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   }
 
   // By theme.
-  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY, VARIANCE);
+  const themesNotRead = a.byTheme.reduce((n, x) => n + x.budgetsNotRead, 0);
+  r = breakdownBlock(
+    pager,
+    r,
+    "By theme",
+    "Theme",
+    a.byTheme,
+    heading,
+    head,
+    themesNotRead > 0 ? `${budgetsNotReadNote(themesNotRead)}.` : undefined,
+    MONEY,
+    VARIANCE,
+  );
   r = pager.gap(r);
 
   // By financial year (issue 13: report/by-year.ts).
