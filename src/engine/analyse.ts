@@ -4,11 +4,11 @@
 import type { DateSystem, DayNumber } from "./dates";
 import { dayFromYmd, formatDayUk, periodLabel } from "./dates";
 import type { ColIndex } from "./coords";
-import { rowIndexOf } from "./coords";
+import { excelRowOf, rowIndexOf } from "./coords";
 import type { ReportCycle } from "./cycle";
 import { defaultCycle, financialMonth } from "./cycle";
 import type { CellValue, SheetGrid } from "./grid";
-import { columnIndex } from "./grid";
+import { cellAddress, columnIndex } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { formatMoney, pence } from "./money";
@@ -171,6 +171,32 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
     }
+    // A money cell merged down over more than one item row: the whole amount would go to the first item.
+    if (!transposed && grid.merges)
+      for (const m of grid.merges) {
+        const f = m.rows > 1 ? moneyAt.get(m.col) : undefined;
+        if (!f) continue;
+        const first = excelRowOf(m.row);
+        const last = first + m.rows - 1;
+        const covered = read.items.filter((i) => i.row >= first && i.row <= last);
+        if (covered.length < 2) continue;
+        const range = `${cellAddress(m.row, m.col)}:${cellAddress(rowIndexOf(last), m.col + m.cols - 1)}`;
+        issues.push({
+          sheet: read.sheet,
+          cell: range,
+          severity: "error",
+          message:
+            `the ${f} cell ${range} is merged over ${covered.length} items (${covered.map((i) => i.ref ?? i.name).join(", ")}): ` +
+            "its amount is counted for none of them rather than guessed; unmerge it and give each item its own amount",
+        });
+        for (const i of covered) {
+          i[f] = null;
+          const list = unreadable.get(i.row) ?? [];
+          if (!list.includes(f)) list.push(f);
+          unreadable.set(i.row, list);
+          if (f === "budget") budgetCell.set(i.row, range);
+        }
+      }
     const nextCols = transposed ? null : nextMilestoneColumns(readGrid, read.headerRow);
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
@@ -417,7 +443,9 @@ function budgetReasonNotRead(item: AssessedItem, cell: string, grid: SheetGrid):
     ? (grid.values[Number(m[2]) - 1 - grid.rowOffset]?.[columnIndex(m[1]!) - grid.colOffset] ?? null)
     : null;
   const shown = typeof raw === "string" ? ` ("${raw.trim()}")` : "";
-  const text = `Not assessed: the budget in ${cell}${shown} could not be read, so its money is in no total`;
+  const text = cell.includes(":")
+    ? `Not assessed: the budget cell ${cell} is merged over more than one item, so its money is in no total`
+    : `Not assessed: the budget in ${cell}${shown} could not be read, so its money is in no total`;
   item.reasons = item.reasons.map((r) =>
     r.dimension === "budget" && r.rag === "Not assessed" ? { ...r, text } : r,
   );

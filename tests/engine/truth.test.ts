@@ -138,7 +138,7 @@ describe("a Complete status the item's figures contradict", () => {
 
 describe("an unreadable budget cell", () => {
   const years = (a: ReturnType<typeof run>) => {
-    const v = a.years;
+    const v = a.years!;
     let budget = v.noYear.budget as number;
     let forecast = v.noYear.forecast as number;
     for (const y of v.rows) {
@@ -198,7 +198,43 @@ describe("an unreadable budget cell", () => {
       budgetsNotRead: 2,
     });
     expect(years(a)).toEqual({ budget: a.totals.budget, forecast: a.totals.forecast });
-    expect(a.years.budgetsNotRead).toBe(3);
+    expect(a.years!.budgetsNotRead).toBe(3);
     expect(summaryLines(a).join("\n")).toContain("3 items' budgets were not read");
+  });
+});
+
+describe("a money cell merged over two item rows", () => {
+  test("is named by its range and counted for neither item, not given whole to the first", () => {
+    const sheet = programmeSheet([
+      { ...item, ref: "ICT-01", name: "Laptop refresh", budget: 120000, forecast: 118000 },
+      { ...item, ref: "ICT-02", name: "Wi-Fi upgrade", budget: 90000, forecast: 90000 },
+      { ...item, ref: "ICT-03", name: "Online payments", budget: "", forecast: 40000 },
+    ]);
+    // E5:E6 merged (Excel rows 5-6; sheet rows 4-5 counted from 0): the covered cell reads as empty.
+    const merged = { ...sheet, merges: [{ row: 4, col: 4, rows: 2, cols: 1 }] };
+    const a = run([merged]);
+    const err = a.issues.filter((i) => i.cell === "E5:E6");
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatchObject({ sheet: "Programme of Works", severity: "error" });
+    expect(err[0]!.message).toContain("merged over 2 items (ICT-02, ICT-03)");
+    const [laptops, wifi, payments] = a.items;
+    for (const i of [wifi!, payments!]) {
+      expect(i.rag.budget).toBe("Not assessed");
+      expect(i.reasons.find((r) => r.dimension === "budget")?.text).toContain(
+        "merged over more than one item",
+      );
+    }
+    expect(laptops!.rag.budget).not.toBe("Not assessed");
+    expect(a.totals.budget).toBe(120000 * 100);
+    expect(a.totals.forecast).toBe(118000 * 100);
+    expect(a.totals.budgetsNotRead).toBe(2);
+  });
+
+  test("a merge down over one item and a blank row is not an issue", () => {
+    const sheet = programmeSheet([
+      { ...item, ref: "ICT-01", name: "Laptop refresh", budget: 1000, forecast: 1000 },
+    ]);
+    const merged = { ...sheet, merges: [{ row: 3, col: 4, rows: 2, cols: 1 }] };
+    expect(run([merged]).issues.filter((i) => i.cell.includes(":"))).toEqual([]);
   });
 });

@@ -388,6 +388,7 @@ export async function readWorksheet(
   const grid: SheetGrid = { name, visible, rowOffset: 0, colOffset: 0, values };
   // The engine never takes a formula's cell (even one showing "") as room for a column it adds.
   if (formulaCells.size > 0) grid.formulas = formulaCells;
+  if (merges.length > 0) grid.merges = merges;
   if (anyFormat) {
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
