@@ -3,6 +3,7 @@
  * two sheets, unreadable and merged money cells, and a Complete status the figures contradict.
  */
 import { summaryLines } from "../../src/cli/summary";
+import { reconcile } from "../../src/engine/report/notes";
 import { grid, programmeSheet, run } from "./builders";
 
 const item = {
@@ -237,4 +238,21 @@ describe("a money cell merged over two item rows", () => {
     const merged = { ...sheet, merges: [{ row: 3, col: 4, rows: 2, cols: 1 }] };
     expect(run([merged]).issues.filter((i) => i.cell.includes(":"))).toEqual([]);
   });
+});
+
+test("the reconciliation with the sheet's Grand total uses the report's totals and names the item not read", () => {
+  const a = run([
+    programmeSheet([
+      { ...item, ref: "ICT-01", name: "Laptop refresh", budget: 120000, forecast: 118000 },
+      { ...item, ref: "ICT-02", name: "Wi-Fi upgrade", budget: "TBC", forecast: 50000 },
+      { name: "Grand total", budget: 120000, forecast: 168000 },
+    ]),
+  ]);
+  const [rec] = reconcile(a);
+  const forecast = rec!.lines.find((l) => l.field === "forecast")!;
+  expect(forecast.reportFigure).toBe(a.totals.forecast);
+  expect(forecast.difference).toBe(-50000 * 100);
+  expect(forecast.explained).toEqual([
+    "£50,000 of ICT-02 Wi-Fi upgrade, whose budget could not be read, left out of the report's totals",
+  ]);
 });

@@ -11,6 +11,7 @@ import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
 import type { AssessedItem, FieldKey, Issue, ProgrammeAnalysis, SheetTotalRow } from "../model";
 import type { Trend } from "./trend";
+import { budgetNotRead } from "../assess/programme";
 
 const MONEY_FIELDS = new Set<FieldKey>(["budget", "spent", "committed", "forecast"]);
 
@@ -154,7 +155,9 @@ export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
     );
     const lines: ReconciliationLine[] = MONEY.map(([field, label]) => {
       let report = 0;
-      for (const i of items) report += (field === "forecast" ? i.assessedForecast : i[field]) ?? 0;
+      // As the report's totals: an item whose budget was not read is in none of them.
+      for (const i of items)
+        if (!budgetNotRead(i)) report += (field === "forecast" ? i.assessedForecast : i[field]) ?? 0;
       const sheetFigure = total[field];
       const difference = sheetFigure === null ? null : ((report - sheetFigure) as Pence);
       const explained: string[] = [];
@@ -171,8 +174,18 @@ export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
             `${formatPounds(v as Pence)} typed as text in ${t.cell} (the sheet's total leaves it out)`,
           );
         }
+        for (const i of items) {
+          if (!budgetNotRead(i)) continue;
+          const v = field === "forecast" ? i.forecast : i[field];
+          if (v === null || v === 0) continue;
+          accounted -= v;
+          explained.push(
+            `${formatPounds(v)} of ${[i.ref, i.name].filter(Boolean).join(" ")}, whose budget could not be read, left out of the report's totals`,
+          );
+        }
         if (field === "forecast") {
           for (const i of items) {
+            if (budgetNotRead(i)) continue;
             if (i.assessedForecast === null || i.assessedForecast === i.forecast) continue;
             const d = i.assessedForecast - (i.forecast ?? 0);
             accounted += d;
