@@ -98,14 +98,12 @@ function isTotalLabel(label: string, ref: string | null, name: string | null): b
 }
 
 const TOTAL_FIELDS = ["budget", "forecast"] as const;
-interface Sums {
+/** The running sums at a point of the sheet, and how many items were read by then. */
+interface Mark {
   budget: number;
   forecast: number;
-  /** The first and last Excel rows summed (0: none yet). */
-  first: number;
-  last: number;
+  n: number;
 }
-const emptySums = (): Sums => ({ budget: 0, forecast: 0, first: 0, last: 0 });
 
 /** Why a sheet with no header row was not read, in words the user can act on. */
 export function whyNotRead(grid: SheetGrid): string {
@@ -260,31 +258,40 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   let lastRefKey: string | null = null;
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
-  // Sums of the items since the last total row or heading, in the section, and on the sheet: a total row whose
-  // figures match none of them is named (issue: totals read as items counted budgets twice).
-  let segment = emptySums();
-  let sectionSums = emptySums();
-  const sheetSums = emptySums();
+  // Running sums of the items' budget and forecast, and where the last total row or heading and the section
+  // began: a total row whose figures match none of the items since then, its section's and the sheet's is named
+  // (a total row read as an item counted its budget twice). Two additions per item, nothing allocated.
+  let cumBudget = 0;
+  let cumForecast = 0;
+  const markNow = (): Mark => ({ budget: cumBudget, forecast: cumForecast, n: items.length });
+  let segment = markNow();
+  let sectionStart = segment;
   const checkTotalRow = (row: readonly CellValue[], label: string, excelRow: number) => {
+    if (items.length === 0) return;
     for (const f of TOTAL_FIELDS) {
       const maps = amountCols(f);
       if (maps.length !== 1) continue;
       const m = maps[0]!;
-      const c = m.col - grid.colOffset;
-      const v = readAmount(row[c] ?? null, m.unit);
-      if (v.kind !== "value" || sheetSums.first === 0) continue;
+      const v = readAmount(row[m.col - grid.colOffset] ?? null, m.unit);
+      if (v.kind !== "value") continue;
+      const cum = f === "budget" ? cumBudget : cumForecast;
       const near = (x: number) => Math.abs(x - v.value) <= 100;
-      if ((segment.first !== 0 && near(segment[f])) || near(sectionSums[f]) || near(sheetSums[f])) continue;
-      const above = segment.first !== 0 ? segment : sheetSums;
-      const rows = above.first === above.last ? `row ${above.first}` : `rows ${above.first}–${above.last}`;
+      const hasSegment = segment.n < items.length;
+      const segSum = cum - segment[f];
+      if ((hasSegment && near(segSum)) || near(cum - sectionStart[f]) || near(cum)) continue;
+      const from = hasSegment ? segment.n : 0;
+      const above = hasSegment ? segSum : cum;
+      const first = items[from]!.row;
+      const last = items[items.length - 1]!.row;
+      const rows = first === last ? `row ${first}` : `rows ${first}–${last}`;
       issues.push({
         sheet,
         cell: cellAddress(rowIndexOf(excelRow), m.col),
         severity: "warning",
         message:
           `total row "${label}" gives the ${f} as ${rr.money(v.value)}, but the items above it add up to ` +
-          `${rr.money(above[f] as Pence)} (${rows})` +
-          (sheetSums[f] !== above[f] ? ` and ${rr.money(sheetSums[f] as Pence)} on the whole sheet` : "") +
+          `${rr.money(above as Pence)} (${rows})` +
+          (cum !== above ? ` and ${rr.money(cum as Pence)} on the whole sheet` : "") +
           "; the report sums the items and leaves the total row out",
       });
     }
@@ -335,12 +342,12 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       const heading = readText(onlyCell)!;
       if (isTotalLabel(heading, ref, name)) {
         skipped.push({ sheet, row: excelRow, reason: `subtotal row "${heading}"` });
-        segment = emptySums();
+        segment = markNow();
         continue;
       }
       section = heading;
-      segment = emptySums();
-      sectionSums = emptySums();
+      segment = markNow();
+      sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${heading}"` });
       continue;
     }
@@ -349,7 +356,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       const shown = label.replace(/\s+/g, " ").trim();
       skipped.push({ sheet, row: excelRow, reason: `subtotal row "${shown}"` });
       checkTotalRow(row, shown, excelRow);
-      segment = emptySums();
+      segment = markNow();
       continue;
     }
     // A theme heading that carries its theme's figures ("Fixing the basics | | 295,000"): words in the
@@ -363,8 +370,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       ref.length > 12
     ) {
       section = cols.theme === null ? ref : section;
-      segment = emptySums();
-      sectionSums = emptySums();
+      segment = markNow();
+      sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${ref}" (its figures are not summed)` });
       continue;
     }
@@ -535,17 +542,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         );
     }
     items.push(item);
-    for (const f of TOTAL_FIELDS) {
-      const v = item[f];
-      if (v === null) continue;
-      segment[f] += v;
-      sectionSums[f] += v;
-      sheetSums[f] += v;
-    }
-    for (const t of [segment, sectionSums, sheetSums]) {
-      if (t.first === 0) t.first = excelRow;
-      t.last = excelRow;
-    }
+    if (budget !== null) cumBudget += budget;
+    if (forecast !== null) cumForecast += forecast;
   }
 
   // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.
