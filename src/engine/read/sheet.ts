@@ -83,6 +83,7 @@ export const MAX_COLUMN: ColIndex = 16383;
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
 /** A label that ends in one ("Theme total", "Infrastructure sub-total", "Programme Total:"). */
 const TOTAL_END = /\b(sub[\s-]*)?totals?\s*:?\s*$/i;
+const HAS_TOTAL = /total/i;
 /** A label that is only a total word. */
 const TOTAL_ONLY = /^\s*(grand\s*|sub[\s-]*)?totals?\s*:?\s*$/i;
 
@@ -92,6 +93,8 @@ const TOTAL_ONLY = /^\s*(grand\s*|sub[\s-]*)?totals?\s*:?\s*$/i;
  * reference is an item ("ICT-07 | Total cost of ownership review").
  */
 function isTotalLabel(label: string, ref: string | null, name: string | null): boolean {
+  // Most labels hold no "total" at all: one plain search, before the patterns (the end one scans every position).
+  if (!HAS_TOTAL.test(label)) return false;
   if (TOTAL_ONLY.test(label) || TOTAL_END.test(label)) return true;
   if (!SUBTOTAL.test(label)) return false;
   return ref === null || name === null || !/\d/.test(ref);
