@@ -157,7 +157,7 @@ describe("warnings about the reporting date and the figures", () => {
       "The reporting date 31/01/2023 is after the programme period (01/04/2020 to 31/03/2022): check the reporting date and the programme's dates.",
     ]);
     expect(highlightLayout(a).values[2]![0]).toMatch(/^Warning: The reporting date 31\/01\/2023 is after/);
-    expect(summaryLines(a)[1]).toMatch(/^Warning: The reporting date 31\/01\/2023/);
+    expect(summaryLines(a)[2]).toMatch(/^ {2}Warning: The reporting date 31\/01\/2023/);
   });
 
   test("the programme's dates are settings: a period that covers the date raises nothing", () => {

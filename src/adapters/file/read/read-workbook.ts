@@ -19,6 +19,8 @@ import { HISTORY_HEADERS } from "../../../engine/report/history";
 import type { DayNumber } from "../../../engine/dates";
 import { excelSerialFromDay } from "../../../engine/dates";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
+import type { SavedSettingText } from "../web-settings";
+import { readSavedSettingText } from "../web-settings";
 
 export { InputError };
 
@@ -35,6 +37,8 @@ export interface LoadedWorkbook {
   warnings: string[];
   /** A CSV's fields (null for empty), to build its workbook from. */
   csvRows?: (string | null)[][];
+  /** The add-in's settings saved in the workbook (its web extension part), as text; null if none. */
+  savedSettings?: SavedSettingText | null;
 }
 
 export interface LoadOptions {
@@ -52,7 +56,7 @@ export interface LoadOptions {
    * (replaced) and any later ones (a report for an earlier period is written among them by date). Without it the
    * history is read whole.
    */
-  reportFrom?: DayNumber;
+  reportFrom?: DayNumber | ((saved: SavedSettingText | null) => DayNumber);
 }
 
 /**
@@ -144,6 +148,11 @@ export async function readPackage(
   const sheets: SheetGrid[] = [];
   const read = new Map<string, ReadSheet>();
   const warnings: string[] = [];
+  // The saved settings first: the reporting date they hold decides which history rows are read.
+  const saved = kind === "xlsx" ? await readSavedSettingText(path, pkg) : { found: null, problem: null };
+  if (saved.problem) warnings.push(`the add-in's saved settings were not read: ${saved.problem}`);
+  const reportFrom =
+    typeof options.reportFrom === "function" ? options.reportFrom(saved.found) : options.reportFrom;
   // Sheets a ProgrammeRAG_* marker points at are read whatever their state (their content decides whether they
   // are the tool's); other hidden sheets are not read at all (the engine ignores them), so a huge hidden data
   // sheet costs nothing.
@@ -156,8 +165,8 @@ export async function readPackage(
     marked.add(name.toLowerCase());
     if (dn.localSheetId !== null) continue;
     if (role === "changelog") growing.set(name.toLowerCase(), RECENT_ROWS.changelog);
-    else if (role === "history" && options.reportFrom !== undefined)
-      growing.set(name.toLowerCase(), historyRows(options.reportFrom, pkg.date1904));
+    else if (role === "history" && reportFrom !== undefined)
+      growing.set(name.toLowerCase(), historyRows(reportFrom, pkg.date1904));
   }
   const recentOf = (sheet: string) =>
     options.ownSheetRows === "all" ? undefined : growing.get(sheet.toLowerCase());
@@ -208,7 +217,7 @@ export async function readPackage(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
       );
   }
-  return { kind, sheets, pkg, read, own, warnings };
+  return { kind, sheets, pkg, read, own, warnings, savedSettings: saved.found };
 }
 /** UTF-8 or UTF-16 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */
 export function decodeCsv(data: Uint8Array): string {
