@@ -8,7 +8,8 @@ import { formatMoney, toPounds } from "../money";
 import type { Pence } from "../money";
 import type { ProgrammeAnalysis } from "../model";
 import type { CellStyle } from "../plan";
-import type { Pager, RowSpec } from "./sheet-builder";
+import type { Pager } from "./page-layout";
+import type { RowSpec } from "./sheet-builder";
 import { FORMAT } from "./sheet-builder";
 import { varianceIsCarried, yearVarianceWords } from "../year-words";
 
