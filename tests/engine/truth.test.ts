@@ -3,7 +3,7 @@
  * two sheets, unreadable and merged money cells, and a Complete status the figures contradict.
  */
 import { summaryLines } from "../../src/cli/summary";
-import { reconcile } from "../../src/engine/report/notes";
+import { reconcile } from "../../src/engine/report/data-notes";
 import { grid, programmeSheet, run } from "./builders";
 
 const item = {

@@ -13,11 +13,10 @@ import { highlightLayout } from "../../src/engine/report/highlight";
 import {
   HISTORY_HEADERS,
   HISTORY_HEADERS_V1,
-  historyLayout,
-  mergeHistory,
   previousSnapshot,
   readHistory,
 } from "../../src/engine/report/history";
+import { historyLayout, mergeHistory } from "../../src/engine/report/history-layout";
 import { reportWarnings } from "../../src/engine/report/notes";
 import { computeTrend } from "../../src/engine/report/trend";
 import { summaryLines } from "../../src/cli/summary";

@@ -35,27 +35,26 @@ import {
   overrideText,
   topRisks,
 } from "./exceptions";
-import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
-import { keyMilestonesSection } from "./key-milestones";
+import { dataNoteLines, dataNotes, reconcile } from "./data-notes";
+import { reportWarnings } from "./notes";
+import { keyMilestonesSection } from "./key-milestones-section";
 import { byYearSection } from "./by-year";
 import type { RowSpec } from "./sheet-builder";
+import { FORMAT, SheetBuilder, clip } from "./sheet-builder";
 import {
   A4_LANDSCAPE,
-  FORMAT,
   Pager,
-  SheetBuilder,
   VARIANCE_PERCENT,
-  clip,
   moneyFormat,
   scaleToFit,
   varianceFormat,
-} from "./sheet-builder";
+} from "./page-layout";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
-import { topRisksSection } from "./top-risks";
+import { topRisksSection } from "./top-risks-section";
 import { budgetsNotReadNote } from "../assess/programme";
 
 export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException, nextQuarter };
