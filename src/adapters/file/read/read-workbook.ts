@@ -21,6 +21,8 @@ import { excelSerialFromDay } from "../../../engine/dates";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
 import type { SavedSettingText } from "../web-settings";
 import { readSavedSettingText } from "../web-settings";
+import { HEAD_ROWS, sheetUse } from "../../../engine/sheet-kind";
+import { OWN_SHEET_NAMES } from "../../../engine/snapshot";
 
 export { InputError };
 
@@ -93,6 +95,20 @@ export function historyRows(from: DayNumber, date1904: boolean): RecentRows {
     },
   };
 }
+
+/**
+ * The inflated size of a sheet the engine reads beyond which it is refused, unread: 256 MiB of XML is some
+ * 3 million filled cells, far past any programme of works, and a sheet's declared size is known before anything
+ * is inflated (a part that inflates past what it declares is refused as it inflates: package.ts), so a sheet of
+ * millions of cells is refused in a moment instead of after a minute's parsing.
+ */
+export const MAX_SHEET_BYTES = 256 * 1024 * 1024;
+
+interface DeclaredSize {
+  _data?: { uncompressedSize?: number };
+}
+
+const OWN_NAMES = Object.values(OWN_SHEET_NAMES).map((n) => n.toLowerCase());
 
 export async function loadWorkbook(path: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const ext = extname(path).toLowerCase();
@@ -181,17 +197,43 @@ export async function readPackage(
       continue;
     }
     const visible = s.state === "visible";
-    const rs = await readWorksheet(
-      path,
-      pkg.zip,
-      s.part,
-      s.name,
-      visible,
-      strings,
-      styles,
-      pkg.date1904,
-      recentOf(s.name),
-    );
+    const readIt = (headRows?: number) =>
+      readWorksheet(
+        path,
+        pkg.zip,
+        s.part!,
+        s.name,
+        visible,
+        strings,
+        styles,
+        pkg.date1904,
+        recentOf(s.name),
+        false,
+        headRows,
+      );
+    // An unmarked sheet is read to its head first (sheet-kind.ts), and whole only when the engine may read it:
+    // a huge sheet the engine ignores is never inflated past its first rows. A sheet named as one of the tool's
+    // own (which the engine may adopt by its name and content) is always read whole.
+    const lower = s.name.toLowerCase();
+    const mayBeOwn = marked.has(lower) || OWN_NAMES.some((n) => lower.startsWith(n));
+    let rs: ReadSheet | null = null;
+    if (!mayBeOwn) {
+      const head = await readIt(HEAD_ROWS);
+      if (sheetUse(head.grid) === "ignore") {
+        // Its head stands for it (the engine says why it is not read); it is copied, never parsed, by --out.
+        sheets.push(head.grid);
+        continue;
+      }
+      if (head.complete) rs = head;
+    }
+    if (!rs) {
+      const declared = (pkg.zip.file(s.part) as unknown as DeclaredSize)._data?.uncompressedSize ?? 0;
+      if (!mayBeOwn && declared > MAX_SHEET_BYTES)
+        throw new InputError(
+          `${path}: sheet "${s.name}" is too large to read: ${(declared / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 0 })} MB of cells, more than the ${MAX_SHEET_BYTES / 1024 / 1024} MB a programme sheet may hold; remove what the programme does not need (or move it to a sheet of its own) and run again`,
+        );
+      rs = await readIt();
+    }
     read.set(s.name, rs);
     sheets.push(rs.grid);
     if (rs.uncalculated.length > 0 && visible) {
