@@ -27,7 +27,7 @@ function rowOf(m: AssessedMilestone, a: ProgrammeAnalysis): LayoutValue[] {
     p.ref,
     p.name,
     m.name,
-    m.key ? "Yes" : "",
+    m.key ? "Yes" : null,
     serial(m.baseline),
     serial(m.forecast),
     serial(m.actual),

@@ -23,6 +23,8 @@ import type { SavedSettingText } from "../web-settings";
 import { readSavedSettingText } from "../web-settings";
 import { HEAD_ROWS, sheetUse } from "../../../engine/sheet-kind";
 import { OWN_SHEET_NAMES } from "../../../engine/snapshot";
+import { MILESTONE_HISTORY_HEADERS } from "../../../engine/report/milestone-history";
+import { RISK_HISTORY_HEADERS } from "../../../engine/report/risk-history-columns";
 
 export { InputError };
 
@@ -78,12 +80,26 @@ export const RECENT_ROWS: Record<"changelog", RecentRows> = {
 
 const SERIAL = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*<\//;
 
+/**
+ * The Milestone and Risk Histories hold one block of rows per reporting date as the RAG History does, and a
+ * report reads and keeps them by the same window (the snapshot it compares with and every row from the period
+ * it reports); the rows before the window are kept as written.
+ */
+const SNAPSHOT_HEADERS = {
+  milestoneHistory: MILESTONE_HISTORY_HEADERS,
+  riskHistory: RISK_HISTORY_HEADERS,
+} as const;
+
 /** The history's window for a run reporting the period from `from` (see LoadOptions.reportFrom). */
-export function historyRows(from: DayNumber, date1904: boolean): RecentRows {
+export function historyRows(
+  from: DayNumber,
+  date1904: boolean,
+  header: readonly string[] = HISTORY_HEADERS,
+): RecentRows {
   return {
-    header: HISTORY_HEADERS,
+    header,
     // One snapshot is one reporting date's rows (one a month), its date a serial in the workbook's system.
-    keyColumn: HISTORY_HEADERS.indexOf("Reporting date"),
+    keyColumn: header.indexOf("Reporting date"),
     startsBlock: (key, previous) => key !== null && key !== previous,
     blocks: Infinity,
     from: {
@@ -181,8 +197,18 @@ export async function readPackage(
     marked.add(name.toLowerCase());
     if (dn.localSheetId !== null) continue;
     if (role === "changelog") growing.set(name.toLowerCase(), RECENT_ROWS.changelog);
-    else if (role === "history" && reportFrom !== undefined)
-      growing.set(name.toLowerCase(), historyRows(reportFrom, pkg.date1904));
+    else if (
+      reportFrom !== undefined &&
+      (role === "history" || (role !== null && role in SNAPSHOT_HEADERS))
+    )
+      growing.set(
+        name.toLowerCase(),
+        historyRows(
+          reportFrom,
+          pkg.date1904,
+          SNAPSHOT_HEADERS[role as keyof typeof SNAPSHOT_HEADERS],
+        ),
+      );
   }
   const recentOf = (sheet: string) =>
     options.ownSheetRows === "all" ? undefined : growing.get(sheet.toLowerCase());
