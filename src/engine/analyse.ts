@@ -8,7 +8,7 @@ import { rowIndexOf } from "./coords";
 import type { ReportCycle } from "./cycle";
 import { defaultCycle, financialMonth } from "./cycle";
 import type { CellValue, SheetGrid } from "./grid";
-import { columnIndex } from "./grid";
+import { columnIndex, quoteSheetName } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { pence } from "./money";
@@ -21,6 +21,7 @@ import type {
   SheetReport,
   SheetTotalRow,
   SkippedRow,
+  UnreadableCell,
 } from "./model";
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
@@ -156,6 +157,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     for (const f of MONEY_FIELDS)
       for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
     const unreadable = new Map<number, MoneyField[]>();
+    const unreadableCells = new Map<number, UnreadableCell[]>();
     for (const x of read.issues) {
       if (x.severity !== "error") continue;
       const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
@@ -165,6 +167,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const list = unreadable.get(row) ?? [];
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
+      // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
+      const held = / is /.exec(x.message);
+      const cells = unreadableCells.get(row) ?? [];
+      cells.push({
+        field: f,
+        cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
+        text: held ? x.message.slice(0, held.index) : x.message,
+      });
+      unreadableCells.set(row, cells);
     }
     const nextCols = transposed ? null : nextMilestoneColumns(readGrid, read.headerRow);
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
@@ -176,6 +187,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
       if (u) item.unreadable = u;
+      const uc = unreadableCells.size > 0 ? unreadableCells.get(item.row) : undefined;
+      if (uc) item.unreadableCells = uc;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
