@@ -217,6 +217,28 @@ export function yearView(
       });
       forecasts[k] = floor;
     }
+    // R3-16: the item's forecast raised to its spend plus commitments (assessBudget) is raised in its years too,
+    // in the home year, so the By financial year table and the headline totals agree.
+    if (
+      hasYearForecast &&
+      i.forecast !== null &&
+      i.assessedForecast !== null &&
+      i.assessedForecast > i.forecast
+    ) {
+      const rest = Math.min(
+        i.assessedForecast - i.forecast,
+        forecastTotal - forecasts.reduce((s, x) => s + x, 0),
+      );
+      if (rest > 0) {
+        forecasts[home]! += rest;
+        issues.push({
+          sheet: i.sheet,
+          cell: "",
+          severity: "warning",
+          message: `${i.ref ?? i.name ?? `row ${i.row}`}: the forecast is raised to spend plus commitments, ${money(i.assessedForecast)}, by ${money(rest)} in ${financialYearLabel(ys[home]!.year)}, so the years add up to the item`,
+        });
+      }
+    }
     // Slippage out of each year, carried into the next year the item has figures for.
     const slip = ys.map(() => 0);
     for (let k = 0; k < ys.length; k++) {

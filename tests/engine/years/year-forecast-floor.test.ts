@@ -36,3 +36,19 @@ test("a year's forecast at or above its spend plus commitments is used as given,
   expect(a.years!.rows.find((r) => r.label === "2020/21")!.forecast).toBe(p(98000));
   expect(a.issues.some((x) => /2020\/21 forecast/.test(x.message))).toBe(false);
 });
+
+test("R3-16: an item's forecast raised to its spend is raised in its years too, so the years match the totals", () => {
+  const a = run([
+    grid([
+      ["Ref", "Project", "Spent to date", "Budget 2020/21", "Forecast 2020/21"],
+      ["A1", "Phones", 120000, 100000, 80000],
+    ]),
+  ]);
+  expect(a.items[0]!.assessedForecast).toBe(p(120000));
+  const sum = a.years!.rows.reduce((s, r) => s + r.forecast, 0);
+  expect(sum).toBe(a.totals.forecast);
+  expect(a.years!.rows.find((r) => r.label === "2020/21")!.forecast).toBe(p(120000));
+  expect(a.issues.find((x) => /raised to spend plus commitments/.test(x.message))?.message).toBe(
+    "A1: the forecast is raised to spend plus commitments, £120,000, by £40,000 in 2020/21, so the years add up to the item",
+  );
+});
