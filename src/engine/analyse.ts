@@ -8,7 +8,7 @@ import { excelRowOf, rowIndexOf } from "./coords";
 import type { ReportCycle } from "./cycle";
 import { defaultCycle, financialMonth } from "./cycle";
 import type { CellValue, SheetGrid } from "./grid";
-import { cellAddress, columnIndex } from "./grid";
+import { cellAddress, columnIndex, quoteSheetName } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { formatMoney, pence } from "./money";
@@ -22,6 +22,7 @@ import type {
   SheetReport,
   SheetTotalRow,
   SkippedRow,
+  UnreadableCell,
 } from "./model";
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
@@ -160,6 +161,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
     const unreadable = new Map<number, MoneyField[]>();
     const budgetCell = new Map<number, string>();
+    const unreadableCells = new Map<number, UnreadableCell[]>();
     for (const x of read.issues) {
       if (x.severity !== "error") continue;
       const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
@@ -170,6 +172,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const list = unreadable.get(row) ?? [];
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
+      // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
+      const held = / is /.exec(x.message);
+      const cells = unreadableCells.get(row) ?? [];
+      cells.push({
+        field: f,
+        cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
+        text: held ? x.message.slice(0, held.index) : x.message,
+      });
+      unreadableCells.set(row, cells);
     }
     // A money cell merged down over more than one item row: the whole amount would go to the first item.
     if (!transposed && grid.merges)
@@ -207,6 +218,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
       if (u) item.unreadable = u;
+      const uc = unreadableCells.size > 0 ? unreadableCells.get(item.row) : undefined;
+      if (uc) item.unreadableCells = uc;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
@@ -443,9 +456,10 @@ function budgetReasonNotRead(item: AssessedItem, cell: string, grid: SheetGrid):
     ? (grid.values[Number(m[2]) - 1 - grid.rowOffset]?.[columnIndex(m[1]!) - grid.colOffset] ?? null)
     : null;
   const shown = typeof raw === "string" ? ` ("${raw.trim()}")` : "";
+  const at = `${quoteSheetName(item.sheet)}!${cell}`;
   const text = cell.includes(":")
-    ? `Not assessed: the budget cell ${cell} is merged over more than one item, so its money is in no total`
-    : `Not assessed: the budget in ${cell}${shown} could not be read, so its money is in no total`;
+    ? `Not assessed: the budget cell ${at} is merged over more than one item, so its money is in no total`
+    : `Not assessed: the budget in ${at}${shown} could not be read, so its money is in no total`;
   item.reasons = item.reasons.map((r) =>
     r.dimension === "budget" && r.rag === "Not assessed" ? { ...r, text } : r,
   );

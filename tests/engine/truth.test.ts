@@ -179,7 +179,7 @@ describe("an unreadable budget cell", () => {
     const wifi = a.items[1]!;
     expect(wifi.rag.budget).toBe("Not assessed");
     expect(wifi.reasons.find((r) => r.dimension === "budget")?.text).toBe(
-      'Not assessed: the budget in E5 ("TBC") could not be read, so its money is in no total',
+      `Not assessed: the budget in 'Programme of Works'!E5 ("TBC") could not be read, so its money is in no total`,
     );
     // The variance is the read items' forecast against their budget, never a forecast against no budget.
     expect(a.totals.budget).toBe(120000 * 100);

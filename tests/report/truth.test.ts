@@ -39,7 +39,7 @@ describe("unreadable is never Green", () => {
     expect(item.rag).toMatchObject({ budget: "Not assessed", schedule: "Green", risk: "Green" });
     expect(item.rag.overall).toBe("Not assessed");
     expect(item.reasons.find((r) => r.dimension === "overall")?.text).toBe(
-      "Not assessed: the budget could not be read, so the budget cannot be rated (the rest would be Green)",
+      `Not assessed: the budget in 'Programme of Works'!E4 ("TBC") could not be read, so the budget cannot be rated (the rest would be Green)`,
     );
     expect(analysis.issues.some((i) => i.cell === "E4" && i.severity === "error")).toBe(true);
   });

@@ -209,6 +209,44 @@ export function yearView(
           committed: !hasYearCommitted && i.committed !== null ? (committed[k]! as Pence) : null,
         })),
       );
+    // R3-7: a year's forecast below the spend and commitments already in that year is raised to them, with a
+    // warning naming the cell: the year's variance is never better than the money already spent shows.
+    for (let k = 0; k < ys.length; k++) {
+      const y = ys[k]!;
+      const floor = (y.spent ?? 0) + (y.committed ?? 0);
+      if (y.forecast === null || (y.spent === null && y.committed === null) || forecasts[k]! >= floor)
+        continue;
+      const col = yearColumn(options.sheets, i.sheet, "forecast", y.year);
+      issues.push({
+        sheet: i.sheet,
+        cell: col === null ? "" : cellAddress(i.row - 1, col),
+        severity: "warning",
+        message: `the ${financialYearLabel(y.year)} forecast ${money(forecasts[k]!)} is below the spend plus commitments already in that year, ${money(floor)}, which is used instead (raised by ${money(floor - forecasts[k]!)})`,
+      });
+      forecasts[k] = floor;
+    }
+    // R3-16: the item's forecast raised to its spend plus commitments (assessBudget) is raised in its years too,
+    // in the home year, so the By financial year table and the headline totals agree.
+    if (
+      hasYearForecast &&
+      i.forecast !== null &&
+      i.assessedForecast !== null &&
+      i.assessedForecast > i.forecast
+    ) {
+      const rest = Math.min(
+        i.assessedForecast - i.forecast,
+        forecastTotal - forecasts.reduce((s, x) => s + x, 0),
+      );
+      if (rest > 0) {
+        forecasts[home]! += rest;
+        issues.push({
+          sheet: i.sheet,
+          cell: "",
+          severity: "warning",
+          message: `${i.ref ?? i.name ?? `row ${i.row}`}: the forecast is raised to spend plus commitments, ${money(i.assessedForecast)}, by ${money(rest)} in ${financialYearLabel(ys[home]!.year)}, so the years add up to the item`,
+        });
+      }
+    }
     // Slippage out of each year, carried into the next year the item has figures for.
     const slip = ys.map(() => 0);
     for (let k = 0; k < ys.length; k++) {
