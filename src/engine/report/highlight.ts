@@ -801,7 +801,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         options.generatedAt !== undefined
           ? `Generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
           : "",
-      right: "Page &P of &N",
+      // No "of &N": printing the whole workbook makes &N count every sheet's pages ("Page 1 of 28").
+      right: "Highlight report page &P",
     },
     area: { rows: lastPrinted + 1, cols: COLS },
   };

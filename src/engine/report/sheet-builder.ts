@@ -537,7 +537,17 @@ export function logSheetLayout(
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 0 },
-    footer: { left: name, right: "Page &P of &N" },
+    footer: ownSheetFooter(name),
   };
   return b.build();
+}
+
+/**
+ * The footer of one of the tool's own log sheets: its name on the left and "<name> page &P" on the right, with no
+ * "of &N" total, which counts the whole workbook's pages when the whole workbook is printed. An "&" in the name
+ * is doubled so that Excel prints it rather than reading a header/footer code.
+ */
+export function ownSheetFooter(name: string): { left: string; right: string } {
+  const safe = name.replace(/&/g, "&&");
+  return { left: safe, right: `${safe} page &P` };
 }
