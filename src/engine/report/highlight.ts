@@ -107,10 +107,19 @@ const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
 const PLAIN_CELL: CellStyle = { border: true, hAlign: "center", vAlign: "top", wrap: true };
 /** The style of a cell holding a RAG word: its fill and text colour (shared objects: reports can be long). */
 const ragStyle = (rag: OverallRag | string): CellStyle => RAG_CELL[rag] ?? PLAIN_CELL;
-/** Bar colours: the RAG fill, but a darker grey for Not assessed (its fill is too light on white). */
+/**
+ * Bar colours: a darker shade of each RAG fill, so that the bar and its count ("████ 5"), printed in the same
+ * colour on white, read at a contrast of at least 4.5:1 (WCAG AA). The pale fills (Amber #FDB863 read 1.7:1)
+ * would not; Red's fill already does. The status word in the row's first cell keeps it from being colour alone.
+ */
 const BAR_COLOUR: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RAG_STYLE).map(([k, s]) => [k, s.fill])),
-  "Not assessed": "#7F7F7F",
+  "Amber/Red": "#A34500",
+  Amber: "#8A5300",
+  "Amber/Green": "#4D7A1F",
+  Green: "#2E7D32",
+  Complete: "#2B6A8C",
+  "Not assessed": "#595959",
 };
 
 /** Share of the programme period elapsed by the reporting date (0-1). */
