@@ -136,7 +136,10 @@ describe("the sample's highlight report at 31/12/2020", () => {
       [...expected]
         .sort(
           (x, y) =>
-            worse(x) - worse(y) || (y.variance ?? -Infinity) - (x.variance ?? -Infinity) || x.row - y.row,
+            worse(x) - worse(y) ||
+            severityRank(x.rag.overall) - severityRank(y.rag.overall) ||
+            (y.variance ?? -Infinity) - (x.variance ?? -Infinity) ||
+            x.row - y.row,
         )
         .map((i) => i.ref),
     );

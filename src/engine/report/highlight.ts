@@ -25,6 +25,7 @@ import { CYCLE_WORD, cycleTitle } from "../cycle";
 import type { Direction, PreviousSnapshot } from "./history";
 import {
   EXCEPTION_LIMIT,
+  EXCEPTION_ORDER_NOTE,
   comingUp,
   exceptionOrder,
   exceptions as exceptionList,
@@ -473,7 +474,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     );
   }
   r = pager.block(r, {
-    heading: [heading(excTitle)],
+    heading: all.length > 0 ? [heading(excTitle), note(EXCEPTION_ORDER_NOTE)] : [heading(excTitle)],
     header: [excHeader],
     rows: excRows,
     continued: [heading("Exceptions (continued)")],
