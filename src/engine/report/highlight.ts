@@ -25,6 +25,7 @@ import { CYCLE_WORD, cycleTitle } from "../cycle";
 import type { Direction, PreviousSnapshot } from "./history";
 import {
   EXCEPTION_LIMIT,
+  EXCEPTION_ORDER_NOTE,
   comingUp,
   exceptionOrder,
   exceptions as exceptionList,
@@ -107,10 +108,19 @@ const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
 const PLAIN_CELL: CellStyle = { border: true, hAlign: "center", vAlign: "top", wrap: true };
 /** The style of a cell holding a RAG word: its fill and text colour (shared objects: reports can be long). */
 const ragStyle = (rag: OverallRag | string): CellStyle => RAG_CELL[rag] ?? PLAIN_CELL;
-/** Bar colours: the RAG fill, but a darker grey for Not assessed (its fill is too light on white). */
+/**
+ * Bar colours: a darker shade of each RAG fill, so that the bar and its count ("████ 5"), printed in the same
+ * colour on white, read at a contrast of at least 4.5:1 (WCAG AA). The pale fills (Amber #FDB863 read 1.7:1)
+ * would not; Red's fill already does. The status word in the row's first cell keeps it from being colour alone.
+ */
 const BAR_COLOUR: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RAG_STYLE).map(([k, s]) => [k, s.fill])),
-  "Not assessed": "#7F7F7F",
+  "Amber/Red": "#A34500",
+  Amber: "#8A5300",
+  "Amber/Green": "#4D7A1F",
+  Green: "#2E7D32",
+  Complete: "#2B6A8C",
+  "Not assessed": "#595959",
 };
 
 /** Share of the programme period elapsed by the reporting date (0-1). */
@@ -468,7 +478,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     );
   }
   r = pager.block(r, {
-    heading: [heading(excTitle)],
+    heading: all.length > 0 ? [heading(excTitle), note(EXCEPTION_ORDER_NOTE)] : [heading(excTitle)],
     header: [excHeader],
     rows: excRows,
     continued: [heading("Exceptions (continued)")],
@@ -817,7 +827,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         options.generatedAt !== undefined
           ? `Generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
           : "",
-      right: "Page &P of &N",
+      // No "of &N": printing the whole workbook makes &N count every sheet's pages ("Page 1 of 28").
+      right: "Highlight report page &P",
     },
     area: { rows: lastPrinted + 1, cols: COLS },
   };

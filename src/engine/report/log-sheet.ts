@@ -3,7 +3,7 @@
  * only: apart from sheet-builder.ts so the add-in's first bundle does not carry it.
  */
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "../plan";
-import { SheetBuilder } from "./sheet-builder";
+import { SheetBuilder, ownSheetFooter } from "./sheet-builder";
 
 /**
  * A sheet of the tool's own that is a log (RAG History, Milestone History, Risk History): one bold header row
@@ -27,7 +27,7 @@ export function logSheetLayout(
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 0 },
-    footer: { left: name, right: "Page &P of &N" },
+    footer: ownSheetFooter(name),
   };
   return b.build();
 }

@@ -376,3 +376,13 @@ export function resolveStyles(runs: readonly StyleRun[]): StyleRun[] {
   }
   return out;
 }
+
+/**
+ * The footer of one of the tool's own log sheets: its name on the left and "<name> page &P" on the right, with no
+ * "of &N" total, which counts the whole workbook's pages when the whole workbook is printed. An "&" in the name
+ * is doubled so that Excel prints it rather than reading a header/footer code.
+ */
+export function ownSheetFooter(name: string): { left: string; right: string } {
+  const safe = name.replace(/&/g, "&&");
+  return { left: safe, right: `${safe} page &P` };
+}
