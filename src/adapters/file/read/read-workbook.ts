@@ -197,17 +197,10 @@ export async function readPackage(
     marked.add(name.toLowerCase());
     if (dn.localSheetId !== null) continue;
     if (role === "changelog") growing.set(name.toLowerCase(), RECENT_ROWS.changelog);
-    else if (
-      reportFrom !== undefined &&
-      (role === "history" || (role !== null && role in SNAPSHOT_HEADERS))
-    )
+    else if (reportFrom !== undefined && (role === "history" || (role !== null && role in SNAPSHOT_HEADERS)))
       growing.set(
         name.toLowerCase(),
-        historyRows(
-          reportFrom,
-          pkg.date1904,
-          SNAPSHOT_HEADERS[role as keyof typeof SNAPSHOT_HEADERS],
-        ),
+        historyRows(reportFrom, pkg.date1904, SNAPSHOT_HEADERS[role as keyof typeof SNAPSHOT_HEADERS]),
       );
   }
   const recentOf = (sheet: string) =>
