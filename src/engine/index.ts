@@ -28,7 +28,10 @@ export type {
 
 // One run: a workbook's snapshot in, the analysis, trend and write plan out (the same for every host).
 export type { ReadNeeds, WorkbookName, WorkbookSnapshot } from "./snapshot";
-export { FORMAT_HEAD_ROWS, markerTargets, readNeeds, workbookSnapshot } from "./snapshot";
+export { FORMAT_HEAD_ROWS, markerTargets, OWN_SHEET_NAMES, readNeeds, workbookSnapshot } from "./snapshot";
+// What a sheet's first rows say it can be (a sheet the engine reads or one it ignores): the file adapter reads an
+// ignored sheet no further than its head.
+export { HEAD_ROWS, sheetUse } from "./sheet-kind";
 export type { RunInputs } from "./run";
 export { planRun, PROGRAMME_SHEET_RULE } from "./run";
 // The add-in loads the report's sheets on demand (its own webpack chunk) and passes them to planRunWith.
@@ -81,6 +84,8 @@ export {
 } from "./own-sheets";
 export { CHANGELOG_HEADERS } from "./report/changelog";
 export { HISTORY_HEADERS } from "./report/history";
+export { MILESTONE_HISTORY_HEADERS } from "./report/milestone-history";
+export { RISK_HISTORY_HEADERS } from "./report/risk-history-columns";
 
 // Money as integer pence (money.ts), other percent maths (percent.ts) and dates as day numbers in a workbook's date system (dates.ts).
 export type { Pence } from "./money";
@@ -118,6 +123,7 @@ export { fieldLabel } from "./read/headers";
 export type { OverallRag, RagCounts } from "./rag";
 export { RAG_COUNT_KEYS, RAG_STYLE, severityRank } from "./rag";
 export { pct1 } from "./assess/format";
+export { budgetsNotReadNote } from "./assess/programme";
 export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } from "./report/exceptions";
 export { reportWarnings } from "./report/notes";
 export type { KeyMilestone } from "./report/key-milestones";

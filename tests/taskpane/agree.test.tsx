@@ -37,9 +37,11 @@ function reportRefs(heading: RegExp): string[] {
   const start = layout.values.findIndex((r) => typeof r[0] === "string" && heading.test(r[0]));
   expect(start).toBeGreaterThanOrEqual(0);
   const out: string[] = [];
-  // The heading, then the table's header row ("Ref"), then one row per item until a row with no reference.
-  expect(layout.values[start + 1]![0]).toBe("Ref");
-  for (let r = start + 2; r < layout.values.length; r++) {
+  // The heading, at most one note row (the exceptions' order), then the table's header row ("Ref"), then one
+  // row per item until a row with no reference.
+  const header = layout.values[start + 1]![0] === "Ref" ? start + 1 : start + 2;
+  expect(layout.values[header]![0]).toBe("Ref");
+  for (let r = header + 1; r < layout.values.length; r++) {
     const ref = layout.values[r]![0];
     // A table that runs onto the next page repeats its heading ("… (continued)") and header there.
     if (typeof ref === "string" && (/\(continued\)$/.test(ref) || ref === "Ref")) continue;

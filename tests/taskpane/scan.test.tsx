@@ -81,7 +81,9 @@ test("groups identical problems into one expandable line with the count; errors 
   expect(lines).toHaveLength(3);
   expect(lines[0]).toHaveTextContent('Error"tbc" is not an amount');
   expect(lines[1]).toHaveTextContent("Warningno forecast: the budget RAG is not assessed (3 cells)");
-  expect(lines[2]).toHaveTextContent("Warningno budget: the budget RAG is not assessed");
+  expect(lines[2]).toHaveTextContent(
+    'Warningthe budget in Programme!E11 could not be read: "tbc": the budget RAG is not assessed',
+  );
 
   const group = screen.getByRole("button", {
     name: /no forecast: the budget RAG is not assessed \(3 cells\)/,
@@ -132,7 +134,11 @@ test("a cell that cannot be selected is explained, not thrown", async () => {
   s.selectCell.mockRejectedValueOnce(new Error("The sheet Programme has been deleted."));
   const { user } = renderPane({ operations: s.operations, today: TODAY });
   await scanned();
-  await user.click(screen.getByRole("button", { name: /^Go to Programme!E11: no budget/ }));
+  await user.click(
+    screen.getByRole("button", {
+      name: /^Go to Programme!E11: the budget in Programme!E11 could not be read/,
+    }),
+  );
   expect(s.selectCell).toHaveBeenLastCalledWith("Programme", "E11");
   expect(await findNotice("Could not go to the cell")).toHaveTextContent(
     "The sheet Programme has been deleted.",
