@@ -12,7 +12,7 @@ import type * as Analyse from "../src/engine/analyse";
 import type * as Dates from "../src/engine/dates";
 import type { CellValue, SheetGrid } from "../src/engine/grid";
 import type * as OwnSheets from "../src/engine/own-sheets";
-import type * as History from "../src/engine/report/history";
+import type * as HistoryLayout from "../src/engine/report/history-layout";
 import type * as WritePlan from "../src/engine/write-plan";
 import type * as Generate from "./generate";
 
@@ -21,7 +21,9 @@ const root = resolve(process.argv[2] ?? resolve(__dirname, ".."));
 const { analyse } = require(`${root}/src/engine/analyse`) as typeof Analyse;
 const { benchGrid } = require(`${root}/bench/generate`) as typeof Generate;
 const { parseIsoDay } = require(`${root}/src/engine/dates`) as typeof Dates;
-const { historyLayout, mergeHistory } = require(`${root}/src/engine/report/history`) as typeof History;
+const { historyLayout, mergeHistory } = require(
+  `${root}/src/engine/report/history-layout`,
+) as typeof HistoryLayout;
 const { buildWritePlan, trendFromHistory } = require(`${root}/src/engine/write-plan`) as typeof WritePlan;
 const { unchangedRows } = require(`${root}/src/engine/own-sheets`) as typeof OwnSheets;
 /* eslint-enable @typescript-eslint/no-require-imports */

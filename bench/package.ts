@@ -17,7 +17,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { loadWorkbook } from "../src/adapters/file/read/read-workbook";
 import { analyse } from "../src/engine/analyse";
-import { parseIsoDay } from "../src/engine/dates";
+import { dayFromExcelSerial, jsDateFromDay, parseIsoDay } from "../src/engine/dates";
 import { buildWritePlan } from "../src/engine/write-plan";
 import { run } from "../src/cli/main";
 import { BENCH_HEADERS, benchRow } from "./generate";
@@ -44,8 +44,19 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   return median(t);
 }
 
-/** A programme workbook written by exceljs's streaming writer (so 200,000 rows can be made at all). */
-export async function makeInput(path: string, rows: number): Promise<void> {
+/** How many milestones and risks makeInput's registers hold (none: the programme sheet alone). */
+export interface BenchRegisters {
+  /** Milestones per item on a "Milestones" sheet (one key milestone in four). */
+  milestonesPerItem: number;
+  /** Risks on a "Risk Register" sheet: one for every `riskEvery` items. */
+  riskEvery: number;
+}
+
+/**
+ * A programme workbook written by exceljs's streaming writer (so 200,000 rows can be made at all), with a
+ * milestones sheet and a risk register when `registers` is given (so the Milestone and Risk Histories grow).
+ */
+export async function makeInput(path: string, rows: number, registers?: BenchRegisters): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
@@ -64,6 +75,72 @@ export async function makeInput(path: string, rows: number): Promise<void> {
     row.commit();
   }
   ws.commit();
+  if (registers) {
+    const ref = (i: number) => `P${String(i + 1).padStart(5, "0")}`;
+    const day = (serial: number) => jsDateFromDay(dayFromExcelSerial(serial));
+    const ms = wb.addWorksheet("Milestones");
+    ms.addRow(["Key milestones"]).commit();
+    ms.addRow([]).commit();
+    ms.addRow([
+      "Project ref",
+      "Milestone",
+      "Key milestone?",
+      "Baseline date",
+      "Forecast date",
+      "Actual date",
+      "Status",
+    ]).commit();
+    for (let i = 0; i < rows; i++)
+      for (let m = 0; m < registers.milestonesPerItem; m++) {
+        const baseline = 43922 + Math.floor(rnd() * 600); // from 01/04/2020
+        const forecast = baseline + Math.floor(rnd() * 60);
+        const done = forecast < 44197 && rnd() < 0.7; // before 01/01/2021
+        const row = ms.addRow([
+          ref(i),
+          `Stage ${m + 1}`,
+          (i + m) % 4 === 0 ? "Yes" : null,
+          day(baseline),
+          day(forecast),
+          done ? day(forecast) : null,
+          done ? "Achieved" : "Open",
+        ]);
+        for (const c of [4, 5, 6]) row.getCell(c).numFmt = "dd/mm/yyyy";
+        row.commit();
+      }
+    ms.commit();
+    const rr = wb.addWorksheet("Risk Register");
+    rr.addRow(["Risk Register"]).commit();
+    rr.addRow([]).commit();
+    rr.addRow([
+      "Risk ref",
+      "Project ref",
+      "Risk title",
+      "Risk owner",
+      "Residual likelihood (1-5)",
+      "Residual impact (1-5)",
+      "Residual score",
+      "Status",
+      "Review date",
+    ]).commit();
+    for (let i = 0, n = 0; i < rows; i += registers.riskEvery, n++) {
+      const likelihood = 1 + Math.floor(rnd() * 5);
+      const impact = 1 + Math.floor(rnd() * 5);
+      const row = rr.addRow([
+        `R${String(n + 1).padStart(5, "0")}`,
+        ref(i),
+        `Risk ${n + 1}: supplier capacity`,
+        `Officer ${i % 37}`,
+        likelihood,
+        impact,
+        likelihood * impact,
+        rnd() < 0.1 ? "Closed" : "Open",
+        day(44100 + Math.floor(rnd() * 400)),
+      ]);
+      row.getCell(9).numFmt = "dd/mm/yyyy";
+      row.commit();
+    }
+    rr.commit();
+  }
   await wb.commit();
 }
 

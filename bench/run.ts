@@ -10,6 +10,7 @@ import { parseIsoDay } from "../src/engine/dates";
 import { buildWritePlan } from "../src/engine/write-plan";
 import { benchGrid } from "./generate";
 import { packageBench } from "./package";
+import { bigSheetsBench } from "./big-sheets";
 
 const reportingDate = parseIsoDay("2020-12-31")!;
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`);
   if (!only || only === "engine") await engine();
   if (!only || only === "cli" || only === "package") await packageBench();
+  if (!only || only === "big-sheets") await bigSheetsBench();
   if (!only || only === "office") {
     try {
       // The Office adapter's figures need the fake Excel from the test support code (see bench/office.ts).

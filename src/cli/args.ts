@@ -6,7 +6,7 @@ export interface CliArgs {
   period: "month" | "quarter" | null;
   allocation: string | null;
   config: string | null;
-  /** The programme's name, start and end (YYYY-MM-DD), over rules.json's. */
+  /** The programme's name, start and end (YYYY-MM-DD or dd/mm/yyyy), over rules.json's. */
   name: string | null;
   start: string | null;
   end: string | null;
@@ -31,13 +31,16 @@ Options:
   --allocation POUNDS    programme allocation, e.g. 1200000 or "£1.2m" (default: £1,200,000)
   --config rules.json    thresholds for the RAG rules and the programme's details (see docs/RULES.md)
   --name TEXT            the programme's name in the report (default: ICT Strategy 2020-22)
-  --start YYYY-MM-DD     the programme period's first day (default: 2020-04-01)
-  --end YYYY-MM-DD       the programme period's last day (default: 2022-03-31)
+  --start YYYY-MM-DD     the programme period's first day, also as dd/mm/yyyy (default: 2020-04-01)
+  --end YYYY-MM-DD       the programme period's last day, also as dd/mm/yyyy (default: 2022-03-31)
   --json                 print the analysis as JSON on standard output
   --out result.xlsx      write a copy of the workbook with RAG columns and a highlight report
                          (the input file is never modified)
   -h, --help             show this help
   --version              show the version
+
+Settings the add-in saved in the workbook (reporting date, rules, allocation, programme's name and period) are
+used where no option (or --config) gives them; the summary says which came from the workbook.
 
 Exit codes: 0 done (even with warnings), 1 no programme sheet could be read or the file cannot be opened,
 2 usage error.`;

@@ -6,10 +6,12 @@ import { constants } from "node:fs";
 import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { dayFromLocalDate, defaultReportingDate, formatDayUk, parseIsoDay } from "../engine/dates";
+import { SETTINGS_KEY, settingsFromJson } from "../engine/saved-settings";
+import type { SavedSettingText } from "../adapters/file/web-settings";
 import type { DayNumber } from "../engine/dates";
 import { cycleStart, defaultCycle } from "../engine/cycle";
 import { toJsonReport } from "../engine/json";
-import { pence, penceFromPounds } from "../engine/money";
+import { formatMoney, pence, penceFromPounds } from "../engine/money";
 import type { Pence } from "../engine/money";
 import { readAmount } from "../engine/read/cells";
 import { DEFAULT_RULES, rulesFromJson } from "../engine/rules";
@@ -22,6 +24,7 @@ import { InputError } from "../adapters/file/errors";
 import type { SheetEntry } from "../adapters/file/package";
 import type { LoadedWorkbook } from "../adapters/file/read/read-workbook";
 import type { OwnSheetRole, WritePlan } from "../engine/plan";
+import type { Issue } from "../engine/model";
 import { columnLetters } from "../engine/grid";
 import { parseArgs, USAGE } from "./args";
 import { summaryLines } from "./summary";
@@ -111,54 +114,124 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
   }
   try {
     // As in the pane: by default the last day of the previous month (a month that has ended), not today.
-    let reportingDate = defaultReportingDate(dayFromLocalDate(io.now()));
+    let dateFlag: DayNumber | null = null;
     if (args.date !== null) {
-      const d = parseCliDate(args.date);
-      if (d === null)
+      dateFlag = parseCliDate(args.date);
+      if (dateFlag === null)
         throw new UsageError(
           `--date ${args.date}: expected a date as YYYY-MM-DD from 1900 to 9999 (or dd/mm/yyyy), e.g. 2020-12-31 or 31/12/2020`,
         );
-      reportingDate = d;
-    } else {
-      io.stderr(
-        `programme-rag: no --date given: reporting at ${formatDayUk(reportingDate)}, the last day of the previous month (--date 31/12/2020 chooses another)\n`,
-      );
     }
-    let rules: Rules = DEFAULT_RULES;
-    let allocation: Pence | undefined;
-    let details: ProgrammeDetails = {};
-    if (args.config !== null) {
-      const cfg = await readConfig(args.config);
-      rules = cfg.rules;
-      details = cfg.details;
-      if (cfg.allocation !== null) allocation = pence(penceFromPounds(cfg.allocation));
-    }
-    if (args.name !== null) details = { ...details, name: args.name };
-    if (args.start !== null) details = { ...details, start: args.start };
-    if (args.end !== null) details = { ...details, end: args.end };
-    const day = (flag: string, text: string | undefined) => {
-      if (text === undefined) return undefined;
-      const d = parseIsoDay(text);
-      if (d === null) throw new UsageError(`${flag} ${text}: expected a date as YYYY-MM-DD, e.g. 2020-04-01`);
+    let config: Awaited<ReturnType<typeof readConfig>> | null = null;
+    if (args.config !== null) config = await readConfig(args.config);
+    const day = (flag: string, text: string | null) => {
+      if (text === null) return undefined;
+      const d = parseCliDate(text);
+      if (d === null)
+        throw new UsageError(
+          `${flag} ${text}: expected a date as YYYY-MM-DD (or dd/mm/yyyy), e.g. 2020-04-01 or 01/04/2020`,
+        );
       return d;
     };
-    const periodStart = day("--start", details.start);
-    const periodEnd = day("--end", details.end);
-    if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd)
+    // The flags' own dates, checked before any file is read; a rules file's as rules.json writes them.
+    const startFlag = day("--start", args.start);
+    const endFlag = day("--end", args.end);
+    const configStart =
+      config?.details.start !== undefined ? day("--config start", config.details.start) : undefined;
+    const configEnd = config?.details.end !== undefined ? day("--config end", config.details.end) : undefined;
+    if (startFlag !== undefined && endFlag !== undefined && startFlag > endFlag)
       throw new UsageError("--start must not be after --end");
-    if (args.allocation !== null) allocation = parseAllocation(args.allocation);
+    const allocationFlag = args.allocation !== null ? parseAllocation(args.allocation) : undefined;
     if (args.out !== null && !/\.xls[xm]$/i.test(args.out))
       throw new UsageError(
         `--out ${args.out}: the result is written as .xlsx (or .xlsm for a macro workbook)`,
       );
     if (args.out !== null) await checkOutPath(args.input, args.out);
 
+    // What the run uses: a flag, else the rules file, else the settings the add-in saved in the workbook, else
+    // the defaults. Decided once the workbook's saved settings are read (before its history, whose rows to read
+    // depend on the reporting date).
+    let reportingDate = defaultReportingDate(dayFromLocalDate(io.now()));
+    let rules: Rules = DEFAULT_RULES;
+    let allocation: Pence | undefined;
+    let details: { name?: string; start?: DayNumber; end?: DayNumber } = {};
+    const fromWorkbook: string[] = [];
+    const settingWarnings: string[] = [];
+    let dateFrom = "flag" as "flag" | "workbook" | "default";
+    const decide = (savedText: SavedSettingText | null): void => {
+      const read = savedText ? settingsFromJson(savedText.value) : ({ kind: "none" } as const);
+      if (read.kind === "unreadable")
+        settingWarnings.push(
+          `the add-in's saved setting "${SETTINGS_KEY}" (${savedText!.part}) was not used: ${read.problem}`,
+        );
+      const saved = read.kind === "ok" ? read.settings : null;
+      if (dateFlag !== null) reportingDate = dateFlag;
+      else if (saved?.reportingDate !== undefined) {
+        reportingDate = saved.reportingDate;
+        dateFrom = "workbook";
+        fromWorkbook.push(`reporting date ${formatDayUk(reportingDate)}`);
+      } else dateFrom = "default";
+      if (config) rules = config.rules;
+      else if (saved) {
+        rules = saved.rules;
+        fromWorkbook.push("rules");
+      }
+      if (allocationFlag !== undefined) allocation = allocationFlag;
+      else if (config && config.allocation !== null) allocation = pence(penceFromPounds(config.allocation));
+      else if (saved) {
+        allocation = saved.allocation;
+        fromWorkbook.push(`allocation ${formatMoney(saved.allocation)}`);
+      }
+      const p = saved?.programme;
+      const pick = <T>(
+        flag: T | undefined,
+        cfg: T | undefined,
+        ws: T | undefined,
+        what: string,
+      ): T | undefined => {
+        if (flag !== undefined) return flag;
+        if (cfg !== undefined) return cfg;
+        if (ws !== undefined) fromWorkbook.push(what);
+        return ws;
+      };
+      const name = pick(args.name ?? undefined, config?.details.name, p?.name, "programme name");
+      const start = pick(startFlag, configStart, p?.start, "programme start");
+      const end = pick(endFlag, configEnd, p?.end, "programme end");
+      details = {
+        ...(name !== undefined ? { name } : {}),
+        ...(start !== undefined ? { start } : {}),
+        ...(end !== undefined ? { end } : {}),
+      };
+    };
+    const periodOf = () => args.period ?? defaultCycle(reportingDate);
+
     // Loaded here, not at start-up: --help and usage errors pay for none of it.
     const { loadWorkbook } = await import("../adapters/file/read/read-workbook");
     // Of the RAG History, only what this run's report needs is read: the snapshot it compares with and the rows
     // from its period on (the month's or the quarter's first day).
-    const cycle = args.period ?? defaultCycle(reportingDate);
-    const loaded = await loadWorkbook(args.input, { reportFrom: cycleStart(reportingDate, cycle) });
+    let decided = false;
+    const loaded = await loadWorkbook(args.input, {
+      reportFrom: (saved) => {
+        decide(saved);
+        decided = true;
+        return cycleStart(reportingDate, periodOf());
+      },
+    });
+    if (!decided) decide(null); // a CSV has no saved settings
+    const periodStart = details.start;
+    const periodEnd = details.end;
+    if (periodStart !== undefined && periodEnd !== undefined && periodStart > periodEnd)
+      throw new UsageError(
+        `--start must not be after --end: the programme's start ${formatDayUk(periodStart)} is after its end ${formatDayUk(periodEnd)}` +
+          (fromWorkbook.some((w) => w.startsWith("programme"))
+            ? " (as saved in the workbook; --start and --end choose others)"
+            : ""),
+      );
+    if (dateFrom === "default")
+      io.stderr(
+        `programme-rag: no --date given: reporting at ${formatDayUk(reportingDate)}, the last day of the previous month (--date 31/12/2020 chooses another)\n`,
+      );
+    for (const w of settingWarnings) io.stderr(`programme-rag: warning: ${w}\n`);
     if (args.out !== null && loaded.kind === "xlsx" && loaded.pkg) {
       // The package's content type decides, not the input's name: Excel opens a macro workbook only as .xlsm.
       const { isMacroWorkbook } = await import("../adapters/file/macro-workbook");
@@ -193,21 +266,50 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       io.stderr(`programme-rag: ${args.input}: ${outcome.message}\n`);
       return 1;
     }
-    const { analysis, trend, plan } = outcome;
+    const { trend, plan } = outcome;
+    // The run's own warnings join the analysis's issues, so --json lists them as the summary does.
+    const extra: Issue[] = settingWarnings.map((message) => ({
+      sheet: "",
+      cell: "",
+      severity: "warning",
+      message,
+    }));
     if (args.out !== null && plan !== null) {
       // A protected sheet the run writes is written in the copy with its protection kept, and said (issue 14).
       const { protectedSheetWarnings } = await import("../adapters/file/write/protected-sheets");
       const ownWritten = plan.sheets.flatMap((l) => snapshot.own.get(l.role)?.sheet ?? []);
       for (const w of protectedSheetWarnings(plan, loaded.read, ownWritten)) {
-        io.stderr(`programme-rag: warning: ${w}\n`);
+        io.stderr(`programme-rag: warning: ${w.message}\n`);
+        extra.push({ sheet: w.sheet, cell: "", severity: "warning", message: w.message });
       }
     }
+    const analysis = extra.length
+      ? { ...outcome.analysis, issues: [...extra, ...outcome.analysis.issues] }
+      : outcome.analysis;
+    const runWarnings: string[] = [];
+    if (
+      dateFrom === "default" &&
+      (reportingDate < analysis.periodStart || reportingDate > analysis.periodEnd)
+    )
+      runWarnings.push(
+        `no --date was given, so the report is at ${formatDayUk(reportingDate)} (the last day of last month), ` +
+          `${reportingDate > analysis.periodEnd ? "after" : "before"} the programme's period: ratings and overdue items are as at that date. ` +
+          `Run again with the reporting date you mean, e.g. --date ${formatDayUk(Math.min(analysis.periodEnd, Math.max(analysis.periodStart, reportingDate)) as DayNumber)}`,
+      );
+    const fromLines = fromWorkbook.length
+      ? [
+          `From the workbook's saved settings (the add-in's; flags and --config win): ${fromWorkbook.join(", ")}`,
+        ]
+      : [];
     const say = args.json ? io.stderr : io.stdout;
-    if (args.json)
+    if (args.json) {
+      for (const w of runWarnings) io.stderr(`programme-rag: warning: ${w}\n`);
+      if (fromLines.length) io.stderr(`programme-rag: ${fromLines[0]}\n`);
       io.stdout(
         JSON.stringify(toJsonReport(analysis, trend, outcome.riskScoresBefore ?? null), null, 2) + "\n",
       );
-    else say(summaryLines(analysis, 10, trend).join("\n") + "\n");
+    } else
+      say(summaryLines(analysis, 10, trend, { inputs: fromLines, warnings: runWarnings }).join("\n") + "\n");
 
     if (args.out !== null && plan !== null) {
       let source = loaded;

@@ -21,8 +21,10 @@ import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
 import { changeText } from "../engine/report/trend";
+import { budgetsNotReadNote } from "../engine/assess/programme";
 
 export function formatIssue(i: Issue): string {
+  if (!i.sheet) return i.message;
   return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
 }
 
@@ -63,7 +65,16 @@ function oneLine(h: string): string {
   return t.length > 50 ? t.slice(0, 49).trimEnd() + "…" : t;
 }
 
-export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend | null = null): string[] {
+/**
+ * The summary. `notes`: what the command line adds at the top (which inputs came from the workbook's saved
+ * settings; warnings about the run's own inputs, said first).
+ */
+export function summaryLines(
+  a: ProgrammeAnalysis,
+  maxIssues = 10,
+  trend: Trend | null = null,
+  notes: { inputs?: string[]; warnings?: string[] } = {},
+): string[] {
   const t = a.totals;
   const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
   const formatPounds = (p: Pence): string => formatMoney(p, symbol);
@@ -75,7 +86,8 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
   lines.push(
     `${a.programmeName}: reporting date ${formatDayUk(a.reportingDate)} (${a.period}), programme period ${formatDayUk(a.periodStart)} to ${formatDayUk(a.periodEnd)}`,
   );
-  for (const w of reportWarnings(a, trend)) lines.push(`Warning: ${w}`);
+  lines.push(...(notes.inputs ?? []));
+  lines.push(...warningLines(a, trend, notes.warnings ?? [], maxIssues));
   // The period reported and what it compares with, as the report's title and subtitle say them.
   lines.push(`Period: ${cycleSentence(a, trend)}`);
   const sheets = a.sheets.map(
@@ -91,6 +103,7 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
       `spent ${formatPounds(t.spent)}, committed ${formatPounds(t.committed)}, forecast ${formatPounds(t.forecast)}, ` +
       `variance to allocation ${overUnder(t.varianceToAllocation)} (budget ${t.rag})`,
   );
+  if (t.budgetsNotRead > 0) lines.push(`  ${budgetsNotReadNote(t.budgetsNotRead)}`);
   lines.push(...yearLines(a, formatPounds));
   const c = a.ragCounts;
   lines.push(
@@ -188,19 +201,35 @@ export function summaryLines(a: ProgrammeAnalysis, maxIssues = 10, trend: Trend 
     }
     lines.push(`Skipped rows: ${[...counts].map(([k, n]) => skippedCount(k, n)).join(", ")}`);
   }
-  const errors = a.issues.filter((i) => i.severity === "error").length;
-  const warnings = a.issues.length - errors;
-  if (a.issues.length) {
-    lines.push(
-      `Problems: ${errors} cell${errors === 1 ? "" : "s"} could not be read, ${warnings} warning${warnings === 1 ? "" : "s"}`,
-    );
-    const shown = [...a.issues]
-      .sort((x, y) => (x.severity === y.severity ? 0 : x.severity === "error" ? -1 : 1))
-      .slice(0, maxIssues);
-    for (const i of shown) lines.push(`  ${formatIssue(i)}`);
-    if (a.issues.length > shown.length)
-      lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
-  }
+  return lines;
+}
+
+/**
+ * One section for everything to look at, near the top: the run's and the report's warnings (all of them: they
+ * are few and say what to do), then the cells that could not be read, then the cells' warnings, capped at
+ * `maxIssues` lines with a count of the rest. Each line says its kind once.
+ */
+function warningLines(
+  a: ProgrammeAnalysis,
+  trend: Trend | null,
+  runWarnings: readonly string[],
+  maxIssues: number,
+): string[] {
+  const report = [...runWarnings, ...reportWarnings(a, trend)];
+  const errors = a.issues.filter((i) => i.severity === "error");
+  const cellWarnings = a.issues.filter((i) => i.severity !== "error");
+  if (report.length + a.issues.length === 0) return [];
+  const parts = [
+    report.length ? `${report.length} about the report` : "",
+    errors.length ? `${errors.length} cell${errors.length === 1 ? "" : "s"} could not be read` : "",
+    cellWarnings.length ? `${cellWarnings.length} about cells or sheets` : "",
+  ].filter(Boolean);
+  const lines = [`Warnings and errors: ${parts.join(", ")}`];
+  for (const w of report) lines.push(`  Warning: ${w}`);
+  const shown = [...errors, ...cellWarnings].slice(0, maxIssues);
+  for (const i of shown) lines.push(`  ${i.severity === "error" ? "Error" : "Warning"}: ${formatIssue(i)}`);
+  if (a.issues.length > shown.length)
+    lines.push(`  … and ${a.issues.length - shown.length} more (--json lists them all)`);
   return lines;
 }
 

@@ -2,16 +2,17 @@
  * The engine's front door: sheets of cell values in, the whole analysis out. Pure; never throws on bad input.
  */
 import type { DateSystem, DayNumber } from "./dates";
-import { dayFromYmd, periodLabel } from "./dates";
+import { dayFromYmd, formatDayUk, periodLabel } from "./dates";
 import type { ColIndex } from "./coords";
-import { rowIndexOf } from "./coords";
+import { excelRowOf, rowIndexOf } from "./coords";
 import type { ReportCycle } from "./cycle";
 import { defaultCycle, financialMonth } from "./cycle";
 import type { CellValue, SheetGrid } from "./grid";
-import { columnIndex } from "./grid";
+import { cellAddress, columnIndex, quoteSheetName } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
-import { pence } from "./money";
+import { formatMoney, pence } from "./money";
+import { percentFromFraction } from "./percent";
 import type {
   AssessedItem,
   ColumnMapping,
@@ -21,15 +22,18 @@ import type {
   SheetReport,
   SheetTotalRow,
   SkippedRow,
+  UnreadableCell,
 } from "./model";
 import type { Rules } from "./rules";
 import { DEFAULT_RULES } from "./rules";
-import { MAX_COLUMN, readSheet, whyNotRead } from "./read/sheet";
+import { MAX_COLUMN, readSheet, refKey, whyNotRead } from "./read/sheet";
 import { transposedFields } from "./read/headers";
 import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
+import type { CellLocator } from "./assess/item";
 import { assessInPlace, locatorFor } from "./assess/item";
+import { isCompleteStatus } from "./assess/schedule";
 import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
 import { nextMilestoneColumns } from "./read/milestones";
@@ -156,16 +160,54 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     for (const f of MONEY_FIELDS)
       for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
     const unreadable = new Map<number, MoneyField[]>();
+    const budgetCell = new Map<number, string>();
+    const unreadableCells = new Map<number, UnreadableCell[]>();
     for (const x of read.issues) {
       if (x.severity !== "error") continue;
       const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
       const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
       if (!cell || !f) continue;
       const row = Number(cell[2]);
+      if (f === "budget" && !budgetCell.has(row)) budgetCell.set(row, x.cell);
       const list = unreadable.get(row) ?? [];
       if (!list.includes(f)) list.push(f);
       unreadable.set(row, list);
+      // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
+      const held = / is /.exec(x.message);
+      const cells = unreadableCells.get(row) ?? [];
+      cells.push({
+        field: f,
+        cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
+        text: held ? x.message.slice(0, held.index) : x.message,
+      });
+      unreadableCells.set(row, cells);
     }
+    // A money cell merged down over more than one item row: the whole amount would go to the first item.
+    if (!transposed && grid.merges)
+      for (const m of grid.merges) {
+        const f = m.rows > 1 ? moneyAt.get(m.col) : undefined;
+        if (!f) continue;
+        const first = excelRowOf(m.row);
+        const last = first + m.rows - 1;
+        const covered = read.items.filter((i) => i.row >= first && i.row <= last);
+        if (covered.length < 2) continue;
+        const range = `${cellAddress(m.row, m.col)}:${cellAddress(rowIndexOf(last), m.col + m.cols - 1)}`;
+        issues.push({
+          sheet: read.sheet,
+          cell: range,
+          severity: "error",
+          message:
+            `the ${f} cell ${range} is merged over ${covered.length} items (${covered.map((i) => i.ref ?? i.name).join(", ")}): ` +
+            "its amount is counted for none of them rather than guessed; unmerge it and give each item its own amount",
+        });
+        for (const i of covered) {
+          i[f] = null;
+          const list = unreadable.get(i.row) ?? [];
+          if (!list.includes(f)) list.push(f);
+          unreadable.set(i.row, list);
+          if (f === "budget") budgetCell.set(i.row, range);
+        }
+      }
     const nextCols = transposed ? null : nextMilestoneColumns(readGrid, read.headerRow);
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
@@ -176,11 +218,18 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
       if (u) item.unreadable = u;
+      const uc = unreadableCells.size > 0 ? unreadableCells.get(item.row) : undefined;
+      if (uc) item.unreadableCells = uc;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
-      items.push(assessInPlace(item, options.reportingDate, rules, locate, issues, symbol));
+      const assessed = assessInPlace(item, options.reportingDate, rules, locate, issues, symbol);
+      const cellNotRead = budgetCell.size > 0 ? budgetCell.get(item.row) : undefined;
+      if (cellNotRead !== undefined) budgetReasonNotRead(assessed, cellNotRead, readGrid);
+      if (assessed.rag.schedule === "Complete" && assessed.status !== null)
+        completeContradicted(assessed, rules, locate, issues);
+      items.push(assessed);
     }
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
     for (let k = read.skipped.length - 1; k >= 0; k--) {
@@ -277,6 +326,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     });
   milestones.links?.finish(issues);
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
+  if (reports.length > 1) crossSheetDuplicates(items, issues, symbol, locatorFor(columnsBySheet));
   const riskRegister = riskLinker?.finish();
   const totals = programmeTotals(items, allocation, rules, symbol);
   const counts = ragCounts(items);
@@ -323,4 +373,94 @@ function fieldCount(byField: Map<string, unknown>): number {
   let n = 0;
   for (const f of byField.keys()) if (f !== "commentary") n++;
   return n;
+}
+
+/**
+ * The same reference on two programme sheets (a sheet copied into another, or a project listed under two
+ * themes): both rows are read, rated and counted, each where it is, and a warning at the later row's reference
+ * names both sheets, both rows and the money counted twice if they are the same project. (Within one sheet the
+ * reader already names a reference used again.)
+ */
+function crossSheetDuplicates(
+  items: readonly AssessedItem[],
+  issues: Issue[],
+  symbol: string,
+  locate: (item: AssessedItem, field: "ref") => string,
+): void {
+  const first = new Map<string, AssessedItem>();
+  for (const item of items) {
+    if (item.ref === null) continue;
+    const key = refKey(item.ref);
+    const was = first.get(key);
+    if (!was) {
+      first.set(key, item);
+      continue;
+    }
+    if (was.sheet === item.sheet) continue;
+    const same =
+      (was.name ?? "").trim().toLowerCase() === (item.name ?? "").trim().toLowerCase() &&
+      was.budget === item.budget;
+    const money = item.budget !== null ? `its budget ${formatMoney(item.budget, symbol)} is` : "it is";
+    issues.push({
+      sheet: item.sheet,
+      cell: locate(item, "ref"),
+      severity: "warning",
+      message:
+        `reference "${item.ref}" is on "${was.sheet}" (row ${was.row}) and on "${item.sheet}" (row ${item.row})` +
+        (same ? " with the same name and budget" : "") +
+        `: both rows are rated and counted, so if they are the same project ${money} counted twice in the totals; ` +
+        "give one a different reference or remove the copy",
+    });
+  }
+}
+
+/**
+ * A status saying Complete (or Done) while the item's own figures say otherwise: its % complete below 100%, or a
+ * key milestone not achieved. The rating stays Complete (the status is the owner's word), but a warning at the
+ * status cell and a reason name what contradicts it, so the meeting is not told it is done unchallenged.
+ */
+function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLocator, issues: Issue[]): void {
+  if (!isCompleteStatus(item.status, rules.schedule.completeStatuses)) return;
+  const against: string[] = [];
+  if (item.progress !== null && item.progress < 1)
+    against.push(
+      `${Math.round(percentFromFraction(item.progress))}% complete in ${locate(item, "progress")}`,
+    );
+  for (const m of item.milestones ?? []) {
+    if (!m.key || m.rag === "Achieved" || m.rag === "Not assessed") continue;
+    const due = m.forecast ?? m.baseline;
+    against.push(
+      `key milestone "${m.name}" not achieved` +
+        (due !== null ? ` (due ${formatDayUk(due)})` : "") +
+        (m.sheet !== item.sheet ? ` on "${m.sheet}" row ${m.row}` : ""),
+    );
+  }
+  if (against.length === 0) return;
+  const words = `the status says "${item.status}", but ${against.join(" and ")}`;
+  issues.push({
+    sheet: item.sheet,
+    cell: locate(item, "status"),
+    severity: "warning",
+    message: `${words}: rated Complete on the status; check which is true`,
+  });
+  item.reasons = [...item.reasons, { dimension: "schedule", rag: "Complete", text: `Complete: ${words}` }];
+}
+
+/**
+ * The budget's reason for an item whose budget cell could not be read names the cell and what it holds, and
+ * says its money is in no total (programmeTotals, byTheme, byYear and yearView leave it out).
+ */
+function budgetReasonNotRead(item: AssessedItem, cell: string, grid: SheetGrid): void {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  const raw = m
+    ? (grid.values[Number(m[2]) - 1 - grid.rowOffset]?.[columnIndex(m[1]!) - grid.colOffset] ?? null)
+    : null;
+  const shown = typeof raw === "string" ? ` ("${raw.trim()}")` : "";
+  const at = `${quoteSheetName(item.sheet)}!${cell}`;
+  const text = cell.includes(":")
+    ? `Not assessed: the budget cell ${at} is merged over more than one item, so its money is in no total`
+    : `Not assessed: the budget in ${at}${shown} could not be read, so its money is in no total`;
+  item.reasons = item.reasons.map((r) =>
+    r.dimension === "budget" && r.rag === "Not assessed" ? { ...r, text } : r,
+  );
 }

@@ -32,6 +32,11 @@ export interface SheetGrid {
    * empty space for a column the tool adds.
    */
   formulas?: ReadonlyMap<number, ReadonlySet<number>>;
+  /**
+   * Merged areas (sheet row and column of the top-left cell, and size), where the host says: an amount merged
+   * over two item rows is named and counted for neither. The covered cells read as empty, as both hosts give them.
+   */
+  merges?: readonly { row: RowIndex; col: ColIndex; rows: number; cols: number }[];
 }
 
 /** Whether the grid's cell values[r][c] holds a formula (as far as the host said). */

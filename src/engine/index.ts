@@ -45,6 +45,9 @@ export { dimensions } from "./assess/registry";
 export type { ProgrammeDetails, Rules, RulesJson } from "./rules";
 export { DEFAULT_RULES, rulesFromJson, rulesToJson } from "./rules";
 export { allocationByYearToJson } from "./rules";
+// The settings the add-in saves in the workbook, checked the same way for the pane and the command line.
+export type { SettingsRead } from "./saved-settings";
+export { SETTINGS_KEY, SETTINGS_VERSION, settingsFromJson } from "./saved-settings";
 export type { YearView } from "./assess/years";
 export { varianceIsCarried, yearVarianceWords } from "./year-words";
 

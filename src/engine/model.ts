@@ -118,6 +118,15 @@ export interface RatingCell {
   text: string | null;
 }
 
+/** A money cell that could not be read, named so that a reason never takes it for a blank one. */
+export interface UnreadableCell {
+  field: "budget" | "spent" | "committed" | "forecast";
+  /** The cell as a reference: "Programme!H12", "'Capital Works'!H12". */
+  cell: string;
+  /** What it held, as the reader quoted it: '"TBC"', "#REF!". */
+  text: string;
+}
+
 /** One part of a sum of money ("Budget revenue", "Forecast CDEL"), as read for an item. */
 export interface PartFigures {
   field: "budget" | "spent" | "committed" | "forecast";
@@ -178,6 +187,8 @@ export interface ProgrammeItem {
   overrideReason?: string | null;
   /** Money fields whose cells could not be read (an error or text that is not an amount), e.g. ["budget"]. */
   unreadable?: ("budget" | "spent" | "committed" | "forecast")[];
+  /** Each unreadable money cell, named: its field, "Programme!H12" and what it held ('"TBC"', "#REF!"). */
+  unreadableCells?: UnreadableCell[];
   /** The item's milestones (a milestones sheet's, linked by its reference or name; its own "Next milestone"). */
   milestones?: AssessedMilestone[];
   /** The open risks a risk register links to this item (by its reference or name), where it has any. */
@@ -230,6 +241,8 @@ export interface Totals {
   variancePctToAllocation: Percent | null;
   /** The budget rule applied to (allocation, forecast). */
   rag: RagStatus;
+  /** Items whose budget cell could not be read: their money is in none of these figures. */
+  budgetsNotRead: number;
 }
 
 export interface Breakdown {
@@ -242,6 +255,8 @@ export interface Breakdown {
   variance: Pence;
   worst: OverallRag;
   counts: RagCounts;
+  /** Items whose budget cell could not be read: counted in `items`, their money in none of the sums. */
+  budgetsNotRead: number;
 }
 
 /** Where the tool writes an item's RAG on a programme sheet. */

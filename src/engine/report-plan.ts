@@ -8,8 +8,8 @@ import type { ProgrammeAnalysis } from "./model";
 import type { SheetLayout } from "./plan";
 import { highlightLayout } from "./report/highlight";
 import type { HistorySheet } from "./report/history";
-import { historySheetLayout } from "./report/history";
-import { milestoneHistoryLayout } from "./report/milestone-history";
+import { historySheetLayout } from "./report/history-layout";
+import { milestoneHistoryLayout } from "./report/milestone-history-layout";
 import { riskHistoryPlan } from "./report/risk-history";
 import type { PlanOptions } from "./write-plan";
 

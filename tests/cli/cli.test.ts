@@ -25,7 +25,10 @@ describe("usage errors exit 2 with a message", () => {
     [[sample, "--out", sample], /input workbook is never modified/],
     [[sample, "--config", "/nonexistent/rules.json"], /--config .*no such file/],
     [[sample, sample], /one workbook at a time/],
-    [[sample, "--start", "1/4/2020"], /--start 1\/4\/2020: expected a date as YYYY-MM-DD/],
+    [
+      [sample, "--start", "31/04/2020"],
+      /--start 31\/04\/2020: expected a date as YYYY-MM-DD \(or dd\/mm\/yyyy\)/,
+    ],
     [[sample, "--end", "2022-02-30"], /--end 2022-02-30: expected a date/],
     [[sample, "--start", "2022-04-01", "--end", "2020-03-31"], /--start must not be after --end/],
     [[sample, "--name"], /--name needs a value/],
@@ -98,7 +101,7 @@ describe("the programme's details are settings", () => {
     expect(r.stdout).toMatch(
       /^Flags win: reporting date 31\/12\/2020 \(Q3 2020\/21\), programme period 01\/04\/2020 to 30\/11\/2020$/m,
     );
-    expect(r.stdout).toMatch(/^Warning: The reporting date 31\/12\/2020 is after the programme period/m);
+    expect(r.stdout).toMatch(/^ {2}Warning: The reporting date 31\/12\/2020 is after the programme period/m);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("Highlight Report")!;

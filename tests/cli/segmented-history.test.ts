@@ -28,6 +28,8 @@ import { runCli } from "./run-cli";
 
 jest.setTimeout(180_000);
 const SAMPLE = join(__dirname, "..", "..", "samples", "ict-strategy-programme.xlsx");
+/** The tool's sheets that grow a block of rows a report, each a segmented entry. */
+const GROWING = ["RAG History", "Milestone History", "Risk History", "Change Log"];
 const QUARTERS = ["2020-06-30", "2020-09-30", "2020-12-31", "2021-03-31", "2021-06-30"];
 let dir: string;
 beforeAll(() => {
@@ -127,7 +129,7 @@ beforeAll(async () => {
 });
 
 test("each later run copies the earlier runs' compressed segments byte for byte and adds one segment", async () => {
-  for (const sheet of ["RAG History", "Change Log"]) {
+  for (const sheet of GROWING) {
     for (let q = 1; q < runs.length; q++) {
       const before = await entryOf(runs[q - 1]!, sheet);
       const after = await entryOf(runs[q]!, sheet);
@@ -150,6 +152,42 @@ test("each later run copies the earlier runs' compressed segments byte for byte 
   for (const f of runs) {
     execFileSync("unzip", ["-tq", f]);
     await JSZip.loadAsync(await readFile(f), { checkCRC32: true });
+  }
+});
+
+test("the Milestone and Risk Histories are read as a window, their earlier quarters' rows neither read nor rewritten", async () => {
+  const last = runs[runs.length - 1]!;
+  const date = "2021-09-30";
+  const from = cycleStart(parseIsoDay(date)!, defaultCycle(parseIsoDay(date)!));
+  const windowed = await loadWorkbook(last, { reportFrom: from });
+  const whole = await loadWorkbook(last, { ownSheetRows: "all" });
+  for (const sheet of ["Milestone History", "Risk History"]) {
+    const w = windowed.read.get(sheet)!;
+    const all = whole.read.get(sheet)!.grid.values;
+    // Only the header and the last snapshot (the one a report at 30/09/2021 compares with) are read.
+    expect([sheet, w.dropped > 0]).toEqual([sheet, true]);
+    expect([sheet, w.grid.values]).toEqual([sheet, [all[0], ...all.slice(1 + w.dropped)]]);
+    // A rebuilt row has no cell where a value is empty (a milestone not key): the first write must not give it an
+    // empty-text cell either, or the rows copied from then on would differ from a whole rebuild's.
+    for (const f of runs) {
+      const xml = await (
+        await JSZip.loadAsync(await readFile(f))
+      )
+        .file((await entryOf(f, sheet)).part)!
+        .async("string");
+      expect([sheet, basename(f), /<t[^>]*><\/t>/.test(xml)]).toEqual([sheet, basename(f), false]);
+    }
+    // Each quarter's run copied the earlier quarters' compressed rows as they were.
+    for (let q = 1; q < runs.length; q++) {
+      const before = await entryOf(runs[q - 1]!, sheet);
+      const after = await entryOf(runs[q]!, sheet);
+      const kept = cAt(before, indexOf(before).segs.length - 1);
+      expect([sheet, q, after.bytes.subarray(0, kept).equals(before.bytes.subarray(0, kept))]).toEqual([
+        sheet,
+        q,
+        true,
+      ]);
+    }
   }
 });
 
@@ -188,7 +226,7 @@ test("a file saved by another zip writer (no index) gives the same cells, and it
   for (const [i, f] of plain.entries()) {
     expect(await cellsOf(f)).toEqual(await cellsOf(runs[i]!));
     // The growing sheets' XML is the same text whether their old rows were copied compressed or inflated.
-    for (const sheet of ["RAG History", "Change Log"]) {
+    for (const sheet of GROWING) {
       const text = async (file: string) =>
         (await JSZip.loadAsync(await readFile(file)))
           .file((await entryOf(file, sheet)).part)!

@@ -196,3 +196,8 @@ test("eachCell gives each cell's place in the row's XML", () => {
     [4, '<c r="E3" s="2"/>', true],
   ]);
 });
+
+test("the file reader hands a sheet's merged areas to the engine on its grid (a money cell merged over items is named)", async () => {
+  const got = await read(SHEETS["references everywhere, inline strings, rich text and shared formulas"]!);
+  expect(got.grid.merges).toEqual([{ row: 0, col: 3, rows: 1, cols: 2 }]);
+});

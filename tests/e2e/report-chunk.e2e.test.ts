@@ -5,7 +5,8 @@
  * report" is clicked, shows that it is loading, and says so in plain words when it cannot arrive (offline), with
  * the workbook left as it was; the next click loads it. The first bundles carry none of it: the ribbon's function
  * file and the pane's first bundle hold none of the report's own words. Screenshots at 320, 360 and 450 px while
- * the report's code loads and after the report (test-results/e2e/report-*.png).
+ * the report's code loads and after the report (test-results/e2e/report-*.png); after it, nothing passes the pane's
+ * edge and no status word (a milestone's "Achieved", a RAG badge) breaks across lines.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -124,6 +125,18 @@ test.each([320, 360, 450])(
     expect(await resultText(page)).toContain("Highlight report built for 31/12/2020");
     await s.screenshot(page, `report-after-${width}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // No status word breaks across lines (a milestone's "Achieved", a RAG badge): each is on one line.
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll("[data-milestone-status], [data-rag]")]
+        .filter((e) => {
+          const r = document.createRange();
+          r.selectNodeContents(e);
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1;
+        })
+        .map((e) => e.textContent),
+    );
+    expect(await page.locator("[data-milestone-status]").count()).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
     expect(pane.errors).toEqual([]);
   },
 );

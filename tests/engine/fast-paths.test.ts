@@ -416,7 +416,11 @@ describe("reasons held as figures say what the reasons built as text said", () =
         schedule: textFormSchedule(i, reporting, DEFAULT_RULES.schedule),
         risk: textFormRisk(i, DEFAULT_RULES.risk),
       };
-      const said = i.reasons.filter((r) => r.dimension !== "overall");
+      // analyse adds a reason of its own after the assessors where a Complete status is contradicted (the
+      // bench's Complete items at 4%): not one of the dimension's text forms.
+      const said = i.reasons.filter(
+        (r) => r.dimension !== "overall" && !r.text.startsWith("Complete: the status says"),
+      );
       expect(said.map((r) => [r.dimension, r.text])).toEqual(
         Object.entries(expected).filter((e): e is [string, string] => e[1] !== null),
       );

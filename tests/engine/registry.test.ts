@@ -9,6 +9,7 @@ import type { RatedDimension } from "../../src/engine/assess/dimension";
 import type * as DimensionsModule from "../../src/engine/assess/dimensions";
 import type * as JsonModule from "../../src/engine/json";
 import type * as HistoryModule from "../../src/engine/report/history";
+import type * as HistoryLayoutModule from "../../src/engine/report/history-layout";
 import type * as RulesModule from "../../src/engine/rules";
 import type * as WritePlanModule from "../../src/engine/write-plan";
 import type * as ReadSheetModule from "../../src/engine/read/sheet";
@@ -183,6 +184,7 @@ describe("a dimension added to the registry, and nothing else", () => {
     json: typeof JsonModule;
     rules: typeof RulesModule;
     history: typeof HistoryModule;
+    historyLayout: typeof HistoryLayoutModule;
     writePlan: typeof WritePlanModule;
     form: typeof FormModule;
     builders: typeof BuildersModule;
@@ -200,6 +202,7 @@ describe("a dimension added to the registry, and nothing else", () => {
         json: require(`${ENGINE}/json`),
         rules: require(`${ENGINE}/rules`),
         history: require(`${ENGINE}/report/history`),
+        historyLayout: require(`${ENGINE}/report/history-layout`),
         writePlan: require(`${ENGINE}/write-plan`),
         form: require("../../src/taskpane/state/rules-form"),
         builders: require("./builders"),
@@ -301,13 +304,8 @@ describe("a dimension added to the registry, and nothing else", () => {
   });
 
   test("the History gains its column after the older ones, reads an older sheet and tracks its trend", () => {
-    const {
-      HISTORY_HEADERS: headers,
-      HISTORY_HEADERS_V1,
-      historyLayout,
-      mergeHistory,
-      readHistory,
-    } = e.history;
+    const { HISTORY_HEADERS: headers, HISTORY_HEADERS_V1, readHistory } = e.history;
+    const { historyLayout, mergeHistory } = e.historyLayout;
     expect(headers.slice(-2)).toEqual(["Period", "Governance RAG"]);
     const q2 = e.builders.run([sheet()], "2020-09-30", {
       rules: { ...e.rules.DEFAULT_RULES, governance: { requireOwner: false, redBudget: pence(0) } } as never,
@@ -373,6 +371,7 @@ describe("a dimension's words come from its module alone", () => {
   const LABELS: Record<string, string> = { budget: "Cost", schedule: "Timescale", risk: "Exposure" };
   let e: {
     history: typeof HistoryModule;
+    historyLayout: typeof HistoryLayoutModule;
     writePlan: typeof WritePlanModule;
     builders: typeof BuildersModule;
   };
@@ -385,6 +384,7 @@ describe("a dimension's words come from its module alone", () => {
       /* eslint-disable @typescript-eslint/no-require-imports */
       e = {
         history: require(`${ENGINE}/report/history`),
+        historyLayout: require(`${ENGINE}/report/history-layout`),
         writePlan: require(`${ENGINE}/write-plan`),
         builders: require("./builders"),
       };
@@ -413,7 +413,7 @@ describe("a dimension's words come from its module alone", () => {
       { ref: "A1", name: "Laptops", budget: 100_000, forecast: 120_000, end: 44300 },
     ]);
     const q2 = e.builders.run([sheet], "2020-09-30");
-    const history = e.history.historyLayout(e.history.mergeHistory([], q2));
+    const history = e.historyLayout.historyLayout(e.historyLayout.mergeHistory([], q2));
     const plan = e.writePlan.buildWritePlan(e.builders.run([sheet]), {
       mode: "report",
       generatedAt: 44196.5,

@@ -130,6 +130,59 @@ describe("rows", () => {
     expect(run([grid(values)]).items.map((i) => i.ref)).toEqual(["ICT-09"]);
   });
 
+  // Found by a new user's review: a label ending in "total" was read as an item and its budget counted twice.
+  test.each(["Theme total", "Infrastructure sub-total", "Programme Total", "Customer first totals:"])(
+    "a row whose label ends in a total word (%p) is a total row, not an item",
+    (label) => {
+      const values = sheetGrid(
+        NO_THEME_HEADER,
+        ["ICT-01", "Laptop refresh", "Head of ICT", 120000, 118000, "31/03/2021"],
+        ["ICT-02", "Wi-Fi upgrade", "Network manager", 45000, 45000, "30/06/2021"],
+        ["", label, "", 165000, 163000, ""],
+        [label, "", "", 165000, 163000, ""],
+      );
+      const a = run([grid(values)]);
+      expect(a.items.map((i) => i.ref)).toEqual(["ICT-01", "ICT-02"]);
+      expect(a.totals.budget).toBe(165000 * 100);
+      expect(a.skipped.filter((x) => /^subtotal row/.test(x.reason)).map((x) => x.row)).toEqual([4, 5]);
+      // Its figures agree with the items above: no warning about it.
+      expect(a.issues.filter((i) => /total row/.test(i.message))).toEqual([]);
+    },
+  );
+
+  test("an item with a numbered reference whose name starts with Total stays an item", () => {
+    const values = sheetGrid(
+      NO_THEME_HEADER,
+      ["ICT-01", "Laptop refresh", "Head of ICT", 120000, 118000, "31/03/2021"],
+      ["ICT-07", "Total cost of ownership review", "CFO", 10000, 9000, "31/03/2022"],
+    );
+    const a = run([grid(values)]);
+    expect(a.items.map((i) => i.name)).toEqual(["Laptop refresh", "Total cost of ownership review"]);
+    expect(a.totals.budget).toBe(130000 * 100);
+  });
+
+  test("a total row whose figures disagree with the items above is named, and the items are summed", () => {
+    const values = sheetGrid(
+      NO_THEME_HEADER,
+      ["Fixing the basics"],
+      ["ICT-01", "Laptop refresh", "Head of ICT", 120000, 118000, "31/03/2021"],
+      ["ICT-02", "Wi-Fi upgrade", "Network manager", 45000, 45000, "30/06/2021"],
+      ["", "Theme total", "", 165000, 163000, ""],
+      ["Customer first"],
+      ["ICT-03", "Online payments", "Digital lead", 60000, 62000, "31/12/2021"],
+      ["", "Customer first sub-total", "", 70000, 62000, ""],
+      ["", "Programme Total", "", 225000, 225000, ""],
+    );
+    const a = run([grid(values)]);
+    expect(a.items.map((i) => i.ref)).toEqual(["ICT-01", "ICT-02", "ICT-03"]);
+    expect(a.totals.budget).toBe(225000 * 100);
+    const warned = a.issues.filter((i) => /total row/.test(i.message));
+    expect(warned.map((i) => [i.sheet, i.cell])).toEqual([["Programme of Works", "D8"]]);
+    expect(warned[0]!.message).toContain('"Customer first sub-total"');
+    expect(warned[0]!.message).toContain("£70,000");
+    expect(warned[0]!.message).toContain("£60,000 (row 7)");
+  });
+
   // BUG: a "Total ..." row that also has a reference is read as an item (and summed), not skipped as a subtotal.
   test("a Total row is skipped even when it carries a reference", () => {
     const values = sheetGrid(

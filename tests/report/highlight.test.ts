@@ -136,7 +136,10 @@ describe("the sample's highlight report at 31/12/2020", () => {
       [...expected]
         .sort(
           (x, y) =>
-            worse(x) - worse(y) || (y.variance ?? -Infinity) - (x.variance ?? -Infinity) || x.row - y.row,
+            worse(x) - worse(y) ||
+            severityRank(x.rag.overall) - severityRank(y.rag.overall) ||
+            (y.variance ?? -Infinity) - (x.variance ?? -Infinity) ||
+            x.row - y.row,
         )
         .map((i) => i.ref),
     );
@@ -275,7 +278,7 @@ describe("the sample's highlight report at 31/12/2020", () => {
       paperSize: "A4",
       fitToPagesWide: 1,
       printTitleRows: { first: 0, last: 1 },
-      footer: { center: "Generated 04/01/2021", right: "Page &P of &N" },
+      footer: { center: "Generated 04/01/2021", right: "Highlight report page &P" },
     });
     expect(layout.print!.area!.cols).toBe(11);
   });

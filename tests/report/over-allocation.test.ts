@@ -21,7 +21,7 @@ test("the sample at an allocation of £1.1m: the items' budgets are £80,000 mor
   // One engine warning: the pane's summary shows reportWarnings too (ResultSummary).
   expect(reportWarnings(a, null)).toEqual([WARNING]);
   expect(highlightLayout(a).values[2]![0]).toBe(`Warning: ${WARNING}`);
-  expect(summaryLines(a)).toContain(`Warning: ${WARNING}`);
+  expect(summaryLines(a)).toContain(`  Warning: ${WARNING}`);
   // The budget figures say "over-allocated by £80,000", never "unallocated -£80,000".
   const budgetLine = summaryLines(a).find((l) => l.startsWith("Budget against"))!;
   expect(budgetLine).toContain("over-allocated by £80,000");

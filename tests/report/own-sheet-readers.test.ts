@@ -12,13 +12,11 @@ import { CHANGELOG_HEADERS, readChangeLog } from "../../src/engine/report/change
 import {
   HISTORY_HEADERS,
   HISTORY_HEADERS_V1,
-  historyLayout,
-  historySheetLayout,
-  mergeHistory,
   previousSnapshot,
   readHistory,
   readHistorySheet,
 } from "../../src/engine/report/history";
+import { historyLayout, historySheetLayout, mergeHistory } from "../../src/engine/report/history-layout";
 import { buildWritePlan } from "../../src/engine/write-plan";
 import { day, grid, programmeSheet, run } from "../engine/builders";
 

@@ -1,6 +1,7 @@
 /** The highlight report's pager: where a table breaks across printed pages. */
 import type { RowSpec } from "../../src/engine/report/sheet-builder";
-import { Pager, SheetBuilder } from "../../src/engine/report/sheet-builder";
+import { Pager } from "../../src/engine/report/page-layout";
+import { SheetBuilder } from "../../src/engine/report/sheet-builder";
 
 const line = (text: string): RowSpec => [{ col: 0, value: text }];
 

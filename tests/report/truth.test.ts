@@ -13,11 +13,10 @@ import { highlightLayout } from "../../src/engine/report/highlight";
 import {
   HISTORY_HEADERS,
   HISTORY_HEADERS_V1,
-  historyLayout,
-  mergeHistory,
   previousSnapshot,
   readHistory,
 } from "../../src/engine/report/history";
+import { historyLayout, mergeHistory } from "../../src/engine/report/history-layout";
 import { reportWarnings } from "../../src/engine/report/notes";
 import { computeTrend } from "../../src/engine/report/trend";
 import { summaryLines } from "../../src/cli/summary";
@@ -40,7 +39,7 @@ describe("unreadable is never Green", () => {
     expect(item.rag).toMatchObject({ budget: "Not assessed", schedule: "Green", risk: "Green" });
     expect(item.rag.overall).toBe("Not assessed");
     expect(item.reasons.find((r) => r.dimension === "overall")?.text).toBe(
-      "Not assessed: the budget could not be read, so the budget cannot be rated (the rest would be Green)",
+      `Not assessed: the budget in 'Programme of Works'!E4 ("TBC") could not be read, so the budget cannot be rated (the rest would be Green)`,
     );
     expect(analysis.issues.some((i) => i.cell === "E4" && i.severity === "error")).toBe(true);
   });
@@ -157,7 +156,7 @@ describe("warnings about the reporting date and the figures", () => {
       "The reporting date 31/01/2023 is after the programme period (01/04/2020 to 31/03/2022): check the reporting date and the programme's dates.",
     ]);
     expect(highlightLayout(a).values[2]![0]).toMatch(/^Warning: The reporting date 31\/01\/2023 is after/);
-    expect(summaryLines(a)[1]).toMatch(/^Warning: The reporting date 31\/01\/2023/);
+    expect(summaryLines(a)[2]).toMatch(/^ {2}Warning: The reporting date 31\/01\/2023/);
   });
 
   test("the programme's dates are settings: a period that covers the date raises nothing", () => {

@@ -14,6 +14,7 @@ import {
   MAX_AREAS,
   MAX_AREAS_ADDRESS as WRITER_LIMIT,
 } from "../../src/adapters/office/write-batch";
+import { areasOf } from "../../src/adapters/office/read";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake's proxies are untyped; tests reach into them */
 
@@ -132,4 +133,65 @@ test("request sizes are estimated in UTF-8 bytes, as the fake measures them", ()
   for (const v of [["£1,000", "Café", "€5"], [["Ysgol Gymraeg — cam 2", "😀"]], "plain"]) {
     expect(json(v)).toBe(Buffer.byteLength(JSON.stringify(v), "utf8"));
   }
+});
+
+describe("Range.getSpecialCells(OrNullObject) with the formulas type (ExcelApi 1.9), as the add-in's read uses it", () => {
+  function book() {
+    const f = (formula: string) => ({ formula, value: "" });
+    // Formulas in B2:B4 and C3, text that starts with "=" (a constant, typed with an apostrophe) in D2.
+    const model = workbookModelFromGrid({
+      "Sheet, one": [
+        ["h1", "h2", "h3", "h4"],
+        [1, f("=A2*2"), null, { value: "=not a formula", quotePrefix: true }],
+        [2, f("=A3*2"), f('=IF(A3>1,"","x")')],
+        [3, f("=A4*2")],
+      ],
+    });
+    const fake = createFakeExcel(model, { requirementSet: "1.9" });
+    const ctx = fake.newContext();
+    const ws = (ctx.workbook as any).worksheets.getItem("Sheet, one");
+    return { fake, ctx, ws };
+  }
+
+  test("the formula cells of the range as areas in one address; text starting with = is no formula", async () => {
+    const { ctx, ws } = book();
+    const areas = ws.getRange("A1:D4").getSpecialCellsOrNullObject("Formulas");
+    areas.load("address,areaCount,cellCount");
+    await ctx.sync();
+    expect(areas.isNullObject).toBe(false);
+    // Areas that do not overlap (Excel's own split may differ: what counts is the cells they cover).
+    expect(areas.address).toMatch(/^'Sheet, one'!/);
+    expect(areas.cellCount).toBe(4);
+    // The add-in's reading of that address (a comma inside the quoted sheet name included).
+    const cells = areasOf(areas.address).flatMap((a) =>
+      Array.from(
+        { length: a.rows * a.cols },
+        (_, k) => `${a.row + Math.floor(k / a.cols)},${a.col + (k % a.cols)}`,
+      ),
+    );
+    expect(cells.sort()).toEqual(["1,1", "2,1", "2,2", "3,1"]);
+  });
+
+  test("no formula: a null object from OrNullObject, ItemNotFound from getSpecialCells", async () => {
+    const { ctx, ws } = book();
+    const none = ws.getRange("D1:D4").getSpecialCellsOrNullObject("Formulas");
+    none.load("address");
+    await ctx.sync();
+    expect(none.isNullObject).toBe(true);
+    const thrown = ws.getRange("A1:A4").getSpecialCells("Formulas");
+    thrown.load("address");
+    expect((await rejection(ctx.sync())).code).toBe("ItemNotFound");
+  });
+
+  test("other special cell types are not modelled (refused, not answered wrongly), and it needs ExcelApi 1.9", async () => {
+    const { ctx, ws } = book();
+    const blanks = ws.getRange("A1:D4").getSpecialCellsOrNullObject("Blanks");
+    blanks.load("address");
+    expect((await rejection(ctx.sync())).code).toBe("NotImplemented");
+    const model = workbookModelFromGrid({ Sheet1: [["a"]] });
+    const old = (
+      createFakeExcel(model, { requirementSet: "1.8" }).newContext().workbook as any
+    ).worksheets.getItem("Sheet1");
+    expect(() => old.getRange("A1:A2").getSpecialCellsOrNullObject("Formulas")).toThrow(/ApiNotFound|1\.9/);
+  });
 });

@@ -310,12 +310,19 @@ interface JSZipStream {
   resume(): JSZipStream;
 }
 
+/** Thrown by a chunk handler of streamPart to stop inflating a part early (it has read what it needs). */
+export class StopReading extends Error {
+  constructor() {
+    super("stopped");
+  }
+}
+
 interface Declared {
   _data?: { uncompressedSize?: number };
 }
 
 /**
- * Inflates a part chunk by chunk. Stops with a clear error if the entry is damaged or inflates to more than it
+ * Inflates a part chunk by chunk (a handler that throws StopReading ends it early, quietly). Stops with a clear error if the entry is damaged or inflates to more than it
  * declared (a zip bomb that lies in its directory).
  */
 export function streamPart(
@@ -352,6 +359,7 @@ export function streamPart(
       } catch (e) {
         failed = true;
         stream.pause();
+        if (e instanceof StopReading) return resolveP();
         rejectP(
           e instanceof InputError
             ? e

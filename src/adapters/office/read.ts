@@ -110,8 +110,17 @@ type Loaded = Block & { values: unknown[][]; formats: Formats[] };
 /** One thing a round trip asks for, once the sizes are known. */
 type Ask =
   | { kind: "cells"; sheet: string; block: Block; formatCols: readonly number[] | "all"; rowBytes?: number }
-  | { kind: "formulas"; sheet: string; block: Block; rowBytes?: number }
-  | { kind: "table"; sheet: string; name: string };
+  | {
+      kind: "formulas";
+      sheet: string;
+      block: Block;
+      rowBytes?: number;
+      /** A column where the engine may add one (right of the header, inside the used range): see placeAsks. */
+      place?: boolean;
+    }
+  | { kind: "table"; sheet: string; name: string }
+  /** Where a block right of the header holds formulas (placeAsks): the cells' addresses only. */
+  | { kind: "places"; sheet: string; block: Block };
 
 /** Room left for each other sheet's head in the request that also carries the active sheet's first rows. */
 const OTHER_HEAD_BYTES = 100_000;
@@ -162,6 +171,7 @@ export async function readWorkbook(
         formatCols: needs.formats,
         rowBytes: rowBytes(head, needs.formats, u),
       });
+    if (needs.headerRow !== null) places.push(...placeAsks(s, u, head, needs.headerRow));
     if (!options.forWriting || needs.headerRow === null) return asks;
     const first = needs.headerRow + 1;
     const last = u.row + u.rows - 1;
@@ -177,9 +187,13 @@ export async function readWorkbook(
     for (const name of tables) asks.push({ kind: "table", sheet: s.name, name });
     return asks;
   };
-  const perRowOf = (a: Ask) => (a.kind === "table" ? 0 : (a.rowBytes ?? 0));
-  const bytesOf = (a: Ask) => (a.kind === "table" ? 200 : a.block.rows * perRowOf(a));
-  const out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() };
+  const perRowOf = (a: Ask) => (a.kind === "table" || a.kind === "places" ? 0 : (a.rowBytes ?? 0));
+  const bytesOf = (a: Ask) =>
+    a.kind === "table" ? 200 : a.kind === "places" ? PLACES_BYTES : a.block.rows * perRowOf(a);
+  const out = emptyResults();
+  // The formulas of the columns the engine may add to (placeAsks), taken with the rest of the reads when there are
+  // any (then markFormulaPlaces needs no round trip for them).
+  const places: Ask[] = [];
 
   // The active sheet's rows below its head start in the same round trip as the other sheets' heads, in a
   // request that leaves room for those heads (OTHER_HEAD_BYTES each).
@@ -228,6 +242,15 @@ export async function readWorkbook(
     const u = used.get(s.name);
     if (u) asks.push(...sheetAsks(s, u, heads.get(s.name) ?? [], extras.tables.get(s.name) ?? []));
   }
+  if (asks.length > 0)
+    for (const a of places) {
+      asks.push(a);
+      const cols = out.placesRead.get(a.sheet) ?? new Map<number, { from: number; to: number }>();
+      if (a.kind === "formulas" || a.kind === "places")
+        for (let c = a.block.col; c < a.block.col + a.block.cols; c++)
+          cols.set(c, { from: a.block.row, to: a.block.row + a.block.rows - 1 });
+      out.placesRead.set(a.sheet, cols);
+    }
   const rest = await readAsks(context, syncer, packAsks(asks, bytesOf, options, perRowOf), out);
 
   const grids: SheetGrid[] = [];
@@ -237,12 +260,9 @@ export async function readWorkbook(
     const blocks = [...(heads.get(s.name) ?? []), ...(rest.cells.get(s.name) ?? [])];
     grids.push(u ? assemble(s, u, blocks) : emptyGrid(s));
   }
-  await markFormulaPlaces(
-    context,
-    syncer,
-    grids.filter((g) => candidates.has(g.name)),
-    used,
-  );
+  const placed = grids.filter((g) => candidates.has(g.name));
+  for (const g of placed) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
+  await markFormulaPlaces(context, syncer, placed, used, out.placesRead);
   const snapshot = workbookSnapshot({
     sheets: grids,
     names: meta.names,
@@ -288,21 +308,95 @@ export async function readWorkbook(
 /** Passes of markFormulaPlaces at most (each moves a sheet's added columns at least one column right). */
 const MAX_FORMULA_PASSES = 16;
 
+/** Bytes planned for an answer of formula cells' addresses (placeAsks); a larger one is read again in halves. */
+const PLACES_BYTES = 2_000;
+
+/** Sheet rows (first and last) of each sheet column whose formulas were read with the rest, by sheet. */
+type PlacesRead = Map<string, Map<number, { from: number; to: number }>>;
+
+/**
+ * Where the sheet holds formulas right of the header's last cell, inside the used range, from the header row to
+ * the used range's last row: wherever the engine adds its RAG columns (addedColumnPlaces) inside the used range
+ * is in that block. Asked for with the workbook's reads below the sheets' heads (rows, RAG columns' formulas,
+ * tables) when there are any, so markFormulaPlaces needs no round trip of its own for it. The block's formula
+ * cells come as addresses (Range.getSpecialCellsOrNullObject("Formulas"), ExcelApi 1.9: a null object when there
+ * are none), so a column of 50,000 formulas costs one address, not the text of 50,000 formulas; a single cell is
+ * read by its formulas (what getSpecialCells does on one cell is not documented). None when the used range ends
+ * at the header.
+ */
+function placeAsks(s: SheetInfo, u: Block, head: SheetGrid, headerRow: number): Ask[] {
+  const cells = head.values[headerRow - head.rowOffset] ?? [];
+  let last = cells.length - 1;
+  while (last >= 0 && (cells[last] === "" || cells[last] == null)) last--;
+  const col = head.colOffset + last + 1;
+  const lastRow = u.row + u.rows - 1;
+  if (col >= u.col + u.cols || lastRow < headerRow) return [];
+  const block = { row: headerRow, col, rows: lastRow - headerRow + 1, cols: u.col + u.cols - col };
+  if (block.rows * block.cols === 1)
+    return [{ kind: "formulas", sheet: s.name, block, rowBytes: GUESS_CELL_BYTES, place: true }];
+  return [{ kind: "places", sheet: s.name, block }];
+}
+
+/** The rectangles of a RangeAreas' address ("'Sheet 1'!Q4:Q9,'Sheet 1'!S2"), as sheet indexes. */
+export function areasOf(address: string): Block[] {
+  const out: Block[] = [];
+  // Each area is a sheet name (quoted when it needs it, '' for a quote in it), "!" and a reference.
+  const re = /(?:'(?:[^']|'')*'|[^'!,]+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
+  for (let m = re.exec(address); m; m = re.exec(address)) {
+    const c0 = columnOf(m[1]!);
+    const r0 = Number(m[2]) - 1;
+    const c1 = m[3] ? columnOf(m[3]) : c0;
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    out.push({ row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+  }
+  return out;
+}
+
+function columnOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+/**
+ * Marks in the grid the formulas placeAsks found: each cell getSpecialCells names, and a single cell read by its
+ * formulas whose formula reads differently from its value (text that starts with "=" reads the same in both).
+ */
+function markPlaceFormulas(
+  grid: SheetGrid,
+  read: readonly { row: number; col: number; formula?: string }[],
+): void {
+  if (read.length === 0) return;
+  const formulas = new Map(grid.formulas ?? []);
+  for (const f of read) {
+    const row = f.row - grid.rowOffset;
+    const col = f.col - grid.colOffset;
+    if (f.formula !== undefined && f.formula === grid.values[row]?.[col]) continue;
+    const cols = new Set(formulas.get(row) ?? []);
+    cols.add(col);
+    formulas.set(row, cols);
+  }
+  if (formulas.size > 0) grid.formulas = formulas;
+}
+
 /**
  * Values alone cannot tell an empty cell from a formula showing "", and the engine must never take a column of
- * the user's formulas for the RAG column it adds (issue 14). So the formulas of just the cells where columns
- * would be added (the engine's addedColumnPlaces), where those lie inside the used range, are read and marked in
- * the grid; a sheet whose places held formulas is asked again. No round trip when no place is inside a used range.
+ * the user's formulas for the RAG column it adds (issue 14). So the formulas of the cells where columns would be
+ * added (the engine's addedColumnPlaces), where those lie inside the used range, are read and marked in the
+ * grid; a sheet whose places held formulas is asked again. The columns placeAsks read with the rest of the
+ * workbook are not asked again, so a round trip is taken here only when there was no such read to join (a sheet
+ * read whole with its head and no RAG column of its own); none when no place is inside a used range.
  */
 async function markFormulaPlaces(
   context: Excel.RequestContext,
   syncer: Syncer,
   grids: SheetGrid[],
   used: Map<string, Block>,
+  placesRead: PlacesRead,
 ): Promise<void> {
   let pending = grids;
   for (let pass = 0; pending.length > 0 && pass < MAX_FORMULA_PASSES; pass++)
-    pending = await formulaPass(context, syncer, pending, used);
+    pending = await formulaPass(context, syncer, pending, used, placesRead);
 }
 
 /** One round trip of markFormulaPlaces (none when no place is inside a used range): the sheets to ask again. */
@@ -311,14 +405,20 @@ async function formulaPass(
   syncer: Syncer,
   grids: SheetGrid[],
   used: Map<string, Block>,
+  placesRead: PlacesRead,
 ): Promise<SheetGrid[]> {
   const loads: { grid: SheetGrid; row: number; col: number; range: Excel.Range }[] = [];
   for (const g of grids) {
     const u = used.get(g.name);
     const places = u ? addedColumnPlaces(g) : null;
     if (!u || !places) continue;
+    const read = placesRead.get(g.name);
     for (const c of new Set(places.cols)) {
       if (c + g.colOffset >= u.col + u.cols) continue; // beyond the used range nothing is held
+      // Read already with the rest of the sheet (placeAsks) and marked.
+      const done = read?.get(c + g.colOffset);
+      if (done && done.from <= places.fromRow + g.rowOffset && done.to >= places.toRow + g.rowOffset)
+        continue;
       const range = context.workbook.worksheets
         .getItem(g.name)
         .getRangeByIndexes(
@@ -401,11 +501,13 @@ function packAsks(
   asks: readonly Ask[],
   bytesOf: (a: Ask) => number,
   options: ReadOptions,
-  perRow: (a: Ask) => number = (a) => (a.kind === "table" ? 0 : bytesOf(a) / Math.max(1, a.block.rows)),
+  perRow: (a: Ask) => number = (a) =>
+    a.kind === "table" || a.kind === "places" ? 0 : bytesOf(a) / Math.max(1, a.block.rows),
 ): Ask[][] {
   const pieces: { ask: Ask; bytes: number; cells: number }[] = [];
   for (const a of asks) {
-    if (a.kind === "table") {
+    // A table's place and formula cells' addresses are small answers of no cells' values: never cut.
+    if (a.kind === "table" || a.kind === "places") {
       pieces.push({ ask: a, bytes: bytesOf(a), cells: 0 });
       continue;
     }
@@ -449,6 +551,19 @@ interface AskResults {
   cells: Map<string, Loaded[]>;
   formulaCells: Set<string>;
   tableRects: Map<string, TableRect[]>;
+  /** The formulas read by placeAsks (sheet row and column), by sheet; and which columns those asks cover. */
+  placeFormulas: Map<string, { row: number; col: number; formula?: string }[]>;
+  placesRead: PlacesRead;
+}
+
+function emptyResults(): AskResults {
+  return {
+    cells: new Map(),
+    formulaCells: new Set(),
+    tableRects: new Map(),
+    placeFormulas: new Map(),
+    placesRead: new Map(),
+  };
 }
 
 /** Reads the groups, one round trip each; a group Excel finds too large is read again in halves. */
@@ -456,7 +571,7 @@ async function readAsks(
   context: Excel.RequestContext,
   syncer: Syncer,
   groups: Ask[][],
-  out: AskResults = { cells: new Map(), formulaCells: new Set(), tableRects: new Map() },
+  out: AskResults = emptyResults(),
 ): Promise<AskResults> {
   const pending = [...groups];
   // Each failure halves the group, so this ends after at most log2 of its size retries per group.
@@ -500,15 +615,25 @@ async function readGroup(
 /** Queues a group's loads; call the result after the sync to put what was read into `out`. */
 function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: AskResults): () => void {
   const tables: { sheet: string; name: string; range: Excel.Range }[] = [];
-  const formulas: { sheet: string; block: Block; range: Excel.Range }[] = [];
+  const formulas: { sheet: string; block: Block; range: Excel.Range; place: boolean }[] = [];
   const cells: {
     sheet: string;
     block: Block;
     range: Excel.Range;
     formats: { col: number; cols: number; range: Excel.Range }[];
   }[] = [];
+  const places: { sheet: string; areas: Excel.RangeAreas }[] = [];
   for (const ask of group) {
     const ws = context.workbook.worksheets.getItem(ask.sheet);
+    if (ask.kind === "places") {
+      const b = ask.block;
+      const areas = ws
+        .getRangeByIndexes(b.row, b.col, b.rows, b.cols)
+        .getSpecialCellsOrNullObject("Formulas");
+      areas.load("address");
+      places.push({ sheet: ask.sheet, areas });
+      continue;
+    }
     if (ask.kind === "table") {
       const range = ws.tables.getItem(ask.name).getRange();
       range.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -519,7 +644,7 @@ function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: A
     if (ask.kind === "formulas") {
       const range = ws.getRangeByIndexes(b.row, b.col, b.rows, 1);
       range.load("formulas");
-      formulas.push({ sheet: ask.sheet, block: b, range });
+      formulas.push({ sheet: ask.sheet, block: b, range, place: ask.place === true });
       continue;
     }
     const range = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
@@ -531,7 +656,17 @@ function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: A
     });
     cells.push({ sheet: ask.sheet, block: b, range, formats });
   }
-  return () => finishGroup(out, cells, formulas, tables);
+  return () => {
+    finishGroup(out, cells, formulas, tables);
+    for (const p of places) {
+      if (p.areas.isNullObject) continue;
+      const list = out.placeFormulas.get(p.sheet) ?? [];
+      for (const a of areasOf(p.areas.address))
+        for (let r = a.row; r < a.row + a.rows; r++)
+          for (let c = a.col; c < a.col + a.cols; c++) list.push({ row: r, col: c });
+      out.placeFormulas.set(p.sheet, list);
+    }
+  };
 }
 
 function finishGroup(
@@ -542,7 +677,7 @@ function finishGroup(
     range: Excel.Range;
     formats: { col: number; cols: number; range: Excel.Range }[];
   }[],
-  formulas: { sheet: string; block: Block; range: Excel.Range }[],
+  formulas: { sheet: string; block: Block; range: Excel.Range; place: boolean }[],
   tables: { sheet: string; name: string; range: Excel.Range }[],
 ): void {
   for (const c of cells) {
@@ -555,11 +690,14 @@ function finishGroup(
     out.cells.set(c.sheet, list);
   }
   for (const f of formulas) {
+    const place = f.place ? (out.placeFormulas.get(f.sheet) ?? []) : null;
     (f.range.formulas as unknown[][]).forEach((row, i) => {
       const v = row[0];
-      if (typeof v === "string" && v.startsWith("="))
-        out.formulaCells.add(`${f.sheet}!${cellAddress(f.block.row + i, f.block.col)}`);
+      if (typeof v !== "string" || !v.startsWith("=")) return;
+      if (place) place.push({ row: f.block.row + i, col: f.block.col, formula: v });
+      else out.formulaCells.add(`${f.sheet}!${cellAddress(f.block.row + i, f.block.col)}`);
     });
+    if (place && place.length > 0) out.placeFormulas.set(f.sheet, place);
   }
   for (const t of tables) {
     const list = out.tableRects.get(t.sheet) ?? [];

@@ -6,13 +6,13 @@
  * read as before (the default date applies), and an older add-in ignores it.
  */
 import type { SavedSettings } from "../../app/operations";
-import { formatDayIso, parseIsoDay } from "../../engine/dates";
-import { penceFromPounds, toPounds } from "../../engine/money";
+import { formatDayIso } from "../../engine/dates";
+import { toPounds } from "../../engine/money";
 import type { RulesJson } from "../../engine/rules";
-import { rulesFromJson, rulesToJson } from "../../engine/rules";
+import { rulesToJson } from "../../engine/rules";
 
-export const SETTINGS_KEY = "programmeRag.settings";
-export const SETTINGS_VERSION = 1;
+export { SETTINGS_KEY, SETTINGS_VERSION } from "../../engine/saved-settings";
+import { SETTINGS_VERSION } from "../../engine/saved-settings";
 
 export interface SettingsJson {
   version: number;
@@ -41,47 +41,6 @@ export function settingsToJson(settings: SavedSettings): SettingsJson {
   };
 }
 
-export type SettingsRead =
-  { kind: "none" } | { kind: "ok"; settings: SavedSettings } | { kind: "unreadable"; problem: string };
-
-/**
- * Reads what settingsToJson saved. Excel gives a setting back as the value stored (an object), but a value
- * saved as JSON text by another client is accepted too. Anything unreadable is reported, never half-used.
- */
-export function settingsFromJson(value: unknown): SettingsRead {
-  if (value === undefined || value === null) return { kind: "none" };
-  let json: unknown = value;
-  if (typeof value === "string") {
-    try {
-      json = JSON.parse(value);
-    } catch {
-      return { kind: "unreadable", problem: "the saved settings are not valid JSON" };
-    }
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    return { kind: "unreadable", problem: "the saved settings are not an object" };
-  const o = json as Record<string, unknown>;
-  if (typeof o.version !== "number" || o.version > SETTINGS_VERSION)
-    return {
-      kind: "unreadable",
-      problem: `the saved settings are version ${String(o.version)}, newer than this add-in reads (${SETTINGS_VERSION})`,
-    };
-  const r = rulesFromJson({ ...(o.rules as object), allocation: o.allocation });
-  if (!r.ok) return { kind: "unreadable", problem: r.errors.join("; ") };
-  if (r.allocation === null) return { kind: "unreadable", problem: "the saved settings have no allocation" };
-  const settings: SavedSettings = { rules: r.rules, allocation: penceFromPounds(r.allocation) };
-  if (o.reportingDate !== undefined) {
-    const day = typeof o.reportingDate === "string" ? parseIsoDay(o.reportingDate) : null;
-    if (day === null)
-      return {
-        kind: "unreadable",
-        problem: `the saved reporting date ${JSON.stringify(o.reportingDate)} is not a date as YYYY-MM-DD`,
-      };
-    settings.reportingDate = day;
-  }
-  const start = r.details.start ? parseIsoDay(r.details.start) : null;
-  const end = r.details.end ? parseIsoDay(r.details.end) : null;
-  if (r.details.name && start !== null && end !== null)
-    settings.programme = { name: r.details.name, start, end };
-  return { kind: "ok", settings };
-}
+/** Validation is the engine's (engine/saved-settings.ts), shared with the command line. */
+export { settingsFromJson } from "../../engine/saved-settings";
+export type { SettingsRead } from "../../engine/saved-settings";

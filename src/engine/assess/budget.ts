@@ -1,6 +1,6 @@
 import type { Pence } from "../money";
 import { absPence, formatMoney, pence, subPence, toPounds } from "../money";
-import type { AssessedItem, Dimension, Percent, Reason } from "../model";
+import type { AssessedItem, Dimension, Percent, Reason, UnreadableCell } from "../model";
 import type { RagStatus } from "../rag";
 import { defineDimension } from "./dimension";
 import { pct1 } from "./format";
@@ -105,6 +105,8 @@ export interface BudgetInput {
   spent: Pence | null;
   committed: Pence | null;
   forecast: Pence | null;
+  /** Money cells that could not be read: a blank budget or forecast among them is named, not "no forecast". */
+  unreadableCells?: readonly UnreadableCell[];
 }
 
 export interface BudgetNote {
@@ -162,24 +164,31 @@ function rateBudget(
   let forecast = input.forecast;
   let forecastNote = "";
   if (budget === null) {
+    const unread = input.unreadableCells?.find((c) => c.field === "budget");
+    const why = unread ? `the budget in ${unread.cell} could not be read: ${unread.text}` : null;
     return {
       rag: "Not assessed",
       forecast: forecast ?? (hasActuals ? actuals : null),
       variance: null,
       variancePct: null,
       redLimit: null,
-      reason: "Not assessed: no budget",
-      notes: [{ field: "budget", message: "no budget: the budget RAG is not assessed" }],
+      reason: why ? `Not assessed: ${why}` : "Not assessed: no budget",
+      notes: [{ field: "budget", message: `${why ?? "no budget"}: the budget RAG is not assessed` }],
     };
   }
   if (forecast === null) {
+    // R3-13: a forecast cell that could not be read is named as such, never taken for a blank one.
+    const unread = input.unreadableCells?.find((c) => c.field === "forecast");
+    const why = unread ? `the forecast in ${unread.cell} could not be read: ${unread.text}` : null;
     if (hasActuals && actuals > budget) {
       forecast = actuals;
-      forecastNote = " (no forecast given: spend plus commitments used)";
+      forecastNote = unread
+        ? ` (forecast in ${unread.cell} could not be read (${unread.text}); spend plus commitments used)`
+        : " (no forecast given: spend plus commitments used)";
       notes = [];
       notes.push({
         field: "forecast",
-        message: `no forecast: spend plus commitments ${formatMoney(actuals, symbol)} is over budget and is used as the forecast`,
+        message: `${why ?? "no forecast"}: spend plus commitments ${formatMoney(actuals, symbol)} is over budget and is used as the forecast`,
       });
     } else {
       return {
@@ -188,8 +197,8 @@ function rateBudget(
         variance: null,
         variancePct: null,
         redLimit: null,
-        reason: "Not assessed: no forecast",
-        notes: [{ field: "forecast", message: "no forecast: the budget RAG is not assessed" }],
+        reason: why ? `Not assessed: ${why}` : "Not assessed: no forecast",
+        notes: [{ field: "forecast", message: `${why ?? "no forecast"}: the budget RAG is not assessed` }],
       };
     }
   } else if (hasActuals && forecast < actuals) {
@@ -389,9 +398,15 @@ export const BUDGET = defineDimension({
     // whatever the dimensions that could be read say.
     const unreadable = item.unreadable ?? [];
     if (unreadable.length === 0 || rag !== "Not assessed" || computed !== "Green") return null;
+    // Each cell named with what it held (R3-13), where the reader said which.
+    const cells = item.unreadableCells ?? [];
+    const named = unreadable.map((f) => {
+      const c = cells.find((x) => x.field === f);
+      return c ? `${MONEY_WORDS[f]} in ${c.cell} (${c.text})` : MONEY_WORDS[f];
+    });
     return {
       rag: "Not assessed",
-      reason: `Not assessed: the ${listWords(unreadable.map((f) => MONEY_WORDS[f]))} could not be read, so the budget cannot be rated (the rest would be Green)`,
+      reason: `Not assessed: the ${listWords(named)} could not be read, so the budget cannot be rated (the rest would be Green)`,
     };
   },
   json: (i: AssessedItem) => ({

@@ -14,21 +14,43 @@ export function forecastForTotals(item: AssessedItem): Pence {
   return (item.assessedForecast ?? item.budget ?? 0) as Pence;
 }
 
+/**
+ * An item whose budget cell could not be read ("TBC", "£1.2m?", #REF!): its money is in no total (headline,
+ * theme or year), so a variance is never its forecast against no budget; each total counts it as not read.
+ */
+export function budgetNotRead(item: AssessedItem): boolean {
+  return item.unreadable !== undefined && item.unreadable.includes("budget");
+}
+
+/** What every total says when it leaves items out: "2 items' budgets were not read (...)". */
+export function budgetsNotReadNote(n: number): string {
+  return (
+    `${n} item${n === 1 ? "'s budget was" : "s' budgets were"} not read (an unreadable budget cell, named in ` +
+    `the issues): ${n === 1 ? "its" : "their"} budget, spend and forecast are in none of these figures`
+  );
+}
+
 /** Sums of budget, spent, committed and forecast in one pass (whole pence, exact). */
 function sums(items: readonly AssessedItem[]): {
   budget: Pence;
   spent: Pence;
   committed: Pence;
   forecast: Pence;
+  budgetsNotRead: number;
 } {
   let budget = 0;
   let spent = 0;
   let committed = 0;
   let forecast = 0;
+  let notRead = 0;
   // Each field read once, by index (forecastForTotals inlined: its rare branch, an item with no assessed
   // forecast, left the optimised loop without feedback and sent it back to the interpreter each run).
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
+    if (i.unreadable !== undefined && budgetNotRead(i)) {
+      notRead++;
+      continue;
+    }
     const b = i.budget;
     if (b !== null) budget += b;
     const s = i.spent;
@@ -42,6 +64,7 @@ function sums(items: readonly AssessedItem[]): {
     spent: spent as Pence,
     committed: committed as Pence,
     forecast: forecast as Pence,
+    budgetsNotRead: notRead,
   };
 }
 
@@ -51,7 +74,7 @@ export function programmeTotals(
   rules: Rules,
   symbol = "£",
 ): Totals {
-  const { budget, spent, committed, forecast } = sums(items);
+  const { budget, spent, committed, forecast, budgetsNotRead } = sums(items);
   const programmeBudget = assessBudget(
     { budget: allocation, spent: null, committed: null, forecast },
     rules.budget,
@@ -70,6 +93,7 @@ export function programmeTotals(
         ? null
         : (percentFromFraction((forecast - allocation) / Math.abs(allocation)) as Percent),
     rag: programmeBudget.rag,
+    budgetsNotRead,
   };
 }
 

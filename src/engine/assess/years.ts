@@ -28,6 +28,7 @@ import type { AssessedItem, Issue, SheetReport } from "../model";
 import type { RagStatus } from "../rag";
 import type { BudgetBasis, BudgetRules } from "./budget";
 import { assessBudget } from "./budget";
+import { budgetNotRead } from "./programme";
 import type { YearAllocation } from "../rules";
 
 export type YearStatus = "closed" | "in year" | "not started";
@@ -67,6 +68,8 @@ export interface YearView {
   inYear: { rag: RagStatus; reason: string } | null;
   /** Things to question, named by sheet and cell. */
   issues: Issue[];
+  /** Items whose budget cell could not be read: their money is in no year (nor in any other total). */
+  budgetsNotRead: number;
   /**
    * Where the year rows place an item's spend and commitments that its sheet gives as a whole (no per-year
    * column), by year: --json's item years show them instead of null.
@@ -131,7 +134,12 @@ export function yearView(
   const placed = new Map<AssessedItem, { year: number; spent: Pence | null; committed: Pence | null }[]>();
   let placedSpend = false;
   let placedForecast = false;
+  let notRead = 0;
   for (const i of items) {
+    if (i.unreadable !== undefined && budgetNotRead(i)) {
+      notRead++;
+      continue;
+    }
     const forecastTotal = i.assessedForecast ?? i.budget ?? 0;
     if (i.years.length === 0) {
       if (i.financialYear !== null) {
@@ -201,6 +209,44 @@ export function yearView(
           committed: !hasYearCommitted && i.committed !== null ? (committed[k]! as Pence) : null,
         })),
       );
+    // R3-7: a year's forecast below the spend and commitments already in that year is raised to them, with a
+    // warning naming the cell: the year's variance is never better than the money already spent shows.
+    for (let k = 0; k < ys.length; k++) {
+      const y = ys[k]!;
+      const floor = (y.spent ?? 0) + (y.committed ?? 0);
+      if (y.forecast === null || (y.spent === null && y.committed === null) || forecasts[k]! >= floor)
+        continue;
+      const col = yearColumn(options.sheets, i.sheet, "forecast", y.year);
+      issues.push({
+        sheet: i.sheet,
+        cell: col === null ? "" : cellAddress(i.row - 1, col),
+        severity: "warning",
+        message: `the ${financialYearLabel(y.year)} forecast ${money(forecasts[k]!)} is below the spend plus commitments already in that year, ${money(floor)}, which is used instead (raised by ${money(floor - forecasts[k]!)})`,
+      });
+      forecasts[k] = floor;
+    }
+    // R3-16: the item's forecast raised to its spend plus commitments (assessBudget) is raised in its years too,
+    // in the home year, so the By financial year table and the headline totals agree.
+    if (
+      hasYearForecast &&
+      i.forecast !== null &&
+      i.assessedForecast !== null &&
+      i.assessedForecast > i.forecast
+    ) {
+      const rest = Math.min(
+        i.assessedForecast - i.forecast,
+        forecastTotal - forecasts.reduce((s, x) => s + x, 0),
+      );
+      if (rest > 0) {
+        forecasts[home]! += rest;
+        issues.push({
+          sheet: i.sheet,
+          cell: "",
+          severity: "warning",
+          message: `${i.ref ?? i.name ?? `row ${i.row}`}: the forecast is raised to spend plus commitments, ${money(i.assessedForecast)}, by ${money(rest)} in ${financialYearLabel(ys[home]!.year)}, so the years add up to the item`,
+        });
+      }
+    }
     // Slippage out of each year, carried into the next year the item has figures for.
     const slip = ys.map(() => 0);
     for (let k = 0; k < ys.length; k++) {
@@ -317,6 +363,7 @@ export function yearView(
     budgetBasis,
     inYear,
     issues,
+    budgetsNotRead: notRead,
     placed,
   };
 }

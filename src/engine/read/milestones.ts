@@ -129,8 +129,11 @@ interface FoundHeader {
   col: Partial<Record<MilestoneField, number>>;
 }
 
-/** A milestones header in the grid's first 30 rows, or null. */
-function findMilestoneHeader(grid: SheetGrid): FoundHeader | null {
+/**
+ * A milestones header in the grid's first 30 rows, or null. `checkDates` false skips the look at the date
+ * columns' content (which can reach past the first rows): the header words alone, for sheet-kind.ts.
+ */
+function findMilestoneHeader(grid: SheetGrid, checkDates = true): FoundHeader | null {
   const rows = Math.min(grid.values.length, 30);
   for (let r = 0; r < rows; r++) {
     const row = grid.values[r] ?? [];
@@ -159,7 +162,7 @@ function findMilestoneHeader(grid: SheetGrid): FoundHeader | null {
       dates < 2
     )
       continue;
-    if (!datesHoldDates(grid, r, col)) return null;
+    if (checkDates && !datesHoldDates(grid, r, col)) return null;
     return { rowIndex: r, columns, col };
   }
   return null;
@@ -190,6 +193,11 @@ function datesHoldDates(grid: SheetGrid, headerIndex: number, col: Partial<Recor
     }
   }
   return figures === 0 || figures < dates;
+}
+
+/** Whether the grid's first 30 rows hold a milestones header by its words (its date columns unchecked). */
+export function hasMilestoneHeaderWords(grid: SheetGrid): boolean {
+  return findMilestoneHeader(grid, false) !== null;
 }
 
 /** True when the grid is a milestones sheet (its header words and date columns say so). */

@@ -79,7 +79,34 @@ export interface SheetRead {
 /** Excel's last column (XFD). */
 export const MAX_COLUMN: ColIndex = 16383;
 
+/** A label that starts with a total word ("Total", "Sub-total: Customer first", "Grand total (all themes)"). */
 const SUBTOTAL = /^\s*(grand\s*total|sub[\s-]*total|total)s?\b/i;
+/** A label that ends in one ("Theme total", "Infrastructure sub-total", "Programme Total:"). */
+const TOTAL_END = /\b(sub[\s-]*)?totals?\s*:?\s*$/i;
+const HAS_TOTAL = /total/i;
+/** A label that is only a total word. */
+const TOTAL_ONLY = /^\s*(grand\s*|sub[\s-]*)?totals?\s*:?\s*$/i;
+
+/**
+ * A total row: its label is a total word, or ends in one ("Theme total"), or starts with one ("Total Fixing
+ * the basics", "FB | Total Fixing the basics"). A name that only starts with "Total" beside a numbered
+ * reference is an item ("ICT-07 | Total cost of ownership review").
+ */
+function isTotalLabel(label: string, ref: string | null, name: string | null): boolean {
+  // Most labels hold no "total" at all: one plain search, before the patterns (the end one scans every position).
+  if (!HAS_TOTAL.test(label)) return false;
+  if (TOTAL_ONLY.test(label) || TOTAL_END.test(label)) return true;
+  if (!SUBTOTAL.test(label)) return false;
+  return ref === null || name === null || !/\d/.test(ref);
+}
+
+const TOTAL_FIELDS = ["budget", "forecast"] as const;
+/** The running sums at a point of the sheet, and how many items were read by then. */
+interface Mark {
+  budget: number;
+  forecast: number;
+  n: number;
+}
 
 /** Why a sheet with no header row was not read, in words the user can act on. */
 export function whyNotRead(grid: SheetGrid): string {
@@ -234,6 +261,44 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   let lastRefKey: string | null = null;
   const varianceChecks: { item: AssessedItem; stated: number; computed: number }[] = [];
   let section: string | null = null;
+  // Running sums of the items' budget and forecast, and where the last total row or heading and the section
+  // began: a total row whose figures match none of the items since then, its section's and the sheet's is named
+  // (a total row read as an item counted its budget twice). Two additions per item, nothing allocated.
+  let cumBudget = 0;
+  let cumForecast = 0;
+  const markNow = (): Mark => ({ budget: cumBudget, forecast: cumForecast, n: items.length });
+  let segment = markNow();
+  let sectionStart = segment;
+  const checkTotalRow = (row: readonly CellValue[], label: string, excelRow: number) => {
+    if (items.length === 0) return;
+    for (const f of TOTAL_FIELDS) {
+      const maps = amountCols(f);
+      if (maps.length !== 1) continue;
+      const m = maps[0]!;
+      const v = readAmount(row[m.col - grid.colOffset] ?? null, m.unit);
+      if (v.kind !== "value") continue;
+      const cum = f === "budget" ? cumBudget : cumForecast;
+      const near = (x: number) => Math.abs(x - v.value) <= 100;
+      const hasSegment = segment.n < items.length;
+      const segSum = cum - segment[f];
+      if ((hasSegment && near(segSum)) || near(cum - sectionStart[f]) || near(cum)) continue;
+      const from = hasSegment ? segment.n : 0;
+      const above = hasSegment ? segSum : cum;
+      const first = items[from]!.row;
+      const last = items[items.length - 1]!.row;
+      const rows = first === last ? `row ${first}` : `rows ${first}–${last}`;
+      issues.push({
+        sheet,
+        cell: cellAddress(rowIndexOf(excelRow), m.col),
+        severity: "warning",
+        message:
+          `total row "${label}" gives the ${f} as ${rr.money(v.value)}, but the items above it add up to ` +
+          `${rr.money(above as Pence)} (${rows})` +
+          (cum !== above ? ` and ${rr.money(cum as Pence)} on the whole sheet` : "") +
+          "; the report sums the items and leaves the total row out",
+      });
+    }
+  };
   for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
@@ -278,17 +343,23 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       !(ref !== null && name !== null)
     ) {
       const heading = readText(onlyCell)!;
-      if (SUBTOTAL.test(heading)) {
+      if (isTotalLabel(heading, ref, name)) {
         skipped.push({ sheet, row: excelRow, reason: `subtotal row "${heading}"` });
+        segment = markNow();
         continue;
       }
       section = heading;
+      segment = markNow();
+      sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${heading}"` });
       continue;
     }
     const label = name ?? firstTextOf(row, ignored);
-    if (label !== null && SUBTOTAL.test(label)) {
-      skipped.push({ sheet, row: excelRow, reason: `subtotal row "${label.replace(/\s+/g, " ")}"` });
+    if (label !== null && isTotalLabel(label, ref, name)) {
+      const shown = label.replace(/\s+/g, " ").trim();
+      skipped.push({ sheet, row: excelRow, reason: `subtotal row "${shown}"` });
+      checkTotalRow(row, shown, excelRow);
+      segment = markNow();
       continue;
     }
     // A theme heading that carries its theme's figures ("Fixing the basics | | 295,000"): words in the
@@ -302,6 +373,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       ref.length > 12
     ) {
       section = cols.theme === null ? ref : section;
+      segment = markNow();
+      sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${ref}" (its figures are not summed)` });
       continue;
     }
@@ -474,6 +547,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         );
     }
     items.push(item);
+    if (budget !== null) cumBudget += budget;
+    if (forecast !== null) cumForecast += forecast;
   }
 
   // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.

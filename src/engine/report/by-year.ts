@@ -8,9 +8,11 @@ import { formatMoney, toPounds } from "../money";
 import type { Pence } from "../money";
 import type { ProgrammeAnalysis } from "../model";
 import type { CellStyle } from "../plan";
-import type { Pager, RowSpec } from "./sheet-builder";
+import type { Pager } from "./page-layout";
+import type { RowSpec } from "./sheet-builder";
 import { FORMAT } from "./sheet-builder";
 import { varianceIsCarried, yearVarianceWords } from "../year-words";
+import { budgetsNotReadNote } from "../assess/programme";
 
 export interface ByYearLook {
   heading(text: string): RowSpec;
@@ -120,6 +122,7 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       (n.items > 0 ? ` ${n.items} item${n.items === 1 ? " names" : "s name"} no year.` : "") +
       " Slippage is money a year's forecast underspends that the sheets move into a later year (their slippage or carry-forward columns, a re-profiled budget, or a later year's forecast taking it up); carried forward is the same money arriving in the later year.",
   );
+  if (v.budgetsNotRead > 0) notes.push(`${budgetsNotReadNote(v.budgetsNotRead)}.`);
   notes.push(
     split
       ? `The allocation by financial year in the rules: ${v.rows

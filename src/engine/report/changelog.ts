@@ -8,7 +8,7 @@ import { cellAddress } from "../grid";
 import type { CellValue, SheetGrid } from "../grid";
 import type { LayoutValue, RagCellValue, RagColumnWrite, SheetLayout } from "../plan";
 import { readText } from "../read/cells";
-import { FORMAT, SheetBuilder } from "./sheet-builder";
+import { FORMAT, SheetBuilder, ownSheetFooter } from "./sheet-builder";
 
 export const CHANGELOG_SHEET = "Change Log";
 export const CHANGELOG_HEADERS = [
@@ -148,7 +148,7 @@ export function changeLogLayout(
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 0 },
-    footer: { left: CHANGELOG_SHEET, right: "Page &P of &N" },
+    footer: ownSheetFooter(CHANGELOG_SHEET),
   };
   return b.build();
 }

@@ -43,20 +43,35 @@ function worstRank(i: AssessedItem): number {
   return Math.min(severityRank(i.rag.overall), severityRank(i.rag.computed as OverallRag));
 }
 
-/** Worst first (by the worse of reported and computed), then the biggest overspend. */
+/** The reported rating's severity (lower is worse), to put the reported among equals first. */
+function reportedRank(i: AssessedItem): number {
+  return severityRank(i.rag.overall);
+}
+
+/**
+ * Worst first (by the worse of reported and computed), among equals those reported that bad first (so the
+ * Reported column runs worst first within each group), then the biggest overspend, then sheet order.
+ */
 export function exceptionOrder(a: AssessedItem, b: AssessedItem): number {
   return (
-    worstRank(a) - worstRank(b) || (b.variance ?? -Infinity) - (a.variance ?? -Infinity) || a.row - b.row
+    worstRank(a) - worstRank(b) ||
+    reportedRank(a) - reportedRank(b) ||
+    (b.variance ?? -Infinity) - (a.variance ?? -Infinity) ||
+    a.row - b.row
   );
 }
+
+/** The order of the exceptions, in words, for the report's note. */
+export const EXCEPTION_ORDER_NOTE =
+  "Ordered worst first by the worse of the computed and reported ratings; among equals, the worse reported first, then the biggest overspend.";
 
 export function exceptions(items: readonly AssessedItem[]): AssessedItem[] {
   // exceptionOrder's keys worked out once per item, not twice per comparison (tens of thousands of items in a
   // large programme); the same comparisons in the same stable sort, so the same order.
   const keyed = items
     .filter(isException)
-    .map((item) => ({ item, rank: worstRank(item), v: item.variance ?? -Infinity }));
-  keyed.sort((a, b) => a.rank - b.rank || b.v - a.v || a.item.row - b.item.row);
+    .map((item) => ({ item, rank: worstRank(item), rep: reportedRank(item), v: item.variance ?? -Infinity }));
+  keyed.sort((a, b) => a.rank - b.rank || a.rep - b.rep || b.v - a.v || a.item.row - b.item.row);
   return keyed.map((k) => k.item);
 }
 

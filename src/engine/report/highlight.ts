@@ -25,6 +25,7 @@ import { CYCLE_WORD, cycleTitle } from "../cycle";
 import type { Direction, PreviousSnapshot } from "./history";
 import {
   EXCEPTION_LIMIT,
+  EXCEPTION_ORDER_NOTE,
   comingUp,
   exceptionOrder,
   exceptions as exceptionList,
@@ -35,27 +36,27 @@ import {
   overrideText,
   topRisks,
 } from "./exceptions";
-import { dataNoteLines, dataNotes, reconcile, reportWarnings } from "./notes";
-import { keyMilestonesSection } from "./key-milestones";
+import { dataNoteLines, dataNotes, reconcile } from "./data-notes";
+import { reportWarnings } from "./notes";
+import { keyMilestonesSection } from "./key-milestones-section";
 import { byYearSection } from "./by-year";
 import type { RowSpec } from "./sheet-builder";
+import { FORMAT, SheetBuilder, clip } from "./sheet-builder";
 import {
   A4_LANDSCAPE,
-  FORMAT,
   Pager,
-  SheetBuilder,
   VARIANCE_PERCENT,
-  clip,
   moneyFormat,
   scaleToFit,
   varianceFormat,
-} from "./sheet-builder";
+} from "./page-layout";
 import type { ItemTrend, Trend } from "./trend";
 import { changeText, computeTrend } from "./trend";
 import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
-import { topRisksSection } from "./top-risks";
+import { topRisksSection } from "./top-risks-section";
+import { budgetsNotReadNote } from "../assess/programme";
 
 export { DEFAULT_PROGRAMME_NAME, exceptionOrder, isException, nextQuarter };
 export const HIGHLIGHT_SHEET = "Highlight Report";
@@ -107,10 +108,19 @@ const RAG_CELL: Record<string, CellStyle> = Object.fromEntries(
 const PLAIN_CELL: CellStyle = { border: true, hAlign: "center", vAlign: "top", wrap: true };
 /** The style of a cell holding a RAG word: its fill and text colour (shared objects: reports can be long). */
 const ragStyle = (rag: OverallRag | string): CellStyle => RAG_CELL[rag] ?? PLAIN_CELL;
-/** Bar colours: the RAG fill, but a darker grey for Not assessed (its fill is too light on white). */
+/**
+ * Bar colours: a darker shade of each RAG fill, so that the bar and its count ("████ 5"), printed in the same
+ * colour on white, read at a contrast of at least 4.5:1 (WCAG AA). The pale fills (Amber #FDB863 read 1.7:1)
+ * would not; Red's fill already does. The status word in the row's first cell keeps it from being colour alone.
+ */
 const BAR_COLOUR: Record<string, string> = {
   ...Object.fromEntries(Object.entries(RAG_STYLE).map(([k, s]) => [k, s.fill])),
-  "Not assessed": "#7F7F7F",
+  "Amber/Red": "#A34500",
+  Amber: "#8A5300",
+  "Amber/Green": "#4D7A1F",
+  Green: "#2E7D32",
+  Complete: "#2B6A8C",
+  "Not assessed": "#595959",
 };
 
 /** Share of the programme period elapsed by the reporting date (0-1). */
@@ -248,6 +258,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(r, 3, t.budget === 0 ? null : t.variance / Math.abs(t.budget), VARIANCE_PERCENT);
   b.style(r, 0, 1, 4, { border: true });
   r++;
+  if (t.budgetsNotRead > 0) {
+    b.set(r, 0, `${budgetsNotReadNote(t.budgetsNotRead)}.`, null, NOTE).merge(r, 0, 1, 4);
+    r++;
+  }
   if (trend && trend.forecastChange !== null) {
     b.set(r, 0, `Forecast change since ${trend.label}`, null, LABEL).merge(r, 0, 1, 2);
     b.set(r, 2, pounds(trend.forecastChange), MONEY);
@@ -464,7 +478,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     );
   }
   r = pager.block(r, {
-    heading: [heading(excTitle)],
+    heading: all.length > 0 ? [heading(excTitle), note(EXCEPTION_ORDER_NOTE)] : [heading(excTitle)],
     header: [excHeader],
     rows: excRows,
     continued: [heading("Exceptions (continued)")],
@@ -615,7 +629,19 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   }
 
   // By theme.
-  r = breakdownBlock(pager, r, "By theme", "Theme", a.byTheme, heading, head, undefined, MONEY, VARIANCE);
+  const themesNotRead = a.byTheme.reduce((n, x) => n + x.budgetsNotRead, 0);
+  r = breakdownBlock(
+    pager,
+    r,
+    "By theme",
+    "Theme",
+    a.byTheme,
+    heading,
+    head,
+    themesNotRead > 0 ? `${budgetsNotReadNote(themesNotRead)}.` : undefined,
+    MONEY,
+    VARIANCE,
+  );
   r = pager.gap(r);
 
   // By financial year (issue 13: report/by-year.ts).
@@ -801,7 +827,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         options.generatedAt !== undefined
           ? `Generated ${formatDayUk(dayFromExcelSerial(options.generatedAt, a.dateSystem))}`
           : "",
-      right: "Page &P of &N",
+      // No "of &N": printing the whole workbook makes &N count every sheet's pages ("Page 1 of 28").
+      right: "Highlight report page &P",
     },
     area: { rows: lastPrinted + 1, cols: COLS },
   };

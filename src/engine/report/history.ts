@@ -18,14 +18,14 @@ import type { Pence } from "../money";
 import { penceFromPounds, toPounds } from "../money";
 import type { DimensionKey } from "../assess/registry";
 import { dimensions, historyRagHeader, ragHeaderOf } from "../assess/registry";
-import type { AssessedItem, ProgrammeAnalysis } from "../model";
+import type { ProgrammeAnalysis } from "../model";
 import type { OverallRag } from "../rag";
 import { readDate, readFraction, readText } from "../read/cells";
 import { financialPeriodLabel } from "../dates";
 import type { ReportCycle } from "../cycle";
 import { comparedLabel, cycleStart, defaultCycle, monthKey } from "../cycle";
-import type { LayoutValue, SheetLayout } from "../plan";
-import { FORMAT, logSheetLayout } from "./sheet-builder";
+import type { LayoutValue } from "../plan";
+import { FORMAT } from "./sheet-builder";
 
 export const HISTORY_SHEET = "RAG History";
 /** The dimensions the first version rated, whose "<Label> RAG" columns (words from the registry) it wrote. */
@@ -184,6 +184,12 @@ function historyColumns(): HistoryColumn[] {
 const COLUMNS = historyColumns();
 /** Every column's header, in the order the tool writes them. */
 export const HISTORY_HEADERS: readonly string[] = COLUMNS.map((c) => c.header);
+/** The columns' headers, widths and number formats, as the sheet is laid out (history-layout.ts). */
+export const HISTORY_LOG_COLUMNS = {
+  headers: HISTORY_HEADERS,
+  widths: COLUMNS.map((c) => c.width),
+  formats: COLUMNS.map((c) => c.format),
+};
 
 /** The key that follows an item from quarter to quarter: its sheet and reference, or its name without one. */
 export function itemKey(x: { sheet: string; ref: string | null; name: string | null }): string {
@@ -263,7 +269,7 @@ function parseRow(r: SheetRow, dateSystem: DateSystem): HistoryRow {
 }
 
 /** A row as the tool writes it, in its columns' order. */
-function rowValues(h: HistoryRow, dateSystem: DateSystem): LayoutValue[] {
+export function historyRowValues(h: HistoryRow, dateSystem: DateSystem): LayoutValue[] {
   return COLUMNS.map((c) => c.write(h[c.key], dateSystem));
 }
 
@@ -294,72 +300,6 @@ const BLANK: LayoutValue[] = COLUMNS.map((c, i) =>
 /** Reads the history sheet the tool wrote before, by header names. Rows it cannot read are passed over. */
 export function readHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): HistoryRow[] {
   return sheetRows(grid, dateSystem).map((r) => parseRow(r, dateSystem));
-}
-
-export function snapshotRows(a: ProgrammeAnalysis): HistoryRow[] {
-  const keys = dimensions().map(
-    (d) => [d.key as DimensionKey, historyRagKey(d.key as DimensionKey)] as const,
-  );
-  const rows: HistoryRow[] = a.items.map((i: AssessedItem) => {
-    const row = {
-      quarter: a.period,
-      period: a.month.label,
-      reportingDate: a.reportingDate,
-      level: "item" as const,
-      sheet: i.sheet,
-      ref: i.ref,
-      name: i.name,
-      budget: i.budget,
-      spent: i.spent,
-      committed: i.committed,
-      forecast: i.assessedForecast,
-      variance: i.variance,
-      progress: i.progress as number | null,
-      computed: i.rag.computed as string,
-      override: (i.rag.override ?? "") as string,
-      delivery: "",
-      overall: i.rag.overall as string,
-    } as HistoryRow;
-    for (const [key, column] of keys) row[column] = i.rag[key];
-    return row;
-  });
-  const t = a.totals;
-  // The programme's own row: its budget RAG (against the allocation) and delivery RAG; no other dimension.
-  const programme = {
-    quarter: a.period,
-    period: a.month.label,
-    reportingDate: a.reportingDate,
-    level: "programme" as const,
-    sheet: "",
-    ref: null,
-    name: a.programmeName,
-    budget: a.allocation,
-    spent: t.spent,
-    committed: t.committed,
-    forecast: t.forecast,
-    variance: t.varianceToAllocation,
-    progress: null,
-    computed: "",
-    override: "",
-    delivery: a.programmeRag.delivery.rag as string,
-    overall: a.programmeRag.rag as string,
-  } as HistoryRow;
-  for (const [, column] of keys) programme[column] = "";
-  programme.budgetRag = t.rag;
-  rows.push(programme);
-  return rows;
-}
-
-/** Other months' rows plus this month's snapshot (replacing any rows already held for this month). */
-export function mergeHistory(previous: readonly HistoryRow[], a: ProgrammeAnalysis): HistoryRow[] {
-  const month = monthKey(a.reportingDate);
-  const kept = previous.filter((r) => monthKey(r.reportingDate) !== month);
-  const all = [...kept, ...snapshotRows(a)];
-  // Chronological by reporting date; stable within a quarter.
-  return all
-    .map((r, i) => ({ r, i }))
-    .sort((x, y) => x.r.reportingDate - y.r.reportingDate || x.i - y.i)
-    .map((x) => x.r);
 }
 
 /** What a report compares with: one snapshot of the history (one month's rows). */
@@ -510,32 +450,4 @@ export function direction(before: string | null | undefined, now: OverallRag | s
   const n = GOODNESS[now];
   if (b === undefined || n === undefined || b === n) return "unchanged";
   return n > b ? "improved" : "worse";
-}
-
-/** The history sheet holding these rows. */
-export function historyLayout(rows: readonly HistoryRow[], dateSystem: DateSystem = 1900): SheetLayout {
-  return layoutOf(rows.map((h) => rowValues(h, dateSystem)));
-}
-
-/**
- * The history sheet of a report: the sheet's other months as they are plus this month's snapshot, in
- * order of reporting date (the same as historyLayout(mergeHistory(readHistory(grid), a))).
- */
-export function historySheetLayout(sheet: HistorySheet, a: ProgrammeAnalysis): SheetLayout {
-  const now = snapshotRows(a).map((h) => ({
-    reportingDate: h.reportingDate,
-    values: rowValues(h, a.dateSystem),
-  }));
-  // Chronological by reporting date; stable within a quarter (Array.prototype.sort is stable).
-  const all = [...sheet.earlier, ...now].sort((x, y) => x.reportingDate - y.reportingDate);
-  return layoutOf(all.map((r) => r.values));
-}
-
-function layoutOf(rows: readonly LayoutValue[][]): SheetLayout {
-  return logSheetLayout(
-    "history",
-    HISTORY_SHEET,
-    { headers: HISTORY_HEADERS, widths: COLUMNS.map((c) => c.width), formats: COLUMNS.map((c) => c.format) },
-    rows,
-  );
 }

@@ -2,17 +2,14 @@
  * "Key milestones" (issue 12): the milestones a quarterly meeting hears about — missed, slipped since the last
  * snapshot (old → new forecast date and days), due next quarter, achieved this quarter — key milestones first,
  * capped like the exceptions with a count of the rest. The list (`keyMilestones`) is shared by the highlight
- * report's section (`keyMilestonesSection`, hooked into highlight.ts), the task pane and the command line.
+ * report's section (`keyMilestonesSection` in key-milestones-section.ts, hooked into highlight.ts), the task pane and the command line.
  */
 import type { AssessedMilestone } from "../assess/milestones";
 import type { DayNumber } from "../dates";
-import { excelSerialFromDay, formatDayUk, quarterBounds } from "../dates";
+import { formatDayUk, quarterBounds } from "../dates";
 import type { ProgrammeAnalysis } from "../model";
-import type { LayoutValue } from "../plan";
 import { comingUpWindow, nextQuarter } from "./exceptions";
 import { slippedBy } from "./milestone-history";
-import type { Pager, RowSpec } from "./sheet-builder";
-import { FORMAT } from "./sheet-builder";
 
 export type KeyMilestoneGroup = "missed" | "slipped" | "dueNext" | "achieved";
 
@@ -23,7 +20,8 @@ export const KEY_MILESTONE_GROUP_TEXT: Record<KeyMilestoneGroup, string> = {
   achieved: "Achieved this quarter",
 };
 
-const ORDER: readonly KeyMilestoneGroup[] = ["missed", "slipped", "dueNext", "achieved"];
+/** The groups in the order reported. */
+export const KEY_MILESTONE_ORDER: readonly KeyMilestoneGroup[] = ["missed", "slipped", "dueNext", "achieved"];
 
 /**
  * A group's words at this report: the due group spans Coming up's window (comingUpWindow), which at a monthly
@@ -42,7 +40,10 @@ export function keyMilestoneGroupText(
 }
 
 /** A group in a count ("3 missed, 0 slipped since the last snapshot, …"): "slipped" alone read as "none late". */
-const countText = (g: KeyMilestoneGroup, a: Pick<ProgrammeAnalysis, "reportingDate" | "cycle">): string =>
+export const keyMilestoneCountText = (
+  g: KeyMilestoneGroup,
+  a: Pick<ProgrammeAnalysis, "reportingDate" | "cycle">,
+): string =>
   g === "slipped" ? "slipped since the last snapshot" : keyMilestoneGroupText(g, a).toLowerCase();
 
 export interface KeyMilestone {
@@ -112,7 +113,7 @@ export function keyMilestones(a: ProgrammeAnalysis): KeyMilestone[] {
   return out.sort(
     (x, y) =>
       Number(y.milestone.key) - Number(x.milestone.key) ||
-      ORDER.indexOf(x.group) - ORDER.indexOf(y.group) ||
+      KEY_MILESTONE_ORDER.indexOf(x.group) - KEY_MILESTONE_ORDER.indexOf(y.group) ||
       when(x.milestone) - when(y.milestone),
   );
 }
@@ -121,92 +122,6 @@ export function keyMilestones(a: ProgrammeAnalysis): KeyMilestone[] {
 export function milestoneProject(m: AssessedMilestone): { ref: string | null; name: string | null } {
   const i = m.items[0];
   return i ? { ref: i.ref, name: i.name } : { ref: m.link, name: null };
-}
-
-/** The cell makers of the highlight report (its styles), so this section looks like the others. */
-export interface SectionKit {
-  heading(text: string): RowSpec;
-  note(text: string): RowSpec;
-  head(cells: [number, string, number?][]): RowSpec;
-  text(col: number, value: LayoutValue, span?: number, format?: string | null): RowSpec[number];
-  num(col: number, value: LayoutValue, format: string): RowSpec[number];
-  rag(col: number, value: string, span?: number): RowSpec[number];
-}
-
-/**
- * The report's "Key milestones" section, where the workbook has milestones (nothing otherwise); returns the next
- * free row (after a gap). Columns: Ref, Project, Milestone, Key, Baseline, Forecast, Actual, Rating, What (two columns wide).
- */
-export function keyMilestonesSection(
-  pager: Pager,
-  r: number,
-  a: ProgrammeAnalysis,
-  kit: SectionKit,
-  limit: number,
-): number {
-  if (!a.milestones || a.milestones.length === 0) return r;
-  const all = keyMilestones(a);
-  const listed = all.slice(0, limit);
-  const serial = (d: DayNumber | null) => (d === null ? null : excelSerialFromDay(d, a.dateSystem));
-  const rows: RowSpec[] = listed.map((k) => {
-    const m = k.milestone;
-    const p = milestoneProject(m);
-    return [
-      kit.text(0, p.ref, 1, FORMAT.text),
-      kit.text(1, p.name),
-      kit.text(2, m.name),
-      kit.text(3, m.key ? "Key" : ""),
-      kit.num(4, serial(m.baseline), FORMAT.date),
-      kit.num(5, serial(m.forecast), FORMAT.date),
-      kit.num(6, serial(m.actual), FORMAT.date),
-      kit.rag(7, m.rag),
-      kit.text(8, keyMilestoneGroupText(k.group, a)),
-      kit.text(9, k.what, 2),
-    ];
-  });
-  if (all.length === 0)
-    rows.push(
-      kit.note(
-        "No milestone is missed or has slipped, none falls due next quarter and none was achieved this quarter.",
-      ),
-    );
-  const notes: RowSpec[] = [];
-  if (all.length > listed.length) {
-    const rest = all.slice(listed.length);
-    const c = new Map<KeyMilestoneGroup, number>();
-    for (const k of rest) c.set(k.group, (c.get(k.group) ?? 0) + 1);
-    const counts = ORDER.filter((g) => c.has(g))
-      .map((g) => `${c.get(g)} ${countText(g, a)}`)
-      .join(", ");
-    notes.push(
-      kit.note(
-        `… and ${rest.length} more (${counts}) not listed here; every milestone is in the task pane and the CLI's --json output.`,
-      ),
-    );
-  }
-  const count = (g: KeyMilestoneGroup) => all.filter((k) => k.group === g).length;
-  const summary = ORDER.map((g) => `${count(g)} ${countText(g, a)}`).join(", ");
-  const end = pager.block(r, {
-    heading: [kit.heading(`Key milestones: ${summary}`)],
-    header: [
-      kit.head([
-        [0, "Ref"],
-        [1, "Project"],
-        [2, "Milestone"],
-        [3, "Key"],
-        [4, "Baseline"],
-        [5, "Forecast"],
-        [6, "Actual"],
-        [7, "Rating"],
-        [8, "Reported as"],
-        [9, "What happened", 2],
-      ]),
-    ],
-    rows,
-    notes,
-    continued: [kit.heading("Key milestones (continued)")],
-  });
-  return pager.gap(end);
 }
 
 /** One line for the command line's summary: how many milestones were read, and how many in each group. */
@@ -218,6 +133,6 @@ export function milestoneSummary(a: ProgrammeAnalysis): string | null {
   const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
   return (
     `Milestones: ${ms.length} read from ${from}: ` +
-    ORDER.map((g) => `${count(g)} ${countText(g, a)}`).join(", ")
+    KEY_MILESTONE_ORDER.map((g) => `${count(g)} ${keyMilestoneCountText(g, a)}`).join(", ")
   );
 }

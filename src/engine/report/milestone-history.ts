@@ -9,12 +9,10 @@ import type { AssessedMilestone } from "../assess/milestones";
 import type { DateSystem, DayNumber } from "../dates";
 import { excelSerialFromDay } from "../dates";
 import type { CellValue, SheetGrid } from "../grid";
-import type { ProgrammeAnalysis } from "../model";
-import type { LayoutValue, SheetLayout } from "../plan";
+import type { LayoutValue } from "../plan";
 import { readDate, readText } from "../read/cells";
 import { normalLink } from "../read/milestones";
-import { readHistory, readHistorySheet } from "./history";
-import { FORMAT, logSheetLayout } from "./sheet-builder";
+import { FORMAT } from "./sheet-builder";
 
 export const MILESTONE_HISTORY_SHEET = "Milestone History";
 
@@ -48,10 +46,17 @@ const COL = {
   sheet: 11,
 } as const;
 const DATE_COLS: readonly number[] = [COL.date, COL.baseline, COL.forecast, COL.actual];
-const WIDTHS = [13, 11, 11, 32, 36, 6, 12, 12, 12, 12, 10, 18];
+/** The columns' headers, widths and number formats, as the sheet is laid out (milestone-history-layout.ts). */
+export const MILESTONE_HISTORY_LOG_COLUMNS = {
+  headers: MILESTONE_HISTORY_HEADERS,
+  widths: [13, 11, 11, 32, 36, 6, 12, 12, 12, 12, 10, 18],
+  formats: MILESTONE_HISTORY_HEADERS.map((_h, i) =>
+    DATE_COLS.includes(i) ? FORMAT.date : i === COL.slip ? FORMAT.integer : null,
+  ),
+};
 
 /** The project a milestone is kept under: its first item's reference, else that item's name, else its link. */
-function projectOf(m: AssessedMilestone): { ref: string | null; name: string | null } {
+export function milestoneHistoryProject(m: AssessedMilestone): { ref: string | null; name: string | null } {
   const i = m.items[0];
   if (i) return { ref: i.ref, name: i.name };
   return { ref: m.link, name: null };
@@ -63,7 +68,7 @@ export function milestoneKey(project: string | null, name: string): string {
 }
 
 function keyOf(m: AssessedMilestone): string {
-  const p = projectOf(m);
+  const p = milestoneHistoryProject(m);
   return milestoneKey(p.ref ?? p.name, m.name);
 }
 
@@ -145,55 +150,4 @@ export function slippedBy(m: AssessedMilestone): number | null {
   if (m.previousForecast == null || m.rag === "Achieved") return null;
   const now = m.forecast ?? m.baseline;
   return now === null ? null : now - m.previousForecast;
-}
-
-function rowOf(m: AssessedMilestone, a: ProgrammeAnalysis): LayoutValue[] {
-  const p = projectOf(m);
-  const serial = (d: DayNumber | null) => (d === null ? null : excelSerialFromDay(d, a.dateSystem));
-  return [
-    serial(a.reportingDate),
-    a.period,
-    p.ref,
-    p.name,
-    m.name,
-    m.key ? "Yes" : "",
-    serial(m.baseline),
-    serial(m.forecast),
-    serial(m.actual),
-    m.rag,
-    m.slip,
-    m.source === "programme" ? `${m.sheet} (next milestone)` : m.sheet,
-  ];
-}
-
-/**
- * The Milestone History of a report: the sheet's rows of the reporting dates the RAG History keeps (every date it
- * held but those it replaces now), then this reporting date's milestones, in order of reporting date.
- */
-export function milestoneHistoryLayout(
-  a: ProgrammeAnalysis,
-  grid: SheetGrid | null,
-  ragHistory: SheetGrid | null,
-): SheetLayout {
-  const old = readMilestoneHistory(grid, a.dateSystem);
-  // The reporting dates the RAG History drops when it takes this snapshot (its rows it does not write back).
-  const kept = new Set(readHistorySheet(ragHistory, a).earlier.map((e) => e.reportingDate));
-  const dropped = new Set<number>([a.reportingDate]);
-  for (const r of readHistory(ragHistory, a.dateSystem))
-    if (!kept.has(r.reportingDate)) dropped.add(r.reportingDate);
-  const rows: { reportingDate: number; values: LayoutValue[] }[] = old.filter(
-    (l) => !dropped.has(l.reportingDate),
-  );
-  for (const m of a.milestones ?? []) rows.push({ reportingDate: a.reportingDate, values: rowOf(m, a) });
-  rows.sort((x, y) => x.reportingDate - y.reportingDate);
-
-  const formats = MILESTONE_HISTORY_HEADERS.map((_h, i) =>
-    DATE_COLS.includes(i) ? FORMAT.date : i === COL.slip ? FORMAT.integer : null,
-  );
-  return logSheetLayout(
-    "milestoneHistory",
-    MILESTONE_HISTORY_SHEET,
-    { headers: MILESTONE_HISTORY_HEADERS, widths: WIDTHS, formats },
-    rows.map((x) => x.values),
-  );
 }

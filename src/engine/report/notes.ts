@@ -1,18 +1,15 @@
 /**
- * What the meeting must know about the figures: warnings about the reporting date and stale figures, data
- * notes (cells that could not be read, estimates used, amounts or dates typed as text) and the reconciliation
- * with the sheet's own grand total. Data, in words, shown on the paper, in the CLI summary and in the pane.
+ * What the meeting must know about the figures: warnings about the reporting date and stale figures, in words,
+ * shown on the paper, in the CLI summary and in the pane. The report's data notes and its reconciliation with the
+ * sheet's own grand total are in data-notes.ts (the report's alone: the add-in's report chunk).
  */
 import { formatDayUk } from "../dates";
-import { columnIndex } from "../grid";
 import type { Pence } from "../money";
 import { formatMoney } from "../money";
 import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
-import type { AssessedItem, FieldKey, Issue, ProgrammeAnalysis, SheetTotalRow } from "../model";
+import type { ProgrammeAnalysis } from "../model";
 import type { Trend } from "./trend";
-
-const MONEY_FIELDS = new Set<FieldKey>(["budget", "spent", "committed", "forecast"]);
 
 /** Warnings that question the reporting date or the figures themselves. */
 export function reportWarnings(a: ProgrammeAnalysis, trend: Trend | null): string[] {
@@ -33,163 +30,6 @@ export function reportWarnings(a: ProgrammeAnalysis, trend: Trend | null): strin
     out.push(
       `Every item's spend and forecast are the same as at ${trend.label} (${formatDayUk(trend.reportingDate)}): the figures may not have been updated since the last report.`,
     );
-  }
-  return out;
-}
-
-export interface DataNotes {
-  /** Cells that could not be read (their amounts are left out of the totals, counted as zero). */
-  unreadable: Issue[];
-  /** Estimates used in place of what the sheet says (a missing or too-low forecast). */
-  estimates: Issue[];
-  /** Amounts or dates typed as text (read, but Excel's own totals leave them out). */
-  asText: Issue[];
-  /** Other cells that could not be read (a score, a date, a % complete): the item is rated without them. */
-  unreadableOther: Issue[];
-  /** Other warnings. */
-  other: Issue[];
-  /** Items not assessed because money could not be read. */
-  notAssessed: AssessedItem[];
-}
-
-export function dataNotes(a: ProgrammeAnalysis): DataNotes {
-  const n: DataNotes = {
-    unreadable: [],
-    estimates: [],
-    asText: [],
-    unreadableOther: [],
-    other: [],
-    notAssessed: [],
-  };
-  // The money columns of each sheet (a transposed sheet's fields are rows), so only a money cell is said to be
-  // left out of the totals.
-  const money = new Map<string, { transposed: boolean; at: Set<number> }>();
-  for (const s of a.sheets)
-    money.set(s.name, {
-      transposed: s.transposed,
-      at: new Set(s.columns.filter((c) => MONEY_FIELDS.has(c.field)).map((c) => c.col)),
-    });
-  const isMoney = (i: Issue): boolean => {
-    const m = /^([A-Z]+)(\d+)$/.exec(i.cell);
-    const sheet = money.get(i.sheet);
-    // A cell the engine cannot place is counted with the money, as before: never understated.
-    if (!m || !sheet) return true;
-    return sheet.at.has(sheet.transposed ? Number(m[2]) - 1 : columnIndex(m[1]!));
-  };
-  for (const i of a.issues) {
-    if (i.severity === "error") (isMoney(i) ? n.unreadable : n.unreadableOther).push(i);
-    else if (/is used as the forecast|which is used instead/.test(i.message)) n.estimates.push(i);
-    else if (/stored as text/.test(i.message)) n.asText.push(i);
-    else n.other.push(i);
-  }
-  n.notAssessed = a.items.filter((i) => (i.unreadable?.length ?? 0) > 0 && i.rag.computed === "Not assessed");
-  return n;
-}
-
-export function issueText(i: Issue): string {
-  return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
-}
-
-/** The data notes as lines of words, each group with its count; `limit` cells listed per group. */
-export function dataNoteLines(n: DataNotes, limit = 6): string[] {
-  const lines: string[] = [];
-  const group = (title: string, list: Issue[]) => {
-    if (list.length === 0) return;
-    const shown = list.slice(0, limit).map(issueText);
-    const more =
-      list.length > limit ? `; and ${list.length - limit} more (the pane and --json list them all)` : "";
-    lines.push(`${title} (${list.length}): ${shown.join("; ")}${more}`);
-  };
-  group("Could not be read, left out of the totals (counted as zero)", n.unreadable);
-  group("Estimates used", n.estimates);
-  group("Typed as text (read here, but the sheet's own SUMs leave them out)", n.asText);
-  group("Could not be read, the item rated without it", n.unreadableOther);
-  group("Other warnings", n.other);
-  if (n.notAssessed.length) {
-    lines.push(
-      `Not assessed because money could not be read (${n.notAssessed.length}): ${n.notAssessed
-        .slice(0, limit)
-        .map((i) => [i.ref, i.name].filter(Boolean).join(" "))
-        .join("; ")}`,
-    );
-  }
-  return lines;
-}
-
-type MoneyField = "budget" | "spent" | "committed" | "forecast";
-const MONEY: [MoneyField, string][] = [
-  ["budget", "Budget"],
-  ["spent", "Spent"],
-  ["committed", "Committed"],
-  ["forecast", "Forecast"],
-];
-
-export interface ReconciliationLine {
-  field: MoneyField;
-  label: string;
-  sheetFigure: Pence | null;
-  reportFigure: Pence;
-  difference: Pence | null;
-  /** Why the figures differ, in words (empty when they agree). */
-  explained: string[];
-}
-
-export interface Reconciliation {
-  total: SheetTotalRow;
-  lines: ReconciliationLine[];
-}
-
-/** The report's sums for one sheet beside the sheet's own grand total, with the difference explained. */
-export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
-  const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
-  const formatPounds = (p: Pence): string => formatMoney(p, symbol);
-  const out: Reconciliation[] = [];
-  for (const total of a.sheetTotals) {
-    const items = a.items.filter((i) => i.sheet === total.sheet);
-    const sheet = a.sheets.find((s) => s.name === total.sheet);
-    const fieldAt = new Map<number, FieldKey>();
-    for (const c of sheet?.columns ?? []) fieldAt.set(c.col, c.field);
-    const textCells = a.issues.filter(
-      (i) => i.sheet === total.sheet && /amount stored as text/.test(i.message),
-    );
-    const lines: ReconciliationLine[] = MONEY.map(([field, label]) => {
-      let report = 0;
-      for (const i of items) report += (field === "forecast" ? i.assessedForecast : i[field]) ?? 0;
-      const sheetFigure = total[field];
-      const difference = sheetFigure === null ? null : ((report - sheetFigure) as Pence);
-      const explained: string[] = [];
-      let accounted = 0;
-      if (difference !== null && difference !== 0) {
-        for (const t of textCells) {
-          const m = /^([A-Z]+)(\d+)$/.exec(t.cell);
-          if (!m || fieldAt.get(columnIndex(m[1]!)) !== field) continue;
-          const item = items.find((i) => i.row === Number(m[2]));
-          const v = item ? (field === "forecast" ? item.forecast : item[field]) : null;
-          if (v === null || v === undefined) continue;
-          accounted += v;
-          explained.push(
-            `${formatPounds(v as Pence)} typed as text in ${t.cell} (the sheet's total leaves it out)`,
-          );
-        }
-        if (field === "forecast") {
-          for (const i of items) {
-            if (i.assessedForecast === null || i.assessedForecast === i.forecast) continue;
-            const d = i.assessedForecast - (i.forecast ?? 0);
-            accounted += d;
-            explained.push(
-              `${[i.ref, i.name].filter(Boolean).join(" ")}: forecast estimated as spend plus commitments (${d > 0 ? "+" : ""}${formatPounds(d as Pence)})`,
-            );
-          }
-        }
-        const rest = difference - accounted;
-        if (rest !== 0)
-          explained.push(
-            `${formatPounds(rest as Pence)} not explained by the cells read: the sheet's total may leave out or add rows, or be typed by hand`,
-          );
-      }
-      return { field, label, sheetFigure, reportFigure: report as Pence, difference, explained };
-    });
-    out.push({ total, lines });
   }
   return out;
 }

@@ -12,7 +12,8 @@ import type { ProgrammeAnalysis } from "../model";
 import type { CellStyle } from "../plan";
 import { RAG_STYLE } from "../rag";
 import type { SectionKit } from "./section-kit";
-import type { Pager, RowSpec } from "./sheet-builder";
+import type { Pager } from "./page-layout";
+import type { RowSpec } from "./sheet-builder";
 
 const SCALE_WORDS = ["very low", "low", "medium", "high", "very high"];
 

@@ -15,7 +15,7 @@ import type { ProgrammeAnalysis } from "../model";
 import type { LayoutValue, SheetLayout } from "../plan";
 import { riskName } from "../assess/risk-register";
 import type { HistorySheet } from "./history";
-import { logSheetLayout } from "./sheet-builder";
+import { logSheetLayout } from "./log-sheet";
 import type { RiskScoresBefore } from "./top-risks";
 import { riskProject } from "./top-risks";
 import type { RiskHistoryRow } from "./risk-history-read";

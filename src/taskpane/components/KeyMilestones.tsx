@@ -19,6 +19,10 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   list: { margin: "0", paddingLeft: "0", listStyleType: "none" },
+  // The status word keeps its width and never breaks ("Achieved" split as "Achie-ved" at 320 px); the text
+  // beside it wraps instead.
+  status: { flexShrink: 0, whiteSpace: "nowrap" },
+  what: { minWidth: 0 },
 });
 
 export interface KeyMilestonesProps {
@@ -53,11 +57,13 @@ export function KeyMilestones({ analysis }: KeyMilestonesProps) {
             {p.rows.map((k) => (
               <li key={`${k.milestone.sheet}!${k.milestone.row}`} className={styles.line}>
                 {k.milestone.rag === "Achieved" ? (
-                  <Text weight="semibold">Achieved</Text>
+                  <Text weight="semibold" className={styles.status} data-milestone-status="">
+                    Achieved
+                  </Text>
                 ) : (
                   <RagBadge rag={k.milestone.rag} />
                 )}
-                <Text>
+                <Text className={styles.what}>
                   {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}
                   {keyMilestoneGroupText(k.group, analysis).toLowerCase()}. {k.what}
                 </Text>

@@ -166,6 +166,9 @@ export const CLASSES: Record<string, ClassInfo> = {
       getIntersectionOrNullObject: o("Range", { nullable: true }),
       getUsedRange: range,
       getUsedRangeOrNullObject: o("Range", { nullable: true }),
+      // SpecialCellType.formulas only (the add-in's read of the places it may add columns to).
+      getSpecialCells: o("RangeAreas"),
+      getSpecialCellsOrNullObject: o("RangeAreas", { nullable: true }),
       clear: V,
       merge: V,
       unmerge: V,

@@ -29,6 +29,7 @@ import {
   uniformFormat,
   unmergeRange,
   usedRect,
+  formulaAreas,
   writeBorder,
   writeCells,
   writeColumnWidth,
@@ -1024,6 +1025,18 @@ export class ExcelHost {
         const used = usedRect(s, args[0] === true, r);
         if (!used && method === "getUsedRange") throw itemNotFound(undefined, loc);
         return obj(used);
+      }
+      case "getSpecialCells":
+      case "getSpecialCellsOrNullObject": {
+        // Only the formulas type (of every value type) is modelled: what the add-in asks for.
+        const [type, valueType] = args;
+        if (type !== "Formulas" || (valueType !== undefined && valueType !== "All")) throw notModelled(loc);
+        const areas = formulaAreas(s, r);
+        if (areas.length === 0) {
+          if (method === "getSpecialCells") throw itemNotFound(undefined, loc);
+          return { object: null };
+        }
+        return { object: { t: "RangeAreas", sheetId: s.id, rect: { ...areas[0]! }, areas } };
       }
       case "_ValidateArraySize": {
         // office.js calls this (ExcelApi 1.3) before it splits a write of more than 1,500 cells into row blocks:

@@ -496,6 +496,54 @@ export function unmergeRange(sheet: SheetModel, rect: Rect): void {
 }
 
 /**
+ * The cells of `within` holding a formula, as rectangles that do not overlap (Range.getSpecialCells with
+ * SpecialCellType.formulas, ExcelApi 1.9): each row's runs of neighbouring formula cells, a run stacked onto the
+ * one above it where the rows before had the same run. Sorted by row, then column. Empty when there is none (Excel
+ * throws ItemNotFound then, or gives a null object through getSpecialCellsOrNullObject). Excel's own split into
+ * areas may differ; the cells covered are the same.
+ */
+export function formulaAreas(sheet: SheetModel, within: Rect): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const [key, cell] of sheet.cells) {
+    if (!cell.formula) continue;
+    const { row, col } = keyToCell(key);
+    if (
+      row < within.row ||
+      row >= within.row + within.rows ||
+      col < within.col ||
+      col >= within.col + within.cols
+    )
+      continue;
+    const cols = byRow.get(row) ?? [];
+    cols.push(col);
+    byRow.set(row, cols);
+  }
+  const out: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const row of [...byRow.keys()].sort((x, y) => x - y)) {
+    const cols = byRow.get(row)!.sort((x, y) => x - y);
+    const next = new Map<string, Rect>();
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+      const id = `${cols[i]}:${cols[j]}`;
+      const above = open.get(id);
+      if (above && above.row + above.rows === row) {
+        above.rows++;
+        next.set(id, above);
+      } else {
+        const rect = { row, col: cols[i]!, rows: 1, cols: cols[j]! - cols[i]! + 1 };
+        out.push(rect);
+        next.set(id, rect);
+      }
+      i = j + 1;
+    }
+    open = next;
+  }
+  return out.sort((x, y) => x.row - y.row || x.col - y.col);
+}
+
+/**
  * The used range: the smallest block holding every cell with a value or formula, or (unless valuesOnly) any
  * formatting. Null when there is none.
  */

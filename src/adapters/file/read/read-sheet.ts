@@ -9,7 +9,7 @@ import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
 import { InputError } from "../errors";
-import { streamPart } from "../package";
+import { StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
 import { eachCell, parseRef, RowScanner } from "../sheet-rows";
@@ -74,6 +74,8 @@ export interface ReadSheet {
   dropped: number;
   /** Whether the sheet is protected (a `<sheetProtection sheet="1">`): Excel lets no one change its locked cells. */
   protected?: boolean;
+  /** False when only the sheet's first rows were read (`headRows`): its grid is a head, its merges unknown. */
+  complete: boolean;
 }
 
 /** Excel's last column (XFD) and row, as indexes: a cell beyond them is no cell Excel can open. */
@@ -141,6 +143,8 @@ export async function readWorksheet(
   recent?: RecentRows,
   /** Read the part whole even where its segment index would let the window skip segments (segments.ts). */
   whole = false,
+  /** Read only the sheet's rows before this one (its head), and stop inflating the part there. */
+  headRows?: number,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -285,7 +289,12 @@ export async function readWorksheet(
     });
     return key;
   };
+  let stopped = false;
   const onRow = (xml: string, row: number) => {
+    if (headRows !== undefined && row >= headRows) {
+      stopped = true;
+      throw new StopReading();
+    }
     if (!windowed) return readRow(xml, row);
     if (row === 0) {
       readRow(xml, 0);
@@ -351,8 +360,10 @@ export async function readWorksheet(
     if (window) {
       if (!(await streamSegments(window, (t) => scanner.push(t)))) return again();
     } else await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
-    scanner.push(decoder.decode());
-    scanner.finish();
+    if (!stopped) {
+      scanner.push(decoder.decode());
+      scanner.finish();
+    }
   } catch (e) {
     if (window) return again();
     if (e instanceof InputError) throw e;
@@ -388,12 +399,21 @@ export async function readWorksheet(
   const grid: SheetGrid = { name, visible, rowOffset: 0, colOffset: 0, values };
   // The engine never takes a formula's cell (even one showing "") as room for a column it adds.
   if (formulaCells.size > 0) grid.formulas = formulaCells;
+  if (merges.length > 0) grid.merges = merges;
   if (anyFormat) {
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
   const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet="(1|true)"/.exec(tail);
-  return { grid, merges, uncalculated, formulaCells, dropped: droppedRows, protected: protection !== null };
+  return {
+    grid,
+    merges,
+    uncalculated,
+    formulaCells,
+    dropped: droppedRows,
+    protected: protection !== null,
+    complete: !stopped,
+  };
 }
 
 /** Where a window of recent rows can start in a segmented part (null: read it whole). */

@@ -19,6 +19,12 @@ import { HISTORY_HEADERS } from "../../../engine/report/history";
 import type { DayNumber } from "../../../engine/dates";
 import { excelSerialFromDay } from "../../../engine/dates";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
+import type { SavedSettingText } from "../web-settings";
+import { readSavedSettingText } from "../web-settings";
+import { HEAD_ROWS, sheetUse } from "../../../engine/sheet-kind";
+import { OWN_SHEET_NAMES } from "../../../engine/snapshot";
+import { MILESTONE_HISTORY_HEADERS } from "../../../engine/report/milestone-history";
+import { RISK_HISTORY_HEADERS } from "../../../engine/report/risk-history-columns";
 
 export { InputError };
 
@@ -35,6 +41,8 @@ export interface LoadedWorkbook {
   warnings: string[];
   /** A CSV's fields (null for empty), to build its workbook from. */
   csvRows?: (string | null)[][];
+  /** The add-in's settings saved in the workbook (its web extension part), as text; null if none. */
+  savedSettings?: SavedSettingText | null;
 }
 
 export interface LoadOptions {
@@ -52,7 +60,7 @@ export interface LoadOptions {
    * (replaced) and any later ones (a report for an earlier period is written among them by date). Without it the
    * history is read whole.
    */
-  reportFrom?: DayNumber;
+  reportFrom?: DayNumber | ((saved: SavedSettingText | null) => DayNumber);
 }
 
 /**
@@ -72,12 +80,26 @@ export const RECENT_ROWS: Record<"changelog", RecentRows> = {
 
 const SERIAL = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*<\//;
 
+/**
+ * The Milestone and Risk Histories hold one block of rows per reporting date as the RAG History does, and a
+ * report reads and keeps them by the same window (the snapshot it compares with and every row from the period
+ * it reports); the rows before the window are kept as written.
+ */
+const SNAPSHOT_HEADERS = {
+  milestoneHistory: MILESTONE_HISTORY_HEADERS,
+  riskHistory: RISK_HISTORY_HEADERS,
+} as const;
+
 /** The history's window for a run reporting the period from `from` (see LoadOptions.reportFrom). */
-export function historyRows(from: DayNumber, date1904: boolean): RecentRows {
+export function historyRows(
+  from: DayNumber,
+  date1904: boolean,
+  header: readonly string[] = HISTORY_HEADERS,
+): RecentRows {
   return {
-    header: HISTORY_HEADERS,
+    header,
     // One snapshot is one reporting date's rows (one a month), its date a serial in the workbook's system.
-    keyColumn: HISTORY_HEADERS.indexOf("Reporting date"),
+    keyColumn: header.indexOf("Reporting date"),
     startsBlock: (key, previous) => key !== null && key !== previous,
     blocks: Infinity,
     from: {
@@ -89,6 +111,20 @@ export function historyRows(from: DayNumber, date1904: boolean): RecentRows {
     },
   };
 }
+
+/**
+ * The inflated size of a sheet the engine reads beyond which it is refused, unread: 256 MiB of XML is some
+ * 3 million filled cells, far past any programme of works, and a sheet's declared size is known before anything
+ * is inflated (a part that inflates past what it declares is refused as it inflates: package.ts), so a sheet of
+ * millions of cells is refused in a moment instead of after a minute's parsing.
+ */
+export const MAX_SHEET_BYTES = 256 * 1024 * 1024;
+
+interface DeclaredSize {
+  _data?: { uncompressedSize?: number };
+}
+
+const OWN_NAMES = Object.values(OWN_SHEET_NAMES).map((n) => n.toLowerCase());
 
 export async function loadWorkbook(path: string, options: LoadOptions = {}): Promise<LoadedWorkbook> {
   const ext = extname(path).toLowerCase();
@@ -144,6 +180,11 @@ export async function readPackage(
   const sheets: SheetGrid[] = [];
   const read = new Map<string, ReadSheet>();
   const warnings: string[] = [];
+  // The saved settings first: the reporting date they hold decides which history rows are read.
+  const saved = kind === "xlsx" ? await readSavedSettingText(path, pkg) : { found: null, problem: null };
+  if (saved.problem) warnings.push(`the add-in's saved settings were not read: ${saved.problem}`);
+  const reportFrom =
+    typeof options.reportFrom === "function" ? options.reportFrom(saved.found) : options.reportFrom;
   // Sheets a ProgrammeRAG_* marker points at are read whatever their state (their content decides whether they
   // are the tool's); other hidden sheets are not read at all (the engine ignores them), so a huge hidden data
   // sheet costs nothing.
@@ -156,8 +197,11 @@ export async function readPackage(
     marked.add(name.toLowerCase());
     if (dn.localSheetId !== null) continue;
     if (role === "changelog") growing.set(name.toLowerCase(), RECENT_ROWS.changelog);
-    else if (role === "history" && options.reportFrom !== undefined)
-      growing.set(name.toLowerCase(), historyRows(options.reportFrom, pkg.date1904));
+    else if (reportFrom !== undefined && (role === "history" || (role !== null && role in SNAPSHOT_HEADERS)))
+      growing.set(
+        name.toLowerCase(),
+        historyRows(reportFrom, pkg.date1904, SNAPSHOT_HEADERS[role as keyof typeof SNAPSHOT_HEADERS]),
+      );
   }
   const recentOf = (sheet: string) =>
     options.ownSheetRows === "all" ? undefined : growing.get(sheet.toLowerCase());
@@ -172,17 +216,43 @@ export async function readPackage(
       continue;
     }
     const visible = s.state === "visible";
-    const rs = await readWorksheet(
-      path,
-      pkg.zip,
-      s.part,
-      s.name,
-      visible,
-      strings,
-      styles,
-      pkg.date1904,
-      recentOf(s.name),
-    );
+    const readIt = (headRows?: number) =>
+      readWorksheet(
+        path,
+        pkg.zip,
+        s.part!,
+        s.name,
+        visible,
+        strings,
+        styles,
+        pkg.date1904,
+        recentOf(s.name),
+        false,
+        headRows,
+      );
+    // An unmarked sheet is read to its head first (sheet-kind.ts), and whole only when the engine may read it:
+    // a huge sheet the engine ignores is never inflated past its first rows. A sheet named as one of the tool's
+    // own (which the engine may adopt by its name and content) is always read whole.
+    const lower = s.name.toLowerCase();
+    const mayBeOwn = marked.has(lower) || OWN_NAMES.some((n) => lower.startsWith(n));
+    let rs: ReadSheet | null = null;
+    if (!mayBeOwn) {
+      const head = await readIt(HEAD_ROWS);
+      if (sheetUse(head.grid) === "ignore") {
+        // Its head stands for it (the engine says why it is not read); it is copied, never parsed, by --out.
+        sheets.push(head.grid);
+        continue;
+      }
+      if (head.complete) rs = head;
+    }
+    if (!rs) {
+      const declared = (pkg.zip.file(s.part) as unknown as DeclaredSize)._data?.uncompressedSize ?? 0;
+      if (!mayBeOwn && declared > MAX_SHEET_BYTES)
+        throw new InputError(
+          `${path}: sheet "${s.name}" is too large to read: ${(declared / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 0 })} MB of cells, more than the ${MAX_SHEET_BYTES / 1024 / 1024} MB a programme sheet may hold; remove what the programme does not need (or move it to a sheet of its own) and run again`,
+        );
+      rs = await readIt();
+    }
     read.set(s.name, rs);
     sheets.push(rs.grid);
     if (rs.uncalculated.length > 0 && visible) {
@@ -208,7 +278,7 @@ export async function readPackage(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
       );
   }
-  return { kind, sheets, pkg, read, own, warnings };
+  return { kind, sheets, pkg, read, own, warnings, savedSettings: saved.found };
 }
 /** UTF-8 or UTF-16 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */
 export function decodeCsv(data: Uint8Array): string {

@@ -6,6 +6,7 @@
  * sheet, keeps its `<sheetProtection>` (and the workbook's) byte for byte, and says so in a warning naming the
  * sheet, so nobody is surprised that the copy differs from what Excel would have let them type.
  */
+import { columnLetters } from "../../../engine/grid";
 import type { WritePlan } from "../../../engine/plan";
 import type { ReadSheet } from "../read/read-sheet";
 
@@ -17,22 +18,29 @@ export function protectedSheetWarnings(
   plan: WritePlan,
   read: ReadonlyMap<string, ReadSheet>,
   ownSheets: readonly string[] = [],
-): string[] {
-  const warnings: string[] = [];
+): { sheet: string; message: string }[] {
+  const warnings: { sheet: string; message: string }[] = [];
   for (const col of plan.ragColumns) {
-    if (col.cells.length === 0 && col.rag.addHeader === null) continue;
+    const added = [col.rag, col.computed].filter((c) => c?.addHeader);
+    if (col.cells.length === 0 && added.length === 0) continue;
     if (read.get(col.sheet)?.protected !== true) continue;
-    warnings.push(
-      `the sheet "${col.sheet}" is protected: the --out copy has its RAG column written and its protection kept ` +
-        `as it was (in Excel, the add-in cannot write it until the sheet is unprotected: Review > Unprotect Sheet)`,
-    );
+    const addedText = added.map((c) => `"${c!.addHeader}" column ${columnLetters(c!.col)}`).join(" and ");
+    warnings.push({
+      sheet: col.sheet,
+      message:
+        `the sheet "${col.sheet}" is protected: the --out copy has its RAG column written and its protection kept ` +
+        `as it was (in Excel, the add-in cannot write it until the sheet is unprotected: Review > Unprotect Sheet)` +
+        (addedText ? `; the copy adds the ${addedText} to it` : ""),
+    });
   }
   for (const name of ownSheets) {
     if (read.get(name)?.protected !== true) continue;
-    warnings.push(
-      `the tool's sheet "${name}" is protected: the --out copy has it written as the run needs (in Excel, the ` +
+    warnings.push({
+      sheet: name,
+      message:
+        `the tool's sheet "${name}" is protected: the --out copy has it written as the run needs (in Excel, the ` +
         `add-in cannot write it until the sheet is unprotected)`,
-    );
+    });
   }
   return warnings;
 }

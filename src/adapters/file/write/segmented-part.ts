@@ -11,6 +11,8 @@ import type JSZip from "jszip";
 import type { LayoutValue, SheetLayout } from "../../../engine/plan";
 import { HISTORY_HEADERS } from "../../../engine/report/history";
 import { CHANGELOG_HEADERS } from "../../../engine/report/changelog";
+import { MILESTONE_HISTORY_HEADERS } from "../../../engine/report/milestone-history";
+import { RISK_HISTORY_HEADERS } from "../../../engine/report/risk-history-columns";
 import type { Styles } from "../styles";
 import type { SegmentedBytes, SegmentedEntry } from "../segments";
 import { crc32, SegmentWriter, segmentsOf } from "../segments";
@@ -22,6 +24,8 @@ import * as zlib from "node:zlib";
 export function segmentKeyColumn(role: string): number | null {
   if (role === "history") return HISTORY_HEADERS.indexOf("Reporting date");
   if (role === "changelog") return CHANGELOG_HEADERS.indexOf("Sheet");
+  if (role === "milestoneHistory") return MILESTONE_HISTORY_HEADERS.indexOf("Reporting date");
+  if (role === "riskHistory") return RISK_HISTORY_HEADERS.indexOf("Reporting date");
   return null;
 }
 

@@ -369,12 +369,15 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
  * layout at all and are always kept; the layout is then written from its first row that differs from the
  * window (this quarter's rows when a report is built again in the same quarter).
  */
+/** The tool's sheets that grow by a block of rows a report (or a run): their earlier rows can be kept. */
+const GROWING: ReadonlySet<string> = new Set(["history", "changelog", "milestoneHistory", "riskHistory"]);
+
 function keptRows(
   layout: SheetLayout,
   seen: ReadSheet | undefined,
   dateSystem: DateSystem,
 ): { from: number; shift: number } | null {
-  if ((layout.role !== "history" && layout.role !== "changelog") || !seen) return null;
+  if (!GROWING.has(layout.role) || !seen) return null;
   const old = seen.grid;
   const shift = seen.dropped;
   const same = sameRows(layout, old, dateSystem);

@@ -1,0 +1,33 @@
+/**
+ * The layout of a log sheet of the tool's own (RAG History, Milestone History, Risk History), written by a report
+ * only: apart from sheet-builder.ts so the add-in's first bundle does not carry it.
+ */
+import type { LayoutValue, OwnSheetRole, SheetLayout } from "../plan";
+import { SheetBuilder, ownSheetFooter } from "./sheet-builder";
+
+/**
+ * A sheet of the tool's own that is a log (RAG History, Milestone History, Risk History): one bold header row
+ * frozen at the top, then one row per line with each column's number format, printed landscape one page wide
+ * with the header repeated on every page.
+ */
+export function logSheetLayout(
+  role: OwnSheetRole,
+  name: string,
+  columns: { headers: readonly string[]; widths: readonly number[]; formats: (string | null)[] },
+  rows: Iterable<LayoutValue[]>,
+): SheetLayout {
+  const b = new SheetBuilder(role, name, "end");
+  b.widths = [...columns.widths];
+  b.freezeRows = 1;
+  b.row(0, 0, [...columns.headers], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
+  let r = 1;
+  for (const values of rows) b.row(r++, 0, values, columns.formats);
+  b.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    printTitleRows: { first: 0, last: 0 },
+    footer: ownSheetFooter(name),
+  };
+  return b.build();
+}
