@@ -148,15 +148,20 @@ function breakdown(key: string, items: readonly AssessedItem[]): Breakdown {
   let green = 0;
   let complete = 0;
   let none = 0;
+  let notRead = 0;
   for (let k = 0; k < items.length; k++) {
     const i = items[k]!;
-    const b = i.budget;
-    if (b !== null) budget += b;
-    const s = i.spent;
-    if (s !== null) spent += s;
-    const c = i.committed;
-    if (c !== null) committed += c;
-    forecast += i.assessedForecast ?? b ?? 0;
+    // As sums(): an item whose budget was not read is in no money total, but still counted and rated.
+    if (i.unreadable !== undefined && budgetNotRead(i)) notRead++;
+    else {
+      const b = i.budget;
+      if (b !== null) budget += b;
+      const s = i.spent;
+      if (s !== null) spent += s;
+      const c = i.committed;
+      if (c !== null) committed += c;
+      forecast += i.assessedForecast ?? b ?? 0;
+    }
     const o = i.rag.overall;
     // worstOf: the first of the lowest severity rank.
     if (o != null) {
@@ -196,6 +201,7 @@ function breakdown(key: string, items: readonly AssessedItem[]): Breakdown {
     spent: spent as Pence,
     committed: committed as Pence,
     forecast: forecast as Pence,
+    budgetsNotRead: notRead,
     variance: subPence(forecast as Pence, budget as Pence),
     worst: worst ?? "Not assessed",
     counts,
