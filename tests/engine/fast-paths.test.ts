@@ -3,7 +3,7 @@
  * these tests hold every fast path to the form it replaced, on ordinary and awkward inputs, so that a
  * shortcut can never give a different answer.
  */
-import { byYear, ragCounts } from "../../src/engine/assess/programme";
+import { byTheme, byYear, ragCounts } from "../../src/engine/assess/programme";
 import { assessRisk } from "../../src/engine/assess/risk";
 import { isCompleteStatus } from "../../src/engine/assess/schedule";
 import { pct1 } from "../../src/engine/assess/format";
@@ -13,8 +13,8 @@ import { flat } from "../../src/engine/flat";
 import { isPlainAscii, readFraction, readScale, readText, repairText } from "../../src/engine/read/cells";
 import type { PercentScale } from "../../src/engine/read/cells";
 import { readSheet } from "../../src/engine/read/sheet";
-import { countKey, emptyCounts, worstRag } from "../../src/engine/rag";
-import type { RagStatus } from "../../src/engine/rag";
+import { countKey, emptyCounts, worstOf, worstRag } from "../../src/engine/rag";
+import type { OverallRag, RagStatus } from "../../src/engine/rag";
 import type { AssessedItem } from "../../src/engine/model";
 import { DEFAULT_RULES } from "../../src/engine/rules";
 import { benchGrid } from "../../bench/generate";
@@ -28,7 +28,7 @@ import type { ScheduleInput, ScheduleRules } from "../../src/engine/assess/sched
 import { assessSchedule, plannedProgress } from "../../src/engine/assess/schedule";
 import { dimensions } from "../../src/engine/assess/registry";
 import { overallRag } from "../../src/engine/assess/item";
-import { lowerAscii, refKey } from "../../src/engine/read/sheet";
+import { keyAfter, lowerAscii, refKey } from "../../src/engine/read/sheet";
 import type { Pence } from "../../src/engine/money";
 import { absPence, formatMoney, percentOf, reachesPercentOf, subPence } from "../../src/engine/money";
 import { percentFromFraction } from "../../src/engine/percent";
@@ -593,6 +593,13 @@ test("references used again are found as a map of every reference found them, in
     ["P3", "P2", "P1", "p3"],
     ["A", "B", "A", "B", "a"],
     ["P1", "P10", "P2", "p10"],
+    // Rising shorter before longer (keyAfter): past P99999 to P100000, then a repeat of each length.
+    ["P9", "P10", "P9"],
+    ["P99998", "P99999", "P100000", "P100001", "P99999"],
+    ["P99999", "P100000", "P100000"],
+    ["B", "AA", "B", "AA"],
+    ["AA", "B", "AA"],
+    ["é", "ab", "É"],
   ];
   for (let k = 0; k < 300; k++)
     sheets.push(
@@ -614,4 +621,101 @@ test("references used again are found as a map of every reference found them, in
       .map((x) => `${x.cell}: ${x.message}`);
     expect([refs, found]).toEqual([refs, slow]);
   }
+});
+
+test("references rising shorter before longer, then as strings, are all different", () => {
+  fc.assert(
+    fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 30 }), (keys) => {
+      const rising = keys.every((k, i) => i === 0 || keyAfter(k, keys[i - 1]!));
+      return !rising || new Set(keys).size === keys.length;
+    }),
+  );
+  expect(keyAfter("P100000", "P99999")).toBe(true);
+  expect(keyAfter("P99999", "P100000")).toBe(false);
+  expect(keyAfter("P2", "P2")).toBe(false);
+});
+
+test("a words-only column's text read once for a run of the same cells is what readText reads each time", () => {
+  const cells = [
+    "#N/A",
+    "#N/A",
+    "Complete",
+    "Complete",
+    " Complete ",
+    "Complete",
+    "Café",
+    "Café",
+    "  ",
+    "  ",
+  ];
+  const rnd = random(5);
+  for (let k = 0; k < 200; k++) cells.push(cells[Math.floor(rnd() * 10)]!);
+  const values = [
+    ["Ref", "Project name", "Budget (£)", "Status"],
+    ...cells.map((c, i) => [`P${i + 1}`, `Item ${i}`, 100, c]),
+  ];
+  const read = readSheet({ name: "P", visible: true, rowOffset: 0, colOffset: 0, values })!;
+  expect(read.items.map((i) => i.status)).toEqual(cells.map((c) => (c === "#N/A" ? null : readText(c))));
+  // Every Excel error is reported at its own cell, the second of two in a row too.
+  const errors = read.issues.filter((x) => x.message.includes("Excel error")).map((x) => x.cell);
+  expect(errors).toEqual(cells.flatMap((c, i) => (c === "#N/A" ? [`D${i + 2}`] : [])));
+  expect(errors.slice(0, 2)).toEqual(["D2", "D3"]);
+});
+
+test("a theme's or year's totals, worst rating and counts in one pass are sums, worstOf and ragCounts", () => {
+  const a = run([benchGrid(3_000)]);
+  const rnd = random(11);
+  const ratings: (OverallRag | null)[] = [
+    "Red",
+    "Amber/Red",
+    "Amber",
+    "Amber/Green",
+    "Green",
+    "Complete",
+    "Not assessed",
+    null,
+  ];
+  const items = a.items.map((i) => {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+    const none = <T>(v: T) => (rnd() < 0.1 ? null : v);
+    return {
+      ...i,
+      theme: pick(["A", "B", "C", null]),
+      budget: none(i.budget),
+      spent: none(i.spent),
+      committed: none(i.committed),
+      assessedForecast: none(i.assessedForecast),
+      rag: { ...i.rag, overall: pick(ratings) as OverallRag },
+      // Some items' budget cells could not be read: in no money total, still counted and rated.
+      ...(rnd() < 0.05 ? { unreadable: ["budget" as const] } : {}),
+    };
+  });
+  const slow = (key: string, all: AssessedItem[]) => {
+    const g = all.filter((i) => !i.unreadable?.includes("budget"));
+    const add = (f: (i: AssessedItem) => number | null) => g.reduce((t, i) => t + (f(i) ?? 0), 0);
+    const budget = add((i) => i.budget);
+    const forecast = add((i) => i.assessedForecast ?? i.budget ?? 0);
+    return {
+      key,
+      items: all.length,
+      budget,
+      spent: add((i) => i.spent),
+      committed: add((i) => i.committed),
+      forecast,
+      budgetsNotRead: all.length - g.length,
+      variance: forecast - budget,
+      worst: worstOf(all.map((i) => i.rag.overall)) ?? "Not assessed",
+      counts: ragCounts(all),
+    };
+  };
+  const themes = [...new Set(items.map((i) => i.theme ?? "(no theme)"))];
+  const expected = themes.map((t) =>
+    slow(
+      t,
+      items.filter((i) => (i.theme ?? "(no theme)") === t),
+    ),
+  );
+  // The same keys in the same order (JSON shows them so).
+  expect(JSON.stringify(byTheme(items))).toBe(JSON.stringify(expected));
+  expect(JSON.stringify(byYear(items).rows)).toBe(JSON.stringify([slow("(no year)", items)]));
 });

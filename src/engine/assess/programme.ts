@@ -3,7 +3,7 @@ import { subPence } from "../money";
 import { percentFromFraction } from "../percent";
 import type { AssessedItem, Breakdown, Percent, ProgrammeRag, Totals } from "../model";
 import type { OverallRag, RagCounts, RagStatus } from "../rag";
-import { countKey, emptyCounts, worstOf, worstRag } from "../rag";
+import { countKey, emptyCounts, severityRank, worstRag } from "../rag";
 import type { Rules } from "../rules";
 import { financialYearLabel } from "../dates";
 import { assessBudget } from "./budget";
@@ -131,19 +131,80 @@ export function ragCounts(items: readonly AssessedItem[]): RagCounts {
   return counts;
 }
 
-function worstOverall(items: readonly AssessedItem[]): OverallRag {
-  return worstOf(items.map((i) => i.rag.overall)) ?? "Not assessed";
-}
-
-function breakdown(key: string, items: AssessedItem[]): Breakdown {
-  const t = sums(items);
+/**
+ * A group's totals, worst rating and counts in one pass over its items: the same as sums, worstOf and ragCounts
+ * of them (each item's fields read once, no list of its ratings). The items of 100,000 are far apart in memory,
+ * so each pass over them costs about as much as what it computes.
+ */
+function breakdown(key: string, items: readonly AssessedItem[]): Breakdown {
+  let budget = 0;
+  let spent = 0;
+  let committed = 0;
+  let forecast = 0;
+  let worst: OverallRag | null = null;
+  let rank = Infinity;
+  let red = 0;
+  let amber = 0;
+  let green = 0;
+  let complete = 0;
+  let none = 0;
+  let notRead = 0;
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    // As sums(): an item whose budget was not read is in no money total, but still counted and rated.
+    if (i.unreadable !== undefined && budgetNotRead(i)) notRead++;
+    else {
+      const b = i.budget;
+      if (b !== null) budget += b;
+      const s = i.spent;
+      if (s !== null) spent += s;
+      const c = i.committed;
+      if (c !== null) committed += c;
+      forecast += i.assessedForecast ?? b ?? 0;
+    }
+    const o = i.rag.overall;
+    // worstOf: the first of the lowest severity rank.
+    if (o != null) {
+      const r = severityRank(o);
+      if (r < rank) {
+        rank = r;
+        worst = o;
+      }
+    }
+    switch (countKey(o)) {
+      case "Red":
+        red++;
+        break;
+      case "Amber":
+        amber++;
+        break;
+      case "Green":
+        green++;
+        break;
+      case "Complete":
+        complete++;
+        break;
+      default:
+        none++;
+    }
+  }
+  const counts = emptyCounts();
+  counts.Red = red;
+  counts.Amber = amber;
+  counts.Green = green;
+  counts.Complete = complete;
+  counts["Not assessed"] = none;
   return {
     key,
     items: items.length,
-    ...t,
-    variance: subPence(t.forecast, t.budget),
-    worst: worstOverall(items),
-    counts: ragCounts(items),
+    budget: budget as Pence,
+    spent: spent as Pence,
+    committed: committed as Pence,
+    forecast: forecast as Pence,
+    budgetsNotRead: notRead,
+    variance: subPence(forecast as Pence, budget as Pence),
+    worst: worst ?? "Not assessed",
+    counts,
   };
 }
 

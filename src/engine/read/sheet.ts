@@ -493,7 +493,9 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       const key = refKey(ref);
       // References in rising order (P00001, P00002 ...) cannot repeat: each is past every one before it, so no
       // map is needed until one is not; then the map is made of the items so far, and used from there on.
-      if (refsRising && (lastRefKey === null || key > lastRefKey)) lastRefKey = key;
+      // Shorter before longer, then as strings: P99999 comes before P100000 (two keys that are the same have
+      // the same length), so a sheet numbered past 99,999 is still rising and no map is made for it.
+      if (refsRising && (lastRefKey === null || keyAfter(key, lastRefKey))) lastRefKey = key;
       else {
         if (refsRising) {
           refsRising = false;
@@ -632,6 +634,15 @@ export function lowerAscii(c: number): number {
 }
 
 /**
+ * Whether reference key `key` comes after `last` in the order references rise in: a longer key after a shorter,
+ * keys of one length as strings. Two keys that are the same are never one after the other, so keys that each
+ * come after the one before are all different.
+ */
+export function keyAfter(key: string, last: string): boolean {
+  return key.length !== last.length ? key.length > last.length : key > last;
+}
+
+/**
  * A reference's key for finding one used twice: ref.toUpperCase(), without a new string when it is already
  * upper-case ASCII (the common "P00001"; toUpperCase copies every one of 100,000 references).
  */
@@ -737,15 +748,29 @@ class RowReader {
     return null;
   }
 
+  /**
+   * Each column's last text cell and what it read as: a theme, status, owner or risk column repeats the same
+   * words down 100,000 rows, and readText looks at every character of each (its ASCII test).
+   */
+  private readonly lastCell: (string | undefined)[] = [];
+  private readonly lastText: (string | null)[] = [];
+
   /** Text of a words-only column; an Excel error there is reported, not read as words. */
   text(c: number | null): string | null {
     if (c === null) return null;
     const v = this.row[c];
+    // The same words as the column's last text cell read the same (readText depends on the text only).
+    if (typeof v === "string" && v === this.lastCell[c]) return this.lastText[c] ?? null;
     if (isExcelError(v)) {
       this.note(c, "error", `${String(v).trim()} is an Excel error, not text`);
       return null;
     }
-    return readText(v);
+    const t = readText(v);
+    if (typeof v === "string") {
+      this.lastCell[c] = v;
+      this.lastText[c] = t;
+    }
+    return t;
   }
 
   /** In a spreadsheet (not a CSV), a figure typed as text is read, but Excel's SUM and sorting pass it over. */
