@@ -420,7 +420,7 @@ function crossSheetDuplicates(
  * status cell and a reason name what contradicts it, so the meeting is not told it is done unchallenged.
  */
 function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLocator, issues: Issue[]): void {
-  if (!isCompleteStatus(item.status, rules.schedule.completeStatuses)) return;
+  if (item.cancelled || !isCompleteStatus(item.status, rules.schedule.completeStatuses)) return;
   const against: string[] = [];
   if (item.progress !== null && item.progress < 1)
     against.push(

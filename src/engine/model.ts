@@ -213,6 +213,11 @@ export type ItemRag = DimensionRags & {
 };
 
 export interface AssessedItem extends ProgrammeItem {
+  /**
+   * Set (true) only on an item whose status is a cancelled word (schedule.cancelledStatuses): not rated, left out
+   * of the exceptions, Coming up and the top risks, its money counted.
+   */
+  cancelled?: true;
   /** The forecast the rules used (after blank or too-low forecasts were replaced by spend plus commitments). */
   assessedForecast: Pence | null;
   variance: Pence | null;

@@ -1,7 +1,7 @@
 import type { DayNumber } from "../dates";
 import { flat } from "../flat";
 import { rowIndexOf } from "../coords";
-import { cellAddress } from "../grid";
+import { cellAddress, quoteSheetName } from "../grid";
 import type { AssessedItem, ColumnMapping, FieldKey, Issue, ItemRag, ProgrammeItem, Reason } from "../model";
 import type { OverallRag, OverrideRag, RagStatus } from "../rag";
 import { severityRank } from "../rag";
@@ -9,6 +9,7 @@ import type { Rules } from "../rules";
 import type { AssessContext } from "./dimension";
 import type { DimensionKey } from "./registry";
 import { dimensions } from "./registry";
+import { cancelledWords, onHoldWords, statusKind } from "./status";
 
 /** Where a field's cell is on the item's row, for naming it in an issue. */
 export type CellLocator = (item: ProgrammeItem, field: FieldKey) => string;
@@ -119,6 +120,10 @@ export function assessInPlace(
     rags[d.key] = x.rag;
   }
 
+  const kind = item.status === null ? null : statusKind(item.status, rules.schedule);
+  if (kind === "cancelled") return cancelledInPlace(out, table, reasons, rules, locate);
+  if (kind === "onHold") onHoldReason(item, rags.schedule!, reasons, locate);
+
   let computed = overallRag(rags);
   let complete = false;
   for (let k = 0; k < dims.length; k++) {
@@ -155,6 +160,49 @@ export function assessInPlace(
   out.reasons = reasons.slice();
   reasons.length = 0;
   return out;
+}
+
+/** 'Programme of Works'!L7: the item's status cell, for a reason naming it. */
+function statusCell(item: ProgrammeItem, locate: CellLocator): string {
+  return `${quoteSheetName(item.sheet)}!${locate(item, "status")}`;
+}
+
+/**
+ * A cancelled item (its status one of schedule.cancelledStatuses): every rating Not assessed, one reason naming
+ * the status and its cell, no override used (the meeting is not shown a rating for work that will not be
+ * done). The dimensions have put their figures on it (variance, forecast), so its money counts in the totals.
+ */
+function cancelledInPlace(
+  out: AssessedItem,
+  table: RagTable,
+  reasons: Reason[],
+  rules: Rules,
+  locate: CellLocator,
+): AssessedItem {
+  const rags = table.working;
+  for (const k of table.keys) rags[k] = "Not assessed";
+  const override = rules.useOverride ? out.override : null;
+  const text =
+    cancelledWords(out.status!, statusCell(out, locate)) +
+    (override !== null ? `; the override "${override}" is not used` : "");
+  reasons.length = 0;
+  out.cancelled = true;
+  out.rag = sharedRags(table, "Not assessed", null, "Not assessed");
+  out.reasons = [{ dimension: "overall", rag: "Not assessed", text: flat(text) }];
+  return out;
+}
+
+/** An item on hold: the schedule's reason (or a new one) says so; its rating is left as it is. */
+function onHoldReason(item: ProgrammeItem, rag: RagStatus, reasons: Reason[], locate: CellLocator): void {
+  if (rag === "Complete") return;
+  const words = onHoldWords(item.status!, statusCell(item, locate));
+  for (let k = 0; k < reasons.length; k++) {
+    const r = reasons[k]!;
+    if (r.dimension !== "schedule") continue;
+    reasons[k] = { dimension: "schedule", rag: r.rag, text: flat(`${r.text}; ${words}`) };
+    return;
+  }
+  reasons.push({ dimension: "schedule", rag, text: flat(`${rag}: ${words}`) });
 }
 
 /**

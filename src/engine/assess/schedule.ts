@@ -21,6 +21,14 @@ export interface ScheduleRules {
   redWhenOverdue: boolean;
   /** Status words that mean complete (compared case-insensitively). */
   completeStatuses: string[];
+  /**
+   * Status words that mean the item will not be delivered (cancelled, withdrawn ...): it is not rated, its
+   * ratings read Not assessed with the status as the reason, its money still counted (./status.ts). Matched as
+   * whole words anywhere in the status ("Closed - not required"), and before the complete words.
+   */
+  cancelledStatuses?: string[];
+  /** Status words that mean the item is paused: rated as any other, the schedule's reason saying so. */
+  onHoldStatuses?: string[];
   /** A milestone is Green while its forecast is no more than this many days after its baseline (issue 12). */
   milestoneGreenDays: number;
   /** ... Amber while it is no more than this many days after (inclusive), Red beyond (or missed). */
@@ -238,6 +246,18 @@ export const SCHEDULE = defineDimension({
       redSlip: 0.25,
       redWhenOverdue: true,
       completeStatuses: ["complete", "completed", "closed", "done", "achieved"],
+      cancelledStatuses: [
+        "cancelled",
+        "canceled",
+        "withdrawn",
+        "not required",
+        "no longer required",
+        "stopped",
+        "abandoned",
+        "not proceeding",
+        "not delivered",
+      ],
+      onHoldStatuses: ["on hold", "on-hold", "paused", "suspended"],
       milestoneGreenDays: 0,
       milestoneAmberDays: 30,
     } as ScheduleRules,
@@ -246,6 +266,8 @@ export const SCHEDULE = defineDimension({
       { key: "redSlip", kind: "number", min: 0, max: 1 },
       { key: "redWhenOverdue", kind: "boolean" },
       { key: "completeStatuses", kind: "words" },
+      { key: "cancelledStatuses", kind: "words" },
+      { key: "onHoldStatuses", kind: "words" },
       { key: "milestoneGreenDays", kind: "number", min: 0, max: 3650 },
       { key: "milestoneAmberDays", kind: "number", min: 0, max: 3650 },
     ],

@@ -26,6 +26,8 @@ export interface DataNotes {
   other: Issue[];
   /** Items not assessed because money could not be read. */
   notAssessed: AssessedItem[];
+  /** Items not rated because their status says cancelled (their money is in the totals). */
+  cancelled: AssessedItem[];
 }
 
 export function dataNotes(a: ProgrammeAnalysis): DataNotes {
@@ -36,6 +38,7 @@ export function dataNotes(a: ProgrammeAnalysis): DataNotes {
     unreadableOther: [],
     other: [],
     notAssessed: [],
+    cancelled: [],
   };
   // The money columns of each sheet (a transposed sheet's fields are rows), so only a money cell is said to be
   // left out of the totals.
@@ -58,7 +61,10 @@ export function dataNotes(a: ProgrammeAnalysis): DataNotes {
     else if (/stored as text/.test(i.message)) n.asText.push(i);
     else n.other.push(i);
   }
-  n.notAssessed = a.items.filter((i) => (i.unreadable?.length ?? 0) > 0 && i.rag.computed === "Not assessed");
+  n.notAssessed = a.items.filter(
+    (i) => !i.cancelled && (i.unreadable?.length ?? 0) > 0 && i.rag.computed === "Not assessed",
+  );
+  n.cancelled = a.items.filter((i) => i.cancelled);
   return n;
 }
 
@@ -87,6 +93,15 @@ export function dataNoteLines(n: DataNotes, limit = 6): string[] {
         .slice(0, limit)
         .map((i) => [i.ref, i.name].filter(Boolean).join(" "))
         .join("; ")}`,
+    );
+  }
+  if (n.cancelled.length) {
+    const more = n.cancelled.length > limit ? `; and ${n.cancelled.length - limit} more` : "";
+    lines.push(
+      `Cancelled, not rated, their money still in the totals (${n.cancelled.length}): ${n.cancelled
+        .slice(0, limit)
+        .map((i) => [i.ref, i.name].filter(Boolean).join(" ") + ` (${i.status?.trim() ?? ""})`)
+        .join("; ")}${more}`,
     );
   }
   return lines;

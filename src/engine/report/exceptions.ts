@@ -34,6 +34,7 @@ export function overriddenDown(i: AssessedItem): boolean {
 
 /** Red or Amber as reported, or rated better by an override than the rules rate it. */
 export function isException(i: AssessedItem): boolean {
+  if (i.cancelled) return false;
   const k = countKey(i.rag.overall);
   return k === "Red" || k === "Amber" || overriddenUp(i);
 }
@@ -155,7 +156,10 @@ export function comingUpWindow(a: Pick<ProgrammeAnalysis, "reportingDate" | "cyc
   };
 }
 
-/** Coming up: items whose target date falls in its window (comingUpWindow) and are not complete, soonest first. */
+/**
+ * Coming up: items whose target date falls in its window (comingUpWindow) and are not complete or cancelled,
+ * soonest first.
+ */
 export function comingUp(a: ProgrammeAnalysis): {
   quarter: { start: DayNumber; end: DayNumber; label: string };
   items: AssessedItem[];
@@ -164,16 +168,20 @@ export function comingUp(a: ProgrammeAnalysis): {
   const items = a.items
     .filter(
       (i) =>
-        i.end !== null && i.end >= quarter.start && i.end <= quarter.end && i.rag.schedule !== "Complete",
+        i.end !== null &&
+        i.end >= quarter.start &&
+        i.end <= quarter.end &&
+        i.rag.schedule !== "Complete" &&
+        !i.cancelled,
     )
     .sort((x, y) => x.end! - y.end! || x.row - y.row);
   return { quarter, items };
 }
 
-/** The items with the highest assessed risk score (likelihood × impact), highest first. */
+/** The items with the highest assessed risk score (likelihood × impact), highest first; none cancelled. */
 export function topRisks(a: ProgrammeAnalysis, n = 10): AssessedItem[] {
   return a.items
-    .filter((i) => i.assessedRiskScore !== null)
+    .filter((i) => i.assessedRiskScore !== null && !i.cancelled)
     .sort((x, y) => y.assessedRiskScore! - x.assessedRiskScore! || x.row - y.row)
     .slice(0, n);
 }
