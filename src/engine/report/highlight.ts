@@ -34,6 +34,7 @@ import {
   overrideCounts,
   overrideHeader,
   overrideText,
+  ratedRiskScore,
   topRisks,
 } from "./exceptions";
 import { dataNoteLines, dataNotes, reconcile } from "./data-notes";
@@ -719,13 +720,20 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           text(1, i.name),
           text(2, i.owner),
           text(3, i.theme),
-          num(4, i.assessedRiskScore, FORMAT.integer),
+          num(4, ratedRiskScore(i), FORMAT.integer),
           rag(5, i.rag.risk),
           rag(6, i.rag.overall),
           text(7, i.risk, 3),
           text(10, i.mitigation),
         ])
-      : [note("No risks are scored on the programme sheets.")],
+      : [note("No risks are scored on the programme sheets or in a linked risk register.")],
+    notes: risks.length
+      ? [
+          note(
+            "Score: the one that set the item's Risk RAG: its own row's (likelihood × impact, or its risk score), or a linked register risk's where that rates it worse (residual where the register gives one, else inherent); highest first.",
+          ),
+        ]
+      : [],
     continued: [heading("Top risks (continued)")],
   });
   r = pager.gap(r);
