@@ -147,6 +147,9 @@ function sinceText(t: ItemTrend | undefined, quarter: string): string {
   return t.changes.map(changeText).join("\n");
 }
 
+/** Coming up of this many rows or fewer is printed on one page, never split across a page break. */
+export const COMING_UP_ONE_PAGE = 10;
+
 export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions = {}): SheetLayout {
   // Amounts in the sheets' own currency (issue: a sheet in dollars is reported in dollars, not £).
   const symbol = CURRENCY_SYMBOL[a.currency as CurrencyCode] ?? "£";
@@ -692,6 +695,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     notes:
       dueNext.length > dueListed.length ? [note(`… and ${dueNext.length - dueListed.length} more.`)] : [],
     continued: [heading("Coming up (continued)")],
+    // A short list is kept whole on one page (it moves to the next rather than split), however tall its rows.
+    keep: dueListed.length <= COMING_UP_ONE_PAGE ? dueListed.length : undefined,
   });
   r = pager.gap(r);
 
