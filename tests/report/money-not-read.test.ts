@@ -79,3 +79,33 @@ test("every money column present, zero where the sheet says zero: figures, no 'n
   expect(row(l, "Spent to date")[2]).toBe(0);
   expect(l.values.flat()).not.toContain("not read");
 });
+
+test("By financial year: no commitments column, its Committed column reads 'not read' in each year and the total", () => {
+  const a = run([
+    sheet(
+      [
+        "Ref",
+        "Project",
+        "Theme",
+        "Financial year",
+        "Budget (£)",
+        "Spent to date (£)",
+        "Forecast (£)",
+        "Target date",
+      ],
+      [
+        ["FB01", "Network refresh", "Infrastructure", "2020/21", 100000, 40000, 100000, "31/03/2021"],
+        ["FB02", "Laptops", "Devices", "2021/22", 50000, 0, 50000, "31/03/2022"],
+      ],
+    ),
+  ]);
+  const l = highlightLayout(a);
+  const at = l.values.findIndex((r) => r[0] === "By financial year");
+  const end = l.values.findIndex((r, k) => k > at && r[0] === "Total");
+  const table = l.values.slice(at + 2, end + 1).map((r) => [r[0], r[5], r[6]]);
+  expect(table).toEqual([
+    ["2020/21", 40000, "not read"],
+    ["2021/22", 0, "not read"],
+    ["Total", 40000, "not read"],
+  ]);
+});

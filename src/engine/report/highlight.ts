@@ -675,6 +675,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     variance: VARIANCE,
     symbol,
     cols: COLS,
+    notRead,
   });
   r = pager.gap(r);
 
