@@ -109,3 +109,37 @@ test("By financial year: no commitments column, its Committed column reads 'not 
     ["Total", 40000, "not read"],
   ]);
 });
+
+test("one sheet gives commitments and another has no column for them: the figure stands and a note names the sheet", () => {
+  const header = [
+    "Ref",
+    "Project",
+    "Theme",
+    "Budget (£)",
+    "Spent to date (£)",
+    "Committed (£)",
+    "Forecast (£)",
+  ];
+  const a = run([
+    {
+      ...sheet(header, [["FB01", "Network refresh", "Infrastructure", 100000, 40000, 7000, 100000]]),
+      name: "Capital",
+    },
+    {
+      ...sheet(
+        header.filter((h) => h !== "Committed (£)"),
+        [
+          ["RV01", "Licences", "Devices", 20000, 5000, 20000],
+          ["RV02", "Support", "Devices", 10000, 2000, 10000],
+        ],
+      ),
+      name: "Revenue",
+    },
+  ]);
+  const l = highlightLayout(a);
+  expect(row(l, "Committed")[2]).toBe(7000);
+  const words = l.values.map((r) => r[0]).filter((v): v is string => typeof v === "string");
+  expect(
+    words.some((w) => w.includes('Committed: "Revenue" has no column for it, so its 2 items add nothing')),
+  ).toBe(true);
+});

@@ -226,3 +226,29 @@ export function moneyNotReadNote(notRead: ReadonlySet<NotReadField>, symbol = "Â
     );
   return `Not read: ${parts.join("; ")}.`;
 }
+
+const FIELD_TITLE: Record<NotReadField, string> = {
+  spent: "Spent to date",
+  committed: "Committed",
+  forecast: "Forecast",
+};
+
+/**
+ * Where some programme sheets give a money field and others have no column for it, which sheets lack it: their
+ * items add nothing to that total (a forecast is estimated). Null when every sheet with items gives every field
+ * some sheet gives.
+ */
+export function moneyPartlyReadNote(a: Pick<ProgrammeAnalysis, "sheets">): string | null {
+  const withItems = a.sheets.filter((s) => s.itemCount > 0);
+  const parts: string[] = [];
+  for (const f of ["spent", "committed", "forecast"] as const) {
+    const has = (s: (typeof withItems)[number]) => s.columns.some((c) => c.field === f);
+    const lacking = withItems.filter((s) => !has(s));
+    if (lacking.length === 0 || lacking.length === withItems.length) continue;
+    const items = lacking.reduce((n, s) => n + s.itemCount, 0);
+    parts.push(
+      `${FIELD_TITLE[f]}: ${lacking.map((s) => `"${s.name}"`).join(", ")} ${lacking.length === 1 ? "has" : "have"} no column for it, so ${items === 1 ? "its item adds" : `${lacking.length === 1 ? "its" : "their"} ${items} items add`} ${f === "forecast" ? "an estimate (spend plus commitments, else the budget)" : "nothing"} to the total`,
+    );
+  }
+  return parts.length ? `Partly read: ${parts.join("; ")}.` : null;
+}

@@ -38,7 +38,15 @@ import {
   topRisks,
 } from "./exceptions";
 import type { NotReadField } from "./data-notes";
-import { NOT_READ, dataNoteLines, dataNotes, moneyNotRead, moneyNotReadNote, reconcile } from "./data-notes";
+import {
+  NOT_READ,
+  dataNoteLines,
+  dataNotes,
+  moneyNotRead,
+  moneyNotReadNote,
+  moneyPartlyReadNote,
+  reconcile,
+} from "./data-notes";
 import { reportWarnings } from "./notes";
 import { keyMilestonesSection } from "./key-milestones-section";
 import { byYearSection } from "./by-year";
@@ -273,7 +281,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     b.set(r, 0, `${budgetsNotReadNote(t.budgetsNotRead)}.`, null, NOTE).merge(r, 0, 1, 4);
     r++;
   }
-  const notReadNote = moneyNotReadNote(notRead, symbol);
+  const notReadNote =
+    [moneyNotReadNote(notRead, symbol), moneyPartlyReadNote(a)].filter((x) => x !== null).join(" ") || null;
   if (notReadNote) {
     b.set(r, 0, notReadNote, null, NOTE).merge(r, 0, 1, 4);
     r++;
