@@ -226,6 +226,11 @@ export interface AssessedItem extends ProgrammeItem {
   plannedProgress: Fraction | null;
   /** Likelihood × impact, or the sheet's risk score. */
   assessedRiskScore: number | null;
+  /**
+   * The score that set the Risk RAG: the row's own (assessedRiskScore), or the linked register risk's that rates
+   * it worse (that risk's residual score where the register gives one, else its inherent); null when not scored.
+   */
+  ratedRiskScore?: number | null;
   /** The money the sheet's spend profile plans up to the reporting date's period, where it has one (issue 13). */
   profiledToDate?: Pence | null;
   /** What the budget was rated on: the whole programme, or the reporting date's financial year (issue 13). */

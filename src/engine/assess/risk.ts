@@ -148,6 +148,24 @@ export class Scored implements FigureReason {
  * row's own rating sets the rating, and the reason names it; otherwise the row's own rating and reason stand.
  */
 export function withLinkedRisks<T extends RiskRating>(own: T, linked: readonly RatedRisk[]): T | RiskResult {
+  const worst = linkedRiskRating(own, linked);
+  if (worst === null) return own;
+  const open = linked.filter((x) => !x.closed).length;
+  const reason =
+    worst.rag === "Green"
+      ? null
+      : worst.reason! + (open > 1 ? ` (the worst of ${open} open linked risks)` : "");
+  return { rag: worst.rag, score: own.score, reason, note: own.note };
+}
+
+/**
+ * The open linked risk that sets the item's risk rating: the worst (by rating, then score) where it is worse than
+ * the row's own rating; null when the row's own rating stands.
+ */
+export function linkedRiskRating(
+  own: Pick<RiskResult, "rag">,
+  linked: readonly RatedRisk[],
+): RatedRisk | null {
   let worst: RatedRisk | null = null;
   for (const x of linked) {
     if (x.closed || x.rag === "Not assessed") continue;
@@ -158,13 +176,7 @@ export function withLinkedRisks<T extends RiskRating>(own: T, linked: readonly R
     )
       worst = x;
   }
-  if (worst === null || severityRank(worst.rag) >= severityRank(own.rag)) return own;
-  const open = linked.filter((x) => !x.closed).length;
-  const reason =
-    worst.rag === "Green"
-      ? null
-      : worst.reason! + (open > 1 ? ` (the worst of ${open} open linked risks)` : "");
-  return { rag: worst.rag, score: own.score, reason, note: own.note };
+  return worst === null || severityRank(worst.rag) >= severityRank(own.rag) ? null : worst;
 }
 
 /** The risk as a rated dimension. */
@@ -213,6 +225,9 @@ export const RISK = defineDimension({
   assess(item, { rules }) {
     const r = rateRisk(item, rules);
     item.assessedRiskScore = r.score;
+    // The score that set the rating: a linked risk's (residual where given, else inherent) where it is worse.
+    const setBy = item.linkedRisks ? linkedRiskRating(r, item.linkedRisks) : null;
+    item.ratedRiskScore = setBy ? setBy.score : r.score;
     return item.linkedRisks ? withLinkedRisks(r, item.linkedRisks) : r;
   },
   json: (i: AssessedItem) => ({

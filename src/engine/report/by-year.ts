@@ -13,6 +13,8 @@ import type { RowSpec } from "./sheet-builder";
 import { FORMAT } from "./sheet-builder";
 import { varianceIsCarried, yearVarianceWords } from "../year-words";
 import { budgetsNotReadNote } from "../assess/programme";
+import type { NotReadField } from "./data-notes";
+import { NOT_READ, moneyNotReadNote } from "./data-notes";
 
 export interface ByYearLook {
   heading(text: string): RowSpec;
@@ -25,6 +27,8 @@ export interface ByYearLook {
   symbol: string;
   /** The report's width in columns (at least 11). */
   cols: number;
+  /** Money fields no programme sheet gives (data-notes.ts moneyNotRead): printed "not read", not as zero. */
+  notRead?: ReadonlySet<NotReadField>;
 }
 
 const CELL: CellStyle = { border: true, vAlign: "top" };
@@ -51,6 +55,12 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
     format,
     style,
   });
+  const notRead = look.notRead ?? new Set<NotReadField>();
+  // Spent (F) and Committed (G) in words where no sheet gives them.
+  const read = (col: 5 | 6, p: number, style = CELL) =>
+    notRead.has(col === 5 ? "spent" : "committed")
+      ? { col, value: NOT_READ, style: { ...style, italic: true, hAlign: "right" as const } }
+      : cell(col, p, look.money, style);
   const total = { allocation: 0, budget: 0, spent: 0, committed: 0, forecast: 0, slippage: 0, carried: 0 };
   const body: RowSpec[] = v.rows.map((y) => {
     total.allocation += y.allocation ?? 0;
@@ -70,8 +80,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       },
       cell(3, y.allocation, look.money, style),
       cell(4, y.budget, look.money, style),
-      cell(5, y.spent, look.money, style),
-      cell(6, y.committed, look.money, style),
+      read(5, y.spent, style),
+      read(6, y.committed, style),
       cell(7, y.forecast, look.money, style),
       // A year over its budget by money carried into it says so in words, not as an overspend.
       varianceIsCarried(y)
@@ -92,8 +102,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       { col: 2, value: null, style: CELL },
       cell(3, null, look.money),
       cell(4, n.budget, look.money),
-      cell(5, n.spent, look.money),
-      cell(6, n.committed, look.money),
+      read(5, n.spent),
+      read(6, n.committed),
       cell(7, n.forecast, look.money),
       cell(8, n.forecast - n.budget, look.variance),
       cell(9, null, look.money),
@@ -108,8 +118,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
     { col: 2, value: null, style: BOLD },
     cell(3, split ? total.allocation : a.allocation, look.money, BOLD),
     cell(4, budget, look.money, BOLD),
-    cell(5, total.spent + n.spent, look.money, BOLD),
-    cell(6, total.committed + n.committed, look.money, BOLD),
+    read(5, total.spent + n.spent, BOLD),
+    read(6, total.committed + n.committed, BOLD),
     cell(7, forecast, look.money, BOLD),
     cell(8, forecast - budget, look.variance, BOLD),
     cell(9, total.slippage, look.money, BOLD),
@@ -123,6 +133,8 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       " Slippage is money a year's forecast underspends that the sheets move into a later year (their slippage or carry-forward columns, a re-profiled budget, or a later year's forecast taking it up); carried forward is the same money arriving in the later year.",
   );
   if (v.budgetsNotRead > 0) notes.push(`${budgetsNotReadNote(v.budgetsNotRead)}.`);
+  const notReadNote = moneyNotReadNote(notRead, look.symbol);
+  if (notReadNote) notes.push(notReadNote);
   notes.push(
     split
       ? `The allocation by financial year in the rules: ${v.rows
@@ -136,7 +148,7 @@ export function byYearSection(a: ProgrammeAnalysis, pager: Pager, r: number, loo
       ? `Budget RAG rated in-year, on ${current ? `${current.label}'s figures` : "the current year's figures"} (as the rules say): ${a.programmeRag.budget.reason}`
       : `Budget RAG rated on the whole programme (as the rules say): ${a.programmeRag.budget.reason}`,
   );
-  if (current && current.spent === 0 && current.forecast > 0)
+  if (current && current.spent === 0 && current.forecast > 0 && !notRead.has("spent"))
     notes.push(`Nothing is shown as spent in ${current.label} yet.`);
   return pager.block(r, {
     heading: [look.heading(title)],

@@ -196,3 +196,74 @@ export function reconcile(a: ProgrammeAnalysis): Reconciliation[] {
   }
   return out;
 }
+
+/** A money figure the report totals that may be missing from every programme sheet. */
+export type NotReadField = "spent" | "committed" | "forecast";
+
+/** The words the report prints in place of a figure no sheet gives ("£0" would read as zero spend). */
+export const NOT_READ = "not read";
+
+const NOT_READ_WORDS: Record<NotReadField, string> = {
+  spent: "spend to date",
+  committed: "commitments",
+  forecast: "forecasts",
+};
+
+/**
+ * The money fields no programme sheet gives: no sheet has a column for them and no item holds a figure (its
+ * totals would be zero by absence, not by fact). Empty when every field is read somewhere.
+ */
+export function moneyNotRead(a: Pick<ProgrammeAnalysis, "sheets" | "items">): Set<NotReadField> {
+  const out = new Set<NotReadField>();
+  for (const f of ["spent", "committed", "forecast"] as const) {
+    if (a.sheets.some((s) => s.columns.some((c) => c.field === f))) continue;
+    if (a.items.some((i) => i[f] !== null)) continue;
+    out.add(f);
+  }
+  return out;
+}
+
+/**
+ * The note beside figures printed "not read": which are missing and what the totals took instead (a missing
+ * forecast is estimated, not left out); null when every money field was read.
+ */
+export function moneyNotReadNote(notRead: ReadonlySet<NotReadField>, symbol = "£"): string | null {
+  if (notRead.size === 0) return null;
+  const shown = [...notRead].filter((f) => f !== "forecast").map((f) => NOT_READ_WORDS[f]);
+  const parts: string[] = [];
+  if (shown.length > 0)
+    parts.push(
+      `no column of the programme sheets gives ${shown.join(" or ")}, so ${shown.length === 1 ? "it is" : "they are"} shown as "${NOT_READ}", not ${symbol}0`,
+    );
+  if (notRead.has("forecast"))
+    parts.push(
+      "no column gives forecasts, so the forecast outturn is an estimate: each item's spend plus commitments, or else its budget (see the data notes)",
+    );
+  return `Not read: ${parts.join("; ")}.`;
+}
+
+const FIELD_TITLE: Record<NotReadField, string> = {
+  spent: "Spent to date",
+  committed: "Committed",
+  forecast: "Forecast",
+};
+
+/**
+ * Where some programme sheets give a money field and others have no column for it, which sheets lack it: their
+ * items add nothing to that total (a forecast is estimated). Null when every sheet with items gives every field
+ * some sheet gives.
+ */
+export function moneyPartlyReadNote(a: Pick<ProgrammeAnalysis, "sheets">): string | null {
+  const withItems = a.sheets.filter((s) => s.itemCount > 0);
+  const parts: string[] = [];
+  for (const f of ["spent", "committed", "forecast"] as const) {
+    const has = (s: (typeof withItems)[number]) => s.columns.some((c) => c.field === f);
+    const lacking = withItems.filter((s) => !has(s));
+    if (lacking.length === 0 || lacking.length === withItems.length) continue;
+    const items = lacking.reduce((n, s) => n + s.itemCount, 0);
+    parts.push(
+      `${FIELD_TITLE[f]}: ${lacking.map((s) => `"${s.name}"`).join(", ")} ${lacking.length === 1 ? "has" : "have"} no column for it, so ${items === 1 ? "its item adds" : `${lacking.length === 1 ? "its" : "their"} ${items} items add`} ${f === "forecast" ? "an estimate (spend plus commitments, else the budget)" : "nothing"} to the total`,
+    );
+  }
+  return parts.length ? `Partly read: ${parts.join("; ")}.` : null;
+}

@@ -178,10 +178,20 @@ export function comingUp(a: ProgrammeAnalysis): {
   return { quarter, items };
 }
 
-/** The items with the highest assessed risk score (likelihood × impact), highest first; none cancelled. */
+/**
+ * The score an item's Risk RAG was set by: its own row's, or the linked register risk's that rates it worse
+ * (residual where given, else inherent), as the rating takes it.
+ */
+export function ratedRiskScore(i: AssessedItem): number | null {
+  return i.ratedRiskScore !== undefined ? i.ratedRiskScore : i.assessedRiskScore;
+}
+
+/** The items with the highest score that set their Risk RAG (ratedRiskScore), highest first; none cancelled. */
 export function topRisks(a: ProgrammeAnalysis, n = 10): AssessedItem[] {
   return a.items
-    .filter((i) => i.assessedRiskScore !== null && !i.cancelled)
-    .sort((x, y) => y.assessedRiskScore! - x.assessedRiskScore! || x.row - y.row)
-    .slice(0, n);
+    .map((item) => ({ item, score: ratedRiskScore(item) }))
+    .filter((x): x is { item: AssessedItem; score: number } => x.score !== null && !x.item.cancelled)
+    .sort((x, y) => y.score - x.score || x.item.row - y.item.row)
+    .slice(0, n)
+    .map((x) => x.item);
 }

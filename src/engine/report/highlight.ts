@@ -34,9 +34,19 @@ import {
   overrideCounts,
   overrideHeader,
   overrideText,
+  ratedRiskScore,
   topRisks,
 } from "./exceptions";
-import { dataNoteLines, dataNotes, reconcile } from "./data-notes";
+import type { NotReadField } from "./data-notes";
+import {
+  NOT_READ,
+  dataNoteLines,
+  dataNotes,
+  moneyNotRead,
+  moneyNotReadNote,
+  moneyPartlyReadNote,
+  reconcile,
+} from "./data-notes";
 import { reportWarnings } from "./notes";
 import { keyMilestonesSection } from "./key-milestones-section";
 import { byYearSection } from "./by-year";
@@ -88,6 +98,8 @@ const BODY: CellStyle = { border: true, vAlign: "top", wrap: true };
 const NUM: CellStyle = { border: true, vAlign: "top" };
 const LABEL: CellStyle = { bold: true };
 const NOTE: CellStyle = { italic: true, wrap: true, vAlign: "top" };
+/** A figure no sheet gives, in words where its amount would be. */
+const NOT_READ_STYLE: CellStyle = { italic: true, hAlign: "right" };
 const WARN: CellStyle = { bold: true, wrap: true, fill: "#FFF2CC", border: true, vAlign: "top" };
 
 const pounds = (p: Pence | null): LayoutValue => (p === null ? null : toPounds(p));
@@ -145,6 +157,9 @@ function sinceText(t: ItemTrend | undefined, quarter: string): string {
   if (t.changes.length === 0) return "No change";
   return t.changes.map(changeText).join("\n");
 }
+
+/** Coming up of this many rows or fewer is printed on one page, never split across a page break. */
+export const COMING_UP_ONE_PAGE = 10;
 
 export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions = {}): SheetLayout {
   // Amounts in the sheets' own currency (issue: a sheet in dollars is reported in dollars, not £).
@@ -224,6 +239,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(r, 5, "RAG status of items", null, SECTION).merge(r, 5, 1, 6);
   r++;
   const pctOf = (p: Pence, of: Pence): LayoutValue => (of === 0 ? null : p / of);
+  // A money field no sheet gives is printed "not read", never as a total of zero.
+  const notRead = moneyNotRead(a);
+  const readOr = (f: NotReadField, p: Pence): [LayoutValue, LayoutValue] =>
+    notRead.has(f) ? [NOT_READ, null] : [pounds(p), pctOf(p, a.allocation)];
   const budgetRows: [string, LayoutValue, LayoutValue][] = [
     ["Allocation", pounds(a.allocation), null],
     ["Allocated to items", pounds(t.budget), pctOf(t.budget, a.allocation)],
@@ -231,8 +250,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     t.unallocated < 0
       ? ["Over-allocated", pounds(absPence(t.unallocated)), pctOf(absPence(t.unallocated), a.allocation)]
       : ["Unallocated", pounds(t.unallocated), pctOf(t.unallocated, a.allocation)],
-    ["Spent to date", pounds(t.spent), pctOf(t.spent, a.allocation)],
-    ["Committed", pounds(t.committed), pctOf(t.committed, a.allocation)],
+    ["Spent to date", ...readOr("spent", t.spent)],
+    ["Committed", ...readOr("committed", t.committed)],
     ["Forecast outturn", pounds(t.forecast), pctOf(t.forecast, a.allocation)],
     [
       "Variance to allocation",
@@ -248,7 +267,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   for (const [label, money, pct] of budgetRows) {
     const isVariance = label.startsWith("Variance");
     b.set(r, 0, label, null, LABEL).merge(r, 0, 1, 2);
-    b.set(r, 2, money, isVariance ? VARIANCE : MONEY);
+    b.set(r, 2, money, isVariance ? VARIANCE : MONEY, money === NOT_READ ? NOT_READ_STYLE : undefined);
     b.set(r, 3, pct, isVariance ? VARIANCE_PERCENT : FORMAT.percent1);
     b.style(r, 0, 1, 4, { border: true });
     r++;
@@ -260,6 +279,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   r++;
   if (t.budgetsNotRead > 0) {
     b.set(r, 0, `${budgetsNotReadNote(t.budgetsNotRead)}.`, null, NOTE).merge(r, 0, 1, 4);
+    r++;
+  }
+  const notReadNote =
+    [moneyNotReadNote(notRead, symbol), moneyPartlyReadNote(a)].filter((x) => x !== null).join(" ") || null;
+  if (notReadNote) {
+    b.set(r, 0, notReadNote, null, NOTE).merge(r, 0, 1, 4);
     r++;
   }
   if (trend && trend.forecastChange !== null) {
@@ -278,7 +303,10 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
   b.set(
     r,
     0,
-    `Spent ${percentFromFraction(spentShare).toFixed(1)}% of the allocation with ${percentFromFraction(elapsed).toFixed(1)}% of the programme period elapsed. Percentages are of the allocation unless they say otherwise.`,
+    (notRead.has("spent")
+      ? `Spend to date not read, with ${percentFromFraction(elapsed).toFixed(1)}% of the programme period elapsed.`
+      : `Spent ${percentFromFraction(spentShare).toFixed(1)}% of the allocation with ${percentFromFraction(elapsed).toFixed(1)}% of the programme period elapsed.`) +
+      " Percentages are of the allocation unless they say otherwise.",
     null,
     NOTE,
   ).merge(r, 0, 1, 4);
@@ -638,9 +666,12 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     a.byTheme,
     heading,
     head,
-    themesNotRead > 0 ? `${budgetsNotReadNote(themesNotRead)}.` : undefined,
+    [themesNotRead > 0 ? `${budgetsNotReadNote(themesNotRead)}.` : null, notReadNote]
+      .filter((x): x is string => x !== null)
+      .join(" ") || undefined,
     MONEY,
     VARIANCE,
+    notRead,
   );
   r = pager.gap(r);
 
@@ -653,6 +684,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     variance: VARIANCE,
     symbol,
     cols: COLS,
+    notRead,
   });
   r = pager.gap(r);
 
@@ -691,6 +723,8 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     notes:
       dueNext.length > dueListed.length ? [note(`… and ${dueNext.length - dueListed.length} more.`)] : [],
     continued: [heading("Coming up (continued)")],
+    // A short list is kept whole on one page (it moves to the next rather than split), however tall its rows.
+    keep: dueListed.length <= COMING_UP_ONE_PAGE ? dueListed.length : undefined,
   });
   r = pager.gap(r);
 
@@ -719,13 +753,20 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
           text(1, i.name),
           text(2, i.owner),
           text(3, i.theme),
-          num(4, i.assessedRiskScore, FORMAT.integer),
+          num(4, ratedRiskScore(i), FORMAT.integer),
           rag(5, i.rag.risk),
           rag(6, i.rag.overall),
           text(7, i.risk, 3),
           text(10, i.mitigation),
         ])
-      : [note("No risks are scored on the programme sheets.")],
+      : [note("No risks are scored on the programme sheets or in a linked risk register.")],
+    notes: risks.length
+      ? [
+          note(
+            "Score: the one that set the item's Risk RAG: its own row's (likelihood × impact, or its risk score), or a linked register risk's where that rates it worse (residual where the register gives one, else inherent); highest first.",
+          ),
+        ]
+      : [],
     continued: [heading("Top risks (continued)")],
   });
   r = pager.gap(r);
@@ -850,13 +891,20 @@ function breakdownBlock(
   basis?: string,
   moneyFmt: string = FORMAT.money,
   varianceFmt: string = varianceFormat("£"),
+  notRead: ReadonlySet<NotReadField> = new Set(),
 ): number {
-  const money = (col: number, p: number, bold = false) => ({
-    col,
-    value: toPounds(p as Pence), // p: sums of pence held as plain numbers
-    format: col === 7 ? varianceFmt : moneyFmt,
-    style: { border: true, vAlign: "top" as const, bold },
-  });
+  const FIELD_AT: Partial<Record<number, NotReadField>> = { 4: "spent", 5: "committed" };
+  const money = (col: number, p: number, bold = false) => {
+    const f = FIELD_AT[col];
+    return f !== undefined && notRead.has(f)
+      ? { col, value: NOT_READ, style: { ...NOT_READ_STYLE, border: true, vAlign: "top" as const, bold } }
+      : {
+          col,
+          value: toPounds(p as Pence), // p: sums of pence held as plain numbers
+          format: col === 7 ? varianceFmt : moneyFmt,
+          style: { border: true, vAlign: "top" as const, bold },
+        };
+  };
   const total = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0, variance: 0 };
   const body: RowSpec[] = rows.map((x) => {
     total.items += x.items;
