@@ -183,6 +183,26 @@ describe("rows", () => {
     expect(warned[0]!.message).toContain("£60,000 (row 7)");
   });
 
+  // Found on the bundled sample after the total-row check was added: a total that Excel's SUM computed without an
+  // amount typed as text was called wrong without saying why.
+  test("a total row short by exactly the amounts typed as text says so", () => {
+    const values = sheetGrid(
+      NO_THEME_HEADER,
+      ["ICT-01", "Laptop refresh", "Head of ICT", 120000, "£45,500", "31/03/2021"],
+      ["ICT-02", "Wi-Fi upgrade", "Network manager", 45000, 45000, "30/06/2021"],
+      ["", "Grand total", "", 165000, 45000, ""],
+    );
+    const a = run([grid(values)]);
+    expect(a.totals.forecast).toBe(90500 * 100);
+    const warned = a.issues.filter((i) => /total row/.test(i.message));
+    expect(warned.map((i) => i.cell)).toEqual(["E4"]);
+    expect(warned[0]!.message).toBe(
+      'total row "Grand total" gives the forecast as £45,000, £45,500 less than the items above it (£90,500): ' +
+        "that much of theirs is typed as text, which the sheet's SUM leaves out; the report counts it and leaves " +
+        "the total row out",
+    );
+  });
+
   // BUG: a "Total ..." row that also has a reference is read as an item (and summed), not skipped as a subtotal.
   test("a Total row is skipped even when it carries a reference", () => {
     const values = sheetGrid(

@@ -105,6 +105,9 @@ const TOTAL_FIELDS = ["budget", "forecast"] as const;
 interface Mark {
   budget: number;
   forecast: number;
+  /** Of those sums, the amounts typed as text (Excel's SUM leaves them out). */
+  textBudget: number;
+  textForecast: number;
   n: number;
 }
 
@@ -266,7 +269,17 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   // (a total row read as an item counted its budget twice). Two additions per item, nothing allocated.
   let cumBudget = 0;
   let cumForecast = 0;
-  const markNow = (): Mark => ({ budget: cumBudget, forecast: cumForecast, n: items.length });
+  let cumTextBudget = 0;
+  let cumTextForecast = 0;
+  const budgetTextCol = budgetCols.length === 1 ? budgetCols[0]!.col - grid.colOffset : -1;
+  const forecastTextCol = forecastCols.length === 1 ? forecastCols[0]!.col - grid.colOffset : -1;
+  const markNow = (): Mark => ({
+    budget: cumBudget,
+    forecast: cumForecast,
+    textBudget: cumTextBudget,
+    textForecast: cumTextForecast,
+    n: items.length,
+  });
   let segment = markNow();
   let sectionStart = segment;
   const checkTotalRow = (row: readonly CellValue[], label: string, excelRow: number) => {
@@ -282,6 +295,25 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       const hasSegment = segment.n < items.length;
       const segSum = cum - segment[f];
       if ((hasSegment && near(segSum)) || near(cum - sectionStart[f]) || near(cum)) continue;
+      // The total row agrees once the amounts typed as text are left out, as Excel's SUM leaves them out: say so
+      // (those cells are warned about on their own), rather than call the total wrong.
+      const tf = f === "budget" ? "textBudget" : "textForecast";
+      const cumText = f === "budget" ? cumTextBudget : cumTextForecast;
+      const asText = [hasSegment ? cumText - segment[tf] : null, cumText - sectionStart[tf], cumText];
+      const sums = [hasSegment ? segSum : null, cum - sectionStart[f], cum];
+      const k = sums.findIndex((x, j) => x !== null && asText[j]! > 0 && near(x - asText[j]!));
+      if (k >= 0) {
+        issues.push({
+          sheet,
+          cell: cellAddress(rowIndexOf(excelRow), m.col),
+          severity: "warning",
+          message:
+            `total row "${label}" gives the ${f} as ${rr.money(v.value)}, ${rr.money(asText[k]! as Pence)} less than ` +
+            `the items above it (${rr.money(sums[k]! as Pence)}): that much of theirs is typed as text, which the ` +
+            "sheet's SUM leaves out; the report counts it and leaves the total row out",
+        });
+        continue;
+      }
       const from = hasSegment ? segment.n : 0;
       const above = hasSegment ? segSum : cum;
       const first = items[from]!.row;
@@ -547,8 +579,14 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         );
     }
     items.push(item);
-    if (budget !== null) cumBudget += budget;
-    if (forecast !== null) cumForecast += forecast;
+    if (budget !== null) {
+      cumBudget += budget;
+      if (!grid.textOnly && typeof row[budgetTextCol] === "string") cumTextBudget += budget;
+    }
+    if (forecast !== null) {
+      cumForecast += forecast;
+      if (!grid.textOnly && typeof row[forecastTextCol] === "string") cumTextForecast += forecast;
+    }
   }
 
   // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.
