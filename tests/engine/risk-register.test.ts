@@ -114,6 +114,29 @@ describe("recognising a register", () => {
     expect(a.riskRegister?.risks.map((r) => r.row)).toEqual([4]);
   });
 
+  // Found by the quarters branch's bench: a register scored only by residual likelihood and impact (no score
+  // column, no inherent columns) was not a register, and was then read as a programme sheet of risks.
+  test("a register scored only by residual likelihood and impact is a register, rated by L × I", () => {
+    const header = [
+      "Risk ref",
+      "Project ref",
+      "Risk title",
+      "Risk owner",
+      "Residual likelihood",
+      "Residual impact",
+    ];
+    const g = grid(
+      [["ICT Strategy risk register"], [], header, ["R01", "CS01", "Supplier insolvency", "ICT", 4, 5]],
+      {
+        name: "Risk Register",
+      },
+    );
+    const a = run([ITEMS, g]);
+    expect(a.sheets.map((s) => s.name)).toEqual(["Programme of Works"]);
+    expect(a.riskRegister?.risks.map((r) => r.row)).toEqual([4]);
+    expect(item(a, "CS01").rag.risk).toBe("Red");
+  });
+
   test("a programme sheet with a risk, likelihood, impact and mitigation is never a register", () => {
     expect(findRegisterHeader(ITEMS)).toBeNull();
     const a = run([ITEMS]);

@@ -167,7 +167,12 @@ function headerOf(
     columns.push({ field: f, col: grid.colOffset + c, header: text.trim() });
   }
   const scored =
-    seen.has("likelihood") || seen.has("impact") || seen.has("score") || seen.has("residualScore");
+    seen.has("likelihood") ||
+    seen.has("impact") ||
+    seen.has("score") ||
+    seen.has("residualScore") ||
+    seen.has("residualLikelihood") ||
+    seen.has("residualImpact");
   const named = seen.has("riskRef") || seen.has("title") || seen.has("description");
   const staged = seen.has("residualScore") || seen.has("residualLikelihood") || seen.has("residualImpact");
   if (!scored || !named || columns.length < 4) return null;
