@@ -50,6 +50,7 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
   /** The words of the page where the exceptions table starts, with their positions. */
   let words: PdfWord[] = [];
   let exceptionsPage = 1;
+  let pdf = "";
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), "programme-rag-pdf-"));
@@ -63,7 +64,7 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
     if (!m) throw new Error(`no programme RAG in the summary:\n${summary.stdout}`);
     programmeRag = { rag: m[2]!, reason: m[1]! };
 
-    const pdf = await xlsxToPdf(xlsx, work);
+    pdf = await xlsxToPdf(xlsx, work);
     pages = await pdfPageCount(pdf);
     footer = `${DEFAULT_PROGRAMME_NAME} highlight report, ${json.period}`;
     for (let p = 1; p <= pages; p++) text.set(p, await pdfPageText(pdf, p));
@@ -254,6 +255,61 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
         heading: false,
       });
     }
+  });
+
+  test("every item row prints its text whole: no name, owner, theme or reason is cut off by its row's height (R3-3)", async () => {
+    const byRef = new Map(json.items.filter((i) => i.ref).map((i) => [i.ref!, i]));
+    /** Multiset of words, so a word needed twice is found twice. */
+    const count = (ws: string[]) => {
+      const m = new Map<string, number>();
+      for (const w of ws) m.set(w, (m.get(w) ?? 0) + 1);
+      return m;
+    };
+    // A line may break after a hyphen ("self-" / "service"): words are compared in hyphen-split pieces.
+    const wordsOf = (t: string | null) => (t ?? "").split(/\s+|(?<=\w-)(?=\w)/).filter((w) => w !== "");
+    let section = "";
+    let checked = 0;
+    let reasonsChecked = 0;
+    const cut: { page: number; section: string; ref: string; missing: string[] }[] = [];
+    for (const p of highlightPages) {
+      const ws = (await pdfPageWords(pdf, p)).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+      // Words that start at column A's edge: section headings, the tables' "Ref" headers, the items' refs.
+      const edge = Math.min(...ws.map((w) => w.xMin));
+      const left = ws.filter((w) => w.xMin < edge + 6);
+      for (let k = 0; k < left.length; k++) {
+        const w = left[k]!;
+        const item = byRef.get(w.text);
+        if (!item) {
+          const line = ws.filter((x) => Math.abs(x.yMin - w.yMin) < 1).map((x) => x.text);
+          if ([...HEADINGS, "Key milestones"].some((h) => line.join(" ").startsWith(h))) section = line[0]!;
+          continue;
+        }
+        // The row's band runs down to the next thing in column A (the next row, a heading, the footer). A word
+        // counts only if it ends inside the band: a line the row's height clips off is still in the PDF, drawn
+        // over the row below (LibreOffice clips it when painting).
+        const top = w.yMin - 1;
+        const bottom = left.slice(k + 1).find((x) => x.yMin > w.yMax)?.yMin ?? Infinity;
+        const band = count(
+          ws.filter((x) => x.yMin >= top && x.yMax <= bottom).flatMap((x) => wordsOf(x.text)),
+        );
+        const needed = [...wordsOf(item.name)];
+        if (["Exceptions", "Exceptions:", "Coming", "Top"].includes(section))
+          needed.push(...wordsOf(item.owner));
+        if (["Coming", "Top"].includes(section)) needed.push(...wordsOf(item.theme));
+        if (section.startsWith("Exceptions") && item.rag.override === null) {
+          for (const reason of item.reasons) needed.push(...wordsOf(reason));
+          reasonsChecked++;
+        }
+        const missing: string[] = [];
+        for (const [word, n] of count(needed)) if ((band.get(word) ?? 0) < n) missing.push(word);
+        if (missing.length > 0) cut.push({ page: p, section, ref: item.ref!, missing });
+        checked++;
+      }
+    }
+    // The sample's exceptions, coming-up items, key milestones and top risks: dozens of rows, reasons among them.
+    expect(checked).toBeGreaterThan(40);
+    expect(reasonsChecked).toBeGreaterThan(10);
+    expect(cut).toEqual([]);
   });
 
   test("the report's charts are drawn in the cells (bars of block characters), under headings that say so", () => {

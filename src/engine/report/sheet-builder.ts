@@ -13,6 +13,7 @@ import type {
   OwnSheetRole,
 } from "../plan";
 import type { ColIndex, RowIndex } from "../coords";
+import { columnTextPoints, wrappedLinesAt } from "./text-width";
 
 /** Excel's limits ("Excel specifications and limits"): row height in points, characters in a cell. */
 export const MAX_ROW_HEIGHT = 409;
@@ -28,32 +29,6 @@ export const FORMAT = {
   integer: "0",
   text: "@",
 } as const;
-
-/**
- * Lines a paragraph takes when wrapped at word breaks into lines of `perLine` characters (greedy, as Excel and
- * LibreOffice wrap): a narrow column loses the tail of each line, which counting characters alone misses.
- */
-export function wrappedLines(text: string, perLine: number): number {
-  const width = Math.max(1, Math.floor(perLine));
-  if (text.length <= width) return 1;
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(" ")) {
-    let w = word.length;
-    if (used > 0 && used + 1 + w <= width) {
-      used += 1 + w;
-      continue;
-    }
-    if (used > 0) lines++;
-    // A word longer than a line breaks across lines.
-    while (w > width) {
-      lines++;
-      w -= width;
-    }
-    used = w;
-  }
-  return lines;
-}
 
 /** One cell of a row written as a whole: `span` merges it across that many columns. */
 export interface RowCell {
@@ -76,17 +51,17 @@ export function clip(text: string | null | undefined, max: number): string | nul
   return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
 }
 
-/** Points a cell needs: its wrapped lines at its font size over the width of its merge (in characters). */
+/**
+ * Points a cell needs: its wrapped lines at its font size over the width of its merge (in characters). Lines
+ * are counted by wrapping the text at Calibri's character widths (text-width.ts) into the width Excel gives
+ * the text, the narrower of Excel's and LibreOffice's, so a row is never estimated shorter than it prints.
+ */
 function cellPoints(v: LayoutValue, wrap: boolean, bold: boolean, size: number, chars: number): number {
   const line = (size * 15) / 11;
   if (typeof v !== "string" || !wrap) return size > 11 ? line : 0;
-  // Proportional fonts fit more than the width's count of digits: a column 31 wide holds lines of 33-38
-  // characters of prose in Calibri 11 (measured in LibreOffice with Carlito, Calibri's metrics); bold a little
-  // less. One character is kept in hand so a line is never estimated longer than it prints.
-  const perLine = Math.max(1, chars * (bold ? 1.05 : 1.2) - 1);
+  const width = columnTextPoints(chars);
   let lines = 0;
-  if (v.indexOf("\n") < 0) lines = wrappedLines(v, perLine);
-  else for (const seg of v.split("\n")) lines += wrappedLines(seg, perLine);
+  for (const seg of v.split("\n")) lines += wrappedLinesAt(seg, width, bold, size);
   return lines * line;
 }
 
