@@ -72,38 +72,50 @@ export function issueText(i: Issue): string {
   return `${i.sheet}${i.cell ? "!" + i.cell : ""}: ${i.message}`;
 }
 
-/** The data notes as lines of words, each group with its count; `limit` cells listed per group. */
-export function dataNoteLines(n: DataNotes, limit = 6): string[] {
+/** Where every warning and error is listed, for a note that lists only some of them. */
+export const ALL_ISSUES_AT = "the task pane's warnings and the CLI's --json output list every one";
+/** Where every item is listed with its rating. */
+export const ALL_ITEMS_AT = "the task pane's list of items and the CLI's --json output list every one";
+
+/**
+ * The data notes as lines of words, each group with its count; at most `limit` cells listed per group, and
+ * fewer while a line does not `fit` (the report's row holds at most 409 points). A line never stops short of
+ * the truth: when cells are left out it says how many and where they all are.
+ */
+export function dataNoteLines(
+  n: DataNotes,
+  limit = 6,
+  fits: (line: string) => boolean = () => true,
+): string[] {
   const lines: string[] = [];
   const group = (title: string, list: Issue[]) => {
     if (list.length === 0) return;
-    const shown = list.slice(0, limit).map(issueText);
-    const more =
-      list.length > limit ? `; and ${list.length - limit} more (the pane and --json list them all)` : "";
-    lines.push(`${title} (${list.length}): ${shown.join("; ")}${more}`);
+    const text = (k: number) => {
+      const shown = list.slice(0, k).map(issueText);
+      const more = list.length > k ? `; and ${list.length - k} more: ${ALL_ISSUES_AT}` : "";
+      return `${title} (${list.length}): ${shown.join("; ")}${more}`;
+    };
+    let k = Math.min(limit, list.length);
+    while (k > 1 && !fits(text(k))) k--;
+    lines.push(text(k));
   };
   group("Could not be read, left out of the totals (counted as zero)", n.unreadable);
   group("Estimates used", n.estimates);
   group("Typed as text (read here, but the sheet's own SUMs leave them out)", n.asText);
   group("Could not be read, the item rated without it", n.unreadableOther);
   group("Other warnings", n.other);
-  if (n.notAssessed.length) {
-    lines.push(
-      `Not assessed because money could not be read (${n.notAssessed.length}): ${n.notAssessed
-        .slice(0, limit)
-        .map((i) => [i.ref, i.name].filter(Boolean).join(" "))
-        .join("; ")}`,
-    );
-  }
-  if (n.cancelled.length) {
-    const more = n.cancelled.length > limit ? `; and ${n.cancelled.length - limit} more` : "";
-    lines.push(
-      `Cancelled, not rated, their money still in the totals (${n.cancelled.length}): ${n.cancelled
-        .slice(0, limit)
-        .map((i) => [i.ref, i.name].filter(Boolean).join(" ") + ` (${i.status?.trim() ?? ""})`)
-        .join("; ")}${more}`,
-    );
-  }
+  const items = (title: string, list: AssessedItem[], name: (i: AssessedItem) => string) => {
+    if (list.length === 0) return;
+    const more = list.length > limit ? `; and ${list.length - limit} more: ${ALL_ITEMS_AT}` : "";
+    lines.push(`${title} (${list.length}): ${list.slice(0, limit).map(name).join("; ")}${more}`);
+  };
+  const refName = (i: AssessedItem) => [i.ref, i.name].filter(Boolean).join(" ");
+  items("Not assessed because money could not be read", n.notAssessed, refName);
+  items(
+    "Cancelled, not rated, their money still in the totals",
+    n.cancelled,
+    (i) => `${refName(i)} (${i.status?.trim() ?? ""})`,
+  );
   return lines;
 }
 

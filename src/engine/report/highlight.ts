@@ -51,7 +51,7 @@ import { reportWarnings } from "./notes";
 import { keyMilestonesSection } from "./key-milestones-section";
 import { byYearSection } from "./by-year";
 import type { RowSpec } from "./sheet-builder";
-import { FORMAT, SheetBuilder, clip } from "./sheet-builder";
+import { FORMAT, MAX_ROW_HEIGHT, SheetBuilder, clip } from "./sheet-builder";
 import {
   A4_LANDSCAPE,
   Pager,
@@ -391,11 +391,14 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
 
   // Data notes: what went into the totals.
   const notes = dataNotes(a);
-  const noteLines = dataNoteLines(notes);
+  // Every line whole (never cut with "…"): a group lists fewer cells, saying where the rest are, rather than
+  // outgrow the tallest row Excel allows.
+  const noteRow = (l: string) => note(l, { wrap: true, vAlign: "top" });
+  const noteLines = dataNoteLines(notes, undefined, (l) => b.measure(noteRow(l)) < MAX_ROW_HEIGHT);
   if (noteLines.length > 0) {
     r = pager.block(r, {
       heading: [heading("Data notes: what went into the totals")],
-      rows: noteLines.map((l) => note(clip(l, 900) ?? "", { wrap: true, vAlign: "top" })),
+      rows: noteLines.map(noteRow),
       continued: [heading("Data notes (continued)")],
     });
     r = pager.gap(r);
