@@ -55,6 +55,11 @@ export interface PrintSettings {
   fitToPagesWide: number;
   /** Rows repeated at the top of each printed page (inclusive), e.g. the table header. */
   printTitleRows?: { first: RowIndex; last: RowIndex };
+  /**
+   * The number of the sheet's first printed page. The tool's sheets start at 1, so a footer's &P counts the
+   * sheet's own pages when the whole workbook is printed (left unset, numbering runs on from the sheet before).
+   */
+  firstPageNumber?: number;
   /** Footer text, left / centre / right; Excel codes such as &D (date) and &P of &N (page) are allowed. */
   footer?: { left?: string; center?: string; right?: string };
   /** The printed area from A1: its number of rows and columns. */

@@ -220,6 +220,21 @@ describe("on the bundled sample", () => {
     expect(page.printArea?.[0]).toMatchObject({ row: 0, col: 0, cols: 11 });
     const footer = page.defaultHeaderFooter;
     expect(footer.leftFooter + footer.centerFooter + footer.rightFooter).toMatch(/&P/);
+    // Each of the tool's sheets numbers its printed pages from 1, so a whole-workbook print does not run on
+    // ("RAG History page 21"); the user's own sheets are left at auto.
+    const numbering = model.sheets.map((s) => [s.name, s.pageLayout.firstPageNumber]);
+    const own = new Set([
+      "Highlight Report",
+      "RAG History",
+      "Milestone History",
+      "Risk History",
+      "Change Log",
+    ]);
+    expect(numbering.filter(([n]) => own.has(n as string))).toEqual(
+      [...own].filter((n) => model.findSheet(n)).map((n) => [n, 1]),
+    );
+    expect(numbering.filter(([n]) => own.has(n as string)).length).toBeGreaterThanOrEqual(4);
+    expect(numbering.filter(([n]) => !own.has(n as string)).every(([, f]) => f === "")).toBe(true);
   });
 
   test("a second report in the same quarter changes only the change log (one new line)", async () => {

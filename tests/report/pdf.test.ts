@@ -96,6 +96,18 @@ describeWithOffice("the CLI's --out workbook in LibreOffice", () => {
     }
   });
 
+  test("printed as a whole workbook, each of the tool's other sheets numbers its pages from 1 (LibreOffice honours firstPageNumber)", () => {
+    // Before, numbering ran on across the workbook: the RAG History's first page said "RAG History page 21".
+    for (const sheet of ["RAG History", "Milestone History", "Risk History", "Change Log"]) {
+      const numbers = [...text.values()]
+        .map((t) => new RegExp(`${sheet} page (\\d+)`).exec(t)?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number);
+      expect({ sheet, numbers }).toEqual({ sheet, numbers: numbers.map((_, i) => i + 1) });
+      expect(numbers.length).toBeGreaterThan(0);
+    }
+  });
+
   test("page 1 carries the title, quarter and programme RAG", () => {
     expect(json.period).toBe("Q3 2020/21");
     expect(page1()).toContain(`${DEFAULT_PROGRAMME_NAME}: programme highlight report`);

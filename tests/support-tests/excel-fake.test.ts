@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { FakeRequestContext } from "../../tools/excel-sim/excel-fake";
 import { FakeOfficeError, createFakeExcel, installFakeExcel } from "../../tools/excel-sim/excel-fake";
+import { RichApiHost } from "../../tools/excel-sim/host/richapi-host";
 import {
   diffSnapshots,
   serialFromYmd,
@@ -457,6 +458,42 @@ describe("layout, charts, settings", () => {
     expect(s.pageLayout.printTitleRows).toEqual({ row: 0, col: 0, rows: 1, cols: 16_384 });
     expect(s.pageLayout.defaultHeaderFooter.centerFooter).toBe("Page &P of &N");
     expect(s.charts[0]!.title).toBe("Spend");
+  });
+
+  it("numbers a sheet's printed pages from PageLayout.firstPageNumber (ExcelApi 1.9): auto by default, whole numbers only", async () => {
+    const { model, fake } = setup({ Sheet1: [["a"]] });
+    await fake.run(async (ctx) => {
+      const page = sheetOf(ctx).pageLayout;
+      page.load("firstPageNumber");
+      await ctx.sync();
+      // "" is auto: numbering runs on from the sheet before when the workbook is printed whole.
+      expect(page.firstPageNumber).toBe("");
+      page.firstPageNumber = 1;
+      page.load("firstPageNumber");
+      await ctx.sync();
+      expect(page.firstPageNumber).toBe(1);
+      for (const bad of [1.5, -1, "1", null]) {
+        page.firstPageNumber = bad;
+        expect({ bad, code: (await rejection(ctx.sync())).code }).toEqual({ bad, code: "InvalidArgument" });
+      }
+    });
+    expect(model.findSheet("Sheet1")!.pageLayout.firstPageNumber).toBe(1);
+    // Below ExcelApi 1.9 the member is not there, in the fake and in the RichApi host alike.
+    const old = createFakeExcel(workbookModelFromGrid({ Sheet1: [] }), { requirementSet: "1.8" });
+    await expect(
+      old.run(async (ctx) => {
+        sheetOf(ctx).pageLayout.firstPageNumber = 1;
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+    const host = new RichApiHost(workbookModelFromGrid({ Sheet1: [] }), {
+      requirementSets: { ExcelApi: "1.8" },
+    });
+    expect(() => host.requireMember("PageLayout", "firstPageNumber", "set")).toThrow(/ExcelApi 1\.9/);
+    const host19 = new RichApiHost(workbookModelFromGrid({ Sheet1: [] }), {
+      requirementSets: { ExcelApi: "1.9" },
+    });
+    expect(host19.declaredScalars("PageLayout")).toContain("firstPageNumber");
   });
 
   it("stores settings as JSON and updates names when a sheet is renamed", async () => {

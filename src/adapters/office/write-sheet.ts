@@ -391,12 +391,14 @@ const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 function printCommands(layout: SheetLayout, push: Push): void {
   const p = layout.print!;
-  push("page setup", 2 * OBJECT + 3 * ACTION + 80, (ws) => {
+  push("page setup", 2 * OBJECT + 4 * ACTION + 100, (ws) => {
     const page = ws.pageLayout;
     page.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
     page.paperSize = "A4";
     // Fit to N pages wide and any number tall (0 = automatic, as the empty "tall" box in Page Setup).
     page.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
+    // Each of the tool's sheets numbers its pages from 1 (PageLayout.firstPageNumber, ExcelApi 1.9; "" is auto).
+    if (p.firstPageNumber !== undefined) page.firstPageNumber = p.firstPageNumber;
   });
   if (p.printTitleRows) {
     const t = p.printTitleRows;

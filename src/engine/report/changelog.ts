@@ -148,6 +148,7 @@ export function changeLogLayout(
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 0 },
+    firstPageNumber: 1,
     footer: ownSheetFooter(CHANGELOG_SHEET),
   };
   return b.build();

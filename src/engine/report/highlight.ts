@@ -863,6 +863,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 1 },
+    firstPageNumber: 1,
     // Excel's &D prints in the printer's locale (LibreOffice showed 11/25/2026): the report's date is written in
     // UK form instead.
     footer: {

@@ -27,6 +27,7 @@ export function logSheetLayout(
     paperSize: "A4",
     fitToPagesWide: 1,
     printTitleRows: { first: 0, last: 0 },
+    firstPageNumber: 1,
     footer: ownSheetFooter(name),
   };
   return b.build();

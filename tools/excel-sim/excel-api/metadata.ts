@@ -232,7 +232,15 @@ export const CLASSES: Record<string, ClassInfo> = {
   },
   ChartTitle: { scalars: ["text", "visible"] },
   PageLayout: {
-    scalars: ["orientation", "paperSize", "zoom", "centerHorizontally", "centerVertically", "printGridlines"],
+    scalars: [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "centerHorizontally",
+      "centerVertically",
+      "printGridlines",
+      "firstPageNumber",
+    ],
     navs: { headersFooters: "HeaderFooterGroup" },
     methods: {
       setPrintTitleRows: V,

@@ -343,6 +343,7 @@ export class ExcelHost {
           case "centerHorizontally":
           case "centerVertically":
           case "printGridlines":
+          case "firstPageNumber":
             return pl[prop];
           case "zoom":
             return { ...pl.zoom };
@@ -626,6 +627,9 @@ export class ExcelHost {
             return;
           case "zoom":
             pl.zoom = checkZoom(value, loc);
+            return;
+          case "firstPageNumber":
+            pl.firstPageNumber = checkFirstPageNumber(value, loc);
             return;
         }
         break;
@@ -1397,6 +1401,18 @@ function offset(sizes: Map<number, number>, dflt: number, index: number): number
   let total = index * dflt;
   for (const [i, size] of sizes) if (i < index) total += size - dflt;
   return total;
+}
+
+/**
+ * PageLayout.firstPageNumber is `number | ""` ("" = auto numbering; @types/office-js, ExcelApi 1.9). Strict
+ * choice, unverified: anything but "" or a whole number from 0 to 32,767 (Page Setup's "First page number"
+ * box takes whole numbers) is refused with InvalidArgument.
+ */
+function checkFirstPageNumber(value: unknown, loc: string): number | "" {
+  if (value === "") return "";
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 32_767)
+    throw invalidArgument(undefined, loc);
+  return value;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface PageLayoutModel {
   centerHorizontally: boolean;
   centerVertically: boolean;
   printGridlines: boolean;
+  /** PageLayout.firstPageNumber (ExcelApi 1.9): the first printed page's number, "" for auto (the default). */
+  firstPageNumber: number | "";
   defaultHeaderFooter: HeaderFooterModel;
   /** Manual horizontal page breaks (Worksheet.horizontalPageBreaks): each the 0-based row a new page starts at. */
   rowBreaks: number[];
@@ -151,6 +153,7 @@ function defaultPageLayout(): PageLayoutModel {
     centerHorizontally: false,
     centerVertically: false,
     printGridlines: false,
+    firstPageNumber: "",
     rowBreaks: [],
     defaultHeaderFooter: {
       leftHeader: "",

@@ -331,7 +331,10 @@ export function ownSheetWriter(
         "</mergeCells>";
     tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
     if (pr)
-      tail += `<pageSetup paperSize="9" orientation="${pr.orientation}" fitToWidth="${pr.fitToPagesWide}" fitToHeight="0"/>`;
+      tail +=
+        `<pageSetup paperSize="9"${pr.firstPageNumber !== undefined ? ` firstPageNumber="${pr.firstPageNumber}"` : ""}` +
+        ` orientation="${pr.orientation}" fitToWidth="${pr.fitToPagesWide}" fitToHeight="0"` +
+        `${pr.firstPageNumber !== undefined ? ' useFirstPageNumber="1"' : ""}/>`;
     if (pr?.footer) {
       const f = pr.footer;
       const text = `${f.left ? "&L" + f.left : ""}${f.center ? "&C" + f.center : ""}${f.right ? "&R" + f.right : ""}`;
