@@ -8,7 +8,9 @@ import { percentFromFraction } from "../../engine/percent";
 const useStyles = makeStyles({
   list: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) auto",
+    // The figures take the width they need up to what is left beside 8em of label, and wrap between the amount
+    // and its share; at 320 px "Variance to allocation" was squeezed to three lines beside an unbroken figure.
+    gridTemplateColumns: "minmax(8em, 1fr) minmax(0, max-content)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXXS,
     margin: "0",
@@ -17,7 +19,20 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: "0", textAlign: "end", fontVariantNumeric: "tabular-nums" },
   strong: { fontWeight: tokens.fontWeightSemibold },
+  unbroken: { whiteSpace: "nowrap" },
 });
+
+/** "£7,100 under (0.6% of allocation)" as the amount and its share, each kept on one line. */
+function Figure({ value, className }: { value: string; className: string }) {
+  const k = value.indexOf(" (");
+  if (k < 0) return <span className={className}>{value}</span>;
+  return (
+    <>
+      <span className={className}>{value.slice(0, k)}</span>{" "}
+      <span className={className}>{value.slice(k + 1)}</span>
+    </>
+  );
+}
 
 /** "(4.2% of budget)", or nothing when there is nothing to take a share of. */
 function share(part: Pence, whole: Pence, of: string): string {
@@ -67,7 +82,9 @@ export function BudgetFigures({ totals: t, allocation }: BudgetFiguresProps) {
       {rows.map(([term, value, strong]) => (
         <div key={term} className={styles.pair}>
           <dt className={styles.term}>{term}</dt>
-          <dd className={mergeClasses(styles.value, strong && styles.strong)}>{value}</dd>
+          <dd className={mergeClasses(styles.value, strong && styles.strong)}>
+            <Figure value={value} className={styles.unbroken} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -29,7 +29,7 @@ export function ComingUp({ analysis }: ComingUpProps) {
       <ul className={shared.plainList} aria-label={`Items due in ${quarter.label}`}>
         {items.map((i) => (
           <li key={`${i.sheet}!${i.row}`} className={styles.item}>
-            <RagBadge rag={i.rag.overall} />
+            <RagBadge rag={i.rag.overall} className={shared.lead} />
             <Text className={styles.name}>
               {formatDayUk(i.end!)} {[i.ref, i.name].filter((x) => x !== null).join(" ")}
             </Text>

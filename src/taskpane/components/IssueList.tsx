@@ -27,7 +27,8 @@ const useStyles = makeStyles({
   text: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: "0" },
   header: { overflowWrap: "anywhere" },
   // The line wraps anywhere so long cell text fits a narrow pane; the badge's word must not.
-  badge: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal" },
+  // "Error" as wide as "Warning", so the messages beside them start at one edge.
+  badge: { flexShrink: 0, whiteSpace: "nowrap", overflowWrap: "normal", minWidth: "4.25rem" },
   cells: {
     listStyleType: "none",
     margin: "0",

@@ -58,7 +58,7 @@ export function ItemsAtRisk({ items, sheets, onSelectCell }: ItemsAtRiskProps) {
         return (
           <li key={`${item.sheet}!${item.row}`} className={styles.item}>
             <div className={styles.title}>
-              <RagBadge rag={item.rag.overall} />
+              <RagBadge rag={item.rag.overall} className={shared.lead} />
               <Text className={styles.name}>{title}</Text>
             </div>
             <Text size={200} className={shared.muted}>

@@ -1,4 +1,4 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import type { KeyMilestone } from "../../engine/report/key-milestones";
 import { keyMilestoneGroupText, keyMilestones, milestoneProject } from "../../engine/report/key-milestones";
@@ -57,11 +57,15 @@ export function KeyMilestones({ analysis }: KeyMilestonesProps) {
             {p.rows.map((k) => (
               <li key={`${k.milestone.sheet}!${k.milestone.row}`} className={styles.line}>
                 {k.milestone.rag === "Achieved" ? (
-                  <Text weight="semibold" className={styles.status} data-milestone-status="">
+                  <Text
+                    weight="semibold"
+                    className={mergeClasses(styles.status, shared.lead)}
+                    data-milestone-status=""
+                  >
                     Achieved
                   </Text>
                 ) : (
-                  <RagBadge rag={k.milestone.rag} />
+                  <RagBadge rag={k.milestone.rag} className={shared.lead} />
                 )}
                 <Text className={styles.what}>
                   {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}

@@ -43,7 +43,7 @@ export function LinkedRisks({ item }: LinkedRisksProps) {
       <ul className={shared.plainList} aria-label={`Open risks of ${title}`}>
         {risks.map((r) => (
           <li key={`${r.sheet}!${r.row}`} className={styles.risk}>
-            <RagBadge rag={r.rag} />
+            <RagBadge rag={r.rag} className={shared.lead} />
             <Text size={200} className={styles.text}>
               {riskLine(r)}
             </Text>

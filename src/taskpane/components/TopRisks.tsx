@@ -42,7 +42,7 @@ export function TopRisks({ analysis }: TopRisksProps) {
       <ul className={shared.plainList} aria-label="Top risks">
         {top.map((r) => (
           <li key={`${r.sheet}!${r.row}`} className={styles.risk}>
-            <RagBadge rag={r.rag} />
+            <RagBadge rag={r.rag} className={shared.lead} />
             <Text size={200} className={styles.text}>
               {riskLine(r)} · {riskProject(r)}
             </Text>

@@ -43,5 +43,9 @@ export const useSharedStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The status that leads a list row (a RAG badge, "Achieved", "Warning"): one width for the common words, so
+  // the text beside them starts at one edge down the list instead of jumping with each word's width (at 320 px
+  // the Coming up list's names started at 55 px beside "Red" and 70 px beside "Amber").
+  lead: { flexShrink: 0, minWidth: "4.25rem", boxSizing: "border-box" },
   paragraph: { margin: "0" },
 });
