@@ -187,18 +187,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
   if (ragCol !== null) ignored[ragCol] = true;
   if (computedCol !== null) ignored[computedCol] = true;
 
-  let lastColumn = grid.colOffset;
-  let lastNonBlank = -1;
-  for (let r = 0; r < grid.values.length; r++) {
-    const row = grid.values[r]!;
-    for (let c = row.length - 1; c >= 0; c--) {
-      if (!isBlank(row[c])) {
-        if (c + grid.colOffset > lastColumn) lastColumn = c + grid.colOffset;
-        if (r > header.rowIndex) lastNonBlank = r;
-        break;
-      }
-    }
-  }
+  const { lastColumn, lastNonBlank } = usedExtent(grid, header.rowIndex);
 
   // The sheet's currency: named by its amount headers, else shown by its amount cells (text or format).
   const moneyMaps = [...budgetCols, ...spentCols, ...committedCols, ...forecastCols];
@@ -331,7 +320,9 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       });
     }
   };
-  for (let r = header.rowIndex + 1; r <= lastNonBlank; r++) {
+  // One row, in a function of its own: readSheet runs once a sheet, this once a row, so the JIT optimises this
+  // once and keeps it (a loop inside readSheet was compiled again, whole, on every call: on-stack replacement).
+  const readRow = (r: number): void => {
     const row = grid.values[r] ?? [];
     const sheetRow = r + grid.rowOffset;
     const excelRow = excelRowOf(sheetRow);
@@ -341,7 +332,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         row: excelRow,
         reason: "part of the header (years or periods under merged headings)",
       });
-      continue;
+      return;
     }
     // Blank, one cell, or more: that is all the row's shape needs (stop counting at two).
     let filled = 0;
@@ -354,7 +345,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     }
     if (filled === 0) {
       skipped.push({ sheet, row: excelRow, reason: "blank row" });
-      continue;
+      return;
     }
     // The header again (page-by-page exports repeat it): at least two mapped cells the same as the header's.
     if (filled > 1 && headerText.size >= 2 && repeatsHeaderKey(row)) {
@@ -362,7 +353,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       for (const [c, t] of headerText) if (typeof row[c] === "string" && normal(row[c]) === t) same++;
       if (same >= 2 && same * 2 >= headerText.size) {
         skipped.push({ sheet, row: excelRow, reason: "repeated header row" });
-        continue;
+        return;
       }
     }
     rr.start(row, sheetRow, formats?.[r]);
@@ -378,13 +369,13 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       if (isTotalLabel(heading, ref, name)) {
         skipped.push({ sheet, row: excelRow, reason: `subtotal row "${heading}"` });
         segment = markNow();
-        continue;
+        return;
       }
       section = heading;
       segment = markNow();
       sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${heading}"` });
-      continue;
+      return;
     }
     const label = name ?? firstTextOf(row, ignored);
     if (label !== null && isTotalLabel(label, ref, name)) {
@@ -392,7 +383,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       skipped.push({ sheet, row: excelRow, reason: `subtotal row "${shown}"` });
       checkTotalRow(row, shown, excelRow);
       segment = markNow();
-      continue;
+      return;
     }
     // A theme heading that carries its theme's figures ("Fixing the basics | | 295,000"): words in the
     // reference column and no name. Its figures are the theme's, so summing them would count them twice.
@@ -408,7 +399,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       segment = markNow();
       sectionStart = segment;
       skipped.push({ sheet, row: excelRow, reason: `section heading "${ref}" (its figures are not summed)` });
-      continue;
+      return;
     }
     if (name === null && ref === null) {
       skipped.push({ sheet, row: excelRow, reason: "no name or reference" });
@@ -417,7 +408,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
         "warning",
         "row has figures but no name or reference; it was not read as an item",
       );
-      continue;
+      return;
     }
 
     const budget = rr.amount(budgetCols);
@@ -587,7 +578,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       cumForecast += forecast;
       if (!grid.textOnly && typeof row[forecastTextCol] === "string") cumTextForecast += forecast;
     }
-  }
+  };
+  readRows(header.rowIndex + 1, lastNonBlank, readRow);
 
   // The sheet's own variance against forecast − budget, in the sign convention most of its rows use.
   if (varianceChecks.length > 0 && cols.variance !== null) {
@@ -884,4 +876,29 @@ function riskLevelOnly(text: string): Rag | null {
   if (w === "medium") return "Amber";
   if (w === "low" || w === "very low") return "Green";
   return null;
+}
+
+/**
+ * The last used column, and the last row below the header with a cell in it (-1 for none): a function of its
+ * own, so that scanning 100,000 rows does not make readSheet itself hot.
+ */
+function usedExtent(grid: SheetGrid, headerRow: number): { lastColumn: ColIndex; lastNonBlank: number } {
+  let lastColumn = grid.colOffset;
+  let lastNonBlank = -1;
+  for (let r = 0; r < grid.values.length; r++) {
+    const row = grid.values[r]!;
+    for (let c = row.length - 1; c >= 0; c--) {
+      if (!isBlank(row[c])) {
+        if (c + grid.colOffset > lastColumn) lastColumn = c + grid.colOffset;
+        if (r > headerRow) lastNonBlank = r;
+        break;
+      }
+    }
+  }
+  return { lastColumn, lastNonBlank };
+}
+
+/** Calls `read` for each row from `from` to `to` (a loop small enough to be compiled on its own). */
+function readRows(from: number, to: number, read: (r: number) => void): void {
+  for (let r = from; r <= to; r++) read(r);
 }
