@@ -481,6 +481,8 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
       variancePct: null,
       plannedProgress: null,
       assessedRiskScore: null,
+      // Set by the risk rating (always): here so that the object is not given a second store for it.
+      ratedRiskScore: undefined,
       rag: NOT_YET_ASSESSED,
       reasons: NO_REASONS,
     };
@@ -871,6 +873,8 @@ class RowReader {
 }
 
 function riskLevelOnly(text: string): Rag | null {
+  // "very high" is the longest level: a longer text (a risk's description, 100,000 of them) is not lower-cased.
+  if (text.length > 9 && text.trim().length > 9) return null;
   const w = text.trim().toLowerCase();
   if (w === "high" || w === "very high") return "Red";
   if (w === "medium") return "Amber";
