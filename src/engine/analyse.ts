@@ -19,6 +19,7 @@ import type {
   IgnoredSheet,
   Issue,
   ProgrammeAnalysis,
+  ProgrammeItem,
   SheetReport,
   SheetTotalRow,
   SkippedRow,
@@ -150,38 +151,15 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     }
     const issuesBefore = issues.length;
     columnsBySheet.set(read.sheet, read.header.columns);
-    // Loops, not push(...list): spreading 100,000 arguments overflows the stack.
-    for (const x of read.skipped) skipped.push(x);
-    for (const x of read.issues) issues.push(x);
+    pushAll(skipped, read.skipped);
+    pushAll(issues, read.issues);
     const locate = locatorFor(columnsBySheet);
     const symbol = CURRENCY_SYMBOL[read.currency];
     // Money cells that could not be read (errors), by row, so an item missing them is never shown as Green.
     const moneyAt = new Map<number, MoneyField>();
     for (const f of MONEY_FIELDS)
       for (const m of read.header.byField.get(f) ?? []) if (!moneyAt.has(m.col)) moneyAt.set(m.col, f);
-    const unreadable = new Map<number, MoneyField[]>();
-    const budgetCell = new Map<number, string>();
-    const unreadableCells = new Map<number, UnreadableCell[]>();
-    for (const x of read.issues) {
-      if (x.severity !== "error") continue;
-      const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
-      const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
-      if (!cell || !f) continue;
-      const row = Number(cell[2]);
-      if (f === "budget" && !budgetCell.has(row)) budgetCell.set(row, x.cell);
-      const list = unreadable.get(row) ?? [];
-      if (!list.includes(f)) list.push(f);
-      unreadable.set(row, list);
-      // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
-      const held = / is /.exec(x.message);
-      const cells = unreadableCells.get(row) ?? [];
-      cells.push({
-        field: f,
-        cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
-        text: held ? x.message.slice(0, held.index) : x.message,
-      });
-      unreadableCells.set(row, cells);
-    }
+    const { unreadable, budgetCell, unreadableCells } = unreadableMoney(read.issues, moneyAt);
     // A money cell merged down over more than one item row: the whole amount would go to the first item.
     if (!transposed && grid.merges)
       for (const m of grid.merges) {
@@ -212,7 +190,9 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
     const reasonMaps = read.header.byField.get("overrideReason");
-    for (const item of read.items) {
+    // One item, in a function of its own, called from a small loop: analyse runs once, this once an item, so the
+    // JIT optimises this once and keeps it (a loop inside analyse was compiled again, whole, on every call).
+    const assessItem = (item: ProgrammeItem): void => {
       const row = readGrid.values[rowIndexOf(item.row) - readGrid.rowOffset] ?? [];
       item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
@@ -230,7 +210,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       if (assessed.rag.schedule === "Complete" && assessed.status !== null)
         completeContradicted(assessed, rules, locate, issues);
       items.push(assessed);
-    }
+    };
+    eachItem(read.items, assessItem);
     // The sheet's own grand total (the last one), for reconciling its figures with the report's.
     for (let k = read.skipped.length - 1; k >= 0; k--) {
       const sk = read.skipped[k]!;
@@ -367,6 +348,54 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       : {}),
     ...(riskRegister ? { riskRegister } : {}),
   };
+}
+
+/**
+ * The money cells a sheet's reader could not read (its errors), by row: the fields, the budget's cell, and each
+ * cell named with what it held. A function of its own, so that 100,000 issues do not make analyse itself hot.
+ */
+function unreadableMoney(
+  sheetIssues: readonly Issue[],
+  moneyAt: ReadonlyMap<number, MoneyField>,
+): {
+  unreadable: Map<number, MoneyField[]>;
+  budgetCell: Map<number, string>;
+  unreadableCells: Map<number, UnreadableCell[]>;
+} {
+  const unreadable = new Map<number, MoneyField[]>();
+  const budgetCell = new Map<number, string>();
+  const unreadableCells = new Map<number, UnreadableCell[]>();
+  for (const x of sheetIssues) {
+    if (x.severity !== "error") continue;
+    const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
+    const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
+    if (!cell || !f) continue;
+    const row = Number(cell[2]);
+    if (f === "budget" && !budgetCell.has(row)) budgetCell.set(row, x.cell);
+    const list = unreadable.get(row) ?? [];
+    if (!list.includes(f)) list.push(f);
+    unreadable.set(row, list);
+    // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
+    const held = / is /.exec(x.message);
+    const cells = unreadableCells.get(row) ?? [];
+    cells.push({
+      field: f,
+      cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
+      text: held ? x.message.slice(0, held.index) : x.message,
+    });
+    unreadableCells.set(row, cells);
+  }
+  return { unreadable, budgetCell, unreadableCells };
+}
+
+/** Appends `from` to `to`: a loop, not push(...from), as spreading 100,000 arguments overflows the stack. */
+function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (let k = 0; k < from.length; k++) to.push(from[k]!);
+}
+
+/** Calls `f` on each item (a loop small enough to be compiled on its own). */
+function eachItem(items: readonly ProgrammeItem[], f: (item: ProgrammeItem) => void): void {
+  for (let k = 0; k < items.length; k++) f(items[k]!);
 }
 
 function fieldCount(byField: Map<string, unknown>): number {
