@@ -170,6 +170,32 @@ test("inline rich text reads as its text without phonetic runs; shared formulas 
   expect([...formulaCells.keys()]).toEqual([1, 2, 4]);
 });
 
+test("a cell's type and style attributes and its inline string read the same however they are written", async () => {
+  const row = (cells: string) => `<row r="1">${cells}</row>`;
+  const xml =
+    "<worksheet><sheetData>" +
+    row(
+      // The tool's own inline strings (one plain <t>, kept spaces or not, entities), then others: rich text, an
+      // empty <t>, a <t> with markup inside, a formula with an inline string.
+      '<c r="A1" t="inlineStr"><is><t xml:space="preserve">  a &amp; b </t></is></c>' +
+        '<c r="B1" t="inlineStr"><is><t>plain</t></is></c>' +
+        '<c r="C1" t="inlineStr"><is><r><t>ri</t></r><r><t>ch</t></r></is></c>' +
+        '<c r="D1" t="inlineStr"><is><t></t></is></c>' +
+        '<c r="E1" t="inlineStr"><is><t>x</t><rPh><t>y</t></rPh></is></c>' +
+        '<c r="F1" t="inlineStr"><f>A1</f><is><t>by formula</t></is></c>' +
+        // Attributes in other orders and spacing; a "t" or "s" only as the end of another attribute's name; a
+        // style that is not a number.
+        '<c t="s"\tr="G1"><v>0</v></c>' +
+        '<c xt="s" r="H1"><v>7</v></c>' +
+        '<c r="I1" ns="2" s="x" s="0"><v>8</v></c>' +
+        '<c r="J1"\nt="str"><v>0</v></c>',
+    ) +
+    "</sheetData></worksheet>";
+  const { grid, formulaCells } = await read(xml);
+  expect(grid.values[0]).toEqual(["  a & b ", "plain", "rich", null, "x", "by formula", "shared", 7, 8, "0"]);
+  expect([...formulaCells.get(0)!]).toEqual([5]);
+});
+
 test("text between rows is handed on as it comes, not held back until a row or the end", () => {
   // A part of nothing but whitespace inside sheetData (800 MB of it inflated from under 1 MB took the reader over
   // ten minutes: the held text was searched again with every chunk).
