@@ -81,6 +81,8 @@ export interface MilestoneHistoryLine {
 }
 
 const norm = (v: CellValue) => (readText(v) ?? "").trim().toLowerCase();
+/** Whether a cell is the header `h` (lower case): only text can be (a number, date or boolean never reads as one). */
+const isHeader = (v: CellValue, h: string) => typeof v === "string" && norm(v) === h;
 
 /** The sheet's rows, read by header names (a block starts at each row holding "Reporting date" and "Milestone"). */
 export function readMilestoneHistory(
@@ -93,7 +95,7 @@ export function readMilestoneHistory(
   const wanted = MILESTONE_HISTORY_HEADERS.map((h) => h.toLowerCase());
   for (const row of grid.values) {
     if (!row) continue;
-    if (row.some((v) => norm(v) === "reporting date") && row.some((v) => norm(v) === "milestone")) {
+    if (row.some((v) => isHeader(v, "reporting date")) && row.some((v) => isHeader(v, "milestone"))) {
       cols = wanted.map((h) => row.findIndex((v) => norm(v) === h));
       continue;
     }
