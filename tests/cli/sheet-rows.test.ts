@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { readWorksheet } from "../../src/adapters/file/read/read-sheet";
 import { sheetRewriter } from "../../src/adapters/file/write/sheet-rewrite";
 import type { CellWrite } from "../../src/adapters/file/write/sheet-rewrite";
-import { eachCell, RowScanner } from "../../src/adapters/file/sheet-rows";
+import { eachCell, parseRef, RowScanner } from "../../src/adapters/file/sheet-rows";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -208,6 +208,75 @@ test("text between rows is handed on as it comes, not held back until a row or t
   s.push("</sheetData></worksheet>");
   s.finish();
   expect(gap).toBe(256 * 4096);
+});
+
+test("eachCell finds the cells the pattern it replaced found, on rows made of any mix of the pieces cells have", () => {
+  // The pattern eachCell used to run (and the r= pattern), as the reference.
+  const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
+  const reference = (xml: string) => {
+    const out: unknown[] = [];
+    CELL_RE.lastIndex = xml.indexOf(">") + 1;
+    let col = -1;
+    let m: RegExpExecArray | null;
+    while ((m = CELL_RE.exec(xml)) !== null) {
+      const ref = /\sr="([^"]*)"/.exec(m[1]!);
+      if (ref) col = parseRef(ref[1]!)[1];
+      else col++;
+      out.push([m.index, m.index + m[0].length, m[1], m[2], col, ref !== null]);
+    }
+    return out;
+  };
+  const PIECES = [
+    "<c",
+    "<x:c",
+    "<c:c",
+    "<cc",
+    "<col",
+    "<c-x",
+    "<c.x:c",
+    "</c>",
+    "</x:c>",
+    "</c:c>",
+    "</cx>",
+    "</",
+    "<",
+    ">",
+    "/>",
+    "/",
+    " ",
+    "\t",
+    "\n",
+    ' r="A1"',
+    ' r="B7"',
+    'r="C2"',
+    ' r=""',
+    ' r="D',
+    ' t="s"',
+    ' s="3"',
+    "<v>1</v>",
+    "<v>",
+    "</v>",
+    "<f>SUM(A1)</f>",
+    "<is><t>x</t></is>",
+    "<is><r><t>a</t></r></is>",
+    "a",
+    ":",
+    "-",
+    ".",
+    "c",
+    "x",
+    '"',
+  ];
+  let seed = 14;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let n = 0; n < 20_000; n++) {
+    let xml = next() < 0.8 ? '<row r="1">' : "";
+    const len = Math.floor(next() * 24);
+    for (let i = 0; i < len; i++) xml += PIECES[Math.floor(next() * PIECES.length)];
+    const got: unknown[] = [];
+    eachCell(xml, (c) => void got.push([c.start, c.end, c.attrs, c.inner, c.col, c.hasRef]));
+    expect([xml, got]).toEqual([xml, reference(xml)]);
+  }
 });
 
 test("eachCell gives each cell's place in the row's XML", () => {

@@ -12,7 +12,7 @@ import { InputError } from "../errors";
 import { StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
-import { eachCell, parseRef, RowScanner } from "../sheet-rows";
+import { attrValue, eachCell, parseRef, RowScanner } from "../sheet-rows";
 import { serialOfUnixEpoch } from "../../../engine/dates";
 import type { SegmentWindow } from "../segments";
 import { segmentsOf, streamSegments, windowStart } from "../segments";
@@ -122,33 +122,6 @@ const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const T_RE = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
 const RPH_RE = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 const F_RE = /<(?:[\w.-]+:)?f\b/;
-
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-
-/**
- * The value of the first `name="…"` attribute preceded by whitespace in a tag's attributes (undefined when there
- * is none): what `/\sname="([^"]*)"/` finds, without a pattern per cell. With `digits`, only a value of digits
- * counts (`/\sname="(\d+)"/`).
- */
-function attrValue(attrs: string, name: string, digits = false): string | undefined {
-  const open = `${name}="`;
-  for (let i = attrs.indexOf(open, 1); i > 0; i = attrs.indexOf(open, i + 1)) {
-    if (!isSpace(attrs.charCodeAt(i - 1))) continue;
-    const from = i + open.length;
-    const end = attrs.indexOf('"', from);
-    if (end < 0) return undefined;
-    if (digits) {
-      let ok = end > from;
-      for (let k = from; ok && k < end; k++) {
-        const c = attrs.charCodeAt(k);
-        ok = c >= 48 && c <= 57;
-      }
-      if (!ok) continue;
-    }
-    return attrs.slice(from, end);
-  }
-  return undefined;
-}
 
 /** An inline string as the tool (and Excel) writes it: one `<t>`, no markup inside. */
 const IS_T = "<is><t>";
