@@ -23,7 +23,7 @@ export function reportSheets(
   history: HistorySheet,
 ): SheetLayout[] {
   const sheets: SheetLayout[] = [];
-  const risks = riskHistoryPlan(options.riskHistory ?? null, a, history);
+  const risks = riskHistoryPlan(options.riskHistory ?? null, a, history, options.riskHistoryRows);
   sheets.push(
     highlightLayout(a, {
       previous: history.previous,
@@ -35,7 +35,15 @@ export function reportSheets(
   sheets.push(historySheetLayout(history, a));
   // Milestones (issue 12): only a workbook with milestones, or a Milestone History already, gets the sheet.
   if (a.milestones?.length || options.milestoneHistory)
-    sheets.push(milestoneHistoryLayout(a, options.milestoneHistory ?? null, options.history ?? null));
+    sheets.push(
+      milestoneHistoryLayout(
+        a,
+        options.milestoneHistory ?? null,
+        options.history ?? null,
+        history,
+        options.milestoneHistoryLines,
+      ),
+    );
   if (risks.layout) sheets.push(risks.layout);
   return sheets;
 }

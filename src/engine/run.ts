@@ -11,7 +11,7 @@ import type { WritePlan } from "./plan";
 import type { Trend } from "./report/trend";
 import type { WorkbookSnapshot } from "./snapshot";
 import { ownGrid } from "./snapshot";
-import { markSlippage } from "./report/milestone-history";
+import { markSlippageFrom, readMilestoneHistory } from "./report/milestone-history";
 import type { RunMode } from "./write-plan";
 import { computeTrend } from "./report/trend";
 import { buildWritePlanWith, historyForRun } from "./write-plan";
@@ -95,14 +95,17 @@ export function planRunWith(
   const historySheet = historyForRun(analysis, history, mode);
   const trend = computeTrend(analysis, historySheet.previous);
   const milestoneHistory = ownGrid(snapshot, "milestoneHistory");
-  if (analysis.milestones)
-    markSlippage(analysis.milestones, milestoneHistory, trend?.reportingDate ?? null, analysis.dateSystem);
-  const riskBefore = analysis.riskRegister
-    ? riskScoresBefore(
-        readRiskHistory(ownGrid(snapshot, "riskHistory"), analysis.dateSystem),
-        historySheet.previous,
-      )
-    : null;
+  const previousDate = trend?.reportingDate ?? null;
+  // Read once, where the slippage or the report needs them: both come from these rows.
+  const milestoneLines =
+    milestoneHistory && (mode === "report" || (previousDate !== null && analysis.milestones?.length))
+      ? readMilestoneHistory(milestoneHistory, analysis.dateSystem)
+      : undefined;
+  if (analysis.milestones && milestoneLines)
+    markSlippageFrom(analysis.milestones, milestoneLines, previousDate);
+  const riskHistory = ownGrid(snapshot, "riskHistory");
+  const riskRows = analysis.riskRegister ? readRiskHistory(riskHistory, analysis.dateSystem) : undefined;
+  const riskBefore = riskRows ? riskScoresBefore(riskRows, historySheet.previous) : null;
   if (mode === null) return { kind: "planned", analysis, trend, plan: null, riskScoresBefore: riskBefore };
   const plan = buildWritePlanWith(
     analysis,
@@ -112,7 +115,9 @@ export function planRunWith(
       historySheet,
       changeLog: ownGrid(snapshot, "changelog"),
       milestoneHistory,
-      riskHistory: ownGrid(snapshot, "riskHistory"),
+      ...(milestoneLines ? { milestoneHistoryLines: milestoneLines } : {}),
+      riskHistory,
+      ...(riskRows ? { riskHistoryRows: riskRows } : {}),
       generatedAt: excelSerialFromLocalDateTime(now, analysis.dateSystem),
       ...(snapshot.formulaCells ? { formulaCells: snapshot.formulaCells } : {}),
     },

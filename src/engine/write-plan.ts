@@ -15,6 +15,8 @@ import { alreadyLogged, changeLogLayout, changedCells, readChangeLog } from "./r
 import type { Trend } from "./report/trend";
 import { computeTrend } from "./report/trend";
 import type { HistorySheet } from "./report/history";
+import type { MilestoneHistoryLine } from "./report/milestone-history";
+import type { RiskHistoryRow } from "./report/risk-history-read";
 import { previousFromHistory, readHistorySheet } from "./report/history";
 import { cycleSentence } from "./cycle";
 import type { ReportSheets } from "./report-plan";
@@ -34,8 +36,12 @@ export interface PlanOptions {
   changeLog?: SheetGrid | null;
   /** The tool's Milestone History as it is now (issue 12; null when there is none yet). */
   milestoneHistory?: SheetGrid | null;
+  /** The Milestone History's rows as the run has read them already (`readMilestoneHistory`), read once a run. */
+  milestoneHistoryLines?: readonly MilestoneHistoryLine[];
   /** The tool's Risk History sheet as it is now (null when there is none yet). */
   riskHistory?: SheetGrid | null;
+  /** The Risk History's rows as the run has read them already (`readRiskHistory`), read once a run. */
+  riskHistoryRows?: readonly RiskHistoryRow[];
   /**
    * When the run happens: an Excel serial date-time in the user's local time, in the workbook's date system
    * (the analysis's dateSystem: excelSerialFromLocalDateTime(now, a.dateSystem)).

@@ -9,6 +9,7 @@ import type { SheetLayout } from "../../src/engine/plan";
 import { looksLikeOwnSheet, markerName } from "../../src/engine/own-sheets";
 import { keyMilestones } from "../../src/engine/report/key-milestones";
 import { MILESTONE_HISTORY_HEADERS } from "../../src/engine/report/milestone-history";
+import { milestoneHistoryLayout } from "../../src/engine/report/milestone-history-layout";
 import { planRun } from "../../src/engine/run";
 import { workbookSnapshot } from "../../src/engine/snapshot";
 import { day, grid, programmeSheet } from "../engine/builders";
@@ -136,6 +137,34 @@ describe("the Milestone History and slippage", () => {
       names,
     );
     expect(sheetOf(again.plan, "milestoneHistory").values).toHaveLength(9);
+  });
+
+  test("a second report in the same month replaces the first's rows, from the RAG History as the run read it", () => {
+    const names = [
+      { name: markerName("history"), reference: "='RAG History'!$A$1" },
+      { name: markerName("milestoneHistory"), reference: "='Milestone History'!$A$1" },
+    ];
+    const first = report([ITEMS, milestones("31/12/2020")], "2020-09-30");
+    const mid = report(
+      [
+        ITEMS,
+        milestones("31/01/2021"),
+        asGrid(sheetOf(first.plan, "history")),
+        asGrid(sheetOf(first.plan, "milestoneHistory")),
+      ],
+      "2020-12-15",
+      names,
+    );
+    const history = asGrid(sheetOf(mid.plan, "history"));
+    const msHistory = asGrid(sheetOf(mid.plan, "milestoneHistory"));
+    const end = report([ITEMS, milestones("15/02/2021"), history, msHistory], "2020-12-31", names);
+    const h = sheetOf(end.plan, "milestoneHistory");
+    // 15/12/2020's rows go with the RAG History's (the same month), 30/09/2020's stay.
+    expect(h.values.slice(1).map((r) => r[0])).toEqual([
+      44104, 44104, 44104, 44104, 44196, 44196, 44196, 44196,
+    ]);
+    // The same as laid out from the grids alone (reading the RAG History and the Milestone History again).
+    expect(h).toEqual(milestoneHistoryLayout(end.analysis, msHistory, history));
   });
 
   test("the highlight report's Key milestones section, in words and dd/mm/yyyy", () => {

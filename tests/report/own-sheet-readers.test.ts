@@ -101,7 +101,7 @@ describe("the history, read by its header names", () => {
   test("no history: nothing earlier, and the sheet holds this quarter alone", () => {
     const a = run([items(2000)]);
     const taken = readHistorySheet(null, a);
-    expect(taken).toEqual({ previous: null, earlier: [] });
+    expect(taken).toEqual({ previous: null, earlier: [], replaced: [] });
     expect(historySheetLayout(taken, a)).toEqual(historyLayout(mergeHistory([], a)));
   });
 });

@@ -189,28 +189,105 @@ export interface ScannedCell {
   hasRef: boolean;
 }
 
-const CELL_RE = /<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g;
-const ATTR_R = /\sr="([^"]*)"/;
+/** [\w.-]: a character of an element's name or its prefix. */
+const isNameChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+/** \w: what a word boundary (\b) tells from the rest. */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
-/** Calls `fn` for each cell of a row's XML, in order, with its column; `fn` returning false stops the scan. */
+/**
+ * The value of the first `name="…"` attribute preceded by whitespace in a tag's attributes (undefined when there
+ * is none): what `/\sname="([^"]*)"/` finds, without a pattern. With `digits`, only a value of one or more
+ * digits counts (`/\sname="(\d+)"/`).
+ */
+export function attrValue(attrs: string, name: string, digits = false): string | undefined {
+  const open = `${name}="`;
+  for (let i = attrs.indexOf(open, 1); i > 0; i = attrs.indexOf(open, i + 1)) {
+    if (!isSpace(attrs.charCodeAt(i - 1))) continue;
+    const from = i + open.length;
+    const end = attrs.indexOf('"', from);
+    if (end < 0) return undefined;
+    if (digits) {
+      let ok = end > from;
+      for (let k = from; ok && k < end; k++) {
+        const c = attrs.charCodeAt(k);
+        ok = c >= 48 && c <= 57;
+      }
+      if (!ok) continue;
+    }
+    return attrs.slice(from, end);
+  }
+  return undefined;
+}
+
+/** Where a `</c>` close tag (any prefix) that starts at `q` (a "</") ends, or -1 when none starts there. */
+function closeEnd(xml: string, q: number): number {
+  let k = q + 2;
+  if (xml.charCodeAt(k) === 99 /* c */ && xml.charCodeAt(k + 1) === 62 /* > */) return k + 2;
+  while (isNameChar(xml.charCodeAt(k))) k++;
+  return k > q + 2 &&
+    xml.charCodeAt(k) === 58 /* : */ &&
+    xml.charCodeAt(k + 1) === 99 &&
+    xml.charCodeAt(k + 2) === 62
+    ? k + 3
+    : -1;
+}
+
+/**
+ * The cell element whose name ("c") is at `p`, or false: a word boundary after the name, the open tag's
+ * attributes up to its first ">", then either "/>" or content up to the first `</c>` (any prefix).
+ */
+function cellFrom(xml: string, p: number, cell: ScannedCell): boolean {
+  if (xml.charCodeAt(p) !== 99 /* c */ || isWordChar(xml.charCodeAt(p + 1))) return false;
+  const gt = xml.indexOf(">", p + 1);
+  if (gt < 0) return false;
+  if (xml.charCodeAt(gt - 1) === 47 /* / */) {
+    cell.attrs = xml.slice(p + 1, gt - 1);
+    cell.inner = undefined;
+    cell.end = gt + 1;
+    return true;
+  }
+  for (let q = xml.indexOf("</", gt + 1); q >= 0; q = xml.indexOf("</", q + 1)) {
+    const end = closeEnd(xml, q);
+    if (end < 0) continue;
+    cell.attrs = xml.slice(p + 1, gt);
+    cell.inner = xml.slice(gt + 1, q);
+    cell.end = end;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `fn` for each cell of a row's XML, in order, with its column; `fn` returning false stops the scan. A cell
+ * is what `/<(?:[\w.-]+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?c>)/g` matches (any prefix, self-closing or
+ * with content), found with indexOf instead of that pattern: the same cells, several times faster.
+ */
 export function eachCell(rowXml: string, fn: (cell: ScannedCell) => boolean | void): void {
   const cell: ScannedCell = { start: 0, end: 0, attrs: "", inner: undefined, col: -1, hasRef: false };
-  CELL_RE.lastIndex = rowXml.indexOf(">") + 1;
   let col = -1;
-  let m: RegExpExecArray | null;
-  while ((m = CELL_RE.exec(rowXml)) !== null) {
-    const attrs = m[1]!;
-    const ref = ATTR_R.exec(attrs);
-    if (ref) col = parseRef(ref[1]!)[1];
+  let from = rowXml.indexOf(">") + 1;
+  for (let lt = rowXml.indexOf("<", from); lt >= 0; lt = rowXml.indexOf("<", from)) {
+    // The name with a prefix first (as the pattern tries it), then without.
+    const j = lt + 1;
+    let k = j;
+    while (isNameChar(rowXml.charCodeAt(k))) k++;
+    const found =
+      (k > j && rowXml.charCodeAt(k) === 58 /* : */ && cellFrom(rowXml, k + 1, cell)) ||
+      cellFrom(rowXml, j, cell);
+    if (!found) {
+      from = lt + 1;
+      continue;
+    }
+    const ref = attrValue(cell.attrs, "r");
+    if (ref !== undefined) col = parseRef(ref)[1];
     else col++;
-    const end = m.index + m[0].length;
-    cell.start = m.index;
-    cell.end = end;
-    cell.attrs = attrs;
-    cell.inner = m[2];
+    cell.start = lt;
     cell.col = col;
-    cell.hasRef = ref !== null;
+    cell.hasRef = ref !== undefined;
     if (fn(cell) === false) break;
-    CELL_RE.lastIndex = end; // fn may scan other rows
+    from = cell.end; // fn may scan other rows
   }
 }

@@ -387,6 +387,11 @@ export interface HistorySheet {
   previous: PreviousSnapshot | null;
   /** The rows of every month but this one, as written back, with their reporting dates, in sheet order. */
   earlier: { reportingDate: DayNumber; values: LayoutValue[] }[];
+  /**
+   * The reporting dates of the sheet's rows of this month, which this snapshot replaces (not written back), so
+   * the Milestone History drops the same snapshots without reading the sheet again (`readHistorySheet` sets it).
+   */
+  replaced?: DayNumber[];
 }
 
 type Reading = Comparing & Pick<ProgrammeAnalysis, "dateSystem">;
@@ -394,10 +399,13 @@ type Reading = Comparing & Pick<ProgrammeAnalysis, "dateSystem">;
 export function readHistorySheet(grid: SheetGrid | null, a: Reading): HistorySheet {
   const rows = sheetRows(grid, a.dateSystem);
   const month = monthKey(a.reportingDate);
-  const earlier = rows
-    .filter((r) => monthKey(r.reportingDate) !== month)
-    .map((r) => ({ reportingDate: r.reportingDate, values: copiedValues(r, a.dateSystem) }));
-  return { previous: previousOf(rows, a), earlier };
+  const earlier: HistorySheet["earlier"] = [];
+  const replaced = new Set<DayNumber>();
+  for (const r of rows)
+    if (monthKey(r.reportingDate) !== month)
+      earlier.push({ reportingDate: r.reportingDate, values: copiedValues(r, a.dateSystem) });
+    else replaced.add(r.reportingDate);
+  return { previous: previousOf(rows, a), earlier, replaced: [...replaced] };
 }
 
 /** The snapshot a report compares with, from the history sheet: all the trend needs of it. */

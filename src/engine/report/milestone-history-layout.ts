@@ -9,8 +9,10 @@ import { excelSerialFromDay } from "../dates";
 import type { SheetGrid } from "../grid";
 import type { ProgrammeAnalysis } from "../model";
 import type { LayoutValue, SheetLayout } from "../plan";
+import type { HistorySheet } from "./history";
 import { readHistory, readHistorySheet } from "./history";
 import { logSheetLayout } from "./log-sheet";
+import type { MilestoneHistoryLine } from "./milestone-history";
 import {
   MILESTONE_HISTORY_LOG_COLUMNS,
   MILESTONE_HISTORY_SHEET,
@@ -40,18 +42,26 @@ function rowOf(m: AssessedMilestone, a: ProgrammeAnalysis): LayoutValue[] {
 /**
  * The Milestone History of a report: the sheet's rows of the reporting dates the RAG History keeps (every date it
  * held but those it replaces now), then this reporting date's milestones, in order of reporting date.
+ * `history` is the RAG History as the run read it (`readHistorySheet(ragHistory, a)`) and `lines` the sheet's
+ * rows as it read them (`readMilestoneHistory(grid, a.dateSystem)`), so neither sheet is read again here; without
+ * them they are read from the grids.
  */
 export function milestoneHistoryLayout(
   a: ProgrammeAnalysis,
   grid: SheetGrid | null,
   ragHistory: SheetGrid | null,
+  history?: HistorySheet,
+  lines?: readonly MilestoneHistoryLine[],
 ): SheetLayout {
-  const old = readMilestoneHistory(grid, a.dateSystem);
+  const old = lines ?? readMilestoneHistory(grid, a.dateSystem);
   // The reporting dates the RAG History drops when it takes this snapshot (its rows it does not write back).
-  const kept = new Set(readHistorySheet(ragHistory, a).earlier.map((e) => e.reportingDate));
   const dropped = new Set<number>([a.reportingDate]);
-  for (const r of readHistory(ragHistory, a.dateSystem))
-    if (!kept.has(r.reportingDate)) dropped.add(r.reportingDate);
+  if (history?.replaced) for (const d of history.replaced) dropped.add(d);
+  else {
+    const kept = new Set((history ?? readHistorySheet(ragHistory, a)).earlier.map((e) => e.reportingDate));
+    for (const r of readHistory(ragHistory, a.dateSystem))
+      if (!kept.has(r.reportingDate)) dropped.add(r.reportingDate);
+  }
   const rows: { reportingDate: number; values: LayoutValue[] }[] = old.filter(
     (l) => !dropped.has(l.reportingDate),
   );

@@ -72,7 +72,8 @@ function keyOf(m: AssessedMilestone): string {
   return milestoneKey(p.ref ?? p.name, m.name);
 }
 
-interface HistoryLine {
+/** One row of the Milestone History as read back: its snapshot, its milestone's key and forecast, its cells. */
+export interface MilestoneHistoryLine {
   reportingDate: DayNumber;
   key: string;
   forecast: DayNumber | null;
@@ -80,16 +81,21 @@ interface HistoryLine {
 }
 
 const norm = (v: CellValue) => (readText(v) ?? "").trim().toLowerCase();
+/** Whether a cell is the header `h` (lower case): only text can be (a number, date or boolean never reads as one). */
+const isHeader = (v: CellValue, h: string) => typeof v === "string" && norm(v) === h;
 
 /** The sheet's rows, read by header names (a block starts at each row holding "Reporting date" and "Milestone"). */
-export function readMilestoneHistory(grid: SheetGrid | null, dateSystem: DateSystem = 1900): HistoryLine[] {
+export function readMilestoneHistory(
+  grid: SheetGrid | null,
+  dateSystem: DateSystem = 1900,
+): MilestoneHistoryLine[] {
   if (!grid) return [];
-  const out: HistoryLine[] = [];
+  const out: MilestoneHistoryLine[] = [];
   let cols: number[] | null = null;
   const wanted = MILESTONE_HISTORY_HEADERS.map((h) => h.toLowerCase());
   for (const row of grid.values) {
     if (!row) continue;
-    if (row.some((v) => norm(v) === "reporting date") && row.some((v) => norm(v) === "milestone")) {
+    if (row.some((v) => isHeader(v, "reporting date")) && row.some((v) => isHeader(v, "milestone"))) {
       cols = wanted.map((h) => row.findIndex((v) => norm(v) === h));
       continue;
     }
@@ -132,9 +138,21 @@ export function markSlippage(
   dateSystem: DateSystem = 1900,
 ): void {
   if (previousDate === null || !grid || milestones.length === 0) return;
+  markSlippageFrom(milestones, readMilestoneHistory(grid, dateSystem), previousDate);
+}
+
+/**
+ * markSlippage from the sheet's rows as `readMilestoneHistory` read them, so a run that also writes the sheet
+ * reads it once (run.ts).
+ */
+export function markSlippageFrom(
+  milestones: readonly AssessedMilestone[],
+  lines: readonly MilestoneHistoryLine[],
+  previousDate: DayNumber | null,
+): void {
+  if (previousDate === null || milestones.length === 0) return;
   const before = new Map<string, DayNumber | null>();
-  for (const line of readMilestoneHistory(grid, dateSystem))
-    if (line.reportingDate === previousDate) before.set(line.key, line.forecast);
+  for (const line of lines) if (line.reportingDate === previousDate) before.set(line.key, line.forecast);
   if (before.size === 0) return;
   for (const m of milestones) {
     const k = keyOf(m);

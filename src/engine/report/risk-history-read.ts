@@ -38,7 +38,8 @@ export function readRiskHistory(grid: SheetGrid | null, dateSystem: DateSystem =
     const found = new Array<number>(COLUMNS.length).fill(-1);
     let named = 0;
     for (let c = 0; c < row.length; c++) {
-      const i = BY_NAME.get(norm(row[c]));
+      // Only text can be a header (a number, date or boolean never reads as one of these words).
+      const i = typeof row[c] === "string" ? BY_NAME.get(norm(row[c])) : undefined;
       if (i !== undefined && found[i] === -1) {
         found[i] = c;
         named++;

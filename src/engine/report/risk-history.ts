@@ -74,14 +74,18 @@ export interface RiskHistoryPlan {
   layout: SheetLayout | null;
 }
 
-/** What a report does with the Risk History: the scores to compare with, and the sheet to write. */
+/**
+ * What a report does with the Risk History: the scores to compare with, and the sheet to write. `read` is the
+ * sheet's rows where the run has read them already (`readRiskHistory(grid, a.dateSystem)`), so it is read once.
+ */
 export function riskHistoryPlan(
   grid: SheetGrid | null,
   a: ProgrammeAnalysis,
   history: HistorySheet,
+  read?: readonly RiskHistoryRow[],
 ): RiskHistoryPlan {
   if (!grid && !a.riskRegister) return { before: null, layout: null };
-  const rows = readRiskHistory(grid, a.dateSystem);
+  const rows = read ?? readRiskHistory(grid, a.dateSystem);
   const before = riskScoresBefore(rows, history.previous);
   const earlierDates = new Set<number>(history.earlier.map((e) => e.reportingDate));
   let oldest: number | null = null;

@@ -12,7 +12,7 @@ import { InputError } from "../errors";
 import { StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
-import { eachCell, parseRef, RowScanner } from "../sheet-rows";
+import { attrValue, eachCell, parseRef, RowScanner } from "../sheet-rows";
 import { serialOfUnixEpoch } from "../../../engine/dates";
 import type { SegmentWindow } from "../segments";
 import { segmentsOf, streamSegments, windowStart } from "../segments";
@@ -122,8 +122,21 @@ const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const T_RE = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
 const RPH_RE = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 const F_RE = /<(?:[\w.-]+:)?f\b/;
-const ATTR_S = /\ss="(\d+)"/;
-const ATTR_T = /\st="([^"]*)"/;
+
+/** An inline string as the tool (and Excel) writes it: one `<t>`, no markup inside. */
+const IS_T = "<is><t>";
+const IS_T_KEPT = '<is><t xml:space="preserve">';
+const T_IS = "</t></is>";
+
+/** The text of an inline string's one plain `<t>` (undefined for any other content: read by the patterns). */
+function plainInlineText(inner: string): string | undefined {
+  if (!inner.endsWith(T_IS)) return undefined;
+  const from = inner.startsWith(IS_T_KEPT) ? IS_T_KEPT.length : inner.startsWith(IS_T) ? IS_T.length : -1;
+  if (from < 0) return undefined;
+  const end = inner.length - T_IS.length;
+  if (end < from || inner.indexOf("<", from) !== end) return undefined;
+  return inner.slice(from, end);
+}
 
 /**
  * One streamed pass over a worksheet part. The cells are scanned row by row with the few patterns SpreadsheetML
@@ -180,19 +193,24 @@ export async function readWorksheet(
         throw new InputError(
           `${path}: sheet "${name}" has a cell at ${colLetters(col)}${sheetRow + 1}, beyond Excel's last cell XFD1048576: the file was not written by Excel or is damaged; open it in Excel (or LibreOffice) and save it again`,
         );
-      const type = ATTR_T.exec(attrs)?.[1] ?? "n";
-      const sm = ATTR_S.exec(attrs);
-      const style = sm ? Number(sm[1]) : 0;
+      const type = attrValue(attrs, "t") ?? "n";
+      const sm = attrValue(attrs, "s", true);
+      const style = sm !== undefined ? Number(sm) : 0;
       // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
       const plainV =
         inner !== undefined &&
         inner.startsWith("<v>") &&
         inner.endsWith("</v>") &&
         inner.indexOf("<", 3) === inner.length - 4;
-      const hasFormula = inner !== undefined && !plainV && F_RE.test(inner);
+      // So is an inline string of one plain `<t>` (the tool's own sheets hold little else).
+      const plainT = inner !== undefined && type === "inlineStr" ? plainInlineText(inner) : undefined;
+      const hasFormula = inner !== undefined && !plainV && plainT === undefined && F_RE.test(inner);
       let hasValue = false;
       let v: CellValue = null;
-      if (inner !== undefined) {
+      if (plainT !== undefined) {
+        hasValue = true;
+        v = decodeXmlText(plainT);
+      } else if (inner !== undefined) {
         if (type === "inlineStr") {
           const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
           let text = "";
