@@ -128,6 +128,8 @@ export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } f
 export { reportWarnings } from "./report/notes";
 export type { KeyMilestone } from "./report/key-milestones";
 export {
+  cancelledItemMilestones,
+  cancelledMilestonesText,
   keyMilestoneGroupText,
   keyMilestones,
   milestoneProject,
