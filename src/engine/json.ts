@@ -7,6 +7,7 @@ import { columnLetters } from "./grid";
 import type { Pence } from "./money";
 import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
 import type { OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
+import type { Direction } from "./report/history";
 import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
@@ -27,6 +28,11 @@ export type JsonItemPrevious = {
     forecastChange: number | null;
     /** "Schedule Green → Red", one per dimension that changed. */
     changes: string[];
+    /**
+     * How the overall rating moved: improved, worse, unchanged, or noLongerRated / newlyRated (to or from Not
+     * assessed, which is neither better nor worse).
+     */
+    direction: Direction;
   };
 
 /** The programme at the last quarter the history holds, and the flows since. */
@@ -45,6 +51,9 @@ export interface JsonProgrammePrevious {
   flows: Record<RagCountKey, Flow>;
   improved: number;
   worsened: number;
+  /** Items rated then and Not assessed now, and the reverse: counted apart from improved and worse. */
+  noLongerRated: number;
+  newlyRated: number;
   newItems: number;
   closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
 }
@@ -332,6 +341,7 @@ export function toJsonReport(
           forecast: pounds(x.before.forecast),
           forecastChange: pounds(x.forecastChange),
           changes: x.changes.map(changeText),
+          direction: x.overall,
         };
       })(),
     })),
@@ -351,6 +361,8 @@ export function toJsonReport(
           flows: trend.flows,
           improved: trend.improved.length,
           worsened: trend.worsened.length,
+          noLongerRated: trend.noLongerRated.length,
+          newlyRated: trend.newlyRated.length,
           newItems: trend.newItems.length,
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
         }

@@ -300,6 +300,8 @@ describe("Q2 then Q3", () => {
       forecastChange: 45_000,
       improved: 2,
       worsened: 1,
+      noLongerRated: 0,
+      newlyRated: 0,
       newItems: 1,
       closed: [],
     });
@@ -314,6 +316,7 @@ describe("Q2 then Q3", () => {
       forecast: 98_000,
       forecastChange: 14_000,
       changes: ["Budget Green → Red", "Overall Green → Red"],
+      direction: "worse",
     });
     expect(json.items.find((i) => i.ref === "D4")!.previous).toBeNull();
   });

@@ -61,7 +61,7 @@ import {
   varianceFormat,
 } from "./page-layout";
 import type { ItemTrend, Trend } from "./trend";
-import { changeText, computeTrend } from "./trend";
+import { changeText, computeTrend, ratedMoveText } from "./trend";
 import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
@@ -552,6 +552,47 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     if (trend.improved.length > improved.length)
       r = pager.block(r, { rows: [note(`… and ${trend.improved.length - improved.length} more.`)] });
     r = pager.gap(r);
+
+    // Moves to and from Not assessed: neither improved nor worse, so counted and named apart (only when any).
+    const unrated = [...trend.noLongerRated, ...trend.newlyRated];
+    if (unrated.length > 0) {
+      const listedMoves = unrated.slice(0, limit);
+      const moveRow = (x: ItemTrend): RowSpec => [
+        text(0, x.item.ref, 1, FORMAT.text),
+        text(1, x.item.name),
+        text(2, x.item.owner),
+        rag(3, x.before?.overall ?? ""),
+        rag(4, x.item.rag.overall),
+        text(5, x.overall === "noLongerRated" ? "No longer rated" : "Newly rated", 3),
+        text(8, clip(ratedMoveText(x), 700), COLS - 8),
+      ];
+      r = pager.block(r, {
+        heading: [
+          heading(
+            `No longer rated or newly rated since ${trend.label} (${trend.noLongerRated.length} no longer rated, ${trend.newlyRated.length} newly rated)`,
+          ),
+          note(
+            "A move to or from Not assessed is neither an improvement nor a worsening: these items are not counted as improved or worse.",
+          ),
+        ],
+        header: [
+          head([
+            [0, "Ref"],
+            [1, "Project"],
+            [2, "Owner"],
+            [3, "Then"],
+            [4, "Now"],
+            [5, "Change", 3],
+            [8, "Why", COLS - 8],
+          ]),
+        ],
+        rows: listedMoves.map(moveRow),
+        continued: [heading(`No longer rated or newly rated since ${trend.label} (continued)`)],
+      });
+      if (unrated.length > listedMoves.length)
+        r = pager.block(r, { rows: [note(`… and ${unrated.length - listedMoves.length} more.`)] });
+      r = pager.gap(r);
+    }
 
     // Worse since last quarter is in the exceptions' "Since last quarter" column; new and closed items here.
     const moves: RowSpec[] = [

@@ -73,6 +73,10 @@ export interface Trend {
   items: ItemTrend[];
   improved: ItemTrend[];
   worsened: ItemTrend[];
+  /** Rated then (Red, Amber, Green, Complete ...), Not assessed now: neither improved nor worse. */
+  noLongerRated: ItemTrend[];
+  /** Not assessed then, rated now: neither improved nor worse. */
+  newlyRated: ItemTrend[];
   newItems: AssessedItem[];
   /** Items last quarter's snapshot held that the sheets no longer have. */
   closed: HistoryRow[];
@@ -190,6 +194,8 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
     items,
     improved: items.filter((t) => t.overall === "improved"),
     worsened: items.filter((t) => t.overall === "worse"),
+    noLongerRated: items.filter((t) => t.overall === "noLongerRated"),
+    newlyRated: items.filter((t) => t.overall === "newlyRated"),
     newItems: items.filter((t) => t.before === null).map((t) => t.item),
     closed,
     flows,
@@ -212,4 +218,26 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
 /** "Red", "Amber" … as a programme RAG word, or "not recorded". */
 export function ragOrUnknown(r: string | RagStatus | null | undefined): string {
   return r ? r : "not recorded";
+}
+
+/** "2 improved, 1 worse, 0 new, 0 closed, 1 no longer rated, 0 newly rated": the movers counted, as shown everywhere. */
+export function moversText(t: Trend): string {
+  return (
+    `${t.improved.length} improved, ${t.worsened.length} worse, ${t.newItems.length} new, ${t.closed.length} closed, ` +
+    `${t.noLongerRated.length} no longer rated, ${t.newlyRated.length} newly rated`
+  );
+}
+
+/**
+ * Why an item no longer rated is Not assessed now (its Not assessed reasons), or what an item newly rated is
+ * rated on: in words, for naming the item beside its move.
+ */
+export function ratedMoveText(t: ItemTrend): string {
+  const was = t.before?.overall ?? "";
+  const now = t.item.rag.overall;
+  const why =
+    now === "Not assessed"
+      ? t.item.reasons.filter((r) => r.text.startsWith("Not assessed")).map((r) => r.text)
+      : t.item.reasons.filter((r) => !r.text.startsWith("Not assessed")).map((r) => r.text);
+  return `${was} → ${now}` + (why.length ? `: ${why.join("; ")}` : "");
 }
