@@ -20,7 +20,7 @@ import { varianceIsCarried, yearVarianceWords } from "../engine/year-words";
 import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
-import { changeText, moversText, ratedMoveText } from "../engine/report/trend";
+import { behindOverrideText, changeText, moversText, ratedMoveText } from "../engine/report/trend";
 import { budgetsNotReadNote } from "../engine/assess/programme";
 
 export function formatIssue(i: Issue): string {
@@ -154,6 +154,15 @@ export function summaryLines(
         lines.push(`  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${ratedMoveText(x)}`);
       if (list.length > EXCEPTION_LIMIT)
         lines.push(`  … and ${list.length - EXCEPTION_LIMIT} more (--json lists them all)`);
+    }
+    if (trend.worseBehindOverride.length) {
+      lines.push(`Computed rating worse behind an override since ${trend.label}:`);
+      for (const x of trend.worseBehindOverride.slice(0, EXCEPTION_LIMIT))
+        lines.push(`  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${behindOverrideText(x)}`);
+      if (trend.worseBehindOverride.length > EXCEPTION_LIMIT)
+        lines.push(
+          `  … and ${trend.worseBehindOverride.length - EXCEPTION_LIMIT} more (--json lists them all)`,
+        );
     }
     const moves = trend.moneyMoves.slice(0, 5);
     if (moves.length)

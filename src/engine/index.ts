@@ -136,7 +136,7 @@ export {
   milestoneSummary,
 } from "./report/key-milestones";
 export type { Trend } from "./report/trend";
-export { changeText, moversText, ratedMoveText } from "./report/trend";
+export { behindOverrideText, changeText, moversText, ratedMoveText } from "./report/trend";
 export { toJsonReport } from "./json";
 export type { RatedRisk } from "./assess/risk-register";
 export { riskName, riskOrder } from "./assess/risk-register";

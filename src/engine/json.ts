@@ -34,6 +34,10 @@ export type JsonItemPrevious = {
      * assessed, which is neither better nor worse).
      */
     direction: Direction;
+    /** The rules' (computed) rating in that snapshot; null in a history written before it was kept. */
+    computed: string | null;
+    /** True when an override sets the rating now and the computed rating worsened behind it. */
+    worseBehindOverride: boolean;
   };
 
 /** The programme at the last quarter the history holds, and the flows since. */
@@ -52,11 +56,13 @@ export interface JsonProgrammePrevious {
   flows: Record<RagCountKey, Flow>;
   improved: number;
   worsened: number;
+  newItems: number;
+  closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
   /** Items rated then and Not assessed now, and the reverse: counted apart from improved and worse. */
   noLongerRated: number;
   newlyRated: number;
-  newItems: number;
-  closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
+  /** Items whose computed rating worsened behind an override (the reported rating did not worsen). */
+  worseBehindOverride: number;
 }
 
 const pounds = (p: Pence | null): number | null => (p === null ? null : toPounds(p));
@@ -377,6 +383,8 @@ export function toJsonReport(
           forecastChange: pounds(x.forecastChange),
           changes: x.changes.map(changeText),
           direction: x.overall,
+          computed: x.before.computed || null,
+          worseBehindOverride: x.worseBehindOverride,
         };
       })(),
       status: i.status,
@@ -400,10 +408,11 @@ export function toJsonReport(
           flows: trend.flows,
           improved: trend.improved.length,
           worsened: trend.worsened.length,
-          noLongerRated: trend.noLongerRated.length,
-          newlyRated: trend.newlyRated.length,
           newItems: trend.newItems.length,
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
+          noLongerRated: trend.noLongerRated.length,
+          newlyRated: trend.newlyRated.length,
+          worseBehindOverride: trend.worseBehindOverride.length,
         }
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),

@@ -5,7 +5,7 @@ import { formatPounds } from "../../engine/money";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { RAG_COUNT_KEYS } from "../../engine/rag";
 import type { Trend } from "../../engine/report/trend";
-import { changeText, moversText, ratedMoveText } from "../../engine/report/trend";
+import { behindOverrideText, changeText, moversText, ratedMoveText } from "../../engine/report/trend";
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
@@ -66,6 +66,18 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
             <li key={`${x.item.sheet}!${x.item.row}`}>
               {x.overall === "noLongerRated" ? "No longer rated" : "Newly rated"} (neither improved nor
               worse): {[x.item.ref, x.item.name].filter(Boolean).join(" ")}: {ratedMoveText(x)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {trend.worseBehindOverride.length > 0 && (
+        <ul
+          className={styles.list}
+          aria-label={`Computed rating worse behind an override since ${trend.label}`}
+        >
+          {trend.worseBehindOverride.map((x) => (
+            <li key={`${x.item.sheet}!${x.item.row}`}>
+              {[x.item.ref, x.item.name].filter(Boolean).join(" ")}: {behindOverrideText(x)}
             </li>
           ))}
         </ul>
