@@ -181,10 +181,9 @@ export function summaryLines(
     );
     for (const i of listed) {
       const x = trendOf.get(i);
-      const since =
-        x && x.before && x.changes.length
-          ? ` [since ${trend!.label}: ${x.changes.map(changeText).join(", ")}]`
-          : "";
+      const moved = x && x.before ? x.changes.map(changeText) : [];
+      if (x?.worseBehindOverride) moved.push(behindOverrideText(x));
+      const since = moved.length ? ` [since ${trend!.label}: ${moved.join(", ")}]` : "";
       lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.ref, i.name].filter(Boolean).join(" ")}${since}`);
       const ov = overrideText(i, a.sheets);
       if (ov) lines.push(`            ${ov}`);

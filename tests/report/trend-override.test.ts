@@ -76,7 +76,7 @@ test("the report: the exception's since-last-quarter cell and a section of their
   const values = highlightLayout(q3, { previous })
     .values.flat()
     .filter((v): v is string => typeof v === "string");
-  const words = "Computed Green → Red behind the override Green: computed worsened behind an override";
+  const words = "Computed worsened behind an override: Green → Red (reported Green)";
   expect(values.some((v) => v.split("\n").includes(words))).toBe(true);
   expect(values).toContain("Computed rating worse behind an override since Q2 2020/21 (1)");
 });
@@ -87,7 +87,10 @@ test("the CLI summary and --json say so", () => {
   expect(lines.some((l) => l.endsWith("0 newly rated, 1 computed worse behind an override"))).toBe(true);
   expect(lines).toContain("Computed rating worse behind an override since Q2 2020/21:");
   expect(lines).toContain(
-    "  GS03 Telephony: Computed Green → Red behind the override Green: computed worsened behind an override",
+    "  Green       GS03 Telephony [since Q2 2020/21: Budget Green → Red, Computed worsened behind an override: Green → Red (reported Green)]",
+  );
+  expect(lines).toContain(
+    "  GS03 Telephony: Computed worsened behind an override: Green → Red (reported Green)",
   );
   const json = toJsonReport(q3, trend);
   expect(json.previous!.worseBehindOverride).toBe(1);

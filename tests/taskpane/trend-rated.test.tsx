@@ -31,7 +31,7 @@ test("Red last quarter, cancelled now: no longer rated, not improved", () => {
   expect(screen.queryByRole("list", { name: "Improved since Q2 2020/21" })).toBeNull();
   const moved = screen.getByRole("list", { name: "No longer rated or newly rated since Q2 2020/21" });
   expect(moved.textContent).toMatch(
-    /^No longer rated \(neither improved nor worse\): LIB-07 Library kiosks: Red → Not assessed: Not assessed: cancelled/,
+    /^No longer rated \(neither improved nor worse\): LIB-07 Library kiosks: Red → Not assessed: cancelled \(status "Cancelled"/,
   );
 });
 
@@ -56,6 +56,6 @@ test("a computed rating that worsened behind an override is named", () => {
     name: "Computed rating worse behind an override since Q2 2020/21",
   });
   expect(list.textContent).toBe(
-    "GS03 Telephony: Computed Green → Red behind the override Green: computed worsened behind an override",
+    "GS03 Telephony: Computed worsened behind an override: Green → Red (reported Green)",
   );
 });

@@ -61,7 +61,7 @@ import {
   varianceFormat,
 } from "./page-layout";
 import type { ItemTrend, Trend } from "./trend";
-import { behindOverrideText, changeText, computeTrend, ratedMoveText } from "./trend";
+import { behindOverrideText, changeText, computeTrend, ratedMoveWhy } from "./trend";
 import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
@@ -566,7 +566,15 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         rag(3, x.before?.overall ?? ""),
         rag(4, x.item.rag.overall),
         text(5, x.overall === "noLongerRated" ? "No longer rated" : "Newly rated", 3),
-        text(8, clip(ratedMoveText(x), 700), COLS - 8),
+        text(
+          8,
+          clip(
+            ratedMoveWhy(x).join("\n") ||
+              (x.overall === "newlyRated" ? "Every dimension assessed is within the rules." : ""),
+            700,
+          ),
+          COLS - 8,
+        ),
       ];
       r = pager.block(r, {
         heading: [

@@ -259,10 +259,10 @@ export function moversText(t: Trend): string {
   );
 }
 
-/** "Computed Green → Red behind the override Green": an item whose computed rating worsened behind an override. */
+/** "Computed worsened behind an override: Green → Red (reported Green)". */
 export function behindOverrideText(t: ItemTrend): string {
   const c = t.computedChange!;
-  return `Computed ${c.from} → ${c.to} behind the override ${t.item.rag.overall}: computed worsened behind an override`;
+  return `Computed worsened behind an override: ${c.from} → ${c.to} (reported ${t.item.rag.overall})`;
 }
 
 /**
@@ -270,11 +270,13 @@ export function behindOverrideText(t: ItemTrend): string {
  * rated on: in words, for naming the item beside its move.
  */
 export function ratedMoveText(t: ItemTrend): string {
-  const was = t.before?.overall ?? "";
-  const now = t.item.rag.overall;
-  const why =
-    now === "Not assessed"
-      ? t.item.reasons.filter((r) => r.text.startsWith("Not assessed")).map((r) => r.text)
-      : t.item.reasons.filter((r) => !r.text.startsWith("Not assessed")).map((r) => r.text);
-  return `${was} → ${now}` + (why.length ? `: ${why.join("; ")}` : "");
+  // "Red → Not assessed: cancelled (...)", not "Red → Not assessed: Not assessed: cancelled (...)".
+  const why = ratedMoveWhy(t).map((w) => w.replace(/^Not assessed: /, ""));
+  return `${t.before?.overall ?? ""} → ${t.item.rag.overall}` + (why.length ? `: ${why.join("; ")}` : "");
+}
+
+/** The reasons behind a move to or from Not assessed: why it is not rated now, or what it is rated on now. */
+export function ratedMoveWhy(t: ItemTrend): string[] {
+  const unrated = t.item.rag.overall === "Not assessed";
+  return t.item.reasons.filter((r) => r.text.startsWith("Not assessed") === unrated).map((r) => r.text);
 }
