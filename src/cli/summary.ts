@@ -20,7 +20,7 @@ import { varianceIsCarried, yearVarianceWords } from "../engine/year-words";
 import { reportWarnings } from "../engine/report/notes";
 import { milestoneSummary } from "../engine/report/key-milestones";
 import type { Trend } from "../engine/report/trend";
-import { changeText } from "../engine/report/trend";
+import { behindOverrideText, changeText, moversText, ratedMoveText } from "../engine/report/trend";
 import { budgetsNotReadNote } from "../engine/assess/programme";
 
 export function formatIssue(i: Issue): string {
@@ -132,7 +132,7 @@ export function summaryLines(
           ? `forecast ${formatPounds(trend.forecastThen)} → ${formatPounds(t.forecast)} (${signed(trend.forecastChange)}); `
           : "") +
         `Red ${f.Red.before} → ${f.Red.now} (${f.Red.joined} joined, ${f.Red.left} left), Amber ${f.Amber.before} → ${f.Amber.now} (${f.Amber.joined} joined, ${f.Amber.left} left); ` +
-        `${trend.improved.length} improved, ${trend.worsened.length} worse, ${trend.newItems.length} new, ${trend.closed.length} closed`,
+        moversText(trend),
     );
     const improved = trend.improved.slice(0, EXCEPTION_LIMIT);
     if (improved.length) {
@@ -143,6 +143,26 @@ export function summaryLines(
         );
       if (trend.improved.length > improved.length)
         lines.push(`  … and ${trend.improved.length - improved.length} more (--json lists them all)`);
+    }
+    for (const [title, list] of [
+      ["No longer rated", trend.noLongerRated],
+      ["Newly rated", trend.newlyRated],
+    ] as const) {
+      if (list.length === 0) continue;
+      lines.push(`${title} since ${trend.label} (neither improved nor worse):`);
+      for (const x of list.slice(0, EXCEPTION_LIMIT))
+        lines.push(`  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${ratedMoveText(x)}`);
+      if (list.length > EXCEPTION_LIMIT)
+        lines.push(`  … and ${list.length - EXCEPTION_LIMIT} more (--json lists them all)`);
+    }
+    if (trend.worseBehindOverride.length) {
+      lines.push(`Computed rating worse behind an override since ${trend.label}:`);
+      for (const x of trend.worseBehindOverride.slice(0, EXCEPTION_LIMIT))
+        lines.push(`  ${[x.item.ref, x.item.name].filter(Boolean).join(" ")}: ${behindOverrideText(x)}`);
+      if (trend.worseBehindOverride.length > EXCEPTION_LIMIT)
+        lines.push(
+          `  … and ${trend.worseBehindOverride.length - EXCEPTION_LIMIT} more (--json lists them all)`,
+        );
     }
     const moves = trend.moneyMoves.slice(0, 5);
     if (moves.length)
@@ -161,10 +181,9 @@ export function summaryLines(
     );
     for (const i of listed) {
       const x = trendOf.get(i);
-      const since =
-        x && x.before && x.changes.length
-          ? ` [since ${trend!.label}: ${x.changes.map(changeText).join(", ")}]`
-          : "";
+      const moved = x && x.before ? x.changes.map(changeText) : [];
+      if (x?.worseBehindOverride) moved.push(behindOverrideText(x));
+      const since = moved.length ? ` [since ${trend!.label}: ${moved.join(", ")}]` : "";
       lines.push(`  ${i.rag.overall.padEnd(11)} ${[i.ref, i.name].filter(Boolean).join(" ")}${since}`);
       const ov = overrideText(i, a.sheets);
       if (ov) lines.push(`            ${ov}`);

@@ -128,13 +128,15 @@ export { comingUp, EXCEPTION_LIMIT, exceptions, overrideCounts, overrideText } f
 export { reportWarnings } from "./report/notes";
 export type { KeyMilestone } from "./report/key-milestones";
 export {
+  cancelledItemMilestones,
+  cancelledMilestonesText,
   keyMilestoneGroupText,
   keyMilestones,
   milestoneProject,
   milestoneSummary,
 } from "./report/key-milestones";
 export type { Trend } from "./report/trend";
-export { changeText } from "./report/trend";
+export { behindOverrideText, changeText, moversText, ratedMoveText } from "./report/trend";
 export { toJsonReport } from "./json";
 export type { RatedRisk } from "./assess/risk-register";
 export { riskName, riskOrder } from "./assess/risk-register";

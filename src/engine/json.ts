@@ -7,6 +7,7 @@ import { columnLetters } from "./grid";
 import type { Pence } from "./money";
 import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
 import type { OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
+import type { Direction } from "./report/history";
 import { historyRagKey } from "./report/history";
 import type { Flow, Trend } from "./report/trend";
 import { changeText } from "./report/trend";
@@ -17,6 +18,7 @@ import { slippedBy } from "./report/milestone-history";
 import type { JsonRiskRegister } from "./json-risks";
 import { riskRegisterJson } from "./json-risks";
 import type { RiskScoresBefore } from "./report/top-risks";
+import { ratedRiskScore } from "./report/exceptions";
 
 /** An item's ratings and forecast at the last quarter the history holds, with what changed since. */
 export type JsonItemPrevious = {
@@ -27,6 +29,15 @@ export type JsonItemPrevious = {
     forecastChange: number | null;
     /** "Schedule Green → Red", one per dimension that changed. */
     changes: string[];
+    /**
+     * How the overall rating moved: improved, worse, unchanged, or noLongerRated / newlyRated (to or from Not
+     * assessed, which is neither better nor worse).
+     */
+    direction: Direction;
+    /** The rules' (computed) rating in that snapshot; null in a history written before it was kept. */
+    computed: string | null;
+    /** True when an override sets the rating now and the computed rating worsened behind it. */
+    worseBehindOverride: boolean;
   };
 
 /** The programme at the last quarter the history holds, and the flows since. */
@@ -47,6 +58,11 @@ export interface JsonProgrammePrevious {
   worsened: number;
   newItems: number;
   closed: { sheet: string; ref: string | null; name: string | null; overall: string }[];
+  /** Items rated then and Not assessed now, and the reverse: counted apart from improved and worse. */
+  noLongerRated: number;
+  newlyRated: number;
+  /** Items whose computed rating worsened behind an override (the reported rating did not worsen). */
+  worseBehindOverride: number;
 }
 
 const pounds = (p: Pence | null): number | null => (p === null ? null : toPounds(p));
@@ -94,6 +110,8 @@ export interface JsonReport {
     varianceToAllocation: number;
     /** The budget RAG of the programme against its allocation (the programme's overall RAG is programme.rag). */
     rag: RagStatus;
+    /** Items whose budget cell could not be read: their money is in none of these figures. */
+    budgetsNotRead: number;
   };
   ragCounts: RagCounts;
   /** For each programme sheet, the column read for each field and the columns passed over, with reasons. */
@@ -132,6 +150,18 @@ export interface JsonReport {
       reasons: string[];
       /** null when the item is new or there is no earlier quarter (see the top-level previous). */
       previous: JsonItemPrevious | null;
+      /** The status cell's text, as written (null without one). */
+      status: string | null;
+      /** True when the status says cancelled (the item is not rated), false otherwise. */
+      cancelled: boolean;
+      /** True when the status says on hold, false otherwise. */
+      onHold: boolean;
+      /**
+       * The score that set the Risk RAG, as the report's Top risks shows it: the row's own riskScore, or a
+       * linked register risk's that rates the item worse (its residual score where given, else its inherent);
+       * null when not scored.
+       */
+      ratedRiskScore: number | null;
     })[];
   skipped: { sheet: string; row: number; reason: string }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
@@ -143,6 +173,23 @@ export interface JsonReport {
   riskRegister: JsonRiskRegister | null;
   /** Money by financial year (issue 13): report/by-year.ts's table, in pounds. */
   years: JsonYears;
+  /**
+   * Items whose status says cancelled (schedule.cancelledStatuses): not rated (Not assessed), their money in the
+   * totals, left out of the exceptions, Coming up, the top risks and Key milestones; listed apart as the
+   * report's data notes list them.
+   */
+  cancelled: JsonStatusItem[];
+  /** Items whose status says on hold (schedule.onHoldStatuses): rated as any other, their schedule's reason saying so. */
+  onHold: JsonStatusItem[];
+}
+
+/** An item named by its status (cancelled, on hold): where it is and what the status cell says. */
+export interface JsonStatusItem {
+  sheet: string;
+  row: number;
+  ref: string | null;
+  name: string | null;
+  status: string;
 }
 
 /** A milestone in --json: dates as YYYY-MM-DD. */
@@ -192,6 +239,8 @@ export interface JsonYears {
   /** Items with no year: their money is in no year's row. */
   noYear: { items: number; budget: number; spent: number; committed: number; forecast: number };
   basis: string[];
+  /** Items whose budget cell could not be read: their money is in no year's row. */
+  budgetsNotRead: number;
 }
 
 /** Every registered dimension's fields of an item, in the registry's order. */
@@ -261,6 +310,7 @@ export function toJsonReport(
       unallocated: toPounds(t.unallocated),
       varianceToAllocation: toPounds(t.varianceToAllocation),
       rag: t.rag,
+      budgetsNotRead: t.budgetsNotRead,
     },
     ragCounts: { ...a.ragCounts },
     sheets: a.sheets.map((s) => {
@@ -332,8 +382,15 @@ export function toJsonReport(
           forecast: pounds(x.before.forecast),
           forecastChange: pounds(x.forecastChange),
           changes: x.changes.map(changeText),
+          direction: x.overall,
+          computed: x.before.computed || null,
+          worseBehindOverride: x.worseBehindOverride,
         };
       })(),
+      status: i.status,
+      cancelled: i.cancelled === true,
+      onHold: i.onHold === true,
+      ratedRiskScore: i.cancelled ? null : ratedRiskScore(i),
     })),
     skipped: a.skipped.map((s) => ({ ...s })),
     issues: a.issues.map((i) => ({ ...i })),
@@ -353,12 +410,25 @@ export function toJsonReport(
           worsened: trend.worsened.length,
           newItems: trend.newItems.length,
           closed: trend.closed.map((h) => ({ sheet: h.sheet, ref: h.ref, name: h.name, overall: h.overall })),
+          noLongerRated: trend.noLongerRated.length,
+          newlyRated: trend.newlyRated.length,
+          worseBehindOverride: trend.worseBehindOverride.length,
         }
       : null,
     milestones: (a.milestones ?? []).map(milestoneJson),
     riskRegister: riskRegisterJson(a, riskScoresBefore),
     years: yearsJson(a),
+    cancelled: statusItems(a.items, (i) => i.cancelled === true),
+    onHold: statusItems(a.items, (i) => i.onHold === true),
   };
+}
+
+function statusItems(items: readonly AssessedItem[], has: (i: AssessedItem) => boolean): JsonStatusItem[] {
+  const out: JsonStatusItem[] = [];
+  for (const i of items)
+    if (has(i))
+      out.push({ sheet: i.sheet, row: i.row, ref: i.ref, name: i.name, status: (i.status ?? "").trim() });
+  return out;
 }
 
 const isoOrNull = (d: DayNumber | null | undefined): string | null => (d == null ? null : formatDayIso(d));
@@ -412,5 +482,6 @@ function yearsJson(a: ProgrammeAnalysis): JsonYears {
       forecast: toPounds(n?.forecast ?? a.totals.forecast),
     },
     basis: [...(v?.basis ?? [])],
+    budgetsNotRead: v?.budgetsNotRead ?? a.totals.budgetsNotRead,
   };
 }

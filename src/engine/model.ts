@@ -218,6 +218,11 @@ export interface AssessedItem extends ProgrammeItem {
    * of the exceptions, Coming up and the top risks, its money counted.
    */
   cancelled?: true;
+  /**
+   * Set (true) only on an item whose status is an on-hold word (schedule.onHoldStatuses): rated as any other,
+   * its schedule's reason saying so.
+   */
+  onHold?: true;
   /** The forecast the rules used (after blank or too-low forecasts were replaced by spend plus commitments). */
   assessedForecast: Pence | null;
   variance: Pence | null;

@@ -178,6 +178,8 @@ describe("the bundled sample", () => {
       "milestones",
       "riskRegister",
       "years",
+      "cancelled",
+      "onHold",
     ]);
     expect(j.reportingDate).toBe("2020-12-31");
     expect(j.period).toBe("Q3 2020/21");
@@ -191,6 +193,7 @@ describe("the bundled sample", () => {
       "unallocated",
       "varianceToAllocation",
       "rag",
+      "budgetsNotRead",
     ]);
     expect(j.items.length).toBeGreaterThanOrEqual(25);
     const sum = j.items.reduce((s, i) => s + Math.round((i.budget ?? 0) * 100), 0);

@@ -77,6 +77,8 @@ describe("shape", () => {
       "milestones",
       "riskRegister",
       "years",
+      "cancelled",
+      "onHold",
     ]);
   });
 
@@ -90,6 +92,7 @@ describe("shape", () => {
       "unallocated",
       "varianceToAllocation",
       "rag",
+      "budgetsNotRead",
     ]);
   });
 
@@ -133,6 +136,10 @@ describe("shape", () => {
         "rag",
         "reasons",
         "previous",
+        "status",
+        "cancelled",
+        "onHold",
+        "ratedRiskScore",
       ]);
       expect(Object.keys(item.rag)).toEqual([
         "budget",
@@ -261,5 +268,66 @@ describe("values", () => {
       severity: "error",
       message: expect.stringContaining('"TBC" is not an amount'),
     });
+  });
+});
+
+describe("what the report shows is in --json too", () => {
+  const late = { budget: 1000, forecast: 1000, start: "01/04/2020", end: "31/10/2020", progress: 0.4 };
+  const a = run([
+    programmeSheet([
+      { ...late, ref: "LIB-07", name: "Library kiosks", status: "Withdrawn", likelihood: 5, impact: 5 },
+      { ...late, ref: "LIB-08", name: "Library wifi", status: "On hold" },
+      { ...late, ref: "LIB-09", name: "Library app", budget: "tbc", status: "In progress" },
+      { ...late, ref: "FB02", name: "Laptops", likelihood: 1, impact: 2 },
+    ]),
+    grid(
+      [
+        [
+          "Risk ref",
+          "Project",
+          "Title",
+          "Likelihood",
+          "Impact",
+          "Residual likelihood",
+          "Residual impact",
+          "Status",
+        ],
+        ["R02", "FB02", "Supplier insolvency", 5, 5, 4, 4, "Open"],
+      ],
+      { name: "Risk Register" },
+    ),
+  ]);
+  const out = JSON.parse(JSON.stringify(toJsonReport(a))) as ReturnType<typeof toJsonReport>;
+  const item = (ref: string) => out.items.find((i) => i.ref === ref)!;
+
+  test("the budgets not read, as the report's totals, themes and years count them", () => {
+    expect(a.totals.budgetsNotRead).toBe(1);
+    expect(out.totals.budgetsNotRead).toBe(1);
+    expect(out.years.budgetsNotRead).toBe(1);
+  });
+
+  test("the cancelled and on-hold items, listed apart and flagged on each item with its status", () => {
+    expect(out.cancelled).toEqual([
+      { sheet: "Programme of Works", row: 4, ref: "LIB-07", name: "Library kiosks", status: "Withdrawn" },
+    ]);
+    expect(out.onHold).toEqual([
+      { sheet: "Programme of Works", row: 5, ref: "LIB-08", name: "Library wifi", status: "On hold" },
+    ]);
+    expect([item("LIB-07").cancelled, item("LIB-07").onHold, item("LIB-07").status]).toEqual([
+      true,
+      false,
+      "Withdrawn",
+    ]);
+    expect([item("LIB-08").cancelled, item("LIB-08").onHold]).toEqual([false, true]);
+    expect([item("FB02").cancelled, item("FB02").onHold, item("FB02").status]).toEqual([false, false, null]);
+  });
+
+  test("each item's ratedRiskScore: the score that set its Risk RAG (a linked risk's residual here), null when cancelled", () => {
+    expect(item("FB02").riskScore).toBe(2);
+    expect(item("FB02").rag.risk).toBe("Red");
+    expect(item("FB02").ratedRiskScore).toBe(16);
+    expect(item("LIB-07").riskScore).toBe(25);
+    expect(item("LIB-07").ratedRiskScore).toBeNull();
+    expect(item("LIB-08").ratedRiskScore).toBeNull();
   });
 });

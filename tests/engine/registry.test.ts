@@ -120,6 +120,10 @@ describe("the registry of today", () => {
       "rag",
       "reasons",
       "previous",
+      "status",
+      "cancelled",
+      "onHold",
+      "ratedRiskScore",
     ]);
   });
 

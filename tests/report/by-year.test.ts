@@ -123,6 +123,7 @@ test("--json years and the CLI summary's line a year", () => {
       },
     ],
     noYear: { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0 },
+    budgetsNotRead: 0,
     basis: expect.any(Array),
   });
   const lines = summaryLines(a);

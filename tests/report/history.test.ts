@@ -302,6 +302,9 @@ describe("Q2 then Q3", () => {
       worsened: 1,
       newItems: 1,
       closed: [],
+      noLongerRated: 0,
+      newlyRated: 0,
+      worseBehindOverride: 0,
     });
     expect(json.previous!.flows.Red).toEqual({ before: 1, now: 2, joined: 2, left: 1 });
     const a1 = json.items.find((i) => i.ref === "A1")!;
@@ -314,6 +317,9 @@ describe("Q2 then Q3", () => {
       forecast: 98_000,
       forecastChange: 14_000,
       changes: ["Budget Green → Red", "Overall Green → Red"],
+      direction: "worse",
+      computed: "Green",
+      worseBehindOverride: false,
     });
     expect(json.items.find((i) => i.ref === "D4")!.previous).toBeNull();
   });

@@ -118,7 +118,9 @@ test("the result shows the trend since last quarter and the warnings, as the rep
     .map((li) => li.textContent);
   expect(lines).toContain("Forecast £100 → £120 (+£20)");
   expect(lines).toContain("Red 0 → 1 (1 joined, 0 left)");
-  expect(lines).toContain("0 improved, 1 worse, 0 new, 0 closed");
+  expect(lines).toContain(
+    "0 improved, 1 worse, 0 new, 0 closed, 0 no longer rated, 0 newly rated, 0 computed worse behind an override",
+  );
   // The programme's delivery RAG is a word, as in the report ("Delivery RAG Amber → Red", not "[object Object]").
   expect(lines).toContain(`Delivery RAG ${q2.programmeRag.delivery.rag} → ${q3.programmeRag.delivery.rag}`);
 });

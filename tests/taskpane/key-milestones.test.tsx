@@ -62,3 +62,38 @@ test("nothing to report says so", () => {
   );
   expect(screen.getByText(/No milestone is missed or has slipped/)).toBeTruthy();
 });
+
+test("a cancelled item's milestones are left out, and the pane says how many", () => {
+  const a = run([
+    programmeSheet([
+      { ref: "FB06", name: "Laptop replacement", budget: 1000, forecast: 1000, end: "31/03/2022" },
+      {
+        ref: "FB07",
+        name: "Wi-Fi upgrade",
+        budget: 1000,
+        forecast: 1000,
+        end: "31/03/2022",
+        status: "Cancelled",
+      },
+    ]),
+    grid(
+      [
+        ["Project ref", "Milestone", "Baseline date", "Forecast date", "Actual date", "Key"],
+        ["FB06", "Contract award", "31/12/2020", "15/02/2021", "", "Yes"],
+        ["FB07", "Survey", "31/10/2020", "30/11/2020", "", "Yes"],
+      ],
+      { name: "Milestones" },
+    ),
+  ]);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <KeyMilestones analysis={a} />
+    </FluentProvider>,
+  );
+  const list = screen.getByRole("list", { name: "Key milestones" });
+  expect(list.textContent).toContain("Contract award");
+  expect(list.textContent).not.toContain("Survey");
+  expect(
+    screen.getByText("1 milestone of cancelled items left out (kept in the Milestone History and --json)."),
+  ).toBeTruthy();
+});

@@ -122,7 +122,10 @@ export function assessInPlace(
 
   const kind = item.status === null ? null : statusKind(item.status, rules.schedule);
   if (kind === "cancelled") return cancelledInPlace(out, table, reasons, rules, locate);
-  if (kind === "onHold") onHoldReason(item, rags.schedule!, reasons, locate);
+  if (kind === "onHold") {
+    out.onHold = true;
+    onHoldReason(item, rags.schedule!, reasons, locate);
+  }
 
   let computed = overallRag(rags);
   let complete = false;

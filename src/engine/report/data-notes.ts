@@ -10,6 +10,8 @@ import type { CurrencyCode } from "../read/cells";
 import { CURRENCY_SYMBOL } from "../read/cells";
 import type { AssessedItem, FieldKey, Issue, ProgrammeAnalysis, SheetTotalRow } from "../model";
 import { budgetNotRead } from "../assess/programme";
+import type { AssessedMilestone } from "../assess/milestones";
+import { cancelledItemMilestones, milestoneProject } from "./key-milestones";
 
 const MONEY_FIELDS = new Set<FieldKey>(["budget", "spent", "committed", "forecast"]);
 
@@ -28,6 +30,8 @@ export interface DataNotes {
   notAssessed: AssessedItem[];
   /** Items not rated because their status says cancelled (their money is in the totals). */
   cancelled: AssessedItem[];
+  /** The milestones of cancelled items, left out of Key milestones (key-milestones.ts). */
+  cancelledMilestones: AssessedMilestone[];
 }
 
 export function dataNotes(a: ProgrammeAnalysis): DataNotes {
@@ -39,6 +43,7 @@ export function dataNotes(a: ProgrammeAnalysis): DataNotes {
     other: [],
     notAssessed: [],
     cancelled: [],
+    cancelledMilestones: [],
   };
   // The money columns of each sheet (a transposed sheet's fields are rows), so only a money cell is said to be
   // left out of the totals.
@@ -65,6 +70,7 @@ export function dataNotes(a: ProgrammeAnalysis): DataNotes {
     (i) => !i.cancelled && (i.unreadable?.length ?? 0) > 0 && i.rag.computed === "Not assessed",
   );
   n.cancelled = a.items.filter((i) => i.cancelled);
+  n.cancelledMilestones = cancelledItemMilestones(a);
   return n;
 }
 
@@ -76,6 +82,8 @@ export function issueText(i: Issue): string {
 export const ALL_ISSUES_AT = "the task pane's warnings and the CLI's --json output list every one";
 /** Where every item is listed with its rating. */
 export const ALL_ITEMS_AT = "the task pane's list of items and the CLI's --json output list every one";
+/** Where every milestone is listed, its item's and its own rating beside it. */
+export const ALL_MILESTONES_AT = "the Milestone History sheet and the CLI's --json output list every one";
 
 /**
  * The data notes as lines of words, each group with its count; at most `limit` cells listed per group, and
@@ -116,6 +124,16 @@ export function dataNoteLines(
     n.cancelled,
     (i) => `${refName(i)} (${i.status?.trim() ?? ""})`,
   );
+  const ms = n.cancelledMilestones;
+  if (ms.length) {
+    const more = ms.length > limit ? `; and ${ms.length - limit} more: ${ALL_MILESTONES_AT}` : "";
+    lines.push(
+      `Milestones of cancelled items, left out of Key milestones and its counts (${ms.length}; kept in the Milestone History and --json): ${ms
+        .slice(0, limit)
+        .map((m) => `${milestoneProject(m).ref ?? milestoneProject(m).name ?? ""} '${m.name}'`.trim())
+        .join("; ")}${more}`,
+    );
+  }
   return lines;
 }
 

@@ -61,7 +61,7 @@ import {
   varianceFormat,
 } from "./page-layout";
 import type { ItemTrend, Trend } from "./trend";
-import { changeText, computeTrend } from "./trend";
+import { behindOverrideText, changeText, computeTrend, ratedMoveWhy } from "./trend";
 import type { SectionKit } from "./section-kit";
 import { riskHeatMapSection } from "./risk-heatmap";
 import type { RiskScoresBefore } from "./top-risks";
@@ -154,8 +154,10 @@ export function bar(fraction: number, width: number): string {
 function sinceText(t: ItemTrend | undefined, quarter: string): string {
   if (!t) return "";
   if (t.before === null) return `New since ${quarter}`;
-  if (t.changes.length === 0) return "No change";
-  return t.changes.map(changeText).join("\n");
+  const lines = t.changes.map(changeText);
+  if (t.worseBehindOverride) lines.push(behindOverrideText(t));
+  if (lines.length === 0) return "No change";
+  return lines.join("\n");
 }
 
 /** Coming up of this many rows or fewer is printed on one page, never split across a page break. */
@@ -555,6 +557,109 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
     if (trend.improved.length > improved.length)
       r = pager.block(r, { rows: [note(`… and ${trend.improved.length - improved.length} more.`)] });
     r = pager.gap(r);
+
+    // Moves to and from Not assessed: neither improved nor worse, so counted and named apart (only when any).
+    const unrated = [...trend.noLongerRated, ...trend.newlyRated];
+    if (unrated.length > 0) {
+      const listedMoves = unrated.slice(0, limit);
+      const moveRow = (x: ItemTrend): RowSpec => [
+        text(0, x.item.ref, 1, FORMAT.text),
+        text(1, x.item.name),
+        text(2, x.item.owner),
+        rag(3, x.before?.overall ?? ""),
+        rag(4, x.item.rag.overall),
+        text(5, x.overall === "noLongerRated" ? "No longer rated" : "Newly rated", 3),
+        text(
+          8,
+          clip(
+            ratedMoveWhy(x).join("\n") ||
+              (x.overall === "newlyRated" ? "Every dimension assessed is within the rules." : ""),
+            700,
+          ),
+          COLS - 8,
+        ),
+      ];
+      r = pager.block(r, {
+        heading: [
+          heading(
+            `No longer rated or newly rated since ${trend.label} (${trend.noLongerRated.length} no longer rated, ${trend.newlyRated.length} newly rated)`,
+          ),
+          note(
+            "A move to or from Not assessed is neither an improvement nor a worsening: these items are not counted as improved or worse.",
+          ),
+        ],
+        header: [
+          head([
+            [0, "Ref"],
+            [1, "Project"],
+            [2, "Owner"],
+            [3, "Then"],
+            [4, "Now"],
+            [5, "Change", 3],
+            [8, "Why", COLS - 8],
+          ]),
+        ],
+        rows: listedMoves.map(moveRow),
+        continued: [heading(`No longer rated or newly rated since ${trend.label} (continued)`)],
+      });
+      if (unrated.length > listedMoves.length)
+        r = pager.block(r, { rows: [note(`… and ${unrated.length - listedMoves.length} more.`)] });
+      r = pager.gap(r);
+    }
+
+    // A computed rating that worsened behind an override (the reported rating did not): shown when there are any.
+    const behind = trend.worseBehindOverride;
+    if (behind.length > 0) {
+      const listedBehind = behind.slice(0, limit);
+      r = pager.block(r, {
+        heading: [
+          heading(`Computed rating worse behind an override since ${trend.label} (${behind.length})`),
+          note(
+            "The rules rate these items worse than last time, but the rating column's override kept the reported rating from worsening.",
+          ),
+        ],
+        header: [
+          head([
+            [0, "Ref"],
+            [1, "Project"],
+            [2, "Owner"],
+            [3, "Computed then"],
+            [4, "Computed now"],
+            [5, "Reported"],
+            [6, "What changed", 2],
+            [8, "Why (the rules)", COLS - 8],
+          ]),
+        ],
+        rows: listedBehind.map((x): RowSpec => [
+          text(0, x.item.ref, 1, FORMAT.text),
+          text(1, x.item.name),
+          text(2, x.item.owner),
+          rag(3, x.computedChange!.from),
+          rag(4, x.computedChange!.to),
+          {
+            col: 5,
+            value: `${x.item.rag.overall}\n(${overrideHeader(x.item, a.sheets)})`,
+            style: ragStyle(x.item.rag.overall),
+          },
+          text(6, [...x.changes.map(changeText), behindOverrideText(x)].join("\n"), 2),
+          text(
+            8,
+            clip(
+              x.item.reasons
+                .filter((z) => z.dimension !== "overall" || !z.text.includes("set by the"))
+                .map((z) => z.text)
+                .join("\n"),
+              700,
+            ),
+            COLS - 8,
+          ),
+        ]),
+        continued: [heading(`Computed rating worse behind an override since ${trend.label} (continued)`)],
+      });
+      if (behind.length > listedBehind.length)
+        r = pager.block(r, { rows: [note(`… and ${behind.length - listedBehind.length} more.`)] });
+      r = pager.gap(r);
+    }
 
     // Worse since last quarter is in the exceptions' "Since last quarter" column; new and closed items here.
     const moves: RowSpec[] = [

@@ -428,20 +428,32 @@ function previousOf(rows: readonly SheetRow[], a: Reading): PreviousSnapshot | n
   );
 }
 
-export type Direction = "improved" | "worse" | "unchanged" | "new";
+/**
+ * How a rating moved. A move to or from Not assessed (no rating: unreadable money, cancelled, no dates ...) is
+ * neither better nor worse: it is "noLongerRated" (rated then, not now) or "newlyRated" (not rated then, rated
+ * now), counted apart from improved and worse.
+ */
+export type Direction = "improved" | "worse" | "unchanged" | "new" | "noLongerRated" | "newlyRated";
 export const DIRECTION_TEXT: Record<Direction, string> = {
   improved: "▲ improved",
   worse: "▼ worse",
   unchanged: "► unchanged",
   new: "● new",
+  noLongerRated: "○ no longer rated",
+  newlyRated: "◉ newly rated",
 };
 
-/** Higher is better. Not assessed sits between Amber and Amber/Green: losing a rating is worse than Green. */
+const NOT_ASSESSED = "Not assessed";
+
+/**
+ * Higher is better. Not assessed sits between Amber and Amber/Green for ordering (exceptions.ts: an override
+ * rating an item better than the rules); a move to or from it is not a direction (see direction()).
+ */
 const GOODNESS: Record<string, number> = {
   Red: 0,
   "Amber/Red": 1,
   Amber: 2,
-  "Not assessed": 2.5,
+  [NOT_ASSESSED]: 2.5,
   "Amber/Green": 3,
   Green: 4,
   Complete: 5,
@@ -457,5 +469,7 @@ export function direction(before: string | null | undefined, now: OverallRag | s
   const b = GOODNESS[before];
   const n = GOODNESS[now];
   if (b === undefined || n === undefined || b === n) return "unchanged";
+  if (now === NOT_ASSESSED) return "noLongerRated";
+  if (before === NOT_ASSESSED) return "newlyRated";
   return n > b ? "improved" : "worse";
 }

@@ -98,14 +98,36 @@ function groupOf(
   return null;
 }
 
+/**
+ * The milestones of cancelled items (docs/RULES.md, "Cancelled"): every item a milestone links to is cancelled.
+ * They are left out of Key milestones and its counts (the report's, the pane's and the summary's), as the items
+ * are left out of the exceptions, Coming up and the top risks; the data notes count them. They stay in --json's
+ * `milestones` and in the Milestone History, which keep the record. A milestone linked to a cancelled item and to
+ * one still running is the running item's too, so it is kept.
+ */
+export function cancelledItemMilestones(
+  a: Pick<ProgrammeAnalysis, "items" | "milestones">,
+): AssessedMilestone[] {
+  const ms = a.milestones ?? [];
+  if (ms.length === 0) return [];
+  const cancelled = new Set<string>();
+  for (const i of a.items) if (i.cancelled) cancelled.add(`${i.sheet}\u0000${i.row}`);
+  if (cancelled.size === 0) return [];
+  return ms.filter(
+    (m) => m.items.length > 0 && m.items.every((l) => cancelled.has(`${l.sheet}\u0000${l.row}`)),
+  );
+}
+
 /** The milestones to report, key milestones first, then by group (missed, slipped, due, achieved) and date. */
 export function keyMilestones(a: ProgrammeAnalysis): KeyMilestone[] {
   const ms = a.milestones ?? [];
   if (ms.length === 0) return [];
   const quarter = quarterBounds(a.reportingDate);
   const next = comingUpWindow(a);
+  const leftOut = new Set(cancelledItemMilestones(a));
   const out: KeyMilestone[] = [];
   for (const m of ms) {
+    if (leftOut.has(m)) continue;
     const k = groupOf(m, a, quarter, next);
     if (k) out.push(k);
   }
@@ -131,8 +153,15 @@ export function milestoneSummary(a: ProgrammeAnalysis): string | null {
   const list = keyMilestones(a);
   const count = (g: KeyMilestoneGroup) => list.filter((k) => k.group === g).length;
   const from = (a.milestoneSheets ?? []).map((s) => `"${s}"`).join(", ") || "the programme sheets";
+  const cancelled = cancelledItemMilestones(a).length;
   return (
     `Milestones: ${ms.length} read from ${from}: ` +
-    KEY_MILESTONE_ORDER.map((g) => `${count(g)} ${keyMilestoneCountText(g, a)}`).join(", ")
+    KEY_MILESTONE_ORDER.map((g) => `${count(g)} ${keyMilestoneCountText(g, a)}`).join(", ") +
+    (cancelled ? `; ${cancelledMilestonesText(cancelled)}` : "")
   );
+}
+
+/** "2 milestones of cancelled items left out (kept in the Milestone History and --json)". */
+export function cancelledMilestonesText(n: number): string {
+  return `${n} milestone${n === 1 ? "" : "s"} of cancelled items left out (kept in the Milestone History and --json)`;
 }

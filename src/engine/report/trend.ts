@@ -36,6 +36,16 @@ export interface ItemTrend {
   overall: Direction;
   /** Forecast now minus forecast then, where both are known. */
   forecastChange: Pence | null;
+  /**
+   * The rules' (computed) rating then → now, where the snapshot recorded it (the RAG History's "Computed RAG"
+   * column; "" in rows written before it was kept, which compare as today: no change) and it changed.
+   */
+  computedChange: DimensionChange | null;
+  /**
+   * An override sets the rating now and the computed rating behind it worsened while the reported rating did
+   * not: the trend says "computed worsened behind an override" so the override does not hide it.
+   */
+  worseBehindOverride: boolean;
 }
 
 export interface Flow {
@@ -73,6 +83,12 @@ export interface Trend {
   items: ItemTrend[];
   improved: ItemTrend[];
   worsened: ItemTrend[];
+  /** Rated then (Red, Amber, Green, Complete ...), Not assessed now: neither improved nor worse. */
+  noLongerRated: ItemTrend[];
+  /** Not assessed then, rated now: neither improved nor worse. */
+  newlyRated: ItemTrend[];
+  /** The computed rating worsened while an override kept the reported rating from worsening. */
+  worseBehindOverride: ItemTrend[];
   newItems: AssessedItem[];
   /** Items last quarter's snapshot held that the sheets no longer have. */
   closed: HistoryRow[];
@@ -122,12 +138,26 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
       before && before.forecast !== null && item.assessedForecast !== null
         ? ((item.assessedForecast - before.forecast) as Pence)
         : null;
+    const overall = direction(before?.overall, item.rag.overall);
+    const computedThen = before?.computed ?? "";
+    const computedChange: DimensionChange | null =
+      computedThen !== "" && computedThen !== item.rag.computed
+        ? {
+            dimension: "Computed",
+            from: computedThen,
+            to: item.rag.computed,
+            direction: direction(computedThen, item.rag.computed),
+          }
+        : null;
     return {
       item,
       before,
       changes,
-      overall: direction(before?.overall, item.rag.overall),
+      overall,
       forecastChange,
+      computedChange,
+      worseBehindOverride:
+        item.rag.override !== null && computedChange?.direction === "worse" && overall !== "worse",
     };
   });
   const closed = [...previous.rows].filter(([k]) => !seen.has(k)).map(([, r]) => r);
@@ -190,6 +220,9 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
     items,
     improved: items.filter((t) => t.overall === "improved"),
     worsened: items.filter((t) => t.overall === "worse"),
+    noLongerRated: items.filter((t) => t.overall === "noLongerRated"),
+    newlyRated: items.filter((t) => t.overall === "newlyRated"),
+    worseBehindOverride: items.filter((t) => t.worseBehindOverride),
     newItems: items.filter((t) => t.before === null).map((t) => t.item),
     closed,
     flows,
@@ -212,4 +245,38 @@ export function computeTrend(a: ProgrammeAnalysis, previous: PreviousSnapshot | 
 /** "Red", "Amber" … as a programme RAG word, or "not recorded". */
 export function ragOrUnknown(r: string | RagStatus | null | undefined): string {
   return r ? r : "not recorded";
+}
+
+/**
+ * "2 improved, 1 worse, 0 new, 0 closed, 1 no longer rated, 0 newly rated, 0 computed worse behind an override":
+ * the movers counted, as the report, the CLI summary and the pane show them.
+ */
+export function moversText(t: Trend): string {
+  return (
+    `${t.improved.length} improved, ${t.worsened.length} worse, ${t.newItems.length} new, ${t.closed.length} closed, ` +
+    `${t.noLongerRated.length} no longer rated, ${t.newlyRated.length} newly rated, ` +
+    `${t.worseBehindOverride.length} computed worse behind an override`
+  );
+}
+
+/** "Computed worsened behind an override: Green → Red (reported Green)". */
+export function behindOverrideText(t: ItemTrend): string {
+  const c = t.computedChange!;
+  return `Computed worsened behind an override: ${c.from} → ${c.to} (reported ${t.item.rag.overall})`;
+}
+
+/**
+ * Why an item no longer rated is Not assessed now (its Not assessed reasons), or what an item newly rated is
+ * rated on: in words, for naming the item beside its move.
+ */
+export function ratedMoveText(t: ItemTrend): string {
+  // "Red → Not assessed: cancelled (...)", not "Red → Not assessed: Not assessed: cancelled (...)".
+  const why = ratedMoveWhy(t).map((w) => w.replace(/^Not assessed: /, ""));
+  return `${t.before?.overall ?? ""} → ${t.item.rag.overall}` + (why.length ? `: ${why.join("; ")}` : "");
+}
+
+/** The reasons behind a move to or from Not assessed: why it is not rated now, or what it is rated on now. */
+export function ratedMoveWhy(t: ItemTrend): string[] {
+  const unrated = t.item.rag.overall === "Not assessed";
+  return t.item.reasons.filter((r) => r.text.startsWith("Not assessed") === unrated).map((r) => r.text);
 }

@@ -1,7 +1,13 @@
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import type { KeyMilestone } from "../../engine/report/key-milestones";
-import { keyMilestoneGroupText, keyMilestones, milestoneProject } from "../../engine/report/key-milestones";
+import {
+  cancelledItemMilestones,
+  cancelledMilestonesText,
+  keyMilestoneGroupText,
+  keyMilestones,
+  milestoneProject,
+} from "../../engine/report/key-milestones";
 import { RagBadge } from "./RagBadge";
 import { useSharedStyles } from "./shared-styles";
 
@@ -34,11 +40,17 @@ export function KeyMilestones({ analysis }: KeyMilestonesProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const list = keyMilestones(analysis);
+  const cancelled = cancelledItemMilestones(analysis).length;
+  const leftOut = cancelled > 0 && <p className={shared.paragraph}>{cancelledMilestonesText(cancelled)}.</p>;
   if (list.length === 0)
     return (
-      <p className={shared.paragraph}>
-        No milestone is missed or has slipped, none falls due next quarter and none was achieved this quarter.
-      </p>
+      <>
+        <p className={shared.paragraph}>
+          No milestone is missed or has slipped, none falls due next quarter and none was achieved this
+          quarter.
+        </p>
+        {leftOut}
+      </>
     );
   const byProject = new Map<string, { title: string; rows: KeyMilestone[] }>();
   for (const k of list) {
@@ -49,33 +61,36 @@ export function KeyMilestones({ analysis }: KeyMilestonesProps) {
     byProject.set(title, entry);
   }
   return (
-    <ul className={shared.plainList} aria-label="Key milestones">
-      {[...byProject.values()].map((p) => (
-        <li key={p.title} className={styles.project}>
-          <Text className={styles.name}>{p.title}</Text>
-          <ul className={styles.list}>
-            {p.rows.map((k) => (
-              <li key={`${k.milestone.sheet}!${k.milestone.row}`} className={styles.line}>
-                {k.milestone.rag === "Achieved" ? (
-                  <Text
-                    weight="semibold"
-                    className={mergeClasses(styles.status, shared.lead)}
-                    data-milestone-status=""
-                  >
-                    Achieved
+    <>
+      <ul className={shared.plainList} aria-label="Key milestones">
+        {[...byProject.values()].map((p) => (
+          <li key={p.title} className={styles.project}>
+            <Text className={styles.name}>{p.title}</Text>
+            <ul className={styles.list}>
+              {p.rows.map((k) => (
+                <li key={`${k.milestone.sheet}!${k.milestone.row}`} className={styles.line}>
+                  {k.milestone.rag === "Achieved" ? (
+                    <Text
+                      weight="semibold"
+                      className={mergeClasses(styles.status, shared.lead)}
+                      data-milestone-status=""
+                    >
+                      Achieved
+                    </Text>
+                  ) : (
+                    <RagBadge rag={k.milestone.rag} className={shared.lead} />
+                  )}
+                  <Text className={styles.what}>
+                    {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}
+                    {keyMilestoneGroupText(k.group, analysis).toLowerCase()}. {k.what}
                   </Text>
-                ) : (
-                  <RagBadge rag={k.milestone.rag} className={shared.lead} />
-                )}
-                <Text className={styles.what}>
-                  {k.milestone.key ? "Key milestone " : "Milestone "}'{k.milestone.name}':{" "}
-                  {keyMilestoneGroupText(k.group, analysis).toLowerCase()}. {k.what}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {leftOut}
+    </>
   );
 }

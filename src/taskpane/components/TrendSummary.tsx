@@ -5,7 +5,7 @@ import { formatPounds } from "../../engine/money";
 import type { ProgrammeAnalysis } from "../../engine/model";
 import { RAG_COUNT_KEYS } from "../../engine/rag";
 import type { Trend } from "../../engine/report/trend";
-import { changeText } from "../../engine/report/trend";
+import { behindOverrideText, changeText, moversText, ratedMoveText } from "../../engine/report/trend";
 import { useSharedStyles } from "./shared-styles";
 
 const useStyles = makeStyles({
@@ -39,9 +39,7 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
     if (f.before === 0 && f.now === 0) continue;
     lines.push(`${k} ${f.before} → ${f.now} (${f.joined} joined, ${f.left} left)`);
   }
-  lines.push(
-    `${trend.improved.length} improved, ${trend.worsened.length} worse, ${trend.newItems.length} new, ${trend.closed.length} closed`,
-  );
+  lines.push(moversText(trend));
   return (
     <>
       <Text size={200} className={shared.muted}>
@@ -58,6 +56,28 @@ export function TrendSummary({ analysis: a, trend }: TrendSummaryProps) {
             <li key={`${x.item.sheet}!${x.item.row}`}>
               Improved: {[x.item.ref, x.item.name].filter(Boolean).join(" ")}:{" "}
               {x.changes.map(changeText).join(", ")}
+            </li>
+          ))}
+        </ul>
+      )}
+      {trend.noLongerRated.length + trend.newlyRated.length > 0 && (
+        <ul className={styles.list} aria-label={`No longer rated or newly rated since ${trend.label}`}>
+          {[...trend.noLongerRated, ...trend.newlyRated].map((x) => (
+            <li key={`${x.item.sheet}!${x.item.row}`}>
+              {x.overall === "noLongerRated" ? "No longer rated" : "Newly rated"} (neither improved nor
+              worse): {[x.item.ref, x.item.name].filter(Boolean).join(" ")}: {ratedMoveText(x)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {trend.worseBehindOverride.length > 0 && (
+        <ul
+          className={styles.list}
+          aria-label={`Computed rating worse behind an override since ${trend.label}`}
+        >
+          {trend.worseBehindOverride.map((x) => (
+            <li key={`${x.item.sheet}!${x.item.row}`}>
+              {[x.item.ref, x.item.name].filter(Boolean).join(" ")}: {behindOverrideText(x)}
             </li>
           ))}
         </ul>
