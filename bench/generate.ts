@@ -80,3 +80,67 @@ export function benchGrid(items: number, dates: "serial" | "date" = "serial", se
   for (let i = 0; i < items; i++) values.push(benchRow(i, rnd, dates));
   return { name: "Programme of Works", visible: true, rowOffset: 0, colOffset: 0, values };
 }
+
+const BENCH_YEARS = ["2019/20", "2020/21", "2021/22"];
+
+/**
+ * A programme sheet with money by financial year (issue 13), in one of four shapes, with blanks: 0, whole
+ * figures beside per-year budgets and forecasts; 1, per-year budget, spend, commitments and forecast and a
+ * 2020/21 slippage column; 2, whole spend and commitments beside per-year and re-profiled budgets and a
+ * slippage column with no year; 3, a financial year column beside whole figures, some forecasts not amounts.
+ */
+export function benchYearsGrid(
+  items: number,
+  shape: 0 | 1 | 2 | 3,
+  seed = 42,
+  name = "Programme",
+): SheetGrid {
+  const rnd = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const blank = (v: CellValue, share: number): CellValue => (rnd() < share ? null : v);
+  const money = (scale = 1) => Math.round(rnd() * 100_000 * scale);
+  const headers = ["Ref", "Project", "Theme", "Status", "% complete", "Target date"];
+  const cells: ((i: number) => CellValue)[] = [
+    (i) => `Y${shape}-${i + 1}`,
+    (i) => `Project ${i}`,
+    () => pick([...THEMES, null]),
+    () => pick(["In progress", "Complete", "Not started", "Cancelled"]),
+    () => Math.round(rnd() * 100) / 100,
+    () => 43922 + Math.floor(rnd() * 700),
+  ];
+  const column = (header: string, cell: () => CellValue) => {
+    headers.push(header);
+    cells.push(cell);
+  };
+  const byYear = (field: string, share: number, scale = 1) => {
+    for (const y of BENCH_YEARS) column(`${field} ${y}`, () => blank(money(scale), share));
+  };
+  if (shape === 0) {
+    column("Budget (£)", () => blank(money(), 0.1));
+    column("Spent to date (£)", () => blank(money(), 0.1));
+    column("Committed (£)", () => blank(money(), 0.3));
+    column("Forecast outturn (£)", () => blank(money(), 0.3));
+    byYear("Budget", 0.3);
+    byYear("Forecast", 0.4);
+  } else if (shape === 1) {
+    byYear("Budget", 0.2);
+    byYear("Spend", 0.4, 0.5);
+    byYear("Committed", 0.5, 0.25);
+    byYear("Forecast", 0.3);
+    column("Slippage 2020/21", () => blank(money(0.2), 0.7));
+  } else if (shape === 2) {
+    column("Spent to date", () => blank(money(), 0.2));
+    column("Committed", () => blank(money(1 / 3), 0.4));
+    byYear("Budget", 0.2);
+    byYear("Re-profiled budget", 0.4);
+    column("Slippage", () => blank(money(0.2), 0.8));
+  } else {
+    column("Financial year", () => blank(pick(BENCH_YEARS), 0.3));
+    column("Budget", () => blank(money(), 0.1));
+    column("Spent", () => blank(money(0.5), 0.2));
+    column("Forecast", () => blank(pick<CellValue>([money(), "TBC", "£1.2m?"]), 0.2));
+  }
+  const values: CellValue[][] = [headers];
+  for (let i = 0; i < items; i++) values.push(cells.map((cell) => cell(i)));
+  return { name, visible: true, rowOffset: 0, colOffset: 0, values };
+}

@@ -35,7 +35,7 @@ import { CURRENCY_SYMBOL } from "./read/cells";
 import type { CellLocator } from "./assess/item";
 import { assessInPlace, locatorFor } from "./assess/item";
 import { isCompleteStatus } from "./assess/schedule";
-import { byTheme, byYear, programmeRag, programmeTotals, ragCounts } from "./assess/programme";
+import { programmeFigures, programmeRag } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
 import { nextMilestoneColumns } from "./read/milestones";
 import { readRiskRegisters } from "./read/risk-register";
@@ -309,8 +309,9 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
   const symbol = CURRENCY_SYMBOL[currency as CurrencyCode];
   if (reports.length > 1) crossSheetDuplicates(items, issues, symbol, locatorFor(columnsBySheet));
   const riskRegister = riskLinker?.finish();
-  const totals = programmeTotals(items, allocation, rules, symbol);
-  const counts = ragCounts(items);
+  // The headline totals, the counts and the totals by theme and by year in one pass over the items.
+  const figures = programmeFigures(items, allocation, rules, symbol);
+  const { totals, counts } = figures;
   const years = yearView(items, {
     reporting: options.reportingDate,
     allocation,
@@ -334,8 +335,8 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     items,
     totals,
     ragCounts: counts,
-    byTheme: byTheme(items),
-    byYear: byYear(items).rows,
+    byTheme: figures.byTheme,
+    byYear: figures.byYear,
     years,
     skipped,
     issues,
@@ -477,7 +478,7 @@ function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLoca
 
 /**
  * The budget's reason for an item whose budget cell could not be read names the cell and what it holds, and
- * says its money is in no total (programmeTotals, byTheme, byYear and yearView leave it out).
+ * says its money is in no total (programmeFigures and yearView leave it out).
  */
 function budgetReasonNotRead(item: AssessedItem, cell: string, grid: SheetGrid): void {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);

@@ -3,7 +3,13 @@
  * these tests hold every fast path to the form it replaced, on ordinary and awkward inputs, so that a
  * shortcut can never give a different answer.
  */
-import { byTheme, byYear, ragCounts } from "../../src/engine/assess/programme";
+import {
+  byTheme,
+  byYear,
+  programmeFigures,
+  programmeTotals,
+  ragCounts,
+} from "../../src/engine/assess/programme";
 import { assessRisk } from "../../src/engine/assess/risk";
 import { isCompleteStatus } from "../../src/engine/assess/schedule";
 import { pct1 } from "../../src/engine/assess/format";
@@ -778,4 +784,101 @@ test("an item read has the fields the item literal had, in its order, and keeps 
   for (const item of plain) expect(Object.keys(item)).toEqual(literal);
   for (const item of a.items)
     expect(typeof item.ratedRiskScore === "number" || item.ratedRiskScore === null).toBe(true);
+});
+
+test("totals by year in one pass, with no copy of an item per year, are the slices' sums, worstOf and ragCounts", () => {
+  const a = run([benchGrid(2_000)]);
+  const rnd = random(23);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const none = <T>(v: T) => (rnd() < 0.2 ? null : v);
+  const ratings: OverallRag[] = [
+    "Red",
+    "Amber/Red",
+    "Amber",
+    "Amber/Green",
+    "Green",
+    "Complete",
+    "Not assessed",
+  ];
+  const items: AssessedItem[] = a.items.map((i) => {
+    const kind = rnd();
+    const years =
+      kind < 0.5
+        ? [2019, 2020, 2021, 2022]
+            .filter(() => rnd() < 0.6)
+            .map((year) => ({
+              year,
+              budget: none(Math.round(rnd() * 1e6) as Pence),
+              spent: none(Math.round(rnd() * 1e6) as Pence),
+              committed: none(Math.round(rnd() * 1e5) as Pence),
+              forecast: none(Math.round(rnd() * 1e6) as Pence),
+            }))
+        : [];
+    return {
+      ...i,
+      years,
+      financialYear: kind > 0.7 ? pick([2019, 2020, 2021]) : null,
+      rag: { ...i.rag, overall: pick(ratings) },
+      ...(rnd() < 0.05 ? { unreadable: ["budget" as const] } : {}),
+    };
+  });
+  // The form it replaced: a copy of the item per year, grouped by label, distinct sheet rows counted in a set.
+  const slowByYear = (all: readonly AssessedItem[]) => {
+    const groups = new Map<string, AssessedItem[]>();
+    const push = (key: string, i: AssessedItem) => {
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(i);
+    };
+    for (const i of all) {
+      if (i.years.length > 0)
+        for (const y of i.years)
+          push(`${y.year}/${String((y.year + 1) % 100).padStart(2, "0")}`, {
+            ...i,
+            budget: y.budget,
+            spent: y.spent,
+            committed: y.committed,
+            forecast: y.forecast,
+            assessedForecast: y.forecast ?? y.budget,
+          });
+      else if (i.financialYear !== null)
+        push(`${i.financialYear}/${String((i.financialYear + 1) % 100).padStart(2, "0")}`, i);
+      else push("(no year)", i);
+    }
+    return [...groups]
+      .sort(([x], [y]) => (x === "(no year)" ? 1 : y === "(no year)" ? -1 : x.localeCompare(y)))
+      .map(([key, g]) => {
+        const read = g.filter((i) => !i.unreadable?.includes("budget"));
+        const add = (f: (i: AssessedItem) => number | null) => read.reduce((t, i) => t + (f(i) ?? 0), 0);
+        const budget = add((i) => i.budget);
+        const forecast = add((i) => i.assessedForecast ?? i.budget ?? 0);
+        const counts = emptyCounts();
+        for (const i of g) counts[countKey(i.rag.overall)]++;
+        return {
+          key,
+          items: new Set(g.map((i) => `${i.sheet}!${i.row}`)).size,
+          budget,
+          spent: add((i) => i.spent),
+          committed: add((i) => i.committed),
+          forecast,
+          budgetsNotRead: g.length - read.length,
+          variance: forecast - budget,
+          worst: worstOf(g.map((i) => i.rag.overall)) ?? "Not assessed",
+          counts,
+        };
+      });
+  };
+  // In order, reversed, and the same items twice (each item counted once a year all the same).
+  for (const all of [items, [...items].reverse(), [...items, ...items]]) {
+    const rows = byYear(all).rows;
+    expect(rows.map((r) => r.key)).toEqual(["2019/20", "2020/21", "2021/22", "2022/23", "(no year)"]);
+    expect(JSON.stringify(rows)).toBe(JSON.stringify(slowByYear(all)));
+    // The one pass analyse makes gives each total as its own function does.
+    const one = programmeFigures(all, 1_000_000_00 as Pence, DEFAULT_RULES);
+    expect(one).toEqual({
+      totals: programmeTotals(all, 1_000_000_00 as Pence, DEFAULT_RULES),
+      counts: ragCounts(all),
+      byTheme: byTheme(all),
+      byYear: rows,
+    });
+  }
 });

@@ -30,51 +30,131 @@ export function budgetsNotReadNote(n: number): string {
   );
 }
 
-/** Sums of budget, spent, committed and forecast in one pass (whole pence, exact). */
-function sums(items: readonly AssessedItem[]): {
-  budget: Pence;
-  spent: Pence;
-  committed: Pence;
-  forecast: Pence;
-  budgetsNotRead: number;
-} {
-  let budget = 0;
-  let spent = 0;
-  let committed = 0;
-  let forecast = 0;
-  let notRead = 0;
-  // Each field read once, by index (forecastForTotals inlined: its rare branch, an item with no assessed
-  // forecast, left the optimised loop without feedback and sent it back to the interpreter each run).
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k]!;
-    if (i.unreadable !== undefined && budgetNotRead(i)) {
-      notRead++;
-      continue;
+/**
+ * One total's running figures (the headline totals, a theme's, a year's): the per-item step they all share, so a
+ * rule about what an item adds (an unread budget, a forecast standing in for a budget) is written once, here.
+ * Each item's fields are read once, by index, with no list of its ratings: the items of 100,000 are far apart in
+ * memory, so each pass over them costs about as much as what it computes.
+ */
+class Tally {
+  entries = 0;
+  budget = 0;
+  spent = 0;
+  committed = 0;
+  forecast = 0;
+  notRead = 0;
+  red = 0;
+  amber = 0;
+  green = 0;
+  complete = 0;
+  none = 0;
+  worst: OverallRag | null = null;
+  rank = Infinity;
+  // distinctItems' check, entry by entry: rows rising within each sheet's run and no sheet coming back.
+  ordered = true;
+  private sheet: string | null = null;
+  private row = -Infinity;
+  private sheets: Set<string> | null = null;
+
+  /**
+   * An item, or one year's part of it: its money (none when its budget was not read: it is counted and rated,
+   * in no money total) and its rating. `forecast` is the assessed forecast; a blank one counts as the budget.
+   */
+  add(
+    i: AssessedItem,
+    budget: Pence | null,
+    spent: Pence | null,
+    committed: Pence | null,
+    forecast: Pence | null,
+  ): void {
+    this.entries++;
+    if (i.unreadable !== undefined && budgetNotRead(i)) this.notRead++;
+    else {
+      if (budget !== null) this.budget += budget;
+      if (spent !== null) this.spent += spent;
+      if (committed !== null) this.committed += committed;
+      this.forecast += forecast ?? budget ?? 0;
     }
-    const b = i.budget;
-    if (b !== null) budget += b;
-    const s = i.spent;
-    if (s !== null) spent += s;
-    const c = i.committed;
-    if (c !== null) committed += c;
-    forecast += i.assessedForecast ?? b ?? 0;
+    const o = i.rag.overall;
+    // worstOf: the first of the lowest severity rank.
+    if (o != null) {
+      const r = severityRank(o);
+      if (r < this.rank) {
+        this.rank = r;
+        this.worst = o;
+      }
+    }
+    // Counted in fields (a string-keyed increment per item is several times slower at 100,000 items).
+    switch (countKey(o)) {
+      case "Red":
+        this.red++;
+        break;
+      case "Amber":
+        this.amber++;
+        break;
+      case "Green":
+        this.green++;
+        break;
+      case "Complete":
+        this.complete++;
+        break;
+      default:
+        this.none++;
+    }
   }
-  return {
-    budget: budget as Pence,
-    spent: spent as Pence,
-    committed: committed as Pence,
-    forecast: forecast as Pence,
-    budgetsNotRead: notRead,
-  };
+
+  /** The whole item (its own money and assessed forecast). */
+  addItem(i: AssessedItem): void {
+    this.add(i, i.budget, i.spent, i.committed, i.assessedForecast);
+  }
+
+  /** Follows the entries' sheet rows, so that `ordered` says every entry is a distinct row (see distinctItems). */
+  track(i: AssessedItem): void {
+    if (!this.ordered) return;
+    if (i.sheet !== this.sheet) {
+      const seen = (this.sheets ??= new Set());
+      if (seen.has(i.sheet)) {
+        this.ordered = false;
+        return;
+      }
+      seen.add(i.sheet);
+      this.sheet = i.sheet;
+    } else if (i.row <= this.row) {
+      this.ordered = false;
+      return;
+    }
+    this.row = i.row;
+  }
+
+  counts(): RagCounts {
+    const counts = emptyCounts();
+    counts.Red = this.red;
+    counts.Amber = this.amber;
+    counts.Green = this.green;
+    counts.Complete = this.complete;
+    counts["Not assessed"] = this.none;
+    return counts;
+  }
+
+  breakdown(key: string, items: number): Breakdown {
+    return {
+      key,
+      items,
+      budget: this.budget as Pence,
+      spent: this.spent as Pence,
+      committed: this.committed as Pence,
+      forecast: this.forecast as Pence,
+      budgetsNotRead: this.notRead,
+      variance: subPence(this.forecast as Pence, this.budget as Pence),
+      worst: this.worst ?? "Not assessed",
+      counts: this.counts(),
+    };
+  }
 }
 
-export function programmeTotals(
-  items: readonly AssessedItem[],
-  allocation: Pence,
-  rules: Rules,
-  symbol = "£",
-): Totals {
-  const { budget, spent, committed, forecast, budgetsNotRead } = sums(items);
+function totalsOf(t: Tally, allocation: Pence, rules: Rules, symbol: string): Totals {
+  const budget = t.budget as Pence;
+  const forecast = t.forecast as Pence;
   const programmeBudget = assessBudget(
     { budget: allocation, spent: null, committed: null, forecast },
     rules.budget,
@@ -82,8 +162,8 @@ export function programmeTotals(
   );
   return {
     budget,
-    spent,
-    committed,
+    spent: t.spent as Pence,
+    committed: t.committed as Pence,
     forecast,
     variance: subPence(forecast, budget),
     unallocated: subPence(allocation, budget),
@@ -93,137 +173,114 @@ export function programmeTotals(
         ? null
         : (percentFromFraction((forecast - allocation) / Math.abs(allocation)) as Percent),
     rag: programmeBudget.rag,
-    budgetsNotRead,
+    budgetsNotRead: t.notRead,
   };
+}
+
+export function programmeTotals(
+  items: readonly AssessedItem[],
+  allocation: Pence,
+  rules: Rules,
+  symbol = "£",
+): Totals {
+  const t = new Tally();
+  for (let k = 0; k < items.length; k++) t.addItem(items[k]!);
+  return totalsOf(t, allocation, rules, symbol);
 }
 
 export function ragCounts(items: readonly AssessedItem[]): RagCounts {
-  // Counted in locals (a string-keyed increment per item is several times slower at 100,000 items).
-  let red = 0;
-  let amber = 0;
-  let green = 0;
-  let complete = 0;
-  let none = 0;
-  for (const i of items) {
-    switch (countKey(i.rag.overall)) {
-      case "Red":
-        red++;
-        break;
-      case "Amber":
-        amber++;
-        break;
-      case "Green":
-        green++;
-        break;
-      case "Complete":
-        complete++;
-        break;
-      default:
-        none++;
-    }
-  }
-  const counts = emptyCounts();
-  counts.Red = red;
-  counts.Amber = amber;
-  counts.Green = green;
-  counts.Complete = complete;
-  counts["Not assessed"] = none;
-  return counts;
-}
-
-/**
- * A group's totals, worst rating and counts in one pass over its items: the same as sums, worstOf and ragCounts
- * of them (each item's fields read once, no list of its ratings). The items of 100,000 are far apart in memory,
- * so each pass over them costs about as much as what it computes.
- */
-function breakdown(key: string, items: readonly AssessedItem[]): Breakdown {
-  let budget = 0;
-  let spent = 0;
-  let committed = 0;
-  let forecast = 0;
-  let worst: OverallRag | null = null;
-  let rank = Infinity;
-  let red = 0;
-  let amber = 0;
-  let green = 0;
-  let complete = 0;
-  let none = 0;
-  let notRead = 0;
-  for (let k = 0; k < items.length; k++) {
-    const i = items[k]!;
-    // As sums(): an item whose budget was not read is in no money total, but still counted and rated.
-    if (i.unreadable !== undefined && budgetNotRead(i)) notRead++;
-    else {
-      const b = i.budget;
-      if (b !== null) budget += b;
-      const s = i.spent;
-      if (s !== null) spent += s;
-      const c = i.committed;
-      if (c !== null) committed += c;
-      forecast += i.assessedForecast ?? b ?? 0;
-    }
-    const o = i.rag.overall;
-    // worstOf: the first of the lowest severity rank.
-    if (o != null) {
-      const r = severityRank(o);
-      if (r < rank) {
-        rank = r;
-        worst = o;
-      }
-    }
-    switch (countKey(o)) {
-      case "Red":
-        red++;
-        break;
-      case "Amber":
-        amber++;
-        break;
-      case "Green":
-        green++;
-        break;
-      case "Complete":
-        complete++;
-        break;
-      default:
-        none++;
-    }
-  }
-  const counts = emptyCounts();
-  counts.Red = red;
-  counts.Amber = amber;
-  counts.Green = green;
-  counts.Complete = complete;
-  counts["Not assessed"] = none;
-  return {
-    key,
-    items: items.length,
-    budget: budget as Pence,
-    spent: spent as Pence,
-    committed: committed as Pence,
-    forecast: forecast as Pence,
-    budgetsNotRead: notRead,
-    variance: subPence(forecast as Pence, budget as Pence),
-    worst: worst ?? "Not assessed",
-    counts,
-  };
+  const t = new Tally();
+  for (let k = 0; k < items.length; k++) t.addItem(items[k]!);
+  return t.counts();
 }
 
 export const NO_THEME = "(no theme)";
 export const NO_YEAR = "(no year)";
 
-/** Totals by theme, in order of first appearance. */
-export function byTheme(items: readonly AssessedItem[]): Breakdown[] {
-  const groups = new Map<string, AssessedItem[]>();
-  for (const i of items) {
-    const key = i.theme ?? NO_THEME;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(i);
+export type YearBasis = "per-year columns" | "year column";
+
+/** A year's group, by the year's start (no label string per item); -Infinity is "(no year)". */
+const NO_YEAR_KEY = -Infinity;
+
+/**
+ * The headline totals, the counts, the totals by theme and by year in one pass over the items (the same as
+ * programmeTotals, ragCounts, byTheme and byYear of them, each of which is this with the rest left out).
+ */
+function tally(
+  items: readonly AssessedItem[],
+  want: { headline: boolean; themes: boolean; years: boolean },
+): {
+  headline: Tally;
+  themes: Map<string, Tally>;
+  years: Map<number, Tally>;
+  basis: Set<YearBasis>;
+} {
+  const headline = new Tally();
+  const themes = new Map<string, Tally>();
+  const years = new Map<number, Tally>();
+  const basis = new Set<YearBasis>();
+  // The last theme's and year's groups: items come in runs of the same theme or year.
+  let themeKey: string | null = null;
+  let theme: Tally | null = null;
+  let yearKey = NaN;
+  let year: Tally | null = null;
+  const yearOf = (key: number): Tally => {
+    if (key === yearKey) return year!;
+    let t = years.get(key);
+    if (!t) years.set(key, (t = new Tally()));
+    yearKey = key;
+    return (year = t);
+  };
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    if (want.headline) headline.addItem(i);
+    if (want.themes) {
+      const key = i.theme ?? NO_THEME;
+      if (key !== themeKey || theme === null) {
+        theme = themes.get(key) ?? null;
+        if (!theme) themes.set(key, (theme = new Tally()));
+        themeKey = key;
+      }
+      theme.addItem(i);
+    }
+    if (!want.years) continue;
+    const ys = i.years;
+    if (ys.length > 0) {
+      basis.add("per-year columns");
+      // A per-year slice of the item: its figures for that year only.
+      for (let z = 0; z < ys.length; z++) {
+        const y = ys[z]!;
+        const t = yearOf(y.year);
+        t.add(i, y.budget, y.spent, y.committed, y.forecast ?? null);
+        t.track(i);
+      }
+    } else {
+      if (i.financialYear !== null) basis.add("year column");
+      const t = yearOf(i.financialYear ?? NO_YEAR_KEY);
+      t.addItem(i);
+      t.track(i);
+    }
   }
-  return [...groups].map(([k, g]) => breakdown(k, g));
+  return { headline, themes, years, basis };
 }
 
-export type YearBasis = "per-year columns" | "year column";
+function themeRows(themes: Map<string, Tally>): Breakdown[] {
+  return [...themes].map(([key, t]) => t.breakdown(key, t.entries));
+}
+
+function yearRows(items: readonly AssessedItem[], years: Map<number, Tally>): Breakdown[] {
+  const rows = [...years].map(([year, t]) => {
+    const key = year === NO_YEAR_KEY ? NO_YEAR : financialYearLabel(year);
+    // An item split across years counts once per year in `items`; count distinct items instead.
+    return t.breakdown(key, t.ordered ? t.entries : distinctRows(items, year));
+  });
+  return rows.sort((a, b) => (a.key === NO_YEAR ? 1 : b.key === NO_YEAR ? -1 : a.key.localeCompare(b.key)));
+}
+
+/** Totals by theme, in order of first appearance. */
+export function byTheme(items: readonly AssessedItem[]): Breakdown[] {
+  return themeRows(tally(items, { headline: false, themes: true, years: false }).themes);
+}
 
 /**
  * Totals by financial year, only from what the sheet says about years: items with per-year columns are split
@@ -232,76 +289,45 @@ export type YearBasis = "per-year columns" | "year column";
  * show spending).
  */
 export function byYear(items: readonly AssessedItem[]): { rows: Breakdown[]; basis: YearBasis[] } {
-  const groups = new Map<string, AssessedItem[]>();
-  const basis = new Set<YearBasis>();
-  const push = (key: string, item: AssessedItem) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(item);
-  };
-  for (const i of items) {
-    if (i.years.length > 0) {
-      basis.add("per-year columns");
-      for (const y of i.years) {
-        // A per-year slice of the item: its figures for that year only.
-        const forecast = y.forecast ?? null;
-        push(financialYearLabel(y.year), {
-          ...i,
-          budget: y.budget,
-          spent: y.spent,
-          committed: y.committed,
-          forecast,
-          assessedForecast: forecast ?? y.budget,
-        });
-      }
-    } else if (i.financialYear !== null) {
-      basis.add("year column");
-      push(financialYearLabel(i.financialYear), i);
-    } else push(NO_YEAR, i);
-  }
-  const rows = [...groups]
-    .sort(([a], [b]) => (a === NO_YEAR ? 1 : b === NO_YEAR ? -1 : a.localeCompare(b)))
-    .map(([k, g]) => {
-      const row = breakdown(k, g);
-      // An item split across years counts once per year in `items`; count distinct items instead.
-      row.items = distinctItems(g);
-      return row;
-    });
-  return { rows, basis: [...basis] };
+  const t = tally(items, { headline: false, themes: false, years: true });
+  return { rows: yearRows(items, t.years), basis: [...t.basis] };
 }
 
-/** How many distinct sheet rows a group holds (numbers per sheet: no key string per item). */
-function distinctItems(group: readonly AssessedItem[]): number {
-  // Items come sheet by sheet in row order: rows rising within each sheet's run, and no sheet coming back,
-  // mean every row is distinct (checked, not assumed), so no set is needed.
-  const sheets = new Set<string>();
-  let sheet: string | null = null;
-  let row = -Infinity;
-  let ordered = true;
-  for (const i of group) {
-    if (i.sheet !== sheet) {
-      if (sheets.has(i.sheet)) {
-        ordered = false;
-        break;
-      }
-      sheets.add(i.sheet);
-      sheet = i.sheet;
-    } else if (i.row <= row) {
-      ordered = false;
-      break;
-    }
-    row = i.row;
-  }
-  if (ordered) return group.length;
+/** programmeTotals, ragCounts, byTheme and byYear of the items, in one pass over them. */
+export function programmeFigures(
+  items: readonly AssessedItem[],
+  allocation: Pence,
+  rules: Rules,
+  symbol = "£",
+): { totals: Totals; counts: RagCounts; byTheme: Breakdown[]; byYear: Breakdown[] } {
+  const t = tally(items, { headline: true, themes: true, years: true });
+  return {
+    totals: totalsOf(t.headline, allocation, rules, symbol),
+    counts: t.headline.counts(),
+    byTheme: themeRows(t.themes),
+    byYear: yearRows(items, t.years),
+  };
+}
+
+/**
+ * How many distinct sheet rows the year's group holds, where its entries did not come sheet by sheet in rising
+ * rows (the same item twice, or items out of order): counted in a set per sheet, numbers only.
+ */
+function distinctRows(items: readonly AssessedItem[], year: number): number {
   const rows = new Map<string, Set<number>>();
   let n = 0;
-  for (const i of group) {
+  const count = (i: AssessedItem) => {
     let seen = rows.get(i.sheet);
     if (!seen) rows.set(i.sheet, (seen = new Set()));
     if (!seen.has(i.row)) {
       seen.add(i.row);
       n++;
     }
+  };
+  for (const i of items) {
+    if (i.years.length > 0) {
+      for (const y of i.years) if (y.year === year) count(i);
+    } else if ((i.financialYear ?? NO_YEAR_KEY) === year) count(i);
   }
   return n;
 }

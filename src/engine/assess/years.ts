@@ -78,7 +78,9 @@ export interface YearView {
 }
 
 interface Acc {
-  items: Set<AssessedItem>;
+  /** Items with money in the year, counted once each: `last` is the item counted last (items come one by one). */
+  items: number;
+  last: AssessedItem | null;
   budget: number;
   spent: number;
   committed: number;
@@ -88,7 +90,8 @@ interface Acc {
 }
 
 const acc = (): Acc => ({
-  items: new Set(),
+  items: 0,
+  last: null,
   budget: 0,
   spent: 0,
   committed: 0,
@@ -97,16 +100,36 @@ const acc = (): Acc => ({
   carriedIn: 0,
 });
 
-/** The per-year columns of a field on a sheet, by year, for naming a cell. */
-function yearColumn(
+/** Counts the item in the year, once however many of its figures go there. */
+function count(a: Acc, i: AssessedItem): void {
+  if (a.last !== i) {
+    a.last = i;
+    a.items++;
+  }
+}
+
+/** The column of a field's figure for a year on each sheet, for naming a cell; null on a transposed sheet. */
+function yearColumns(
   sheets: readonly SheetReport[],
-  sheet: string,
-  field: string,
-  year: number,
-): number | null {
-  const s = sheets.find((x) => x.name === sheet);
-  const m = s?.columns.find((c) => c.field === field && c.year === year);
-  return m && !s!.transposed ? m.col : null;
+): (sheet: string, field: string, year: number) => number | null {
+  let byName: Map<string, SheetReport> | null = null;
+  return (sheet, field, year) => {
+    if (!byName) {
+      byName = new Map();
+      // The first sheet of a name, as a find over them gives.
+      for (const x of sheets) if (!byName.has(x.name)) byName.set(x.name, x);
+    }
+    const s = byName.get(sheet);
+    const m = s?.columns.find((c) => c.field === field && c.year === year);
+    return m && !s!.transposed ? m.col : null;
+  };
+}
+
+/** The first `n` of `xs` added up, in order (as a reduce over them). */
+function sumOf(xs: readonly number[], n: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += xs[k]!;
+  return s;
 }
 
 export function yearView(
@@ -131,21 +154,37 @@ export function yearView(
   const money = (p: number) => formatMoney(p as Pence, options.symbol);
   const noYear = { items: 0, budget: 0, spent: 0, committed: 0, forecast: 0 };
   const basis = new Set<string>();
+  let byColumn = false;
+  let byYearColumns = false;
   const placed = new Map<AssessedItem, { year: number; spent: Pence | null; committed: Pence | null }[]>();
+  const yearColumn = yearColumns(options.sheets);
   let placedSpend = false;
   let placedForecast = false;
   let notRead = 0;
-  for (const i of items) {
+  // Scratch for an item's years, reused from item to item (read only below the item's number of years).
+  const budgets: number[] = [];
+  const forecasts: number[] = [];
+  const spent: number[] = [];
+  const committed: number[] = [];
+  const slip: number[] = [];
+  const over: number[] = [];
+  for (let n = 0; n < items.length; n++) {
+    const i = items[n]!;
     if (i.unreadable !== undefined && budgetNotRead(i)) {
       notRead++;
       continue;
     }
     const forecastTotal = i.assessedForecast ?? i.budget ?? 0;
-    if (i.years.length === 0) {
+    const ys = i.years;
+    const nYears = ys.length;
+    if (nYears === 0) {
       if (i.financialYear !== null) {
-        basis.add("the sheet's financial year column");
+        if (!byColumn) {
+          byColumn = true;
+          basis.add("the sheet's financial year column");
+        }
         const a = at(i.financialYear);
-        a.items.add(i);
+        count(a, i);
         a.budget += i.budget ?? 0;
         a.spent += i.spent ?? 0;
         a.committed += i.committed ?? 0;
@@ -159,32 +198,47 @@ export function yearView(
       }
       continue;
     }
-    basis.add("the sheet's per-year columns");
-    const ys = i.years;
-    const hasYearSpend = ys.some((y) => y.spent !== null);
-    const hasYearCommitted = ys.some((y) => y.committed !== null);
-    const hasYearForecast = ys.some((y) => y.forecast !== null);
-    const budgets: number[] = ys.map((y) => y.reprofiled ?? y.budget ?? 0);
-    const forecasts: number[] = ys.map((y, k) => y.forecast ?? (hasYearForecast ? 0 : budgets[k]!));
-    const spent: number[] = ys.map((y) => y.spent ?? 0);
-    const committed: number[] = ys.map((y) => y.committed ?? 0);
-    // The year that takes what the columns leave: the current year, or the item's last year before it.
-    let home = ys.findIndex((y) => y.year === current);
-    if (home < 0) {
-      home = -1;
-      for (let k = 0; k < ys.length; k++) if (ys[k]!.year <= current) home = k;
-      if (home < 0) home = 0;
+    if (!byYearColumns) {
+      byYearColumns = true;
+      basis.add("the sheet's per-year columns");
     }
+    let hasYearSpend = false;
+    let hasYearCommitted = false;
+    let hasYearForecast = false;
+    for (let k = 0; k < nYears; k++) {
+      const y = ys[k]!;
+      if (y.spent !== null) hasYearSpend = true;
+      if (y.committed !== null) hasYearCommitted = true;
+      if (y.forecast !== null) hasYearForecast = true;
+    }
+    // The year that takes what the columns leave: the current year, or the item's last year before it.
+    let home = -1;
+    let before = -1;
+    for (let k = 0; k < nYears; k++) {
+      const y = ys[k]!;
+      const b = y.reprofiled ?? y.budget ?? 0;
+      budgets[k] = b;
+      forecasts[k] = y.forecast ?? (hasYearForecast ? 0 : b);
+      spent[k] = y.spent ?? 0;
+      committed[k] = y.committed ?? 0;
+      slip[k] = 0;
+      if (home < 0 && y.year === current) home = k;
+      if (y.year <= current) before = k;
+    }
+    const hasCurrent = home >= 0;
+    if (!hasCurrent) home = before < 0 ? 0 : before;
     if (!hasYearForecast) {
-      const rest = forecastTotal - forecasts.reduce((s, x) => s + x, 0);
+      const rest = forecastTotal - sumOf(forecasts, nYears);
       if (rest !== 0) {
         forecasts[home]! += rest;
         placedForecast = true;
       }
     }
-    if (!hasYearSpend && i.spent !== null) {
-      let left: number = i.spent;
-      for (let k = 0; k < ys.length && left > 0; k++) {
+    const wholeSpend = !hasYearSpend && i.spent !== null;
+    const wholeCommitted = !hasYearCommitted && i.committed !== null;
+    if (wholeSpend) {
+      let left: number = i.spent!;
+      for (let k = 0; k < nYears && left > 0; k++) {
         if (ys[k]!.year >= current) break;
         const take = Math.min(left, Math.max(0, forecasts[k]!));
         spent[k] = take;
@@ -194,29 +248,30 @@ export function yearView(
       // have all still to start has its spend to date counted in the current year's row.
       if (ys[home]!.year > current) {
         const now = at(current);
-        now.items.add(i);
+        count(now, i);
         now.spent += left;
       } else spent[home]! += left;
       placedSpend = true;
     }
-    if (!hasYearCommitted && i.committed !== null) committed[home]! += i.committed;
-    if ((!hasYearSpend && i.spent !== null) || (!hasYearCommitted && i.committed !== null))
-      placed.set(
-        i,
-        ys.map((y, k) => ({
-          year: y.year,
-          spent: !hasYearSpend && i.spent !== null ? (spent[k]! as Pence) : null,
-          committed: !hasYearCommitted && i.committed !== null ? (committed[k]! as Pence) : null,
-        })),
-      );
+    if (wholeCommitted) committed[home]! += i.committed!;
+    if (wholeSpend || wholeCommitted) {
+      const where: { year: number; spent: Pence | null; committed: Pence | null }[] = [];
+      for (let k = 0; k < nYears; k++)
+        where.push({
+          year: ys[k]!.year,
+          spent: wholeSpend ? (spent[k]! as Pence) : null,
+          committed: wholeCommitted ? (committed[k]! as Pence) : null,
+        });
+      placed.set(i, where);
+    }
     // R3-7: a year's forecast below the spend and commitments already in that year is raised to them, with a
     // warning naming the cell: the year's variance is never better than the money already spent shows.
-    for (let k = 0; k < ys.length; k++) {
+    for (let k = 0; k < nYears; k++) {
       const y = ys[k]!;
       const floor = (y.spent ?? 0) + (y.committed ?? 0);
       if (y.forecast === null || (y.spent === null && y.committed === null) || forecasts[k]! >= floor)
         continue;
-      const col = yearColumn(options.sheets, i.sheet, "forecast", y.year);
+      const col = yearColumn(i.sheet, "forecast", y.year);
       issues.push({
         sheet: i.sheet,
         cell: col === null ? "" : cellAddress(i.row - 1, col),
@@ -233,10 +288,7 @@ export function yearView(
       i.assessedForecast !== null &&
       i.assessedForecast > i.forecast
     ) {
-      const rest = Math.min(
-        i.assessedForecast - i.forecast,
-        forecastTotal - forecasts.reduce((s, x) => s + x, 0),
-      );
+      const rest = Math.min(i.assessedForecast - i.forecast, forecastTotal - sumOf(forecasts, nYears));
       if (rest > 0) {
         forecasts[home]! += rest;
         issues.push({
@@ -248,28 +300,32 @@ export function yearView(
       }
     }
     // Slippage out of each year, carried into the next year the item has figures for.
-    const slip = ys.map(() => 0);
-    for (let k = 0; k < ys.length; k++) {
+    let slipped = false;
+    for (let k = 0; k < nYears; k++) {
       const y = ys[k]!;
       const explicit = y.slippage ?? (y.year === current ? (i.slippage ?? null) : null);
       if (explicit !== null) slip[k] = Math.max(0, explicit);
       else if (y.reprofiled != null && y.budget !== null && y.reprofiled < y.budget) {
-        const later = ys
-          .slice(k + 1)
-          .some((z) => z.reprofiled != null && z.budget !== null && z.reprofiled > z.budget);
+        let later = false;
+        for (let z = k + 1; z < nYears && !later; z++) {
+          const w = ys[z]!;
+          later = w.reprofiled != null && w.budget !== null && w.reprofiled > w.budget;
+        }
         if (later) slip[k] = y.budget - y.reprofiled;
       }
+      if (slip[k] !== 0) slipped = true;
     }
-    if (i.slippage != null && !ys.some((y) => y.year === current)) {
+    if (i.slippage != null && !hasCurrent) {
       // A slippage column with no year, on an item with no figures for the current year: its first year's.
       slip[0] = Math.max(slip[0]!, i.slippage);
+      if (slip[0] !== 0) slipped = true;
     }
-    if (slip.every((x) => x === 0) && hasYearForecast) {
+    if (!slipped && hasYearForecast) {
       // Underspend in a year that a later year's overspend takes up: the sheet has moved the money on.
-      const over = ys.map((_, k) => Math.max(0, forecasts[k]! - budgets[k]!));
-      for (let k = 0; k < ys.length; k++) {
+      for (let k = 0; k < nYears; k++) over[k] = Math.max(0, forecasts[k]! - budgets[k]!);
+      for (let k = 0; k < nYears; k++) {
         let under = budgets[k]! - forecasts[k]!;
-        for (let z = k + 1; z < ys.length && under > 0; z++) {
+        for (let z = k + 1; z < nYears && under > 0; z++) {
           const take = Math.min(under, over[z]!);
           over[z]! -= take;
           under -= take;
@@ -277,10 +333,10 @@ export function yearView(
         }
       }
     }
-    for (let k = 0; k < ys.length; k++) {
+    for (let k = 0; k < nYears; k++) {
       const y = ys[k]!;
       const a = at(y.year);
-      a.items.add(i);
+      count(a, i);
       a.budget += budgets[k]!;
       a.spent += spent[k]!;
       a.committed += committed[k]!;
@@ -289,7 +345,7 @@ export function yearView(
       if (slip[k]! > 0) at(ys[k + 1]?.year ?? y.year + 1).carriedIn += slip[k]!;
       // A year not yet started shows no spend unless the sheet gives some: then it is questioned.
       if (y.year > current && y.spent !== null && y.spent !== 0) {
-        const col = yearColumn(options.sheets, i.sheet, "spent", y.year);
+        const col = yearColumn(i.sheet, "spent", y.year);
         issues.push({
           sheet: i.sheet,
           cell: col === null ? "" : cellAddress(i.row - 1, col),
@@ -315,7 +371,7 @@ export function yearView(
       year,
       label: financialYearLabel(year),
       status: year < current ? "closed" : year === current ? "in year" : "not started",
-      items: a.items.size,
+      items: a.items,
       budget: a.budget as Pence,
       spent: a.spent as Pence,
       committed: a.committed as Pence,
