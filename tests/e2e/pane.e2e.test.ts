@@ -53,7 +53,13 @@ test("opens on the sample workbook: reads it in two requests and shows the sheet
     page.getByRole("heading", { name: `Sheets not read (${analysis.ignoredSheets.length})` }),
   );
   await expectVisible(page.getByText("Lookups: hidden sheet"));
-  await expectVisible(page.getByRole("heading", { name: `Problems (${analysis.issues.length})` }));
+  // The harness declares ExcelApi 1.9 (the manifest's), which cannot list merged cells: each of the three sheets
+  // with a header (the programme, the milestones and the risk register) says so in the problems, beside the CLI's.
+  const notChecked = ["Programme of Works", "Milestones", "Risk Register"].length;
+  await expectVisible(
+    page.getByRole("heading", { name: `Problems (${analysis.issues.length + notChecked})` }),
+  );
+  await expectVisible(page.getByText(/Merged cells could not be checked/).first());
   expect(analysis.items).toHaveLength(30);
 
   const work = s.harness.host.workbookBatches();
