@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // Sizes of the add-in's production bundles (raw and gzip), after `npm run build`. With --check it fails when the
-// JavaScript the task pane loads when it opens is over its budget: 205 KB gzip (Fluent UI v9 task panes come in
-// near 100-160 KB; the engine runs in the pane). Issues 12 and 13 brought it to 203 KB; since then the code that
-// builds a highlight report is a chunk of its own (report.*.chunk.js), loaded when a report is asked for and not
-// counted here, and the report's layout halves of the History, Milestone History, pager and sections are modules
-// of their own so the chunk carries them (198.8 KB on its branch; 202.3 KB once merged with the same day's engine
-// fixes, so the budget is 205 KB again: BENCHMARKS.md, "The add-in's bundle").
+// JavaScript the task pane loads when it opens is over its budget: 200 KB gzip (Fluent UI v9 task panes come in
+// near 100-160 KB; the engine runs in the pane). The code that builds a highlight report is a chunk of its own
+// (report.*.chunk.js), loaded when a report is asked for and not counted here. The merged tree of 2 December
+// 2026 came to 202.3 KB and the budget was 205 KB for a while; lowering each emitted file to ES2017 once
+// (webpack.config.js's EsbuildPlugin) instead of each module on its own took 6.3 KB of repeated syntax helpers out
+// of it (196.2 KB), and the budget is 200 KB again: BENCHMARKS.md, "The add-in's bundle".
 const { readdirSync, readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { gzipSync } = require("node:zlib");
 
-const BUDGET_GZIP = 205 * 1024;
+const BUDGET_GZIP = 200 * 1024;
 const dist = join(__dirname, "..", "dist");
 let files;
 try {

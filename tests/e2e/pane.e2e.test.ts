@@ -53,7 +53,13 @@ test("opens on the sample workbook: reads it in two requests and shows the sheet
     page.getByRole("heading", { name: `Sheets not read (${analysis.ignoredSheets.length})` }),
   );
   await expectVisible(page.getByText("Lookups: hidden sheet"));
-  await expectVisible(page.getByRole("heading", { name: `Problems (${analysis.issues.length})` }));
+  // The harness declares ExcelApi 1.9 (the manifest's), which cannot list merged cells: each of the three sheets
+  // with a header (the programme, the milestones and the risk register) says so in the problems, beside the CLI's.
+  const notChecked = ["Programme of Works", "Milestones", "Risk Register"].length;
+  await expectVisible(
+    page.getByRole("heading", { name: `Problems (${analysis.issues.length + notChecked})` }),
+  );
+  await expectVisible(page.getByText(/Merged cells could not be checked/).first());
   expect(analysis.items).toHaveLength(30);
 
   const work = s.harness.host.workbookBatches();
@@ -111,7 +117,9 @@ test("Refresh RAG columns for 31/12/2020 writes the RAG cells the command line w
 });
 
 test("Build highlight report writes the same workbook as `programme-rag --out`", async () => {
-  const { page, pane } = await s.open({ now: NOW });
+  // An Excel that lists merged cells (ExcelApi 1.13), as the command line reads them: at 1.9 the report's data
+  // notes would also say that merged cells could not be checked.
+  const { page, pane } = await s.open({ now: NOW, hostOptions: { requirementSets: { ExcelApi: "1.13" } } });
   await waitForScan(page);
   await setReportingDate(page, DATE);
   await button(page, REPORT).click();

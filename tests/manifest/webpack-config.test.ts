@@ -21,6 +21,9 @@ const load = createRequire(path.join(ROOT, "package.json"));
 const makeConfig = load("./webpack.config.js") as ConfigFactory;
 const HtmlWebpackPlugin = load("html-webpack-plugin") as abstract new (...args: never[]) => object;
 const CopyWebpackPlugin = load("copy-webpack-plugin") as abstract new (...args: never[]) => object;
+const { EsbuildPlugin } = load("esbuild-loader") as {
+  EsbuildPlugin: abstract new (...args: never[]) => object;
+};
 
 function manifestTransform(config: Config): Transform {
   const copy = config.plugins.find((p) => p instanceof CopyWebpackPlugin) as {
@@ -110,6 +113,19 @@ describe("webpack.config.js", () => {
       manifestBytes.toString("utf8").split(DEV_URL).join("https://addin.example.org/"),
     );
     expect(() => manifestTransform(config)(moved, "manifest.xml")).toThrow("has no");
+  });
+
+  it("lowers each emitted file to ES2017 once, so the syntax helpers are not repeated in every module", async () => {
+    for (const mode of ["production", "development"]) {
+      const config = await makeConfig({ WEBPACK_BUILD: true }, { mode });
+      const lowering = config.plugins.filter((p) => p instanceof EsbuildPlugin) as { options: object }[];
+      // No minify option: webpack's minimizer still minifies after it (the plugin runs first, as a plugin).
+      expect(lowering.map((p) => p.options)).toEqual([{ target: "es2017" }]);
+      const rules = (config as unknown as { module: { rules: { loader?: string; options?: object }[] } })
+        .module.rules;
+      const loaders = rules.filter((r) => r.loader === "esbuild-loader");
+      expect(loaders.map((r) => r.options)).toEqual([{ target: "esnext" }]);
+    }
   });
 
   it("leaves the manifest alone in a development build, and serves on the manifest's port", async () => {

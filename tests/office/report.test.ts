@@ -68,7 +68,9 @@ describe("the report's sheets equal the command line's, cell by cell", () => {
   ];
   test.each(files)("%s", async (path) => {
     const model = await modelOf(path);
-    const fake = fakeOf(model);
+    // An Excel that lists merged cells (ExcelApi 1.13), as the command line reads them; at 1.9 the report's
+    // data notes also say that merged cells could not be checked (tests/office/merges.test.ts).
+    const fake = fakeOf(model, { requirementSet: "1.13" });
     const r = await opsOf(fake).buildReport(input());
     const cli = await cliOutput(path);
     const own = ownSheetsOf(path, Boolean(r.analysis.milestones?.length));
@@ -123,7 +125,7 @@ describe("the monthly and quarterly cycle: the add-in and the command line write
       ["2020-12-31", undefined],
     ];
     const model = await modelOf(SAMPLE);
-    const ops = opsOf(fakeOf(model));
+    const ops = opsOf(fakeOf(model, { requirementSet: "1.13" }));
     const since: (string | null)[] = [];
     for (const [date, cycle] of runs) {
       const r = await ops.buildReport({ ...input(date), ...(cycle ? { cycle } : {}) });

@@ -46,12 +46,17 @@ export function fakeOf(model: WorkbookModel, options: FakeExcelOptions = {}): Fa
   return createFakeExcel(model, { requirementSet: "1.9", ...options });
 }
 
+type IsSetSupported = (name: string, version: string) => boolean;
+
 export function opsOf(fake: FakeExcel, options: OfficeOperationsOptions = {}): OfficeOperations {
   return createOfficeOperations({
     run: fake.Excel.run as unknown as OfficeOperationsOptions["run"],
     now: () => NOW,
     // As the pane does: the report's code through the loader webpack makes a chunk of.
     loadReport: loadReportCode,
+    // What the fake declares (its requirementSet), as Office.context.requirements says it in Excel.
+    isSetSupported: (fake.Office as { context: { requirements: { isSetSupported: IsSetSupported } } }).context
+      .requirements.isSetSupported,
     ...options,
   });
 }

@@ -330,7 +330,8 @@ describe("requirement sets", () => {
     } catch (e) {
       expect((e as FakeOfficeError).code).toBe("ApiNotFound");
     }
-    expect(() => sheet.getRange("A1").getMergedAreasOrNullObject).toThrow(/ExcelApi 1.13/);
+    // A method is refused when called (getMergedAreasOrNullObject is modelled: tests/support-tests/excel-fake-merges).
+    expect(() => sheet.getRange("A1").getMergedAreasOrNullObject()).toThrow(/ExcelApi 1.13/);
     expect(fake.Office.context as any).toBeDefined();
     const req = (fake.Office.context as any).requirements;
     expect(req.isSetSupported("ExcelApi", "1.6")).toBe(true);

@@ -56,6 +56,11 @@ export interface OfficeOperationsOptions {
    * refuses (the ribbon's function file only refreshes, so its bundle carries no report code).
    */
   loadReport?: LoadReport;
+  /**
+   * Office.context.requirements.isSetSupported (tests pass the fake's). Default: the global Office's; where there
+   * is none, nothing above the manifest's requirement is taken to be there.
+   */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
 
 /** A refresh with the settings saved in the workbook, and which of them were there. */
@@ -124,6 +129,15 @@ async function reportCode(
   }
 }
 
+/** The requirement set of Range.getMergedAreasOrNullObject (read.ts asks for merged areas only where it is). */
+const MERGES_API = "1.13";
+
+/** Whether Office.js says this Excel has a requirement set (false where it cannot tell). */
+function globalSetSupported(name: string, version: string): boolean {
+  const requirements = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+  return requirements ? requirements.isSetSupported(name, version) : false;
+}
+
 /**
  * Refuses to start in an Excel older than the requirement set the add-in declares, before anything is read or
  * written (where Office.js can tell: Office.context.requirements).
@@ -146,6 +160,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   const chunkBytes = options.chunkBytes ?? REQUEST_TARGET_BYTES;
   const cellsPerSync = options.readCellsPerSync ?? 1_000_000;
   const readBytes = options.readBytesPerSync ?? READ_BYTES;
+  const supported = options.isSetSupported ?? globalSetSupported;
 
   async function excel<T>(batch: Batch<T>, phase: "read" | "settings" | "select"): Promise<T> {
     requireApi();
@@ -162,7 +177,12 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     forWriting: boolean,
   ): Promise<WorkbookRead> {
     try {
-      return await readWorkbook(context, syncer, { cellsPerSync, bytesPerSync: readBytes, forWriting });
+      return await readWorkbook(context, syncer, {
+        cellsPerSync,
+        bytesPerSync: readBytes,
+        forWriting,
+        merges: supported("ExcelApi", MERGES_API),
+      });
     } catch (e) {
       throw toOperationError(e, { phase: "read" });
     }

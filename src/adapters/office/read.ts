@@ -14,6 +14,12 @@
  *    workbook is read in two round trips (three when it has a RAG column of its own or a table).
  *
  * An answer Excel still finds too large is read again in halves. Nothing is written here.
+ *
+ * Merged cells come with each sheet's used range in round trips 1 and 2 (Range.getMergedAreasOrNullObject,
+ * ExcelApi 1.13, one address per sheet), so the engine can refuse an amount merged over two or more items as the
+ * command line does (SheetGrid.merges). Where Excel is older than 1.13, or cannot list the merged areas (over 512
+ * in a sheet, Microsoft's reference says, and the request fails), the sheets are read without them and each sheet
+ * with a header says in its data notes that merged cells could not be checked.
  */
 import type { ColIndex, RowIndex } from "../../engine/coords";
 import type { SheetGrid } from "../../engine/grid";
@@ -100,7 +106,30 @@ export interface ReadOptions {
   bytesPerSync: number;
   /** Whether to read the RAG columns' formulas and the tables' places (a run that writes; a scan does not). */
   forWriting: boolean;
+  /**
+   * Whether Excel can list merged areas (ExcelApi 1.13: operations.ts asks Office.context.requirements). Absent
+   * or false: not asked for, and the sheets with a header say so in their data notes.
+   */
+  merges?: boolean;
 }
+
+/** Why merged cells could not be checked, in the data notes of each sheet with a header. */
+const MERGES_UNSUPPORTED =
+  "this version of Excel does not tell add-ins which cells are merged (that needs the Excel JavaScript API 1.13: Microsoft 365, Excel 2024 or Excel on the web)";
+const MERGES_FAILED =
+  "Excel could not list the workbook's merged cells (it lists at most 512 merged areas in a sheet), so the sheets were read again without them";
+
+function mergesNote(sheet: string, why: string): Issue {
+  return {
+    sheet,
+    cell: "",
+    severity: "warning",
+    message: `Merged cells could not be checked: ${why}. An amount merged over two or more items would be counted for the first of them only; check that no money cell is merged down over several items.`,
+  };
+}
+
+/** Errors after which a read that asked for merged areas is tried once more without them. */
+const NOT_FROM_MERGES = new Set(["InvalidOperationInCellEditMode", "AccessDenied"]);
 
 type Block = { row: RowIndex; col: ColIndex; rows: number; cols: number };
 /** Number formats of a rectangle of a block's rows: all its columns in the head, the columns the engine reads below. */
@@ -135,15 +164,35 @@ export async function readWorkbook(
   syncer: Syncer,
   options: ReadOptions,
 ): Promise<WorkbookRead> {
+  if (!options.merges) return readOnce(context, syncer, { ...options, merges: false }, MERGES_UNSUPPORTED);
+  try {
+    return await readOnce(context, syncer, options, null);
+  } catch (e) {
+    // Getting the merged areas fails over 512 in a range (the code Excel gives then is not documented), and a
+    // failed request fails the read: read again without them rather than not at all.
+    const code = excelErrorCode(e);
+    if (code === null || NOT_FROM_MERGES.has(code) || TOO_BIG.has(code)) throw e;
+    return readOnce(context, syncer, { ...options, merges: false }, MERGES_FAILED);
+  }
+}
+
+async function readOnce(
+  context: Excel.RequestContext,
+  syncer: Syncer,
+  options: ReadOptions,
+  /** Why merged cells were not asked for (null: they were). */
+  mergesUnchecked: string | null,
+): Promise<WorkbookRead> {
+  const merges = options.merges === true;
   let meta: Awaited<ReturnType<typeof readMeta>>;
   // A head too large for one answer (a very wide sheet) is not asked for whole again.
   let headsTooBig = false;
   try {
-    meta = await readMeta(context, syncer, true);
+    meta = await readMeta(context, syncer, true, merges);
   } catch (e) {
     if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
     headsTooBig = true;
-    meta = await readMeta(context, syncer, false);
+    meta = await readMeta(context, syncer, false, merges);
   }
   const targets = new Set(meta.markerTargets.values());
   const toRead = meta.sheets.filter((s) => s.visibility === "Visible" || targets.has(s.name));
@@ -171,7 +220,10 @@ export async function readWorkbook(
         formatCols: needs.formats,
         rowBytes: rowBytes(head, needs.formats, u),
       });
-    if (needs.headerRow !== null) places.push(...placeAsks(s, u, head, needs.headerRow));
+    if (needs.headerRow !== null) {
+      headed.add(s.name);
+      places.push(...placeAsks(s, u, head, needs.headerRow));
+    }
     if (!options.forWriting || needs.headerRow === null) return asks;
     const first = needs.headerRow + 1;
     const last = u.row + u.rows - 1;
@@ -191,6 +243,8 @@ export async function readWorkbook(
   const bytesOf = (a: Ask) =>
     a.kind === "table" ? 200 : a.kind === "places" ? PLACES_BYTES : a.block.rows * perRowOf(a);
   const out = emptyResults();
+  /** Sheets where the engine finds a header (readNeeds): a merged-cells note goes on each. */
+  const headed = new Set<string>();
   // The formulas of the columns the engine may add to (placeAsks), taken with the rest of the reads when there are
   // any (then markFormulaPlaces needs no round trip for them).
   const places: Ask[] = [];
@@ -221,7 +275,7 @@ export async function readWorkbook(
   let read: HeadsRead | null = null;
   if (first.length > 0) {
     try {
-      read = await readHeads(context, syncer, others, () => queueGroup(context, first, out));
+      read = await readHeads(context, syncer, others, merges, () => queueGroup(context, first, out));
     } catch (e) {
       if (!TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
       // Too much with the active sheet's rows: the heads alone, and those rows with the rest.
@@ -232,6 +286,7 @@ export async function readWorkbook(
   const empty: HeadsRead = {
     heads: new Map(),
     used: new Map(),
+    merges: new Map(),
     extras: { protectedSheets: new Set(), tables: new Map(), charts: new Map(), passedOver: [] },
   };
   const all = joinHeads(active?.read ?? empty, read ?? empty);
@@ -258,7 +313,10 @@ export async function readWorkbook(
   for (const s of meta.sheets) {
     const u = used.get(s.name);
     const blocks = [...(heads.get(s.name) ?? []), ...(rest.cells.get(s.name) ?? [])];
-    grids.push(u ? assemble(s, u, blocks) : emptyGrid(s));
+    const grid = u ? assemble(s, u, blocks) : emptyGrid(s);
+    const merged = all.merges.get(s.name);
+    if (u && merged && merged.length > 0) grid.merges = merged;
+    grids.push(grid);
   }
   const placed = grids.filter((g) => candidates.has(g.name));
   for (const g of placed) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
@@ -272,6 +330,11 @@ export async function readWorkbook(
     ...(options.forWriting ? { formulaCells: rest.formulaCells } : {}),
     readIssues: extras.passedOver ?? [],
   });
+  if (mergesUnchecked !== null) {
+    const ownSheets = new Set([...snapshot.own.values()].map((o) => o.sheet));
+    const notes = [...headed].filter((n) => !ownSheets.has(n)).map((n) => mergesNote(n, mergesUnchecked));
+    if (notes.length > 0) snapshot.readIssues = [...(snapshot.readIssues ?? []), ...notes];
+  }
   const own = new Map<OwnSheetRole, string>();
   const marked = new Set<OwnSheetRole>();
   const ownGrids = new Map<OwnSheetRole, SheetGrid>();
@@ -782,6 +845,7 @@ async function readMeta(
   context: Excel.RequestContext,
   syncer: Syncer,
   withActive: boolean,
+  merges: boolean,
 ): Promise<
   Pick<
     WorkbookRead,
@@ -806,7 +870,7 @@ async function readMeta(
   // rest of its rows can go with the other sheets' heads (its head is read in any case: it is visible).
   const activeWs = withActive ? context.workbook.worksheets.getActiveWorksheet() : null;
   activeWs?.load("name");
-  const activeHead = activeWs ? queueHeads([{ ws: activeWs, name: () => activeWs.name }]) : null;
+  const activeHead = activeWs ? queueHeads([{ ws: activeWs, name: () => activeWs.name }], merges) : null;
   await syncer.wait(context.sync());
 
   const sheets: SheetInfo[] = worksheets.items
@@ -893,11 +957,11 @@ async function readOtherHeads(
 ): Promise<HeadsRead> {
   try {
     if (tooBig) throw new TooBig();
-    return await readHeads(context, syncer, sheets);
+    return await readHeads(context, syncer, sheets, options.merges === true);
   } catch (e) {
     if (!(e instanceof TooBig) && !TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
     // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
-    const { used, extras } = await readUsedSizes(context, syncer, sheets);
+    const { used, merges, extras } = await readUsedSizes(context, syncer, sheets, options.merges === true);
     const asks: Ask[] = [];
     for (const [sheet, u] of used) {
       const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
@@ -905,7 +969,7 @@ async function readOtherHeads(
     }
     const guess = (a: Ask) => (a.kind === "cells" ? a.block.rows * a.block.cols * 2 * GUESS_CELL_BYTES : 0);
     const heads = (await readAsks(context, syncer, packAsks(asks, guess, options))).cells;
-    return { heads, used, extras };
+    return { heads, used, merges, extras };
   }
 }
 
@@ -917,10 +981,11 @@ async function readHeads(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
+  merges: boolean,
   /** More to ask in the same round trip: queued before the sync, its result called after. */
   also?: () => () => void,
 ): Promise<HeadsRead> {
-  const q = queueHeads(targetsOf(context, sheets));
+  const q = queueHeads(targetsOf(context, sheets), merges);
   const after = also?.();
   await syncer.wait(context.sync());
   after?.();
@@ -930,12 +995,14 @@ async function readHeads(
 interface HeadsRead {
   heads: Map<string, Loaded[]>;
   used: Map<string, Block>;
+  /** Each sheet's merged areas (sheet rows and columns), where they were asked for and there are any. */
+  merges: Map<string, Block[]>;
   extras: Extras;
 }
 
 /** Queues each sheet's sizes, extras and head (its first FORMAT_HEAD_ROWS rows: values and number formats). */
-function queueHeads(targets: readonly Target[]): { read: () => HeadsRead } {
-  const q = queueSizes(targets);
+function queueHeads(targets: readonly Target[], merges: boolean): { read: () => HeadsRead } {
+  const q = queueSizes(targets, merges);
   const heads = targets.map((t) => {
     const range = t.ws.getRangeByIndexes(0, 0, FORMAT_HEAD_ROWS, READ_COLUMNS).getUsedRangeOrNullObject(true);
     range.load("rowIndex,columnIndex,rowCount,columnCount,values,numberFormat");
@@ -970,23 +1037,34 @@ async function readUsedSizes(
   context: Excel.RequestContext,
   syncer: Syncer,
   sheets: SheetInfo[],
+  merges: boolean,
 ): Promise<{
   used: Map<string, Block>;
+  merges: Map<string, Block[]>;
   extras: Extras;
 }> {
-  const q = queueSizes(targetsOf(context, sheets));
+  const q = queueSizes(targetsOf(context, sheets), merges);
   await syncer.wait(context.sync());
   return q.read();
 }
 
-/** Queues each sheet's used range (whole, and within readWindow), protection, charts and tables. */
-function queueSizes(targets: readonly Target[]): {
+/**
+ * Queues each sheet's used range (whole, and within readWindow), protection, charts and tables, and with `merges`
+ * its merged areas: those whose top-left cell is in the whole used range (what getMergedAreasOrNullObject gives;
+ * a merged amount's value is in its top-left cell, so that cell is used), as one address.
+ */
+function queueSizes(
+  targets: readonly Target[],
+  merges: boolean,
+): {
   read: () => {
     used: Map<string, Block>;
+    merges: Map<string, Block[]>;
     extras: Extras;
   };
 } {
   const ranges: { sheet: () => string; range: Excel.Range }[] = [];
+  const merged: { sheet: () => string; areas: Excel.RangeAreas }[] = [];
   const extras = queueExtras(targets);
   const wholes: { sheet: () => string; range: Excel.Range }[] = [];
   for (const t of targets) {
@@ -994,6 +1072,11 @@ function queueSizes(targets: readonly Target[]): {
     const whole = t.ws.getUsedRange(true);
     whole.load("rowIndex,columnIndex,rowCount,columnCount");
     wholes.push({ sheet: t.name, range: whole });
+    if (merges) {
+      const areas = whole.getMergedAreasOrNullObject();
+      areas.load("address");
+      merged.push({ sheet: t.name, areas });
+    }
     const range = readWindow(t.ws);
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     ranges.push({ sheet: t.name, range });
@@ -1010,8 +1093,12 @@ function queueSizes(targets: readonly Target[]): {
           cols: range.columnCount,
         });
       }
+      const mergeMap = new Map<string, Block[]>();
+      for (const { sheet, areas } of merged)
+        if (!areas.isNullObject) mergeMap.set(sheet(), areasOf(areas.address));
       return {
         used,
+        merges: mergeMap,
         extras: {
           ...extras(),
           passedOver: passedOver(
@@ -1030,6 +1117,7 @@ function joinHeads(a: HeadsRead, b: HeadsRead): HeadsRead {
   return {
     heads: new Map([...a.heads, ...b.heads]),
     used: new Map([...a.used, ...b.used]),
+    merges: new Map([...a.merges, ...b.merges]),
     extras: {
       protectedSheets: new Set([...a.extras.protectedSheets, ...b.extras.protectedSheets]),
       tables,

@@ -169,6 +169,8 @@ export const CLASSES: Record<string, ClassInfo> = {
       // SpecialCellType.formulas only (the add-in's read of the places it may add columns to).
       getSpecialCells: o("RangeAreas"),
       getSpecialCellsOrNullObject: o("RangeAreas", { nullable: true }),
+      // ExcelApi 1.13: the merged areas whose top-left cell is in the range (a null object when none).
+      getMergedAreasOrNullObject: o("RangeAreas", { nullable: true }),
       clear: V,
       merge: V,
       unmerge: V,

@@ -1042,6 +1042,20 @@ export class ExcelHost {
         }
         return { object: { t: "RangeAreas", sheetId: s.id, rect: { ...areas[0]! }, areas } };
       }
+      case "getMergedAreasOrNullObject": {
+        // Range.getMergedAreasOrNullObject (ExcelApi 1.13): "a RangeAreas object that represents the merged areas
+        // in this range", a null object when there are none, and it "will fail to return the result" when the
+        // range has more than 512 (Microsoft's reference). Only areas whose top-left cell is in the range are
+        // given (OfficeDev/office-js issue 3611: Microsoft's answer there is that this is by design). The error
+        // code of the failure over 512 is not documented: GeneralException here is a guess (unverified).
+        const areas = s.merges
+          .filter((m) => m.row >= r.row && m.row < r.row + r.rows && m.col >= r.col && m.col < r.col + r.cols)
+          .sort((a, b) => a.row - b.row || a.col - b.col)
+          .map((m) => ({ ...m }));
+        if (areas.length > MAX_MERGED_AREAS) throw new ExcelModelError("GeneralException", undefined, loc);
+        if (areas.length === 0) return { object: null };
+        return { object: { t: "RangeAreas", sheetId: s.id, rect: { ...areas[0]! }, areas } };
+      }
       case "_ValidateArraySize": {
         // office.js calls this (ExcelApi 1.3) before it splits a write of more than 1,500 cells into row blocks:
         // Excel checks the array's size against the range and refuses a mismatch, as a values write would.
@@ -1300,6 +1314,9 @@ export class ExcelHost {
     return { sheetId: sheet.id, rect: this.resolveAddress(sheet, arg, loc) };
   }
 }
+
+/** Merged areas Range.getMergedAreasOrNullObject gives at most (Microsoft's reference: "more than 512" fails). */
+export const MAX_MERGED_AREAS = 512;
 
 /** The longest address Worksheet.getRanges takes in the fake (see ExcelHost.rangeAreas; unverified). */
 export const MAX_AREAS_ADDRESS = 8_192;
