@@ -107,3 +107,15 @@ test("the CLI summary and --json count them apart, and each item's previous says
   expect(json.previous).toMatchObject({ improved: 1, worsened: 0, noLongerRated: 1, newlyRated: 1 });
   expect(json.items.map((i) => i.previous?.direction)).toEqual(["noLongerRated", "newlyRated", "improved"]);
 });
+
+test("a list of movers cut at the limit says how many more and where every item's move is", () => {
+  const { q3, previous } = quarters();
+  const lines = highlightLayout(q3, { previous, exceptionLimit: 1 }).values.map((r) =>
+    r.filter((v) => v !== null && v !== "").join(" | "),
+  );
+  // Two items moved to or from Not assessed; one is listed, the note names the other's place.
+  expect(lines).toContain(
+    "… and 1 more: the CLI's --json output gives every item's move since then (its previous.direction).",
+  );
+  expect(lines).not.toContain("… and 1 more.");
+});

@@ -555,7 +555,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
       continued: [heading(`Improved since ${trend.label} (continued)`)],
     });
     if (trend.improved.length > improved.length)
-      r = pager.block(r, { rows: [note(`… and ${trend.improved.length - improved.length} more.`)] });
+      r = pager.block(r, { rows: [note(moreMoves(trend.improved.length - improved.length))] });
     r = pager.gap(r);
 
     // Moves to and from Not assessed: neither improved nor worse, so counted and named apart (only when any).
@@ -603,7 +603,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         continued: [heading(`No longer rated or newly rated since ${trend.label} (continued)`)],
       });
       if (unrated.length > listedMoves.length)
-        r = pager.block(r, { rows: [note(`… and ${unrated.length - listedMoves.length} more.`)] });
+        r = pager.block(r, { rows: [note(moreMoves(unrated.length - listedMoves.length))] });
       r = pager.gap(r);
     }
 
@@ -657,7 +657,7 @@ export function highlightLayout(a: ProgrammeAnalysis, options: HighlightOptions 
         continued: [heading(`Computed rating worse behind an override since ${trend.label} (continued)`)],
       });
       if (behind.length > listedBehind.length)
-        r = pager.block(r, { rows: [note(`… and ${behind.length - listedBehind.length} more.`)] });
+        r = pager.block(r, { rows: [note(moreMoves(behind.length - listedBehind.length))] });
       r = pager.gap(r);
     }
 
@@ -1060,6 +1060,11 @@ function breakdownBlock(
     rows: body,
     continued: [heading(`${title} (continued)`)],
   });
+}
+
+/** The note under a list of movers cut at the limit: how many more, and where every item's move is. */
+function moreMoves(n: number): string {
+  return `… and ${n} more: the CLI's --json output gives every item's move since then (its previous.direction).`;
 }
 
 /** More Red, Amber or Not assessed is worse; more Green or Complete is better. */
