@@ -373,6 +373,19 @@ describe("issues", () => {
     );
   });
 
+  test("a warning names the risk by its whole title; a reason, written to a cell, keeps the short name", () => {
+    const title =
+      "Legacy telephony contract ends before the replacement system is procured and installed at every site";
+    const a = analysed([{ ref: "R01", link: "FB01", title, l: 4, i: 4, review: SERIAL_2020_11_30 }]);
+    const warning = a.issues.find((i) => i.cell === "N4")!;
+    expect(warning.message).toBe(
+      `risk R01 '${title}': its review date 30/11/2020 has passed (reporting date 31/12/2020)`,
+    );
+    expect(a.riskRegister!.risks[0]!.reason).toContain(
+      "'Legacy telephony contract ends before the replacement…'",
+    );
+  });
+
   test("a status neither open nor closed is taken as open, with a warning", () => {
     const a = analysed([{ ref: "R01", link: "FB01", title: "X", l: 5, i: 5, status: "Parked?" }]);
     expect(a.riskRegister!.risks[0]!.closed).toBe(false);

@@ -66,7 +66,7 @@ test("a Red or Amber item lists its open linked risks, worst first, with a passe
       .getAllByRole("listitem")
       .map((li) => li.textContent),
   ).toEqual([
-    "AmberR10 Revenues and benefits integration not delivered by the su… · residual score 12 (3 × 4) · owner Priya Shah · review date 30/11/2020 passed",
+    "AmberR10 Revenues and benefits integration not delivered by the… · residual score 12 (3 × 4) · owner Priya Shah · review date 30/11/2020 passed",
     "AmberR11 Residents' data protection concerns about the portal · residual score 6 (2 × 3) · owner Priya Shah",
   ]);
 });

@@ -57,10 +57,21 @@ export interface RiskRegisterAnalysis {
   rules: RiskRules;
 }
 
-/** A risk's name for a reason or a table: its title, else its description (at most 60 characters). */
+/** A risk's whole name, for a warning (never cut): its title, else its description, on one line. */
+export function fullRiskName(r: Pick<RiskEntry, "title" | "description">): string {
+  return (r.title ?? r.description ?? "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A risk's name for a reason or a table: its whole name up to 60 characters, else cut at the last word that fits
+ * in 57, with "…" (mid-word only when one word is longer than that).
+ */
 export function riskName(r: Pick<RiskEntry, "title" | "description">): string {
-  const t = (r.title ?? r.description ?? "").replace(/\s+/g, " ").trim();
-  return t.length > 60 ? t.slice(0, 57).trimEnd() + "…" : t;
+  const t = fullRiskName(r);
+  if (t.length <= 60) return t;
+  const head = t.slice(0, 58);
+  const space = head.lastIndexOf(" ");
+  return (space >= 20 ? head.slice(0, space) : head.slice(0, 57)).trimEnd() + "…";
 }
 
 interface StageRating {
@@ -111,6 +122,8 @@ export function rateRisk(e: RiskEntry, rules: RiskRules, reporting: DayNumber, i
   const rag: RatedRisk["rag"] = r && r.rag !== "Complete" ? (r.rag as RatedRisk["rag"]) : "Not assessed";
   const name = riskName(e);
   const named = `risk ${key}${name ? ` '${name}'` : ""}`;
+  const full = fullRiskName(e);
+  const namedWhole = `risk ${key}${full ? ` '${full}'` : ""}`;
   let reason: string | null = null;
   if (used && basis) {
     const how =
@@ -128,14 +141,14 @@ export function rateRisk(e: RiskEntry, rules: RiskRules, reporting: DayNumber, i
       sheet: e.sheet,
       cell: e.cells.reviewDate ?? "",
       severity: "warning",
-      message: `${named}: its review date ${formatDayUk(e.reviewDate!)} has passed (reporting date ${formatDayUk(reporting)})`,
+      message: `${namedWhole}: its review date ${formatDayUk(e.reviewDate!)} has passed (reporting date ${formatDayUk(reporting)})`,
     });
   if (!e.closed && !used)
     issues.push({
       sheet: e.sheet,
       cell: e.cells.score ?? e.cells.likelihood ?? e.cells.riskRef ?? "",
       severity: "warning",
-      message: `${named} has no score, likelihood or impact that can be read: it is Not assessed`,
+      message: `${namedWhole} has no score, likelihood or impact that can be read: it is Not assessed`,
     });
   return {
     ...e,
