@@ -77,7 +77,9 @@ describe("a failure while writing names what may be incomplete", () => {
   test("the second of several write requests fails: the first was written, the message says which step", async () => {
     const model = await modelOf(SAMPLE);
     const fake = fakeOf(model, { failAtSync: { at: 5, code: "InvalidArgument" } });
-    const e = await failure(opsOf(fake, { chunkBytes: 20_000 }).buildReport(input()));
+    // Requests small enough that the report takes several, and large enough that the first holds the Change
+    // Log's new lines whole (with its summary line's wrap and height).
+    const e = await failure(opsOf(fake, { chunkBytes: 24_000 }).buildReport(input()));
     expect(e.message).toMatch(
       /Writing stopped at step 2 of \d+: "Programme of Works", "Highlight Report", "RAG History", "Milestone History" and "Risk History" may be incomplete/,
     );

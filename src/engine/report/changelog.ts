@@ -127,6 +127,12 @@ export function changedCells(plan: readonly RagColumnWrite[], when: number, acti
   return rows;
 }
 
+/** A run's summary line as read back: no sheet and no cell, its words under Name, nothing under Old or New. */
+function isSummaryLine(row: readonly LayoutValue[]): boolean {
+  const empty = (v: LayoutValue | undefined) => v == null || v === "";
+  return empty(row[2]) && empty(row[3]) && typeof row[5] === "string" && empty(row[6]) && empty(row[7]);
+}
+
 export function changeLogLayout(
   existing: readonly LayoutValue[][],
   changes: readonly ChangeRow[],
@@ -138,8 +144,21 @@ export function changeLogLayout(
   b.row(0, 0, [...CHANGELOG_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true });
   let r = 1;
   const formats = [FORMAT.dateTime, null, null, null, FORMAT.text, null, FORMAT.text, FORMAT.text];
-  for (const row of existing) b.row(r++, 0, row, formats);
-  b.row(r++, 0, [summary.when, summary.action, null, null, null, summary.text, null, null], formats);
+  // A run's summary line (no sheet, no cell, its words under Name) is wrapped in Name, and its row sized to it,
+  // so it prints whole inside the page instead of running past its right edge. Not merged: the file adapter
+  // keeps the log's earlier rows byte for byte and only adds rows, and a wrap and a row height travel with
+  // their row, where a merge would not. An earlier run's summary, laid out again, is wrapped the same.
+  const summaryRow = (at: number) => {
+    b.style(at, 0, 1, 5, { vAlign: "top" });
+    b.style(at, 5, 1, 1, { wrap: true, vAlign: "top" });
+  };
+  for (const row of existing) {
+    b.row(r, 0, row, formats);
+    if (isSummaryLine(row)) summaryRow(r);
+    r++;
+  }
+  b.row(r, 0, [summary.when, summary.action, null, null, null, summary.text, null, null], formats);
+  summaryRow(r++);
   for (const c of changes)
     b.row(r++, 0, [c.when, c.action, c.sheet, c.cell, c.ref, c.name, c.old, c.now], formats);
   // Printed landscape, one page wide, with the header row on every page.
