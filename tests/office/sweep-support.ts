@@ -142,7 +142,8 @@ export function finalState(model: WorkbookModel): unknown {
       lines: isLog ? changeLines(snap).sort() : [],
       merges: s.merges.map((m) => `${m.row},${m.col},${m.rows},${m.cols}`).sort(),
       widths: [...s.columnWidths].sort((a, b) => a[0] - b[0]),
-      heights: [...s.rowHeights].sort((a, b) => a[0] - b[0]),
+      // The change log's row heights are its summary lines' (sized to their words, which differ for a rerun).
+      heights: isLog ? [] : [...s.rowHeights].sort((a, b) => a[0] - b[0]),
       freeze: s.freeze,
       tab: s.tabColor,
       page: s.pageLayout,
