@@ -273,7 +273,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
         : { col: free.shift()!, added: true };
     if (ragColumn.added || computedColumn?.added) {
       const last = Math.max(ragColumn.col, computedColumn?.col ?? 0);
-      if (last >= MAX_COLUMN)
+      if (last > MAX_COLUMN)
         issues.push({
           sheet: read.sheet,
           cell: "",

@@ -1,6 +1,7 @@
 /** The RAG column part of the write plan: one cell per item row, and the header where the tool adds a column. */
 import { COMPUTED_RAG_HEADER, RAG_HEADER } from "./analyse";
 import { rowIndexOf } from "./coords";
+import { MAX_COLUMN } from "./read/sheet";
 import type { ProgrammeAnalysis } from "./model";
 import type { OwnColumn, RagCellValue, RagColumnWrite } from "./plan";
 import type { OverallRag } from "./rag";
@@ -18,24 +19,26 @@ export function ownColumn(col: number, addHeader: string | null): OwnColumn {
 }
 
 export function planRagColumns(a: ProgrammeAnalysis): RagColumnWrite[] {
-  // A transposed sheet is read but never written into: its items are columns, not rows.
+  // A transposed sheet is read but never written into: its items are columns, not rows. A column past XFD (no
+  // empty column was left for it: the analysis says so as an error) is none: nothing is written for it.
   return a.sheets
-    .filter((s) => !s.transposed)
+    .filter((s) => !s.transposed && s.ragColumn.col <= MAX_COLUMN)
     .map((s) => {
       const items = a.items.filter((i) => i.sheet === s.name);
+      const computedColumn = s.computedColumn && s.computedColumn.col <= MAX_COLUMN ? s.computedColumn : null;
       return {
         sheet: s.name,
         headerRow: s.headerRow,
         rag: ownColumn(s.ragColumn.col, s.ragColumn.added ? RAG_HEADER : null),
-        computed: s.computedColumn
-          ? ownColumn(s.computedColumn.col, s.computedColumn.added ? COMPUTED_RAG_HEADER : null)
+        computed: computedColumn
+          ? ownColumn(computedColumn.col, computedColumn.added ? COMPUTED_RAG_HEADER : null)
           : null,
         cells: items.map((i) => ({
           row: rowIndexOf(i.row),
           ref: i.ref,
           name: i.name,
           rag: ragCell(i.rag.overall, i.ragBefore),
-          ...(s.computedColumn ? { computed: ragCell(i.rag.computed, i.computedBefore) } : {}),
+          ...(computedColumn ? { computed: ragCell(i.rag.computed, i.computedBefore) } : {}),
         })),
       };
     });

@@ -623,24 +623,32 @@ export function addedColumnPlaces(
 
 /**
  * The first two sheet columns after the header's last cell that are empty on the header and item rows: no value
- * and no formula.
+ * and no formula. A stray value far right in the header row (at XFD1) leaves no column after it: then the first
+ * two such columns after the programme's own (mapped) columns. Where even those run out, MAX_COLUMN + 1 stands
+ * for "no column": never a column that holds the user's cells.
  */
 function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [ColIndex, ColIndex] {
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   let c = headerCells.length - 1;
   while (c >= 0 && isBlank(headerCells[c])) c--;
-  const found: number[] = [];
-  for (let g = c + 1; found.length < 2; g++) {
-    if (g + grid.colOffset > MAX_COLUMN) {
-      found.push(Math.min(MAX_COLUMN, g + grid.colOffset));
-      continue;
-    }
-    let used = false;
+  const isFree = (g: number): boolean => {
     // A formula is the user's even when its result is "" (issue 14): never taken as empty.
-    for (let r = header.rowIndex; r <= lastRow && !used; r++)
-      used = !isBlank(grid.values[r]?.[g]) || hasFormula(grid, r, g);
-    if (!used) found.push(g + grid.colOffset);
+    for (let r = header.rowIndex; r <= lastRow; r++)
+      if (!isBlank(grid.values[r]?.[g]) || hasFormula(grid, r, g)) return false;
+    return true;
+  };
+  const scan = (from: number): number[] => {
+    const found: number[] = [];
+    for (let g = from; found.length < 2 && g + grid.colOffset <= MAX_COLUMN; g++)
+      if (isFree(g)) found.push(g + grid.colOffset);
+    return found;
+  };
+  let found = scan(c + 1);
+  if (found.length < 2 && header.columns.length > 0) {
+    const lastMapped = Math.max(...header.columns.map((m) => m.col)) - grid.colOffset;
+    found = scan(lastMapped + 1);
   }
+  while (found.length < 2) found.push(MAX_COLUMN + 1);
   return [found[0]!, found[1]!];
 }
 
