@@ -37,6 +37,12 @@ export interface SheetGrid {
    * over two item rows is named and counted for neither. The covered cells read as empty, as both hosts give them.
    */
   merges?: readonly { row: RowIndex; col: ColIndex; rows: number; cols: number }[];
+  /**
+   * True when the sheet holds something of the user's beyond cell values (a picture, chart, shape, comment, table,
+   * control, validation, conditional format, merge), where the host says: such a sheet is never empty, so it is
+   * never taken for one of the tool's sheets that a stopped run left empty (own-sheets.ts).
+   */
+  objects?: boolean;
 }
 
 /** Whether the grid's cell values[r][c] holds a formula (as far as the host said). */

@@ -85,7 +85,7 @@ function isBlank(v: CellValue): boolean {
 }
 
 function gridIsEmpty(grid: SheetGrid): boolean {
-  return grid.values.every((r) => r.every(isBlank));
+  return grid.objects !== true && grid.values.every((r) => r.every(isBlank));
 }
 
 function text(v: CellValue): string {
@@ -95,7 +95,7 @@ function text(v: CellValue): string {
 /**
  * Whether a sheet's content is what the tool writes for that role: its header row in row 1 from A1 (RAG History,
  * Change Log), the report's title in A1 (Highlight Report), or nothing at all (a sheet the tool added in a run
- * that stopped before writing it). A sheet is the tool's own only when its marker and its content agree: a stale
+ * that stopped before writing it: no values, and no picture, chart or other object of the user's, `objects`). A sheet is the tool's own only when its marker and its content agree: a stale
  * or forged ProgrammeRAG_* name pointing at a user's sheet must not make the tool write over that sheet.
  * Shared by both adapters.
  */
@@ -178,6 +178,17 @@ export function unchangedRows(layout: SheetLayout, grid: SheetGrid | null): numb
  * Whether a sheet a `ProgrammeRAG_*` marker points at really is the tool's sheet for that role, from its first
  * row of values from A1 (the file adapter reads it this way): `looksLikeOwnSheet` on that row.
  */
-export function ownSheetContentAgrees(role: OwnSheetRole, firstRow: readonly CellValue[]): boolean {
-  return looksLikeOwnSheet(role, { name: "", visible: true, rowOffset: 0, colOffset: 0, values: [firstRow] });
+export function ownSheetContentAgrees(
+  role: OwnSheetRole,
+  firstRow: readonly CellValue[],
+  objects = false,
+): boolean {
+  return looksLikeOwnSheet(role, {
+    name: "",
+    visible: true,
+    rowOffset: 0,
+    colOffset: 0,
+    values: [firstRow],
+    objects,
+  });
 }

@@ -316,6 +316,10 @@ async function readOnce(
     const grid = u ? assemble(s, u, blocks) : emptyGrid(s);
     const merged = all.merges.get(s.name);
     if (u && merged && merged.length > 0) grid.merges = merged;
+    // A chart or table on it makes a sheet the user's even with no values (own-sheets.ts): never an empty sheet
+    // a stopped run left.
+    if ((extras.charts.get(s.name)?.length ?? 0) > 0 || (extras.tables.get(s.name)?.length ?? 0) > 0)
+      grid.objects = true;
     grids.push(grid);
   }
   const placed = grids.filter((g) => candidates.has(g.name));

@@ -11,7 +11,8 @@ import type { OwnSheetRole } from "../../../engine/plan";
 import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../../engine/own-sheets";
 import { InputError } from "../errors";
 import type { SheetEntry, XlsxPackage } from "../package";
-import { openPackage, partText } from "../package";
+import { openPackage, parseRels, partText } from "../package";
+import { relsPartOf } from "../xml";
 import type { ReadSheet, RecentRows } from "./read-sheet";
 import { readSharedStrings, readWorksheet } from "./read-sheet";
 import { Styles } from "../styles";
@@ -253,6 +254,10 @@ export async function readPackage(
         );
       rs = await readIt();
     }
+    // A sheet that may be the tool's but has no values: whether it holds anything else of the user's (a picture,
+    // a chart...), which makes it the user's sheet, never an empty one a stopped run left (own-sheets.ts).
+    if (mayBeOwn && rs.grid.values.every((row) => row.every(isBlankValue)))
+      rs.grid.objects = await holdsObjects(path, pkg, s.part);
     read.set(s.name, rs);
     sheets.push(rs.grid);
     if (rs.uncalculated.length > 0 && visible) {
@@ -271,8 +276,8 @@ export async function readPackage(
     const entry =
       name === null ? undefined : pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!entry) continue;
-    const first = read.get(entry.name)?.grid.values[0] ?? [];
-    if (ownSheetContentAgrees(role, first)) own.set(role, entry);
+    const grid = read.get(entry.name)?.grid;
+    if (ownSheetContentAgrees(role, grid?.values[0] ?? [], grid?.objects === true)) own.set(role, entry);
     else
       warnings.push(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
@@ -280,6 +285,29 @@ export async function readPackage(
   }
   return { kind, sheets, pkg, read, own, warnings, savedSettings: saved.found };
 }
+function isBlankValue(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A sheet's relationship that is not the user's content: the printer settings Excel keeps for its page setup. */
+const PRINTER_SETTINGS = /\/printerSettings$/;
+/** Elements of a worksheet that hold something of the user's besides cell values. */
+const OBJECT_ELEMENTS =
+  /<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|tableParts|dataValidations|conditionalFormatting|mergeCells|hyperlinks)\b/;
+
+/** Whether a worksheet part holds a picture, chart, shape, comment, table, control, validation or the like. */
+async function holdsObjects(path: string, pkg: XlsxPackage, part: string): Promise<boolean> {
+  // Part names are compared without regard to case, as package.ts does.
+  const lower = relsPartOf(part).toLowerCase();
+  const relsEntry = Object.keys(pkg.zip.files).find((n) => n.toLowerCase() === lower);
+  if (
+    relsEntry !== undefined &&
+    parseRels(await partText(path, pkg.zip, relsEntry)).some((r) => !PRINTER_SETTINGS.test(r.type))
+  )
+    return true;
+  return OBJECT_ELEMENTS.test(await partText(path, pkg.zip, part));
+}
+
 /** UTF-8 or UTF-16 (with or without a byte-order mark), falling back to Windows-1252 when the bytes are not UTF-8. */
 export function decodeCsv(data: Uint8Array): string {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf)

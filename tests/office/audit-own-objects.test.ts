@@ -1,0 +1,46 @@
+/**
+ * The add-in's rule for its own sheets is the command line's (own-sheets.ts): a sheet with no values but a chart
+ * on it is the user's, never taken for an empty sheet a stopped run left, whether it has the tool's name or a
+ * forged ProgrammeRAG_* marker points at it (issue 14).
+ */
+import { markerName } from "../../src/engine/own-sheets";
+import type { SheetModel, WorkbookModel } from "../../tools/excel-sim/excel-model/workbook";
+import { SAMPLE, fakeOf, input, modelOf, opsOf } from "./support";
+
+function chartOn(model: WorkbookModel, sheet: SheetModel, source: SheetModel): void {
+  sheet.chartCounter++;
+  sheet.charts.push({
+    id: model.nextChartId(),
+    name: `Chart ${sheet.chartCounter}`,
+    chartType: "ColumnClustered",
+    source: { sheetId: source.id, rect: { row: 0, col: 0, rows: 3, cols: 2 } },
+    seriesBy: "Auto",
+    title: "",
+    titleVisible: false,
+    anchor: null,
+    top: 0,
+    left: 0,
+    width: 360,
+    height: 216,
+  });
+}
+
+test("a chart-only sheet called Highlight Report, and one a forged marker names, keep their charts", async () => {
+  const model = await modelOf(SAMPLE);
+  const source = model.findSheet("Programme of Works")!;
+  const named = model.addSheet("Highlight Report");
+  chartOn(model, named, source);
+  const dashboard = model.addSheet("Dashboard");
+  chartOn(model, dashboard, source);
+  model.addName(
+    markerName("changelog"),
+    { sheetId: dashboard.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } },
+    undefined,
+  );
+  const result = await opsOf(fakeOf(model)).buildReport(input());
+  expect(result.written.sheets).toContain("Highlight Report (2)");
+  expect(result.written.sheets).not.toContain("Dashboard");
+  expect(model.findSheet("Highlight Report")!.charts).toHaveLength(1);
+  expect(model.findSheet("Dashboard")!.charts).toHaveLength(1);
+  expect(model.findSheet("Dashboard")!.cells.size).toBe(0);
+});
