@@ -254,6 +254,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       // Serials that are not formatted as dates (and everything the tool writes) count in the workbook's system.
       dateSystem: loaded.pkg?.date1904 ? 1904 : 1900,
       notRead: new Set(loaded.sheets.filter((g) => !loaded.read.has(g.name)).map((g) => g.name)),
+      ...(loaded.readIssues ? { readIssues: loaded.readIssues } : {}),
     });
     const inputs: RunInputs = { reportingDate, rules };
     if (args.period !== null) inputs.cycle = args.period;

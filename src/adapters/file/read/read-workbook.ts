@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
+import type { Issue } from "../../../engine/model";
 import type { OwnSheetRole } from "../../../engine/plan";
 import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../../engine/own-sheets";
 import { InputError } from "../errors";
@@ -40,6 +41,8 @@ export interface LoadedWorkbook {
   own: Map<OwnSheetRole, SheetEntry>;
   /** Things the reader noticed that the user should hear about, one line each. */
   warnings: string[];
+  /** What the reader found about single cells, as the engine's issues (a formula with no calculated value). */
+  readIssues?: Issue[];
   /** A CSV's fields (null for empty), to build its workbook from. */
   csvRows?: (string | null)[][];
   /** The add-in's settings saved in the workbook (its web extension part), as text; null if none. */
@@ -181,6 +184,7 @@ export async function readPackage(
   const sheets: SheetGrid[] = [];
   const read = new Map<string, ReadSheet>();
   const warnings: string[] = [];
+  const readIssues: Issue[] = [];
   // The saved settings first: the reporting date they hold decides which history rows are read.
   const saved = kind === "xlsx" ? await readSavedSettingText(path, pkg) : { found: null, problem: null };
   if (saved.problem) warnings.push(`the add-in's saved settings were not read: ${saved.problem}`);
@@ -266,6 +270,14 @@ export async function readPackage(
       warnings.push(
         `sheet "${s.name}" ${list}${more}: formula with no calculated value: open and save the file in Excel`,
       );
+      // Each cell, too, where --json and the summary list the cells (it reads as empty, but is not).
+      for (const cell of rs.uncalculated)
+        readIssues.push({
+          sheet: s.name,
+          cell,
+          severity: "warning",
+          message: "formula with no calculated value: open and save the file in Excel",
+        });
     }
   }
   const own = new Map<OwnSheetRole, SheetEntry>();
@@ -283,7 +295,7 @@ export async function readPackage(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
       );
   }
-  return { kind, sheets, pkg, read, own, warnings, savedSettings: saved.found };
+  return { kind, sheets, pkg, read, own, warnings, readIssues, savedSettings: saved.found };
 }
 function isBlankValue(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
