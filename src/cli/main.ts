@@ -227,6 +227,12 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
             ? " (as saved in the workbook; --start and --end choose others)"
             : ""),
       );
+    // A workbook in Excel's 1904 date system holds no date before 1 January 1904, and the copy writes the
+    // reporting date as a date.
+    if (args.out !== null && loaded.pkg?.date1904 && reportingDate < parseIsoDay("1904-01-01")!)
+      throw new UsageError(
+        `reporting date ${formatDayUk(reportingDate)}: this workbook counts its dates in the 1904 date system, which has no date before 01/01/1904; give a later --date`,
+      );
     if (dateFrom === "default")
       io.stderr(
         `programme-rag: no --date given: reporting at ${formatDayUk(reportingDate)}, the last day of the previous month (--date 31/12/2020 chooses another)\n`,
