@@ -5,7 +5,13 @@
 import { constants } from "node:fs";
 import { access, mkdir, readFile, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { dayFromLocalDate, defaultReportingDate, formatDayUk, parseIsoDay } from "../engine/dates";
+import {
+  dayFromLocalDate,
+  defaultReportingDate,
+  excelSerialFromDay,
+  formatDayUk,
+  parseIsoDay,
+} from "../engine/dates";
 import { SETTINGS_KEY, settingsFromJson } from "../engine/saved-settings";
 import type { SavedSettingText } from "../adapters/file/web-settings";
 import type { DayNumber } from "../engine/dates";
@@ -229,7 +235,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       );
     // A workbook in Excel's 1904 date system holds no date before 1 January 1904, and the copy writes the
     // reporting date as a date.
-    if (args.out !== null && loaded.pkg?.date1904 && reportingDate < parseIsoDay("1904-01-01")!)
+    if (args.out !== null && loaded.pkg?.date1904 && excelSerialFromDay(reportingDate, 1904) < 0)
       throw new UsageError(
         `reporting date ${formatDayUk(reportingDate)}: this workbook counts its dates in the 1904 date system, which has no date before 01/01/1904; give a later --date`,
       );
