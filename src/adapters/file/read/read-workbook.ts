@@ -375,6 +375,9 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
   try {
     rows = parseCsv(body, {
       delimiter,
+      // Each line ending ends a row, whichever it is: csv-parse otherwise takes the first one it meets as the only
+      // one, and a file with a Windows header and rows added elsewhere would read as one row.
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
