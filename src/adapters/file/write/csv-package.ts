@@ -88,11 +88,13 @@ export function typedCsvValue(text: string): { value: string | number | Date; nu
   }
   const pct = /^(-?\d+(\.\d+)?)%$/.exec(t);
   if (pct) return { value: fractionFromPercent(Number(pct[1])), numFmt: "0%" };
+  // dd/mm/yyyy, and yyyy-mm-dd as databases export it (Excel opens both as dates).
   const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (d) {
-    const day = Number(d[1]);
-    const month = Number(d[2]);
-    const year = Number(d[3]);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (d || iso) {
+    const day = Number(d ? d[1] : iso![3]);
+    const month = Number(d ? d[2] : iso![2]);
+    const year = Number(d ? d[3] : iso![1]);
     const date = new Date(Date.UTC(year, month - 1, day));
     if (date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900)
       return { value: date, numFmt: "dd/mm/yyyy" };
