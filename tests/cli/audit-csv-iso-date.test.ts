@@ -31,3 +31,23 @@ test("ISO dates in a CSV are dates in its --out copy", async () => {
   // Not a real day: kept as the text it is.
   expect(sheet.getCell("E4").value).toBe("2021-02-30");
 }, 60_000);
+
+test("accounting negatives in a CSV, (1,500) and (£1,500.50), are negative numbers in its --out copy", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "programme-rag-paren-"));
+  const input = join(dir, "export.csv");
+  writeFileSync(
+    input,
+    "Ref,Project,Budget (£),Forecast outturn (£),Variance (£),Target date\r\n" +
+      'P1,Project 1,10000,11500,"(1,500)",31/03/2021\r\n' +
+      'P2,Project 2,20000,21500.50,"(£1,500.50)",30/06/2021\r\n',
+  );
+  const out = join(dir, "out.xlsx");
+  const r = await runCli([input, "--date", "2020-12-31", "--out", out]);
+  expect(r.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const sheet = wb.getWorksheet("export")!;
+  expect(sheet.getCell("E2").value).toBe(-1500);
+  expect(sheet.getCell("E3").value).toBe(-1500.5);
+  expect(sheet.getCell("E3").numFmt).toMatch(/£/);
+}, 60_000);

@@ -78,6 +78,13 @@ export async function csvPackage(
 
 export function typedCsvValue(text: string): { value: string | number | Date; numFmt?: string } {
   const t = text.trim();
+  // An accounting negative, "(1,500)" or "(£1,500.50)": Excel opens it as a negative number.
+  const paren = /^\((£)?\s?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\)$/.exec(t);
+  if (paren) {
+    const n = -Number(paren[2]!.replace(/,/g, ""));
+    if (paren[1]) return { value: n, numFmt: /\./.test(t) ? '"£"#,##0.00' : '"£"#,##0' };
+    return { value: n, ...(t.includes(",") ? { numFmt: "#,##0" } : {}) };
+  }
   const money = /^(-)?£\s?(-)?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.exec(t);
   if (money) {
     const n = Number(t.replace(/[£,\s-]/g, "")) * (money[1] || money[2] ? -1 : 1);
