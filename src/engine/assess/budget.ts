@@ -396,8 +396,10 @@ export const BUDGET = defineDimension({
   overrule(item, rag, computed) {
     // Unreadable is never Green: money the sheet holds but the tool could not read leaves the item unrated,
     // whatever the dimensions that could be read say.
-    const unreadable = item.unreadable ?? [];
-    if (unreadable.length === 0 || rag !== "Not assessed" || computed !== "Green") return null;
+    // Tested before any list is made (`?? []` made an empty array for every item).
+    const unreadable = item.unreadable;
+    if (unreadable === undefined || unreadable.length === 0 || rag !== "Not assessed" || computed !== "Green")
+      return null;
     // Each cell named with what it held (R3-13), where the reader said which.
     const cells = item.unreadableCells ?? [];
     const named = unreadable.map((f) => {

@@ -98,7 +98,7 @@ export function assessInPlace(
 ): AssessedItem {
   const out = item as AssessedItem;
   const reasons = scratch;
-  reasons.length = 0;
+  if (reasons.length !== 0) reasons.length = 0;
   const dims = dimensions();
   const contexts = contextsFor(rules, reporting, symbol);
   const table = ragTableFor(dims);
@@ -106,7 +106,13 @@ export function assessInPlace(
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
     const x = d.assess(out, contexts[k]!);
-    if (x.notes) for (const n of x.notes) issues.push(warning(item, locate(item, n.field), n.message));
+    // An indexed loop: for-of made an iterator for each dimension of each item (the notes are mostly none).
+    const notes = x.notes;
+    if (notes)
+      for (let j = 0; j < notes.length; j++) {
+        const n = notes[j]!;
+        issues.push(warning(item, locate(item, n.field), n.message));
+      }
     if (x.note) issues.push(warning(item, locate(item, x.note.field), x.note.message));
     const why = x.reason;
     if (typeof why === "string") {
@@ -161,7 +167,8 @@ export function assessInPlace(
   }
   out.rag = sharedRags(table, computed, override, overall);
   out.reasons = reasons.slice();
-  reasons.length = 0;
+  // Emptied at the next item's start (setting an array's length is a call into the runtime, once an item is
+  // enough).
   return out;
 }
 
