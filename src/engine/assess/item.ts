@@ -19,13 +19,15 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
     const cols = columnsBySheet.get(item.sheet) ?? [];
     // The field's own cell, else the item's name or reference, else any column the sheet was read by (a column
     // a sheet's content ruled out is not mapped, and column A may lie outside the sheet's grid).
-    const m =
-      cols.find((c) => c.field === field) ??
-      cols.find((c) => c.field === "name") ??
-      cols.find((c) => c.field === "ref") ??
-      cols[0];
+    const m = firstOf(cols, field) ?? firstOf(cols, "name") ?? firstOf(cols, "ref") ?? cols[0];
     return m ? cellAddress(rowIndexOf(item.row), m.col) : `A${item.row}`;
   };
+}
+
+/** The first column read for `field` (a loop, not find(closure): a closure each call, for each issue). */
+function firstOf(cols: readonly ColumnMapping[], field: FieldKey): ColumnMapping | undefined {
+  for (let k = 0; k < cols.length; k++) if (cols[k]!.field === field) return cols[k];
+  return undefined;
 }
 
 /**
