@@ -12,6 +12,7 @@ import { cellAddress, columnIndex, quoteSheetName } from "./grid";
 import { readAmount, readText } from "./read/cells";
 import type { Pence } from "./money";
 import { formatMoney, pence } from "./money";
+import { flat } from "./flat";
 import { percentFromFraction } from "./percent";
 import type {
   AssessedItem,
@@ -20,6 +21,7 @@ import type {
   Issue,
   ProgrammeAnalysis,
   ProgrammeItem,
+  Reason,
   SheetReport,
   SheetTotalRow,
   SkippedRow,
@@ -366,25 +368,28 @@ function unreadableMoney(
   const unreadable = new Map<number, MoneyField[]>();
   const budgetCell = new Map<number, string>();
   const unreadableCells = new Map<number, UnreadableCell[]>();
-  for (const x of sheetIssues) {
+  for (let k = 0; k < sheetIssues.length; k++) {
+    const x = sheetIssues[k]!;
     if (x.severity !== "error") continue;
     const cell = /^([A-Z]+)(\d+)$/.exec(x.cell);
     const f = cell ? moneyAt.get(columnIndex(cell[1]!)) : undefined;
     if (!cell || !f) continue;
     const row = Number(cell[2]);
     if (f === "budget" && !budgetCell.has(row)) budgetCell.set(row, x.cell);
-    const list = unreadable.get(row) ?? [];
-    if (!list.includes(f)) list.push(f);
-    unreadable.set(row, list);
+    // Lists begun as literals of one (an empty list grown by push keeps room for 17, held with the item).
+    const list = unreadable.get(row);
+    if (list === undefined) unreadable.set(row, [f]);
+    else if (!list.includes(f)) list.push(f);
     // The reader's message starts with the cell as it quoted it: '"TBC" is not an amount', "#REF! is an Excel error…".
     const held = / is /.exec(x.message);
-    const cells = unreadableCells.get(row) ?? [];
-    cells.push({
+    const named: UnreadableCell = {
       field: f,
       cell: `${quoteSheetName(x.sheet)}!${x.cell}`,
       text: held ? x.message.slice(0, held.index) : x.message,
-    });
-    unreadableCells.set(row, cells);
+    };
+    const cells = unreadableCells.get(row);
+    if (cells === undefined) unreadableCells.set(row, [named]);
+    else cells.push(named);
   }
   return { unreadable, budgetCell, unreadableCells };
 }
@@ -451,29 +456,38 @@ function crossSheetDuplicates(
  */
 function completeContradicted(item: AssessedItem, rules: Rules, locate: CellLocator, issues: Issue[]): void {
   if (item.cancelled || !isCompleteStatus(item.status, rules.schedule.completeStatuses)) return;
-  const against: string[] = [];
+  // What contradicts it, joined with " and " as it is found (no list of them: 15% of a programme may be here).
+  let against = "";
   if (item.progress !== null && item.progress < 1)
-    against.push(
-      `${Math.round(percentFromFraction(item.progress))}% complete in ${locate(item, "progress")}`,
-    );
-  for (const m of item.milestones ?? []) {
-    if (!m.key || m.rag === "Achieved" || m.rag === "Not assessed") continue;
-    const due = m.forecast ?? m.baseline;
-    against.push(
-      `key milestone "${m.name}" not achieved` +
+    against = `${Math.round(percentFromFraction(item.progress))}% complete in ${locate(item, "progress")}`;
+  const milestones = item.milestones;
+  if (milestones !== undefined)
+    for (let k = 0; k < milestones.length; k++) {
+      const m = milestones[k]!;
+      if (!m.key || m.rag === "Achieved" || m.rag === "Not assessed") continue;
+      const due = m.forecast ?? m.baseline;
+      const one =
+        `key milestone "${m.name}" not achieved` +
         (due !== null ? ` (due ${formatDayUk(due)})` : "") +
-        (m.sheet !== item.sheet ? ` on "${m.sheet}" row ${m.row}` : ""),
-    );
-  }
-  if (against.length === 0) return;
-  const words = `the status says "${item.status}", but ${against.join(" and ")}`;
+        (m.sheet !== item.sheet ? ` on "${m.sheet}" row ${m.row}` : "");
+      against = against === "" ? one : `${against} and ${one}`;
+    }
+  if (against === "") return;
+  // Kept for the whole analysis: the words one flat string (flat.ts), which the message and the reason each
+  // join to a constant (one node each, sharing the words, where a flat copy each held them three times).
+  const words = flat(`the status says "${item.status}", but ${against}`);
   issues.push({
     sheet: item.sheet,
     cell: locate(item, "status"),
     severity: "warning",
     message: `${words}: rated Complete on the status; check which is true`,
   });
-  item.reasons = [...item.reasons, { dimension: "schedule", rag: "Complete", text: `Complete: ${words}` }];
+  // An array of its own length (a spread grows one with room for 17).
+  const was = item.reasons;
+  const reasons: Reason[] = new Array<Reason>(was.length + 1);
+  for (let k = 0; k < was.length; k++) reasons[k] = was[k]!;
+  reasons[was.length] = { dimension: "schedule", rag: "Complete", text: `Complete: ${words}` };
+  item.reasons = reasons;
 }
 
 /**

@@ -184,6 +184,33 @@ describe("fast paths give what the forms they replaced give", () => {
     }
   });
 
+  test("isCompleteStatus's remembered answers are its answers: statuses repeated, two lists of words in turn", () => {
+    const slow = (status: string, words: readonly string[]) => {
+      const s = status.trim().toLowerCase();
+      return words.some((w) => s === w || (s.startsWith(w) && /^[^a-z]/.test(s.slice(w.length))));
+    };
+    const lists = [DEFAULT_RULES.schedule.completeStatuses, ["done", "signed off"]];
+    const statuses = [
+      "Complete",
+      "Done",
+      "In progress",
+      "Signed off",
+      "Complete",
+      " done ",
+      "Closed",
+      "Done",
+    ];
+    let differ = 0;
+    for (let round = 0; round < 3; round++)
+      for (const s of statuses)
+        for (const words of round === 1 ? [...lists].reverse() : lists) {
+          expect(isCompleteStatus(s, words)).toBe(slow(s, words));
+          if (slow(s, lists[0]!) !== slow(s, lists[1]!)) differ++;
+        }
+    // The two lists disagree on some statuses, so an answer kept for the wrong list would show.
+    expect(differ).toBeGreaterThan(0);
+  });
+
   test("a risk's text in a reason is its words on one line, as the regular expression made them", () => {
     const risks = awkwardStrings(5_000).flatMap((s) => [s, `Risk${s}end`, `${s}${"x".repeat(80)}${s}`]);
     const wrong = risks.filter((risk) => {

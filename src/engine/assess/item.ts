@@ -19,13 +19,15 @@ export function locatorFor(columnsBySheet: Map<string, ColumnMapping[]>): CellLo
     const cols = columnsBySheet.get(item.sheet) ?? [];
     // The field's own cell, else the item's name or reference, else any column the sheet was read by (a column
     // a sheet's content ruled out is not mapped, and column A may lie outside the sheet's grid).
-    const m =
-      cols.find((c) => c.field === field) ??
-      cols.find((c) => c.field === "name") ??
-      cols.find((c) => c.field === "ref") ??
-      cols[0];
+    const m = firstOf(cols, field) ?? firstOf(cols, "name") ?? firstOf(cols, "ref") ?? cols[0];
     return m ? cellAddress(rowIndexOf(item.row), m.col) : `A${item.row}`;
   };
+}
+
+/** The first column read for `field` (a loop, not find(closure): a closure each call, for each issue). */
+function firstOf(cols: readonly ColumnMapping[], field: FieldKey): ColumnMapping | undefined {
+  for (let k = 0; k < cols.length; k++) if (cols[k]!.field === field) return cols[k];
+  return undefined;
 }
 
 /**
@@ -98,7 +100,7 @@ export function assessInPlace(
 ): AssessedItem {
   const out = item as AssessedItem;
   const reasons = scratch;
-  reasons.length = 0;
+  if (reasons.length !== 0) reasons.length = 0;
   const dims = dimensions();
   const contexts = contextsFor(rules, reporting, symbol);
   const table = ragTableFor(dims);
@@ -106,7 +108,13 @@ export function assessInPlace(
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
     const x = d.assess(out, contexts[k]!);
-    if (x.notes) for (const n of x.notes) issues.push(warning(item, locate(item, n.field), n.message));
+    // An indexed loop: for-of made an iterator for each dimension of each item (the notes are mostly none).
+    const notes = x.notes;
+    if (notes)
+      for (let j = 0; j < notes.length; j++) {
+        const n = notes[j]!;
+        issues.push(warning(item, locate(item, n.field), n.message));
+      }
     if (x.note) issues.push(warning(item, locate(item, x.note.field), x.note.message));
     const why = x.reason;
     if (typeof why === "string") {
@@ -161,7 +169,8 @@ export function assessInPlace(
   }
   out.rag = sharedRags(table, computed, override, overall);
   out.reasons = reasons.slice();
-  reasons.length = 0;
+  // Emptied at the next item's start (setting an array's length is a call into the runtime, once an item is
+  // enough).
   return out;
 }
 

@@ -53,6 +53,21 @@ export interface ScheduleResult {
 
 export function isCompleteStatus(status: string | null, words: readonly string[]): boolean {
   if (status === null) return false;
+  // A status column repeats a few words down every row: each is matched once per set of words (each test
+  // lower-cased a copy of the status, twice for a Complete item: 100,000 strings of garbage a run).
+  let c = completeCache;
+  if (c === null || c.words !== words) c = completeCache = { words, complete: new Map() };
+  const known = c.complete.get(status);
+  if (known !== undefined) return known;
+  const complete = completeStatusIn(status, words);
+  if (c.complete.size >= 1000) c.complete.clear();
+  c.complete.set(status, complete);
+  return complete;
+}
+
+let completeCache: { words: readonly string[]; complete: Map<string, boolean> } | null = null;
+
+function completeStatusIn(status: string, words: readonly string[]): boolean {
   const s = status.trim().toLowerCase();
   // A loop, not words.some(closure): this runs for every item.
   for (const w of words) {

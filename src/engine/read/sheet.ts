@@ -431,7 +431,9 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     const years: YearFigures[] =
       yearCols.length > 0 ? readYearFigures(row, grid.colOffset, yearCols) : NO_YEARS;
     const parts: PartFigures[] = partCols.length > 0 ? [] : NO_PARTS;
-    for (const m of partCols) {
+    // Indexed loops here and below: a for-of over an array made an iterator for every row, 100,000 of garbage.
+    for (let k = 0; k < partCols.length; k++) {
+      const m = partCols[k]!;
       const res = readAmount(row[m.col - grid.colOffset], m.unit);
       parts.push({
         field: m.field as PartFigures["field"],
@@ -908,7 +910,9 @@ class RowReader {
 
   amount(maps: readonly ColumnMapping[]): Pence | null {
     let total: number | null = null;
-    for (const m of maps) {
+    // An indexed loop: for-of made an iterator for each of a row's four amounts.
+    for (let k = 0; k < maps.length; k++) {
+      const m = maps[k]!;
       const c = m.col - this.colOffset;
       const raw = this.row[c];
       // A date-formatted number is a date, whatever the header says.
