@@ -112,3 +112,15 @@ test("a programme sheet larger than the bound is refused at once, naming it, wit
   expect(r.code).toBe(1);
   expect(() => readFileSync(r.out)).toThrow();
 });
+
+test("a table of text (sharedStrings.xml) larger than the bound is refused at once, naming the part, with nothing written", async () => {
+  // A few kilobytes of strings that declare more than a sheet may hold: refused from the directory, never parsed
+  // (a zip of 20 million short strings took 23 s and 454 MB before).
+  const data = declareSize(await withParts({}), "xl/sharedStrings.xml", MAX_SHEET_BYTES + 1);
+  const r = await run("strings-bomb.xlsx", data);
+  expect(r.stderr).toMatch(
+    /the workbook's table of text \(xl\/sharedStrings\.xml\) is too large to read: 256 MB, more than the 256 MB/,
+  );
+  expect(r.code).toBe(1);
+  expect(() => readFileSync(r.out)).toThrow();
+});

@@ -124,6 +124,10 @@ export function historyRows(
  */
 export const MAX_SHEET_BYTES = 256 * 1024 * 1024;
 
+/** Bytes as whole megabytes (MiB), with thousands separators. */
+const megabytes = (bytes: number): string =>
+  (bytes / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 0 });
+
 interface DeclaredSize {
   _data?: { uncompressedSize?: number };
 }
@@ -173,10 +177,19 @@ export async function readPackage(
   kind: "xlsx" | "csv",
   options: LoadOptions = {},
 ): Promise<LoadedWorkbook> {
+  const stringsFile = pkg.sharedStringsPart ? pkg.zip.file(pkg.sharedStringsPart) : null;
+  if (stringsFile) {
+    // Every sheet's text is in this one table, read whole before any sheet: the same bound as a sheet the engine
+    // reads, from its declared size (a part that inflates past what it declares is refused as it inflates), so a
+    // table of millions of strings is refused in a moment instead of after half a minute's parsing.
+    const declared = (stringsFile as unknown as DeclaredSize)._data?.uncompressedSize ?? 0;
+    if (declared > MAX_SHEET_BYTES)
+      throw new InputError(
+        `${path}: the workbook's table of text (${pkg.sharedStringsPart}) is too large to read: ${megabytes(declared)} MB, more than the ${MAX_SHEET_BYTES / 1024 / 1024} MB a workbook's text may take; remove sheets of text the programme does not need (or save the programme sheets to a workbook of their own) and run again`,
+      );
+  }
   const strings =
-    pkg.sharedStringsPart && pkg.zip.file(pkg.sharedStringsPart)
-      ? await readSharedStrings(path, pkg.zip, pkg.sharedStringsPart)
-      : [];
+    stringsFile && pkg.sharedStringsPart ? await readSharedStrings(path, pkg.zip, pkg.sharedStringsPart) : [];
   const styles =
     pkg.stylesPart && pkg.zip.file(pkg.stylesPart)
       ? new Styles(await partText(path, pkg.zip, pkg.stylesPart))
@@ -254,7 +267,7 @@ export async function readPackage(
       const declared = (pkg.zip.file(s.part) as unknown as DeclaredSize)._data?.uncompressedSize ?? 0;
       if (!mayBeOwn && declared > MAX_SHEET_BYTES)
         throw new InputError(
-          `${path}: sheet "${s.name}" is too large to read: ${(declared / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 0 })} MB of cells, more than the ${MAX_SHEET_BYTES / 1024 / 1024} MB a programme sheet may hold; remove what the programme does not need (or move it to a sheet of its own) and run again`,
+          `${path}: sheet "${s.name}" is too large to read: ${megabytes(declared)} MB of cells, more than the ${MAX_SHEET_BYTES / 1024 / 1024} MB a programme sheet may hold; remove what the programme does not need (or move it to a sheet of its own) and run again`,
         );
       rs = await readIt();
     }
