@@ -12,7 +12,7 @@ import { InputError } from "../errors";
 import { StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
-import { attrValue, eachCell, parseRef, RowScanner } from "../sheet-rows";
+import { attrDigits, cellTypeOf, eachCell, parseRef, RowScanner } from "../sheet-rows";
 import { serialOfUnixEpoch } from "../../../engine/dates";
 import type { SegmentWindow } from "../segments";
 import { segmentsOf, streamSegments, windowStart } from "../segments";
@@ -158,6 +158,8 @@ export async function readWorksheet(
   whole = false,
   /** Read only the sheet's rows before this one (its head), and stop inflating the part there. */
   headRows?: number,
+  /** Hold a window's rows as XML to the end even when read through a segment window (see `eager`). */
+  held = false,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -193,9 +195,9 @@ export async function readWorksheet(
         throw new InputError(
           `${path}: sheet "${name}" has a cell at ${colLetters(col)}${sheetRow + 1}, beyond Excel's last cell XFD1048576: the file was not written by Excel or is damaged; open it in Excel (or LibreOffice) and save it again`,
         );
-      const type = attrValue(attrs, "t") ?? "n";
-      const sm = attrValue(attrs, "s", true);
-      const style = sm !== undefined ? Number(sm) : 0;
+      const type = cellTypeOf(attrs) ?? "n";
+      const sm = attrDigits(attrs, "s");
+      const style = sm >= 0 ? sm : 0;
       // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
       const plainV =
         inner !== undefined &&
@@ -226,10 +228,9 @@ export async function readWorksheet(
             v = decodeXmlText(text);
           }
         } else {
-          const vm = plainV ? [inner, inner.slice(3, -4)] : V_RE.exec(inner);
-          if (vm) {
+          const text = plainV ? inner.slice(3, -4) : V_RE.exec(inner)?.[1];
+          if (text !== undefined) {
             hasValue = true;
-            const text = vm[1]!;
             switch (type) {
               case "s":
                 v = strings[Number(text)] ?? null;
@@ -355,7 +356,12 @@ export async function readWorksheet(
       }
     }
     previousKey = key;
-    blocks[blocks.length - 1]!.push([xml, row]);
+    if (eager) {
+      // Read into the grid now (the XML is not held); the grid's row 1 is the window's first row.
+      if (eagerBase < 0) eagerBase = row - 1;
+      readRow(xml, row - eagerBase, row);
+      blocks[blocks.length - 1]!.push(["", row]);
+    } else blocks[blocks.length - 1]!.push([xml, row]);
   };
 
   let tail = "";
@@ -373,7 +379,14 @@ export async function readWorksheet(
     dropped = true;
     droppedUpTo = window.droppedUpTo;
   }
+  // Through a segment window the rows read are the window's (its first segment starts where the rows before it
+  // were left out), so each row is read into the grid as it comes instead of held as XML to the end; should a
+  // block still be left out after rows were read (not one the tool writes), the part is read again, held.
+  const eager = window !== null && !held;
+  let eagerBase = -1;
   const again = () => readWorksheet(path, zip, part, name, visible, strings, styles, date1904, recent, true);
+  const heldAgain = () =>
+    readWorksheet(path, zip, part, name, visible, strings, styles, date1904, recent, false, headRows, true);
   try {
     if (window) {
       if (!(await streamSegments(window, (t) => scanner.push(t)))) return again();
@@ -393,7 +406,9 @@ export async function readWorksheet(
   if (blocks.length > 0) {
     const first = blocks[0]![0]![1];
     droppedRows = dropped ? Math.max(0, first - 1) : 0;
-    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
+    if (eager) {
+      if (droppedRows !== eagerBase) return heldAgain();
+    } else for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
   }
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
     const ref = m[1]!;
