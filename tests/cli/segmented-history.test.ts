@@ -313,6 +313,45 @@ test("the reader does not trust a window whose segments do not check out", async
   }
 });
 
+test("a window whose first segment holds two snapshots (joined, as a long index joins them) reads the later one only", async () => {
+  // The reader reads a window's rows into the grid as they come; here the first segment's first snapshot is left
+  // out only once the second begins, so the rows read already are read again (held as XML to the end).
+  const last = runs[runs.length - 1]!;
+  const date = QUARTERS[4]!;
+  const from = cycleStart(parseIsoDay(date)!, defaultCycle(parseIsoDay(date)!));
+  const whole = await loadWorkbook(last, { ownSheetRows: "all" });
+  const good = await loadWorkbook(last, { reportFrom: from });
+  let file = last;
+  for (const sheet of ["RAG History", "Milestone History", "Risk History"]) {
+    const e = await entryOf(file, sheet);
+    const ix = indexOf(e) as unknown as { segs: number[][] };
+    const n = ix.segs.length;
+    // The third and fourth quarters' segments joined: one segment whose dates span both.
+    const k = n - 4;
+    expect([sheet, ix.segs[k]![5]! < ix.segs[k + 1]![4]!]).toEqual([sheet, true]);
+    ix.segs[k]![5] = ix.segs[k + 1]![5]!;
+    ix.segs.splice(k + 1, 1);
+    file = await withComment(
+      file,
+      e.part,
+      "programme-rag segments 1 " + JSON.stringify(ix),
+      join(dir, `joined-${sheet.length}.xlsx`),
+    );
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const w = windowStart(segmentsOf(zip.file(e.part))!, {
+      start: excelSerialFromDay(from, 1900),
+    });
+    expect([sheet, w?.k]).toEqual([sheet, k]);
+  }
+  const joined = await loadWorkbook(file, { reportFrom: from });
+  for (const sheet of ["RAG History", "Milestone History", "Risk History"]) {
+    const r = joined.read.get(sheet)!;
+    const all = whole.read.get(sheet)!.grid.values;
+    expect([sheet, r.dropped]).toEqual([sheet, good.read.get(sheet)!.dropped]);
+    expect([sheet, r.grid.values]).toEqual([sheet, [all[0], ...all.slice(1 + r.dropped)]]);
+  }
+});
+
 test("LibreOffice opens a fifth-quarter file whose History is copied segments, with every row", async () => {
   const last = runs[runs.length - 1]!;
   const lo = join(dir, "lo");

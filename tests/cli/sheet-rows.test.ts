@@ -9,6 +9,7 @@ import { readWorksheet } from "../../src/adapters/file/read/read-sheet";
 import { sheetRewriter } from "../../src/adapters/file/write/sheet-rewrite";
 import type { CellWrite } from "../../src/adapters/file/write/sheet-rewrite";
 import { eachCell, parseRef, RowScanner } from "../../src/adapters/file/sheet-rows";
+import { Styles } from "../../src/adapters/file/styles";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -295,4 +296,81 @@ test("eachCell gives each cell's place in the row's XML", () => {
 test("the file reader hands a sheet's merged areas to the engine on its grid (a money cell merged over items is named)", async () => {
   const got = await read(SHEETS["references everywhere, inline strings, rich text and shared formulas"]!);
   expect(got.grid.merges).toEqual([{ row: 0, col: 3, rows: 1, cols: 2 }]);
+});
+
+test("a row of plain cells (read in one pass) gives what the general reading gives the same row", async () => {
+  // The reader reads a row whose cells are all as the tool and Excel write the plain ones without the general
+  // scan (read-sheet.ts's plainRow); a space between the cells makes the same row one for the general reading.
+  const styles = new Styles(
+    `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>` +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="3"/><xf numFmtId="49"/></cellXfs></styleSheet>',
+  );
+  const rows = [
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Ref &amp; x</t></is></c><c r="B1" s="1"><v>44012</v></c>' +
+      '<c r="C1" s="2"><v>-3.5</v></c><c r="D1" t="s"><v>0</v></c><c r="E1" s="2"/>' +
+      '<c r="F1" s="3" t="inlineStr"><is><t xml:space="preserve"></t></is></c>' +
+      '<c r="G1" s="3" t="inlineStr"><is><t xml:space="preserve"> padded </t></is></c><c r="H1"><v></v></c>' +
+      '<c r="I1" t="n"><v>1e3</v></c><c r="J1" s="2"><v>a&lt;b</v></c><c r="K1" s="1"><v>  </v></c>' +
+      '<c r="AA1"><v>7</v></c><c r="C1"><v>8</v></c><c r="L1" t="s"><v>9</v></c><c r="M1" s="0012"><v>1</v></c></row>',
+    '<row r="2" spans="1:3" x14ac:dyDescent="0.25"><c r="A2" s="0"><v>1</v></c><c r="$B$2" t="s"><v>0</v></c></row>',
+    // Rows that are not all plain: read by the general reading, whatever their first cells were.
+    '<row r="3"><c r="A3"><v>1</v></c><c r="B3"><f>A3+1</f><v>2</v></c><c r="C3"><f>A3</f></c></row>',
+    '<row r="4"><c r="A4"><v>1</v></c><c r="b4"><v>2</v></c></row>',
+    '<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5" t="str"><v>x</v></c><c r="C5" t="e"><v>#REF!</v></c></row>',
+    '<row r="6"><c r="A6" t="inlineStr"><v>9</v></c><c r="B6" t="inlineStr"><is><t>a</t><t>b</t></is></c></row>',
+    '<row r="7"><c r="A7" s="x1"><v>1</v></c><c r="B7" s="1" t="inlineStr" cm="1"><is><t>q</t></is></c></row>',
+    '<row r="8"><c r="A8" t="s" s="1"><v>0</v></c><c r="B8"><v>1</v><extLst/></c><c><v>3</v></c></row>',
+  ];
+  const sheet = (rs: string[]) => `<worksheet ${NS}><sheetData>${rs.join("")}</sheetData></worksheet>`;
+  const spaced = rows.map((r) => r.replace(/<\/c>(?=<c)|\/>(?=<c)/g, (m) => `${m} `));
+  expect(spaced).not.toEqual(rows);
+  const readWith = async (xml: string) => {
+    const zip = new JSZip();
+    zip.file("xl/worksheets/sheet1.xml", xml);
+    await zip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+    const r = await readWorksheet(
+      "t.xlsx",
+      zip,
+      "xl/worksheets/sheet1.xml",
+      "S",
+      true,
+      ["shared"],
+      styles,
+      false,
+    );
+    return {
+      grid: r.grid,
+      uncalculated: r.uncalculated,
+      formulas: [...r.formulaCells].map(([k, s]) => [k, [...s]]),
+    };
+  };
+  const plain = await readWith(sheet(rows));
+  const general = await readWith(sheet(spaced));
+  expect(plain).toEqual(general);
+  // What the plain rows hold, as the general reading reads them.
+  expect(plain.grid.values[0]!.slice(0, 14)).toEqual([
+    "Ref & x",
+    new Date(Date.UTC(2020, 5, 30)),
+    8,
+    "shared",
+    null,
+    null,
+    " padded ",
+    null,
+    1000,
+    "a<b",
+    "  ",
+    null,
+    1,
+    null,
+  ]);
+  expect(plain.grid.numberFormats![0]!.slice(0, 7)).toEqual([
+    null,
+    "dd/mm/yyyy",
+    "#,##0",
+    null,
+    null,
+    "@",
+    "@",
+  ]);
 });

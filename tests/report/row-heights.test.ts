@@ -50,3 +50,19 @@ describe("row heights for wrapped text", () => {
     );
   });
 });
+
+test("a log sheet's rows appended at once are laid out as rows written one by one (empty rows, holes, formats)", () => {
+  const formats = ["dd/mm/yyyy", null, "#,##0"];
+  const rows = [[1, "a", 3], [], [4, null, 6, "beyond the formats"], [7], [], []];
+  const header = (b: SheetBuilder) => b.row(0, 0, ["A", "B", "C"], [], { bold: true, wrap: true });
+  const one = new SheetBuilder("history", "RAG History", "end");
+  one.widths = [10, 10, 10];
+  header(one);
+  rows.forEach((v, i) => one.row(i + 1, 0, v, formats));
+  const all = new SheetBuilder("history", "RAG History", "end");
+  all.widths = [10, 10, 10];
+  header(all);
+  all.appendRows(rows, formats);
+  expect(all.build()).toEqual(one.build());
+  expect(all.build().values.length).toBe(5);
+});

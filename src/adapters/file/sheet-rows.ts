@@ -203,12 +203,21 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
  * digits counts (`/\sname="(\d+)"/`).
  */
 export function attrValue(attrs: string, name: string, digits = false): string | undefined {
+  const from = attrSpan(attrs, name, digits);
+  return from < 0 ? undefined : attrs.slice(from, spanEnd);
+}
+
+/** Where `attrSpan`'s value ends (its closing quote). */
+let spanEnd = 0;
+
+/** Where attrValue's value starts in `attrs` (its end in `spanEnd`), or -1 when it finds none; no string made. */
+function attrSpan(attrs: string, name: string, digits: boolean): number {
   const open = `${name}="`;
   for (let i = attrs.indexOf(open, 1); i > 0; i = attrs.indexOf(open, i + 1)) {
     if (!isSpace(attrs.charCodeAt(i - 1))) continue;
     const from = i + open.length;
     const end = attrs.indexOf('"', from);
-    if (end < 0) return undefined;
+    if (end < 0) return -1;
     if (digits) {
       let ok = end > from;
       for (let k = from; ok && k < end; k++) {
@@ -217,9 +226,47 @@ export function attrValue(attrs: string, name: string, digits = false): string |
       }
       if (!ok) continue;
     }
-    return attrs.slice(from, end);
+    spanEnd = end;
+    return from;
   }
-  return undefined;
+  return -1;
+}
+
+/** A cell's types as written, each one string (so reading a cell's `t=` makes none). */
+const CELL_TYPES = ["inlineStr", "s", "str", "n", "b", "e", "d"];
+
+/** `attrValue(attrs, "t")`, with the usual types given as constant strings. */
+export function cellTypeOf(attrs: string): string | undefined {
+  const from = attrSpan(attrs, "t", false);
+  if (from < 0) return undefined;
+  const n = spanEnd - from;
+  for (const t of CELL_TYPES) if (t.length === n && attrs.startsWith(t, from)) return t;
+  return attrs.slice(from, spanEnd);
+}
+
+/** `Number(attrValue(attrs, name, true))`, or -1 when there is none: no string made for it. */
+export function attrDigits(attrs: string, name: string): number {
+  const from = attrSpan(attrs, name, true);
+  if (from < 0) return -1;
+  const end = spanEnd;
+  if (end - from > 15) return Number(attrs.slice(from, end));
+  let v = 0;
+  for (let k = from; k < end; k++) v = v * 10 + (attrs.charCodeAt(k) - 48);
+  return v;
+}
+
+/** The column of the cell reference in a cell's `r` attribute (`parseRef(attrValue(attrs, "r"))[1]`), or -2. */
+function refColumn(attrs: string): number {
+  const from = attrSpan(attrs, "r", false);
+  if (from < 0) return -2;
+  let col = 0;
+  for (let k = from; k < spanEnd; k++) {
+    const c = attrs.charCodeAt(k);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  return col - 1;
 }
 
 /** Where a `</c>` close tag (any prefix) that starts at `q` (a "</") ends, or -1 when none starts there. */
@@ -281,12 +328,12 @@ export function eachCell(rowXml: string, fn: (cell: ScannedCell) => boolean | vo
       from = lt + 1;
       continue;
     }
-    const ref = attrValue(cell.attrs, "r");
-    if (ref !== undefined) col = parseRef(ref)[1];
+    const refCol = refColumn(cell.attrs);
+    if (refCol !== -2) col = colIndexOf(refCol + 1);
     else col++;
     cell.start = lt;
     cell.col = col;
-    cell.hasRef = ref !== undefined;
+    cell.hasRef = refCol !== -2;
     if (fn(cell) === false) break;
     from = cell.end; // fn may scan other rows
   }

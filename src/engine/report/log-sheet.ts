@@ -20,8 +20,7 @@ export function logSheetLayout(
   b.widths = [...columns.widths];
   b.freezeRows = 1;
   b.row(0, 0, [...columns.headers], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
-  let r = 1;
-  for (const values of rows) b.row(r++, 0, values, columns.formats);
+  b.appendRows(rows, columns.formats);
   b.print = {
     orientation: "landscape",
     paperSize: "A4",

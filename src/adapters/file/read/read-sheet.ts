@@ -12,7 +12,7 @@ import { InputError } from "../errors";
 import { StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
-import { attrValue, eachCell, parseRef, RowScanner } from "../sheet-rows";
+import { attrDigits, cellTypeOf, eachCell, parseRef, RowScanner } from "../sheet-rows";
 import { serialOfUnixEpoch } from "../../../engine/dates";
 import type { SegmentWindow } from "../segments";
 import { segmentsOf, streamSegments, windowStart } from "../segments";
@@ -158,6 +158,8 @@ export async function readWorksheet(
   whole = false,
   /** Read only the sheet's rows before this one (its head), and stop inflating the part there. */
   headRows?: number,
+  /** Hold a window's rows as XML to the end even when read through a segment window (see `eager`). */
+  held = false,
 ): Promise<ReadSheet> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -180,94 +182,93 @@ export async function readWorksheet(
     return v;
   };
 
-  /** `row` is the grid row the cells go to; `sheetRow` the sheet's own row, for the cells' addresses. */
-  const readRow = (xml: string, row: number, sheetRow: number = row) => {
-    if (xml.charCodeAt(xml.indexOf(">") - 1) === 47 /* / */) return;
-    const cells: CellValue[] = [];
+  /** A number's cell value as the general reading gives it (`<v>` text, the cell's style). */
+  const numberValue = (text: string, style: number): CellValue => {
+    const num = Number(text);
+    if (text.trim() === "" || !Number.isFinite(num)) return text === "" ? null : decodeXmlText(text);
+    if (style !== 0 && isDate(style)) return new Date(Math.round((num - dateOffset) * MS_PER_DAY));
+    return num;
+  };
+
+  /**
+   * A row whose cells are all as the tool (and Excel) writes the plain ones, read in one pass over its XML with no
+   * string made but the values: each `<c r="A1"` with an optional `s="7"` and `t="inlineStr"`, `t="s"` or
+   * `t="n"`, nothing else, and either no content, one `<v>` or one plain `<t>` (`plainInlineText`). It gives
+   * exactly what the general reading below gives such a row; false for any other row (then read by the general
+   * reading; `cells` may hold part of the row). Otherwise the row's formats (null when none).
+   */
+  const plainRow = (xml: string, sheetRow: number, cells: CellValue[]): (string | null)[] | null | false => {
+    if (sheetRow > LAST_ROW || !xml.startsWith("<row") || !xml.endsWith("</row>")) return false;
+    const end = xml.length - 6;
     let fmts: (string | null)[] | null = null;
-    eachCell(xml, (cell) => {
-      const attrs = cell.attrs;
-      const inner = cell.inner;
-      const col = cell.col;
-      if (col > LAST_COL || sheetRow > LAST_ROW)
-        throw new InputError(
-          `${path}: sheet "${name}" has a cell at ${colLetters(col)}${sheetRow + 1}, beyond Excel's last cell XFD1048576: the file was not written by Excel or is damaged; open it in Excel (or LibreOffice) and save it again`,
-        );
-      const type = attrValue(attrs, "t") ?? "n";
-      const sm = attrValue(attrs, "s", true);
-      const style = sm !== undefined ? Number(sm) : 0;
-      // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
-      const plainV =
-        inner !== undefined &&
-        inner.startsWith("<v>") &&
-        inner.endsWith("</v>") &&
-        inner.indexOf("<", 3) === inner.length - 4;
-      // So is an inline string of one plain `<t>` (the tool's own sheets hold little else).
-      const plainT = inner !== undefined && type === "inlineStr" ? plainInlineText(inner) : undefined;
-      const hasFormula = inner !== undefined && !plainV && plainT === undefined && F_RE.test(inner);
-      let hasValue = false;
-      let v: CellValue = null;
-      if (plainT !== undefined) {
-        hasValue = true;
-        v = decodeXmlText(plainT);
-      } else if (inner !== undefined) {
-        if (type === "inlineStr") {
-          const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
-          let text = "";
-          let any = false;
-          T_RE.lastIndex = 0;
-          let t: RegExpExecArray | null;
-          while ((t = T_RE.exec(body)) !== null) {
-            text += t[1]!;
-            any = true;
-          }
-          if (any) {
-            hasValue = true;
-            v = decodeXmlText(text);
-          }
-        } else {
-          const vm = plainV ? [inner, inner.slice(3, -4)] : V_RE.exec(inner);
-          if (vm) {
-            hasValue = true;
-            const text = vm[1]!;
-            switch (type) {
-              case "s":
-                v = strings[Number(text)] ?? null;
-                break;
-              case "str":
-              case "e":
-                v = decodeXmlText(text);
-                break;
-              case "b":
-                v = text.trim() === "1" || text.trim() === "true";
-                break;
-              case "d": {
-                const d = new Date(text.endsWith("Z") || text.length <= 10 ? text : `${text}Z`);
-                v = Number.isFinite(d.getTime()) ? d : text;
-                break;
-              }
-              default: {
-                const num = Number(text);
-                if (text.trim() === "" || !Number.isFinite(num)) v = text === "" ? null : decodeXmlText(text);
-                else if (style !== 0 && isDate(style))
-                  v = new Date(Math.round((num - dateOffset) * MS_PER_DAY));
-                else v = num;
-              }
-            }
-          }
-        }
+    let i = xml.indexOf(">") + 1;
+    while (i < end) {
+      if (!xml.startsWith('<c r="', i)) return false;
+      let k = i + 6;
+      let c = xml.charCodeAt(k);
+      if (c < 65 || c > 90) return false;
+      let col = 0;
+      while (c >= 65 && c <= 90) {
+        col = col * 26 + (c - 64);
+        c = xml.charCodeAt(++k);
       }
-      if (hasFormula) {
-        let set = formulaCells.get(row);
-        if (!set) formulaCells.set(row, (set = new Set()));
-        set.add(col);
-        if (!hasValue) uncalculated.push(`${colLetters(col)}${sheetRow + 1}`);
+      if (c < 48 || c > 57) return false;
+      while (c >= 48 && c <= 57) c = xml.charCodeAt(++k);
+      if (c !== 34 /* " */) return false;
+      k++;
+      col -= 1;
+      if (col > LAST_COL) return false;
+      let style = 0;
+      if (xml.startsWith(' s="', k)) {
+        k += 4;
+        const from = k;
+        c = xml.charCodeAt(k);
+        while (c >= 48 && c <= 57) {
+          style = style * 10 + (c - 48);
+          c = xml.charCodeAt(++k);
+        }
+        if (c !== 34 || k === from || k - from > 15) return false;
+        k++;
+      }
+      // 0: a number (no t=, or t="n"); 1: an inline string; 2: a shared string.
+      let type = 0;
+      if (xml.startsWith(' t="inlineStr"', k)) {
+        type = 1;
+        k += 14;
+      } else if (xml.startsWith(' t="s"', k)) {
+        type = 2;
+        k += 6;
+      } else if (xml.startsWith(' t="n"', k)) k += 6;
+      let v: CellValue = null;
+      if (xml.charCodeAt(k) === 47 /* / */ && xml.charCodeAt(k + 1) === 62 /* > */) i = k + 2;
+      else {
+        if (xml.charCodeAt(k) !== 62 /* > */) return false;
+        k++;
+        if (type !== 1) {
+          if (!xml.startsWith("<v>", k)) return false;
+          const lt = xml.indexOf("<", k + 3);
+          if (lt < 0 || !xml.startsWith("</v></c>", lt)) return false;
+          const text = xml.slice(k + 3, lt);
+          v = type === 2 ? (strings[Number(text)] ?? null) : numberValue(text, style);
+          i = lt + 8;
+        } else {
+          const from = xml.startsWith(IS_T_KEPT, k)
+            ? k + IS_T_KEPT.length
+            : xml.startsWith(IS_T, k)
+              ? k + IS_T.length
+              : -1;
+          if (from < 0) return false;
+          const lt = xml.indexOf("<", from);
+          if (lt < 0 || !xml.startsWith("</t></is></c>", lt)) return false;
+          v = decodeXmlText(xml.slice(from, lt));
+          i = lt + 13;
+        }
       }
       if (v !== null && v !== "") {
         while (cells.length < col) cells.push(null);
         cells[col] = v;
       }
-      if (style !== 0 && (v !== null || hasFormula)) {
+      if (style !== 0 && v !== null) {
         const f = formatOf(style);
         if (f !== null) {
           if (!fmts) fmts = [];
@@ -275,7 +276,110 @@ export async function readWorksheet(
           fmts[col] = f;
         }
       }
-    });
+    }
+    return i === end ? fmts : false;
+  };
+
+  /** `row` is the grid row the cells go to; `sheetRow` the sheet's own row, for the cells' addresses. */
+  const readRow = (xml: string, row: number, sheetRow: number = row) => {
+    if (xml.charCodeAt(xml.indexOf(">") - 1) === 47 /* / */) return;
+    let cells: CellValue[] = [];
+    let fmts: (string | null)[] | null = null;
+    const plain = plainRow(xml, sheetRow, cells);
+    if (plain !== false) fmts = plain;
+    else cells = [];
+    if (plain === false)
+      eachCell(xml, (cell) => {
+        const attrs = cell.attrs;
+        const inner = cell.inner;
+        const col = cell.col;
+        if (col > LAST_COL || sheetRow > LAST_ROW)
+          throw new InputError(
+            `${path}: sheet "${name}" has a cell at ${colLetters(col)}${sheetRow + 1}, beyond Excel's last cell XFD1048576: the file was not written by Excel or is damaged; open it in Excel (or LibreOffice) and save it again`,
+          );
+        const type = cellTypeOf(attrs) ?? "n";
+        const sm = attrDigits(attrs, "s");
+        const style = sm >= 0 ? sm : 0;
+        // The common cell is `<v>…</v>` alone (a formula's <f> comes before its <v>): no pattern needed.
+        const plainV =
+          inner !== undefined &&
+          inner.startsWith("<v>") &&
+          inner.endsWith("</v>") &&
+          inner.indexOf("<", 3) === inner.length - 4;
+        // So is an inline string of one plain `<t>` (the tool's own sheets hold little else).
+        const plainT = inner !== undefined && type === "inlineStr" ? plainInlineText(inner) : undefined;
+        const hasFormula = inner !== undefined && !plainV && plainT === undefined && F_RE.test(inner);
+        let hasValue = false;
+        let v: CellValue = null;
+        if (plainT !== undefined) {
+          hasValue = true;
+          v = decodeXmlText(plainT);
+        } else if (inner !== undefined) {
+          if (type === "inlineStr") {
+            const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
+            let text = "";
+            let any = false;
+            T_RE.lastIndex = 0;
+            let t: RegExpExecArray | null;
+            while ((t = T_RE.exec(body)) !== null) {
+              text += t[1]!;
+              any = true;
+            }
+            if (any) {
+              hasValue = true;
+              v = decodeXmlText(text);
+            }
+          } else {
+            const text = plainV ? inner.slice(3, -4) : V_RE.exec(inner)?.[1];
+            if (text !== undefined) {
+              hasValue = true;
+              switch (type) {
+                case "s":
+                  v = strings[Number(text)] ?? null;
+                  break;
+                case "str":
+                case "e":
+                  v = decodeXmlText(text);
+                  break;
+                case "b":
+                  v = text.trim() === "1" || text.trim() === "true";
+                  break;
+                case "d": {
+                  const d = new Date(text.endsWith("Z") || text.length <= 10 ? text : `${text}Z`);
+                  v = Number.isFinite(d.getTime()) ? d : text;
+                  break;
+                }
+                default: {
+                  const num = Number(text);
+                  if (text.trim() === "" || !Number.isFinite(num))
+                    v = text === "" ? null : decodeXmlText(text);
+                  else if (style !== 0 && isDate(style))
+                    v = new Date(Math.round((num - dateOffset) * MS_PER_DAY));
+                  else v = num;
+                }
+              }
+            }
+          }
+        }
+        if (hasFormula) {
+          let set = formulaCells.get(row);
+          if (!set) formulaCells.set(row, (set = new Set()));
+          set.add(col);
+          if (!hasValue) uncalculated.push(`${colLetters(col)}${sheetRow + 1}`);
+        }
+        if (v !== null && v !== "") {
+          while (cells.length < col) cells.push(null);
+          cells[col] = v;
+        }
+        if (style !== 0 && (v !== null || hasFormula)) {
+          const f = formatOf(style);
+          if (f !== null) {
+            if (!fmts) fmts = [];
+            while (fmts.length < col) fmts.push(null);
+            fmts[col] = f;
+          }
+        }
+      });
     extent += cells.length;
     if (extent > MAX_GRID_CELLS)
       throw new InputError(
@@ -355,7 +459,12 @@ export async function readWorksheet(
       }
     }
     previousKey = key;
-    blocks[blocks.length - 1]!.push([xml, row]);
+    if (eager) {
+      // Read into the grid now (the XML is not held); the grid's row 1 is the window's first row.
+      if (eagerBase < 0) eagerBase = row - 1;
+      readRow(xml, row - eagerBase, row);
+      blocks[blocks.length - 1]!.push(["", row]);
+    } else blocks[blocks.length - 1]!.push([xml, row]);
   };
 
   let tail = "";
@@ -373,7 +482,14 @@ export async function readWorksheet(
     dropped = true;
     droppedUpTo = window.droppedUpTo;
   }
+  // Through a segment window the rows read are the window's (its first segment starts where the rows before it
+  // were left out), so each row is read into the grid as it comes instead of held as XML to the end; should a
+  // block still be left out after rows were read (not one the tool writes), the part is read again, held.
+  const eager = window !== null && !held;
+  let eagerBase = -1;
   const again = () => readWorksheet(path, zip, part, name, visible, strings, styles, date1904, recent, true);
+  const heldAgain = () =>
+    readWorksheet(path, zip, part, name, visible, strings, styles, date1904, recent, false, headRows, true);
   try {
     if (window) {
       if (!(await streamSegments(window, (t) => scanner.push(t)))) return again();
@@ -393,7 +509,9 @@ export async function readWorksheet(
   if (blocks.length > 0) {
     const first = blocks[0]![0]![1];
     droppedRows = dropped ? Math.max(0, first - 1) : 0;
-    for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
+    if (eager) {
+      if (droppedRows !== eagerBase) return heldAgain();
+    } else for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
   }
   for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
     const ref = m[1]!;
