@@ -104,6 +104,15 @@ test("in the sample's --out workbook every log sheet's text wider than its colum
       // Each sheet has such text in the sample (long names, milestones and titles).
       expect({ sheet: name, wide: wide > 0 }).toEqual({ sheet: name, wide: true });
     }
+    // A RAG History row whose name fits stays one line: its Period ("Period 9 (December) 2020/21") fits its
+    // column, so it does not make every row two lines high.
+    const history = wb.getWorksheet(HISTORY_SHEET)!;
+    const desk = history
+      .getRows(2, history.rowCount - 1)!
+      .find((r) => r.getCell(5).value === "Desk booking system")!;
+    expect(desk).toBeDefined();
+    expect(desk.height ?? 15).toBe(15);
+    expect(desk.getCell(20).alignment?.wrapText ?? false).toBe(false);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
