@@ -1,11 +1,15 @@
 /**
- * Draws docs/images/highlight-report.png: page 1 of the "Highlight Report" sheet as LibreOffice prints it
- * (npm run render:report). Needs LibreOffice Calc and poppler-utils; `npm run demo` does not use it.
+ * Draws the README's pictures of the "Highlight Report" sheet as LibreOffice prints it (npm run render:report):
+ * docs/images/highlight-report.png (page 1), -exceptions, -trend (improved, worse behind an override, new and
+ * closed since last quarter), -money (money movement, by theme and by financial year) and -charts (the pages
+ * that hold them), and -risk-heatmap (the heat map cut from its page, in greyscale). Needs LibreOffice Calc and
+ * poppler-utils; `npm run demo` does not use it.
  *
- *   CLI on the sample (--date 2020-12-31, a fixed clock) -> .xlsx
- *   -> a copy with every other sheet hidden (so the footer reads "Page 1 of 4", as when Excel prints the
- *      active sheet; LibreOffice numbers pages across all visible sheets)
- *   -> LibreOffice headless -> PDF -> pdftoppm page 1 at 110 dpi -> PNG.
+ *   CLI on the sample as it stood at Q2 (--date 2020-09-30), then on that output with today's figures
+ *   (--date 2020-12-31, a fixed clock) -> .xlsx
+ *   -> a copy with every other sheet hidden (LibreOffice prints only visible sheets, so the PDF is the report's
+ *      pages alone)
+ *   -> LibreOffice headless -> PDF -> pdftoppm at 110 dpi -> PNG.
  *
  * The LibreOffice and poppler helpers are shared with tests/report/pdf.test.ts.
  */
@@ -169,10 +173,11 @@ export async function showOnlySheet(xlsx: string, sheet: string, out: string): P
       .replace(/'/g, "&apos;");
   if (!xml.includes(`name="${esc(sheet)}"`)) throw new Error(`${xlsx} has no sheet "${sheet}"`);
   const edited = xml
+    // A sheet already hidden stays as it is; any other (with or without state="visible") is hidden.
     .replace(/<sheet ([^>]*?)\/>/g, (tag, attrs: string) =>
-      attrs.includes(`name="${esc(sheet)}"`) || /state="/.test(attrs)
+      attrs.includes(`name="${esc(sheet)}"`) || /state="(?:hidden|veryHidden)"/.test(attrs)
         ? tag
-        : `<sheet ${attrs} state="hidden"/>`,
+        : `<sheet ${attrs.replace(/\s*state="[^"]*"/, "")} state="hidden"/>`,
     )
     // The shown sheet is the active one.
     .replace(/activeTab="\d+"/, "");
@@ -229,6 +234,30 @@ export async function withProgrammeOf(from: string, into: string, out: string): 
   await dst.xlsx.writeFile(out);
 }
 
+/**
+ * The box (points, from the page's top left) of the heat map on its page: from its heading ("Risk heat map: …")
+ * to the table's last row, above the note under it ("N open risks on …", which the README says in words), as
+ * wide as the table's words with a margin that takes in the last column's border.
+ */
+export function heatMapBox(words: readonly PdfWord[]): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  const at = (i: number, ...texts: string[]) => texts.every((t, k) => words[i + k]?.text === t);
+  const head = words.findIndex((_w, i) => at(i, "Risk", "heat", "map:"));
+  if (head < 0) throw new Error("the heat map's heading is not on its page");
+  const top = words[head]!.yMin;
+  const note = words.findIndex((w, i) => i > head && w.yMin > top && at(i + 1, "open", "risks", "on"));
+  if (note < 0) throw new Error("the heat map's note is not on its page");
+  const bottom = words[note]!.yMin;
+  const inside = words.filter((w) => w.yMin >= top - 1 && w.yMax <= bottom);
+  const left = Math.min(...inside.map((w) => w.xMin));
+  const right = Math.max(...inside.map((w) => w.xMax));
+  return { x: left - 4, y: top - 4, width: right - left + 4 + 14, height: bottom - top + 4.5 };
+}
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, "..");
   const missing = missingPdfTools();
@@ -275,6 +304,7 @@ async function main(): Promise<void> {
         texts.findIndex((t) => t.includes("Exceptions: Red and Amber")) + 1,
       ],
       ["highlight-report-trend.png", texts.findIndex((t) => /Improved since Q2/.test(t)) + 1],
+      ["highlight-report-money.png", texts.findIndex((t) => /Money movement since Q2/.test(t)) + 1],
       ["highlight-report-charts.png", texts.findIndex((t) => t.includes("Chart: RAG status")) + 1],
     ];
     for (const [name, page] of pictures) {
@@ -294,6 +324,36 @@ async function main(): Promise<void> {
       await copyFile(path.join(work, "page.png"), path.join(images, name));
       console.log(`docs/images/${name}: page ${page} of ${pages}`);
     }
+    // The risk heat map, cut from its page (its heading to the note under it) and drawn in greyscale: each cell
+    // gives its count and rating word, so it reads without colour.
+    const heatPage = texts.findIndex((t) => t.includes("Risk heat map:")) + 1;
+    if (heatPage < 1) throw new Error("no page for highlight-report-risk-heatmap.png");
+    const box = heatMapBox(await pdfPageWords(pdf, heatPage));
+    const dpi = 110;
+    const px = (pt: number) => Math.round((pt * dpi) / 72);
+    await exec("pdftoppm", [
+      "-png",
+      "-gray",
+      "-r",
+      String(dpi),
+      "-f",
+      String(heatPage),
+      "-l",
+      String(heatPage),
+      "-x",
+      String(px(box.x)),
+      "-y",
+      String(px(box.y)),
+      "-W",
+      String(px(box.width)),
+      "-H",
+      String(px(box.height)),
+      "-singlefile",
+      pdf,
+      path.join(work, "heat"),
+    ]);
+    await copyFile(path.join(work, "heat.png"), path.join(images, "highlight-report-risk-heatmap.png"));
+    console.log(`docs/images/highlight-report-risk-heatmap.png: part of page ${heatPage} of ${pages}`);
     console.log(
       `LibreOffice ${(convertMs / 1000).toFixed(1)} s, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
     );

@@ -118,16 +118,27 @@ export function sheetCommands(
     push("clear", 2 * OBJECT + ACTION + 20, (ws) => ws.getRangeByIndexes(from, 0, count, c).clear("All"));
   }
 
-  valueBlocks(layout, push, keep);
   const below = (run: StyleRun): StyleRun | null => {
     if (run.row + run.rows <= keep) return null;
     if (run.row >= keep) return run;
     return { ...run, rows: run.row + run.rows - keep, row: keep };
   };
-  styleCommands(
-    layout.styles.map(below).filter((x): x is StyleRun => x !== null),
-    push,
-  );
+  const styles = () =>
+    styleCommands(
+      layout.styles.map(below).filter((x): x is StyleRun => x !== null),
+      push,
+    );
+  // A history or log sheet's rows are kept on the next run when their values are there (unchangedRows), so
+  // their styles and heights (a long name's wrap, its row's height) go before the values: whatever command
+  // fails, a row whose values were written has its style and height too, and a rerun that keeps it loses
+  // neither. The highlight report is drawn again whole each run, values first.
+  const appended = layout.role !== "highlight";
+  if (appended) {
+    styles();
+    heightCommands(layout, keep, push);
+  }
+  valueBlocks(layout, push, keep);
+  if (!appended) styles();
   for (const m of layout.merges) {
     if (m.row < keep) continue;
     push("merges", OBJECT + ACTION + 20, (ws) =>
@@ -139,7 +150,7 @@ export function sheetCommands(
       ws.getRangeByIndexes(0, g.start, 1, g.count).format.columnWidth = g.value;
     });
   }
-  heightCommands(layout, keep, push);
+  if (!appended) heightCommands(layout, keep, push);
   if (layout.freezeRows) {
     const frozen = layout.freezeRows;
     push("page setup", OBJECT + ACTION + 10, (ws) => ws.freezePanes.freezeRows(frozen));

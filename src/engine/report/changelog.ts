@@ -139,7 +139,8 @@ export function changeLogLayout(
   summary: { when: number; action: string; text: string },
 ): SheetLayout {
   const b = new SheetBuilder("changelog", CHANGELOG_SHEET, "end");
-  b.widths = [17, 18, 20, 8, 8, 40, 16, 16];
+  // Action 20 wide, so "Build highlight report" (95 points of Calibri 11) fits on one line in Excel too.
+  b.widths = [17, 20, 20, 8, 8, 40, 16, 16];
   b.freezeRows = 1;
   b.row(0, 0, [...CHANGELOG_HEADERS], [], { bold: true, fill: "#D9E1F2", border: true });
   let r = 1;
@@ -155,12 +156,17 @@ export function changeLogLayout(
   for (const row of existing) {
     b.row(r, 0, row, formats);
     if (isSummaryLine(row)) summaryRow(r);
+    else b.wrapOverflowing(r, 0, CHANGELOG_HEADERS.length);
     r++;
   }
   b.row(r, 0, [summary.when, summary.action, null, null, null, summary.text, null, null], formats);
   summaryRow(r++);
-  for (const c of changes)
-    b.row(r++, 0, [c.when, c.action, c.sheet, c.cell, c.ref, c.name, c.old, c.now], formats);
+  // A change row whose item name (or any other text) is longer than its column is wrapped, its row sized to it,
+  // so Old value no longer cuts the name off; it travels with its row as the summary's wrap does.
+  for (const c of changes) {
+    b.row(r, 0, [c.when, c.action, c.sheet, c.cell, c.ref, c.name, c.old, c.now], formats);
+    b.wrapOverflowing(r++, 0, CHANGELOG_HEADERS.length);
+  }
   // Printed landscape, one page wide, with the header row on every page.
   b.print = {
     orientation: "landscape",

@@ -172,8 +172,10 @@ function historyColumns(): HistoryColumn[] {
       read: (v) => (norm(readText(v)) === norm(PROGRAMME_LEVEL) ? "programme" : "item"),
       write: (l) => (l === "programme" ? PROGRAMME_LEVEL : "Item"),
     },
-    // The snapshot's month, beside its quarter in meaning (after the first version's columns, which stay first).
-    text("period", "Period", 26, false),
+    // The snapshot's month, beside its quarter in meaning (after the first version's columns, which stay first);
+    // 28 wide so the longest ("Period 6 (September) 2020/21", 136 points of Calibri 11) fits on one line and
+    // does not wrap every row (log-sheet.ts wraps a text longer than its column).
+    text("period", "Period", 28, false),
   ];
   const added = dims
     .filter((d) => !v1Rag.has(historyRagHeader(d)))

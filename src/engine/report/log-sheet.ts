@@ -21,6 +21,10 @@ export function logSheetLayout(
   b.freezeRows = 1;
   b.row(0, 0, [...columns.headers], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
   b.appendRows(rows, columns.formats);
+  // A text longer than its column (an item's name, a milestone, a risk's title) is wrapped and its row sized to
+  // it, so it prints whole rather than cut off by the next cell. The wrap and the height travel with the row:
+  // the file adapter keeps earlier rows byte for byte and only adds rows (no merges, no column widths changed).
+  b.wrapOverflowingRows(1);
   b.print = {
     orientation: "landscape",
     paperSize: "A4",

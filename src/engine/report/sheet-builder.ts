@@ -13,7 +13,7 @@ import type {
   OwnSheetRole,
 } from "../plan";
 import type { ColIndex, RowIndex } from "../coords";
-import { columnTextPoints, wrappedLinesAt } from "./text-width";
+import { columnTextPoints, textPoints, wrappedLinesAt } from "./text-width";
 
 /** Excel's limits ("Excel specifications and limits"): row height in points, characters in a cell. */
 export const MAX_ROW_HEIGHT = 409;
@@ -150,6 +150,36 @@ export class SheetBuilder {
       }
       this.values.push(vr);
       this.formats.push(fr);
+    }
+    return this;
+  }
+
+  /**
+   * Wraps each text cell of a row already written (from `col`, `cols` cells) that does not fit its column on
+   * one line, as text-width.ts measures it at Calibri 11, and top-aligns the row's cells when any does, so the
+   * row is sized for its wrapped text (build()) and a long name prints whole instead of being cut off by the
+   * next cell. A row whose text all fits is left as it is. Unbolded text only (the log sheets' data rows).
+   */
+  wrapOverflowing(row: RowIndex, col: ColIndex, cols: number): boolean {
+    const values = this.values[row] ?? [];
+    const wrap: number[] = [];
+    for (let c = col; c < col + cols; c++) {
+      const v = values[c];
+      if (typeof v !== "string" || v === "") continue;
+      const width = columnTextPoints(this.widths[c] ?? DEFAULT_WIDTH);
+      if (v.includes("\n") || textPoints(v, false, 11) > width) wrap.push(c);
+    }
+    if (wrap.length === 0) return false;
+    this.style(row, col, 1, cols, { vAlign: "top" });
+    for (const c of wrap) this.style(row, c, 1, 1, { wrap: true });
+    return true;
+  }
+
+  /** wrapOverflowing for each row from `from` to the last, each over its own cells (an empty row has none). */
+  wrapOverflowingRows(from: RowIndex): this {
+    for (let r = from; r < this.values.length; r++) {
+      const n = this.values[r]!.length;
+      if (n > 0) this.wrapOverflowing(r, 0, n);
     }
     return this;
   }
