@@ -426,30 +426,37 @@ export async function streamSegments(
   const s = segs[window.k]!;
   const head = inflateSegments(bytes.subarray(0, segs[1]!.c));
   if (head.length !== segs[1]!.u || crc32(head) !== segs[1]!.crc) return false;
-  const expect = index.size - s.u;
-  // The window's segments inflated at once (no stream's per-chunk work), never past the size the index gives
-  // them: a suffix that inflates to more is refused as it inflates.
-  let body: Buffer;
-  try {
-    body = zlib.inflateRawSync(bytes.subarray(s.c), { maxOutputLength: Math.max(1, expect) });
-  } catch {
-    return false;
-  }
-  const rowStart = Buffer.from(`<row r="${s.r + 1}"`, "latin1");
-  if (
-    body.length !== expect ||
-    crc32(body, s.crc) !== index.crc ||
-    !body.subarray(0, rowStart.length).equals(rowStart)
-  )
-    return false;
   const decoder = new TextDecoder("utf-8");
   onText(decoder.decode(head, { stream: true }));
-  // Handed on in pieces, so no one string holds the whole window.
-  for (let o = 0; o < body.length; o += TEXT_PIECE)
-    onText(decoder.decode(body.subarray(o, o + TEXT_PIECE), { stream: true }));
-  onText(decoder.decode());
-  return true;
+  const expect = index.size - s.u;
+  let seen = 0;
+  let crc = s.crc;
+  const inflate = zlib.createInflateRaw();
+  const source = bytes.subarray(s.c);
+  let firstChecked = false;
+  const rowStart = Buffer.from(`<row r="${s.r + 1}"`, "latin1");
+  let start = Buffer.alloc(0);
+  const done = (async () => {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      seen += chunk.length;
+      if (seen > expect) return false;
+      crc = crc32(chunk, crc);
+      if (!firstChecked) {
+        start = Buffer.concat([start, chunk.subarray(0, rowStart.length)]);
+        if (start.length >= rowStart.length) {
+          if (!start.subarray(0, rowStart.length).equals(rowStart)) return false;
+          firstChecked = true;
+        }
+      }
+      onText(decoder.decode(chunk, { stream: true }));
+    }
+    onText(decoder.decode());
+    return firstChecked && seen === expect && crc === index.crc;
+  })();
+  inflate.end(source);
+  try {
+    return await done;
+  } finally {
+    inflate.destroy();
+  }
 }
-
-/** The bytes of inflated text handed on at a time. */
-const TEXT_PIECE = 1 << 20;
