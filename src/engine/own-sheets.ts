@@ -84,8 +84,14 @@ function isBlank(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/**
+ * No value, no formula (one whose result is "" or that has none is still the user's: issue 14, "a cell with a
+ * formula is never empty") and no object of the user's.
+ */
 function gridIsEmpty(grid: SheetGrid): boolean {
-  return grid.objects !== true && grid.values.every((r) => r.every(isBlank));
+  if (grid.objects === true) return false;
+  if (grid.formulas !== undefined) for (const cols of grid.formulas.values()) if (cols.size > 0) return false;
+  return grid.values.every((r) => r.every(isBlank));
 }
 
 function text(v: CellValue): string {

@@ -65,3 +65,28 @@ test("a picture-only sheet named as the tool's, or marked by a forged name, is k
     /"Dashboard" carries the tool's ProgrammeRAG_changelog marker but is not the tool's sheet/,
   );
 }, 60_000);
+
+test("a sheet named as the tool's that holds only formulas (their results blank) is the user's, kept formula for formula", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "programme-rag-formulas-"));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const log = wb.addWorksheet("Change Log");
+  log.getCell("A1").value = {
+    formula: "IF('Programme of Works'!F1=\"\",\"\",'Programme of Works'!F1)",
+    result: "",
+  };
+  log.getCell("B5").value = { formula: 'IF(\'Programme of Works\'!F2="","","x")', result: "" };
+  const input = join(dir, "book.xlsx");
+  await wb.xlsx.writeFile(input);
+  const before = await sheetParts(input);
+  expect(before.get("Change Log")!.xml).toMatch(/<f>IF\(/);
+
+  const out = join(dir, "out.xlsx");
+  const r = await runCli([input, "--date", "2020-12-31", "--out", out]);
+  expect(r.stderr).not.toMatch(/unexpected error/);
+  expect(r.code).toBe(0);
+  const after = await sheetParts(out);
+  expect(after.get("Change Log")?.xml).toEqual(before.get("Change Log")!.xml);
+  // The tool's log goes beside it, under a name of its own.
+  expect(after.get("Change Log (2)")!.xml).toMatch(/>When</);
+}, 60_000);
