@@ -4,6 +4,7 @@ import { dimensions } from "./assess/registry";
 import { financialYearLabel, financialYearStart, formatDayIso } from "./dates";
 import { excelRowOf } from "./coords";
 import { columnLetters } from "./grid";
+import { MAX_COLUMN } from "./read/sheet";
 import type { Pence } from "./money";
 import type { AssessedItem, FieldKey, ItemRag, ProgrammeAnalysis } from "./model";
 import type { OverrideRag, RagCountKey, RagCounts, RagStatus } from "./rag";
@@ -125,8 +126,9 @@ export interface JsonReport {
     transposed: boolean;
     columns: JsonColumn[];
     passedOver: { column: string; header: string; reason: string }[];
-    ragColumn: { column: string; header: string; added: boolean };
-    computedColumn: { column: string; added: boolean } | null;
+    /** `column` is null when no column was left for it (the header runs to XFD): nothing is written. */
+    ragColumn: { column: string | null; header: string; added: boolean };
+    computedColumn: { column: string | null; added: boolean } | null;
   }[];
   items: ({
     sheet: string;
@@ -337,12 +339,15 @@ export function toJsonReport(
           reason: o.reason,
         })),
         ragColumn: {
-          column: columnLetters(s.ragColumn.col),
+          column: placedColumn(s.ragColumn.col),
           header: s.ragColumn.header,
-          added: s.ragColumn.added,
+          added: s.ragColumn.added && s.ragColumn.col <= MAX_COLUMN,
         },
         computedColumn: s.computedColumn
-          ? { column: columnLetters(s.computedColumn.col), added: s.computedColumn.added }
+          ? {
+              column: placedColumn(s.computedColumn.col),
+              added: s.computedColumn.added && s.computedColumn.col <= MAX_COLUMN,
+            }
           : null,
       };
     }),
@@ -484,4 +489,9 @@ function yearsJson(a: ProgrammeAnalysis): JsonYears {
     basis: [...(v?.basis ?? [])],
     budgetsNotRead: v?.budgetsNotRead ?? a.totals.budgetsNotRead,
   };
+}
+
+/** A column's letters; null past XFD (MAX_COLUMN + 1 is the analysis's "no column was left": nothing written). */
+function placedColumn(col: number): string | null {
+  return col <= MAX_COLUMN ? columnLetters(col) : null;
 }

@@ -88,4 +88,8 @@ test("a header row filled to XFD: no RAG column is added and no cell of the user
   const sheet = back.getWorksheet("Projects")!;
   expect(sheet.getCell("XFD1").value).toBe("note 16383");
   expect(sheet.getCell("XFD2").value).toBeNull();
+  // --json names no column for it (there is none past XFD) and says none was added.
+  const j = await runCli([input, "--date", "2020-12-31", "--json"]);
+  const json = JSON.parse(j.stdout) as { sheets: { ragColumn: { column: string | null; added: boolean } }[] };
+  expect(json.sheets[0]!.ragColumn).toMatchObject({ column: null, added: false });
 }, 60_000);
