@@ -104,10 +104,12 @@ export function sheetCommands(
     }
     if (t.extent.rows > 0 && t.extent.cols > 0) {
       const { rows: r, cols: c } = t.extent;
-      push("clear", 2 * OBJECT + 2 * ACTION + 20, (ws) => {
+      // Clearing leaves the rows' heights: they go back to the standard height too (only the layout's are set).
+      push("clear", 3 * OBJECT + 3 * ACTION + 20, (ws) => {
         const range = ws.getRangeByIndexes(0, 0, r, c);
         range.unmerge();
         range.clear("All");
+        range.format.useStandardHeight = true;
       });
     }
   } else if (t.exists && t.extent.rows > keep) {
@@ -115,7 +117,13 @@ export function sheetCommands(
     const from = keep;
     const count = t.extent.rows - keep;
     const c = Math.max(1, t.extent.cols);
-    push("clear", 2 * OBJECT + ACTION + 20, (ws) => ws.getRangeByIndexes(from, 0, count, c).clear("All"));
+    // Clearing leaves the rows' heights (a long name's, wrapped): back to the standard height, so a row that now
+    // holds a short one is not left tall (ExcelApi 1.7; only true has an effect).
+    push("clear", 3 * OBJECT + 2 * ACTION + 20, (ws) => {
+      const range = ws.getRangeByIndexes(from, 0, count, c);
+      range.clear("All");
+      range.format.useStandardHeight = true;
+    });
   }
 
   const below = (run: StyleRun): StyleRun | null => {

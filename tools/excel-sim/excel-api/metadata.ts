@@ -185,7 +185,14 @@ export const CLASSES: Record<string, ClassInfo> = {
     navs: { format: "RangeFormat", worksheet: "Worksheet" },
   },
   RangeFormat: {
-    scalars: ["columnWidth", "rowHeight", "wrapText", "horizontalAlignment", "verticalAlignment"],
+    scalars: [
+      "columnWidth",
+      "rowHeight",
+      "useStandardHeight",
+      "wrapText",
+      "horizontalAlignment",
+      "verticalAlignment",
+    ],
     navs: { fill: "RangeFill", font: "RangeFont", borders: "RangeBorderCollection" },
     methods: { autofitColumns: V, autofitRows: V },
   },

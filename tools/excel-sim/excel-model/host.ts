@@ -23,6 +23,7 @@ import {
   readFormulas,
   readNumberFormats,
   readRowHeight,
+  readUseStandardHeight,
   readText,
   readValueTypes,
   readValues,
@@ -36,6 +37,7 @@ import {
   writeFormatProp,
   writeNumberFormats,
   writeRowHeight,
+  writeUseStandardHeight,
 } from "./range-ops";
 import type { ChartModel, HeaderFooterModel, SheetModel, TableModel, WorkbookModel } from "./workbook";
 import { cellKey } from "./workbook";
@@ -277,6 +279,8 @@ export class ExcelHost {
             return readColumnWidth(s, h.rect);
           case "rowHeight":
             return readRowHeight(s, h.rect);
+          case "useStandardHeight":
+            return readUseStandardHeight(s, h.rect);
           case "wrapText":
           case "horizontalAlignment":
           case "verticalAlignment":
@@ -531,6 +535,8 @@ export class ExcelHost {
             return writeColumnWidth(s, h.rect, value, loc);
           case "rowHeight":
             return writeRowHeight(s, h.rect, value, loc);
+          case "useStandardHeight":
+            return writeUseStandardHeight(s, h.rect, value, loc);
           case "wrapText":
             return writeFormatProp(wb, s, h.rect, "wrapText", bool(value, loc), loc);
           case "horizontalAlignment":

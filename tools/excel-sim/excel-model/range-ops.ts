@@ -348,6 +348,35 @@ export function readRowHeight(sheet: SheetModel, rect: Rect): number | null {
   return uniform(vals);
 }
 
+/**
+ * RangeFormat.useStandardHeight (ExcelApi 1.7): true when no row of the range has a height of its own, null when
+ * some have and some do not or they differ, false otherwise (the docs: "Returns null if the range contains more
+ * than one row and the rows aren't all the same height").
+ */
+export function readUseStandardHeight(sheet: SheetModel, rect: Rect): boolean | null {
+  let own = 0;
+  for (const r of sheet.rowHeights.keys()) if (r >= rect.row && r < rect.row + rect.rows) own++;
+  if (own === 0) return true;
+  return own === rect.rows && readRowHeight(sheet, rect) !== null ? false : null;
+}
+
+/**
+ * Setting useStandardHeight: true gives the range's rows the sheet's standard height (their own heights go);
+ * false has no effect (office-js-docs-pr, "Cell format useStandardHeight and useStandardWidth issues": "only
+ * intended to be set to true. Setting these properties to false has no effect."). Not a boolean: refused.
+ */
+export function writeUseStandardHeight(
+  sheet: SheetModel,
+  rect: Rect,
+  value: unknown,
+  location: string,
+): void {
+  if (typeof value !== "boolean") throw invalidArgument(undefined, location);
+  if (!value) return;
+  for (const r of [...sheet.rowHeights.keys()])
+    if (r >= rect.row && r < rect.row + rect.rows) sheet.rowHeights.delete(r);
+}
+
 /** Excel's widest column is 255 characters (1,790 px = 1,342.5 pt); its tallest row 409 pt. */
 export const MAX_COLUMN_WIDTH = 1342.5;
 export const MAX_ROW_HEIGHT = 409;
