@@ -7,6 +7,7 @@ import JSZip from "jszip";
 // Node's zlib inflates (and deflates) the package's entries, not JSZip's JavaScript pako.
 import "./node-deflate";
 import { InputError } from "./errors";
+import { commentIndexesEntry } from "./segments";
 import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName } from "./xml";
 
 /** Limits that no council workbook comes near and every zip bomb passes. */
@@ -16,6 +17,14 @@ export const LIMITS = {
   totalBytes: 2_000_000_000,
   /** Declared uncompressed bytes of one entry. */
   entryBytes: 1_000_000_000,
+  /**
+   * The tool's own growing sheets (the RAG History and the other three), whose segment index in the entry's zip
+   * comment agrees with the entry's declared sizes and CRC-32: read by their segments, never inflated whole
+   * unless the index fails, so neither limit above applies to them (a 200,000-item RAG History passes 1 GB in a
+   * year). Only at a compression ratio deflate reaches on real XML (about 10:1 at level 1); a zip bomb's is
+   * near 1,000:1. Read whole, such a part is still stopped at `entryBytes`.
+   */
+  ownPartRatio: 100,
 };
 
 export type SheetKind = "worksheet" | "chartsheet" | "dialogsheet" | "macrosheet" | "other";
@@ -95,18 +104,34 @@ function checkZipDirectory(path: string, data: Buffer): void {
       throw new InputError(`${path}: the zip package is damaged (its directory is cut short)`);
     const size = data.readUInt32LE(offset + 24);
     const nameLen = data.readUInt16LE(offset + 28);
+    const extraLen = data.readUInt16LE(offset + 30);
+    const commentLen = data.readUInt16LE(offset + 32);
     const name = data.toString("utf8", offset + 46, offset + 46 + nameLen);
-    if (size > LIMITS.entryBytes)
-      throw new InputError(
-        `${path}: refused: the part ${name} would expand to ${(size / 1e9).toFixed(1)} GB (a zip bomb or a damaged file)`,
-      );
-    total += size;
-    offset += 46 + nameLen + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
+    if (!(commentLen > 0 && ownSegmentedPart(data, offset, nameLen + extraLen, commentLen))) {
+      if (size > LIMITS.entryBytes)
+        throw new InputError(
+          `${path}: refused: the part ${name} would expand to ${(size / 1e9).toFixed(1)} GB (a zip bomb or a damaged file)`,
+        );
+      total += size;
+    }
+    offset += 46 + nameLen + extraLen + commentLen;
   }
   if (total > LIMITS.totalBytes)
     throw new InputError(
       `${path}: refused: the package would expand to ${(total / 1e9).toFixed(1)} GB (a zip bomb or a damaged file)`,
     );
+}
+
+/** A directory entry whose comment is the tool's segment index for it, at a ratio real XML compresses to. */
+function ownSegmentedPart(data: Buffer, offset: number, skip: number, commentLen: number): boolean {
+  const method = data.readUInt16LE(offset + 10);
+  const crc = data.readUInt32LE(offset + 16);
+  const csize = data.readUInt32LE(offset + 20);
+  const size = data.readUInt32LE(offset + 24);
+  if (method !== 8 || csize === 0 || size / csize > LIMITS.ownPartRatio) return false;
+  const start = offset + 46 + skip;
+  if (start + commentLen > data.length) return false;
+  return commentIndexesEntry(data.toString("utf8", start, start + commentLen), size, csize, crc);
 }
 
 function checkZip64(path: string, data: Buffer, eocd: number): void {
@@ -349,7 +374,9 @@ export function streamPart(
         stream.pause();
         rejectP(
           new InputError(
-            `${path}: refused: the part ${part} inflates to more than it declares (a zip bomb?)`,
+            declared > LIMITS.entryBytes
+              ? `${path}: refused: the part ${part} is too large to read whole (more than ${LIMITS.entryBytes / 1e9} GB of XML)`
+              : `${path}: refused: the part ${part} inflates to more than it declares (a zip bomb?)`,
           ),
         );
         return;

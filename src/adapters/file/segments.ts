@@ -122,6 +122,21 @@ function joined(a: Segment, b: Segment): Segment {
   return s;
 }
 
+/**
+ * Whether a zip directory entry's comment is the tool's segment index for that very entry (its sizes and CRC-32
+ * as the directory declares them): the tool's own growing sheet, read by its segments and never inflated whole
+ * unless its index fails (package.ts lets such an entry declare more than a part read whole may).
+ */
+export function commentIndexesEntry(comment: string, size: number, csize: number, crc: number): boolean {
+  if (!comment.startsWith(TAG)) return false;
+  try {
+    const o = JSON.parse(comment.slice(TAG.length)) as { size?: unknown; csize?: unknown; crc?: unknown };
+    return o.size === size && o.csize === csize && o.crc === crc >>> 0;
+  } catch {
+    return false;
+  }
+}
+
 interface LoadedEntry {
   comment?: string | null;
   _data?: {
