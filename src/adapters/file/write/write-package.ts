@@ -37,6 +37,7 @@ import { segmentedOwnSheet, segmentKeyColumn } from "./segmented-part";
 import { lazyEntry } from "../segments";
 import type { SheetEntry, XlsxPackage } from "../package";
 import { parseRels, partText } from "../package";
+import { InputError } from "../errors";
 import type { ReadSheet } from "../read/read-sheet";
 import type { CellWrite } from "./sheet-rewrite";
 import { sheetRewriter } from "./sheet-rewrite";
@@ -175,12 +176,18 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
     const oldPart = l.owned?.part ? zip.file(l.owned.part) : null;
     const seen = l.owned ? input.read.get(l.owned.name) : undefined;
     const keep = l.owned && oldPart ? keptRows(l.layout, seen, pkg.date1904 ? 1904 : 1900) : null;
+    checkSheetRows(
+      input.path,
+      l.name,
+      l.layout.values.length + (keep?.shift ?? 0),
+      GROWING.has(l.layout.role),
+    );
     const keyColumn = segmentKeyColumn(l.layout.role);
     const segmented =
       keyColumn === null
         ? undefined
-        : () =>
-            segmentedOwnSheet({
+        : async () => {
+            const part = await segmentedOwnSheet({
               layout: l.layout,
               styles,
               value,
@@ -189,6 +196,16 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
               keyColumn,
               level: 1,
             });
+            // JSZip writes no Zip64: sizes past 32 bits would be written cut, and the file unreadable.
+            if (part.index.size > SHEET_LIMITS.partBytes || part.index.csize > SHEET_LIMITS.partBytes)
+              throw new InputError(
+                `${input.path}: the tool's sheet "${l.name}" would take ${(part.index.size / 1e9).toFixed(1)} GB ` +
+                  `of XML, more than a workbook's part may hold (4 GB), so nothing was written. Keep a copy of ` +
+                  `this workbook as the record of its earlier reports, then delete the oldest rows of ` +
+                  `"${l.name}" (whole reporting dates, from row 2 down) and run again`,
+              );
+            return part;
+          };
     const xml = segmented
       ? undefined
       : keep !== null && oldPart
@@ -369,6 +386,33 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
  * layout at all and are always kept; the layout is then written from its first row that differs from the
  * window (this quarter's rows when a report is built again in the same quarter).
  */
+/** Excel's last row ("Excel specifications and limits": 1,048,576 rows a worksheet) and a zip's; tests lower them. */
+export const SHEET_LIMITS = {
+  rows: 1_048_576,
+  /** The most bytes a part's sizes hold in a zip without Zip64 (JSZip writes none). */
+  partBytes: 0xffff_ffff,
+};
+
+/**
+ * A sheet of the tool's that would pass Excel's last row (a RAG or Milestone History of a very large programme
+ * after some months) is refused before anything is written: a file with rows past it is not one Excel opens whole,
+ * and dropping the oldest snapshots would drop the record without asking. The user keeps a copy and trims.
+ */
+function checkSheetRows(path: string, sheet: string, rows: number, growing: boolean): void {
+  if (rows <= SHEET_LIMITS.rows) return;
+  const n = (x: number) => x.toLocaleString("en-GB");
+  const what =
+    `${path}: the tool's sheet "${sheet}" would hold ${n(rows)} rows, more than the ${n(SHEET_LIMITS.rows)} ` +
+    `an Excel sheet holds, so nothing was written`;
+  throw new InputError(
+    growing
+      ? `${what}. Keep a copy of this workbook as the record of its earlier reports, then delete at least ` +
+          `${n(rows - SHEET_LIMITS.rows)} of the oldest rows of "${sheet}" (whole reporting dates, from row 2 down) ` +
+          `and run again`
+      : what,
+  );
+}
+
 /** The tool's sheets that grow by a block of rows a report (or a run): their earlier rows can be kept. */
 const GROWING: ReadonlySet<string> = new Set(["history", "changelog", "milestoneHistory", "riskHistory"]);
 
