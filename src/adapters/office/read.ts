@@ -24,7 +24,7 @@
 import type { ColIndex, RowIndex } from "../../engine/coords";
 import type { SheetGrid } from "../../engine/grid";
 import { addedColumnPlaces } from "../../engine/read/sheet";
-import { cellAddress, columnLetters } from "../../engine/grid";
+import { cellAddress, columnLetters, isBlank } from "../../engine/grid";
 import type { Issue } from "../../engine/model";
 import type { OwnSheetRole } from "../../engine/plan";
 import { roleFromMarker } from "../../engine/own-sheets";
@@ -224,6 +224,11 @@ async function readOnce(
       headed.add(s.name);
       places.push(...placeAsks(s, u, head, needs.headerRow));
     }
+    // A used range whose head reads blank holds formulas showing "" (or only white space): where the formulas are
+    // is asked for, so the engine never takes such a sheet for an empty one of its own a stopped run left and
+    // writes over it (own-sheets.ts; issue 14, "a cell with a formula is never empty"). Rare: no ask otherwise.
+    if (options.forWriting && head.values.length > 0 && head.values.every((r) => r.every(isBlank)))
+      asks.push(...formulaCellsAsk(s, u));
     if (!options.forWriting || needs.headerRow === null) return asks;
     const first = needs.headerRow + 1;
     const last = u.row + u.rows - 1;
@@ -333,7 +338,7 @@ async function readOnce(
     grids.push(grid);
   }
   const placed = grids.filter((g) => candidates.has(g.name));
-  for (const g of placed) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
+  for (const g of grids) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
   await markFormulaPlaces(context, syncer, placed, used, out.placesRead);
   const snapshot = workbookSnapshot({
     sheets: grids,
@@ -412,6 +417,16 @@ function placeAsks(s: SheetInfo, u: Block, head: SheetGrid, headerRow: number): 
   if (block.rows * block.cols === 1)
     return [{ kind: "formulas", sheet: s.name, block, rowBytes: GUESS_CELL_BYTES, place: true }];
   return [{ kind: "places", sheet: s.name, block }];
+}
+
+/**
+ * Where a sheet's used range holds formulas, marked in its grid as placeAsks' cells are: the cells as addresses
+ * (getSpecialCellsOrNullObject("Formulas")), a single cell by its formula.
+ */
+function formulaCellsAsk(s: SheetInfo, u: Block): Ask[] {
+  if (u.rows * u.cols === 1)
+    return [{ kind: "formulas", sheet: s.name, block: u, rowBytes: GUESS_CELL_BYTES, place: true }];
+  return [{ kind: "places", sheet: s.name, block: u }];
 }
 
 /** The rectangles of a RangeAreas' address ("'Sheet 1'!Q4:Q9,'Sheet 1'!S2"), as sheet indexes. */
