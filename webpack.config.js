@@ -62,6 +62,18 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [
         {
+          // The report's code (report-code.ts's import() of engine/report-plan.ts) is built in a layer of its own,
+          // and every module it imports inherits the layer (webpack's issuer layer): the report chunk holds its own
+          // copy of the engine modules it uses (dates, money, the history ...), so none of the first bundle's
+          // modules is shared with it. A module shared with another chunk cannot be concatenated into the bundle's
+          // one scope and pays for its wrapper, its export getters and a property access at every call from the
+          // rest; that was 4.2 KB gzip of the pane's first bundle (BENCHMARKS.md, "The add-in's bundle"). The
+          // engine is pure, so two copies behave as one; the chunk is larger (it is fetched only for a report).
+          test: /[\\/]src[\\/]engine[\\/]report-plan\.ts$/,
+          issuer: /[\\/]src[\\/]adapters[\\/]office[\\/]report-code\.ts$/,
+          layer: "report",
+        },
+        {
           // The engine is pure (no Office.js, DOM or Node; eslint holds it to that): importing a module of it does
           // nothing but define names, so webpack may leave out a module none of whose names a bundle uses. The
           // pane's and the ribbon's bundles so leave out the report builder (engine/report-plan.ts), which

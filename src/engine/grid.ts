@@ -111,6 +111,10 @@ export function isExcelError(value: CellValue): boolean {
   );
 }
 
+/**
+ * No value: an empty cell or a string of white space only. A cell holding a formula may read as blank here (its
+ * result ""): callers that must not take it for empty check the grid's formulas too (hasFormula).
+ */
 export function isBlank(value: CellValue): boolean {
   return value == null || (typeof value === "string" && value.trim() === "");
 }

@@ -10,7 +10,7 @@
 
 // Read → compute: grids in, an analysis out.
 export type { CellValue, SheetGrid } from "./grid";
-export { cellAddress, columnLetters, quoteSheetName } from "./grid";
+export { cellAddress, columnLetters, isBlank, quoteSheetName } from "./grid";
 // Sheet rows and columns: from 0 (RowIndex, ColIndex) and as Excel numbers them (ExcelRow, ExcelCol), one pair of
 // conversions each.
 export type { ColIndex, RowIndex } from "./coords";

@@ -7,7 +7,7 @@
 import type { ColIndex, RowIndex } from "./coords";
 import { excelSerialFromJsDate } from "./dates";
 import type { CellValue, SheetGrid } from "./grid";
-import { quoteSheetName } from "./grid";
+import { isBlank, quoteSheetName } from "./grid";
 import type { LayoutValue, OwnSheetRole, SheetLayout } from "./plan";
 import { CHANGELOG_HEADERS } from "./report/changelog";
 import { HISTORY_HEADERS_V1 } from "./report/history";
@@ -78,10 +78,6 @@ export function isValidSheetName(name: string): boolean {
 /** A sheet's cell at a sheet row and column, whatever the grid's offsets. */
 function cellAt(grid: SheetGrid, row: RowIndex, col: ColIndex): CellValue {
   return grid.values[row - grid.rowOffset]?.[col - grid.colOffset];
-}
-
-function isBlank(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /**

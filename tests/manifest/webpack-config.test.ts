@@ -128,6 +128,22 @@ describe("webpack.config.js", () => {
     }
   });
 
+  it("builds the report's code, imported by report-code.ts, in a layer of its own (no module shared with the pane's first bundle)", async () => {
+    const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+    type Rule = { test?: RegExp; issuer?: RegExp; layer?: string };
+    const rules = (config as unknown as { module: { rules: Rule[] } }).module.rules;
+    const layerOf = (resource: string, issuer: string) =>
+      rules.find((r) => r.layer && r.test?.test(resource) && r.issuer?.test(issuer))?.layer ?? null;
+    const reportPlan = path.join(ROOT, "src", "engine", "report-plan.ts");
+    // The pane's on-demand import: every module report-plan.ts imports inherits the layer (webpack's issuerLayer).
+    expect(layerOf(reportPlan, path.join(ROOT, "src", "adapters", "office", "report-code.ts"))).toBe(
+      "report",
+    );
+    // The command line's and the tests' static imports (planRun, buildWritePlan) stay in the default layer.
+    expect(layerOf(reportPlan, path.join(ROOT, "src", "engine", "run.ts"))).toBeNull();
+    expect(layerOf(reportPlan, path.join(ROOT, "src", "engine", "write-plan.ts"))).toBeNull();
+  });
+
   it("leaves the manifest alone in a development build, and serves on the manifest's port", async () => {
     const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "development" });
     expect(manifestTransform(config)(manifestBytes, "manifest.xml")).toBe(manifestBytes);

@@ -497,6 +497,41 @@ describe("layout, charts, settings", () => {
     expect(host19.declaredScalars("PageLayout")).toContain("firstPageNumber");
   });
 
+  it("lists a sheet's pictures and shapes through Worksheet.shapes (ExcelApi 1.9), charts apart; draws none", async () => {
+    const { model, fake } = setup({ Sheet1: [], Sheet2: [] });
+    const s1 = model.findSheet("Sheet1")!;
+    s1.shapes.push(
+      { id: "3", name: "Picture 1", type: "Image" },
+      { id: "4", name: "Rectangle 2", type: "GeometricShape" },
+    );
+    await fake.run(async (ctx) => {
+      sheetOf(ctx).charts.add("Pie", sheetOf(ctx).getRange("A1:B2"), "Auto");
+      const count = sheetOf(ctx).shapes.getCount();
+      const none = sheetOf(ctx, "Sheet2").shapes.getCount();
+      const shapes = sheetOf(ctx).shapes.load("items/name, items/type");
+      const byId = sheetOf(ctx).shapes.getItem("4").load("name");
+      await ctx.sync();
+      expect([count.value, none.value]).toEqual([2, 0]);
+      expect(shapes.items.map((x: any) => [x.name, x.type])).toEqual([
+        ["Picture 1", "Image"],
+        ["Rectangle 2", "GeometricShape"],
+      ]);
+      expect(byId.name).toBe("Rectangle 2");
+      sheetOf(ctx).shapes.getItem("Picture 9");
+      expect((await rejection(ctx.sync())).code).toBe("ItemNotFound");
+      expect(() => sheetOf(ctx).shapes.addImage("iVBORw0KGgo=")).toThrow(/addImage/);
+    });
+    expect(model.findSheet("Sheet1")!.charts).toHaveLength(1);
+    // Below ExcelApi 1.9 the collection is not there.
+    const old = createFakeExcel(workbookModelFromGrid({ Sheet1: [] }), { requirementSet: "1.8" });
+    await expect(
+      old.run(async (ctx) => {
+        sheetOf(ctx).shapes.getCount();
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
   it("stores settings as JSON and updates names when a sheet is renamed", async () => {
     const { model, fake } = setup({ Sheet1: [], Data: [] });
     await fake.run(async (ctx) => {

@@ -24,7 +24,7 @@
 import type { ColIndex, RowIndex } from "../../engine/coords";
 import type { SheetGrid } from "../../engine/grid";
 import { addedColumnPlaces } from "../../engine/read/sheet";
-import { cellAddress, columnLetters } from "../../engine/grid";
+import { cellAddress, columnLetters, isBlank } from "../../engine/grid";
 import type { Issue } from "../../engine/model";
 import type { OwnSheetRole } from "../../engine/plan";
 import { roleFromMarker } from "../../engine/own-sheets";
@@ -224,6 +224,11 @@ async function readOnce(
       headed.add(s.name);
       places.push(...placeAsks(s, u, head, needs.headerRow));
     }
+    // A used range whose head reads blank holds formulas showing "" (or only white space): where the formulas are
+    // is asked for, so the engine never takes such a sheet for an empty one of its own a stopped run left and
+    // writes over it (own-sheets.ts; issue 14, "a cell with a formula is never empty"). Rare: no ask otherwise.
+    if (options.forWriting && head.values.length > 0 && head.values.every((r) => r.every(isBlank)))
+      asks.push(...formulaCellsAsk(s, u));
     if (!options.forWriting || needs.headerRow === null) return asks;
     const first = needs.headerRow + 1;
     const last = u.row + u.rows - 1;
@@ -287,7 +292,13 @@ async function readOnce(
     heads: new Map(),
     used: new Map(),
     merges: new Map(),
-    extras: { protectedSheets: new Set(), tables: new Map(), charts: new Map(), passedOver: [] },
+    extras: {
+      protectedSheets: new Set(),
+      tables: new Map(),
+      charts: new Map(),
+      shapes: new Set(),
+      passedOver: [],
+    },
   };
   const all = joinHeads(active?.read ?? empty, read ?? empty);
   const { heads, used, extras } = all;
@@ -316,14 +327,18 @@ async function readOnce(
     const grid = u ? assemble(s, u, blocks) : emptyGrid(s);
     const merged = all.merges.get(s.name);
     if (u && merged && merged.length > 0) grid.merges = merged;
-    // A chart or table on it makes a sheet the user's even with no values (own-sheets.ts): never an empty sheet
-    // a stopped run left.
-    if ((extras.charts.get(s.name)?.length ?? 0) > 0 || (extras.tables.get(s.name)?.length ?? 0) > 0)
+    // A chart, table, picture or shape on it makes a sheet the user's even with no values (own-sheets.ts): never
+    // an empty sheet a stopped run left.
+    if (
+      (extras.charts.get(s.name)?.length ?? 0) > 0 ||
+      (extras.tables.get(s.name)?.length ?? 0) > 0 ||
+      extras.shapes.has(s.name)
+    )
       grid.objects = true;
     grids.push(grid);
   }
   const placed = grids.filter((g) => candidates.has(g.name));
-  for (const g of placed) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
+  for (const g of grids) markPlaceFormulas(g, out.placeFormulas.get(g.name) ?? []);
   await markFormulaPlaces(context, syncer, placed, used, out.placesRead);
   const snapshot = workbookSnapshot({
     sheets: grids,
@@ -402,6 +417,16 @@ function placeAsks(s: SheetInfo, u: Block, head: SheetGrid, headerRow: number): 
   if (block.rows * block.cols === 1)
     return [{ kind: "formulas", sheet: s.name, block, rowBytes: GUESS_CELL_BYTES, place: true }];
   return [{ kind: "places", sheet: s.name, block }];
+}
+
+/**
+ * Where a sheet's used range holds formulas, marked in its grid as placeAsks' cells are: the cells as addresses
+ * (getSpecialCellsOrNullObject("Formulas")), a single cell by its formula.
+ */
+function formulaCellsAsk(s: SheetInfo, u: Block): Ask[] {
+  if (u.rows * u.cols === 1)
+    return [{ kind: "formulas", sheet: s.name, block: u, rowBytes: GUESS_CELL_BYTES, place: true }];
+  return [{ kind: "places", sheet: s.name, block: u }];
 }
 
 /** The rectangles of a RangeAreas' address ("'Sheet 1'!Q4:Q9,'Sheet 1'!S2"), as sheet indexes. */
@@ -801,6 +826,8 @@ interface Extras {
   tables: Map<string, string[]>;
   /** Chart names by sheet (visible sheets and marked ones: the own highlight sheet is among them). */
   charts: Map<string, string[]>;
+  /** Sheets with a picture or shape on them (Worksheet.shapes, ExcelApi 1.9). */
+  shapes: Set<string>;
 }
 
 /** A sheet to queue loads on: its proxy, and its name (known only after the sync for the active sheet). */
@@ -813,7 +840,10 @@ function targetsOf(context: Excel.RequestContext, sheets: readonly SheetInfo[]):
   return sheets.map((s) => ({ ws: context.workbook.worksheets.getItem(s.name), name: () => s.name }));
 }
 
-/** Queues each sheet's protection and chart names; call the result after the sync. */
+/**
+ * Queues each sheet's protection, chart and table names and how many pictures and shapes it holds (its count
+ * only: ShapeCollection.getCount, ExcelApi 1.9); call the result after the sync.
+ */
 function queueExtras(targets: readonly Target[]): () => Extras {
   const loaded = targets.map((t) => {
     const protection = t.ws.protection;
@@ -822,15 +852,18 @@ function queueExtras(targets: readonly Target[]): () => Extras {
     charts.load("items/name");
     const tables = t.ws.tables;
     tables.load("items/name");
-    return { sheet: t.name, protection, charts, tables };
+    const shapes = t.ws.shapes.getCount();
+    return { sheet: t.name, protection, charts, tables, shapes };
   });
   return () => {
     const protectedSheets = new Set<string>();
     const charts = new Map<string, string[]>();
     const tables = new Map<string, string[]>();
+    const shapes = new Set<string>();
     for (const l of loaded) {
       const sheet = l.sheet();
       if (l.protection.protected) protectedSheets.add(sheet);
+      if (l.shapes.value > 0) shapes.add(sheet);
       if (l.tables.items.length)
         tables.set(
           sheet,
@@ -841,7 +874,7 @@ function queueExtras(targets: readonly Target[]): () => Extras {
         l.charts.items.map((c) => c.name),
       );
     }
-    return { protectedSheets, charts, tables };
+    return { protectedSheets, charts, tables, shapes };
   };
 }
 
@@ -1126,6 +1159,7 @@ function joinHeads(a: HeadsRead, b: HeadsRead): HeadsRead {
       protectedSheets: new Set([...a.extras.protectedSheets, ...b.extras.protectedSheets]),
       tables,
       charts: new Map([...a.extras.charts, ...b.extras.charts]),
+      shapes: new Set([...a.extras.shapes, ...b.extras.shapes]),
       passedOver: [...(a.extras.passedOver ?? []), ...(b.extras.passedOver ?? [])],
     },
   };

@@ -54,6 +54,13 @@ export const CLASSES: Record<string, ClassInfo> = {
     methods: { add: o("TableColumn"), getCount: R },
   },
   TableColumn: { scalars: ["name", "index", "id"], readonly: ["name", "index", "id"] },
+  // Worksheet.shapes (ExcelApi 1.9): what is on the sheet's drawing layer, read only (the add-in never draws one).
+  ShapeCollection: {
+    scalars: [],
+    item: "Shape",
+    methods: { getItem: o("Shape", { indexer: true }), getCount: R },
+  },
+  Shape: { scalars: ["id", "name", "type"], readonly: ["id", "type"] },
   WorksheetProtection: {
     scalars: ["protected"],
     readonly: ["protected"],
@@ -99,6 +106,7 @@ export const CLASSES: Record<string, ClassInfo> = {
       pageLayout: "PageLayout",
       protection: "WorksheetProtection",
       tables: "TableCollection",
+      shapes: "ShapeCollection",
     },
     methods: {
       delete: V,

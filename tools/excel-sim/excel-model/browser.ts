@@ -33,6 +33,7 @@ export type {
   HeaderFooterModel,
   NameModel,
   PageLayoutModel,
+  ShapeModel,
   SheetModel,
   SheetVisibility,
   WorkbookOptions,

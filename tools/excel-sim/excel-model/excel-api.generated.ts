@@ -2795,6 +2795,245 @@ export const EXCEL_API_MEMBERS: Record<string, Record<string, ApiTag>> = {
       version: "1.1",
     },
   },
+  ShapeCollection: {
+    items: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.1",
+    },
+    addGeometricShape: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    addGroup: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    addImage: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    addLine: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    addTextBox: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getCount: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getItem: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getItemAt: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getItemOrNullObject: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.14",
+    },
+  },
+  Shape: {
+    fill: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    geometricShape: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    group: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    image: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    line: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    lineFormat: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    parentGroup: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    textFrame: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    altTextDescription: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    altTextTitle: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    connectionSiteCount: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    displayName: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.15",
+    },
+    geometricShapeType: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    height: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    id: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    left: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    level: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    lockAspectRatio: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    name: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    placement: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.10",
+    },
+    rotation: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    top: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    type: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    visible: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    width: {
+      kind: "property",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    zOrderPosition: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    copyTo: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.10",
+    },
+    delete: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    getAsImage: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    incrementLeft: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    incrementRotation: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    incrementTop: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    scaleHeight: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    scaleWidth: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    setZOrder: {
+      kind: "method",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    onActivated: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+    onDeactivated: {
+      kind: "readonly",
+      set: "ExcelApi",
+      version: "1.9",
+    },
+  },
 };
 
 export const EXCEL_ENUMS = {
@@ -3058,5 +3297,12 @@ export const EXCEL_ENUMS = {
     unsupportedOperation: "UnsupportedOperation",
     unsupportedSheet: "UnsupportedSheet",
     invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+  },
+  ShapeType: {
+    unsupported: "Unsupported",
+    image: "Image",
+    geometricShape: "GeometricShape",
+    group: "Group",
+    line: "Line",
   },
 } as const;

@@ -39,7 +39,14 @@ import {
   writeRowHeight,
   writeUseStandardHeight,
 } from "./range-ops";
-import type { ChartModel, HeaderFooterModel, SheetModel, TableModel, WorkbookModel } from "./workbook";
+import type {
+  ChartModel,
+  HeaderFooterModel,
+  ShapeModel,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+} from "./workbook";
 import { cellKey } from "./workbook";
 
 /**
@@ -81,6 +88,8 @@ export type Handle =
   | { t: "Table"; tableId: string }
   | { t: "TableColumnCollection"; tableId: string }
   | { t: "TableColumn"; tableId: string; index: number }
+  | { t: "ShapeCollection"; sheetId: string }
+  | { t: "Shape"; sheetId: string; shapeId: string }
   | { t: "Functions" }
   | { t: "FunctionResult"; value: unknown; error: string | null };
 
@@ -127,6 +136,7 @@ export class ExcelHost {
     if (this.wb.cellEditMode) throw new ExcelModelError("InvalidOperationInCellEditMode", undefined, loc);
     if ("sheetId" in h) this.wb.sheet(h.sheetId, loc);
     if (h.t === "Chart" || h.t === "ChartTitle") this.chart(h);
+    if (h.t === "Shape") this.shape(h);
     if (h.t === "Setting" && !this.wb.settings.has(h.key)) throw itemNotFound(undefined, loc);
     if (h.t === "NamedItem" && !this.wb.findName(h.name)) throw itemNotFound(undefined, loc);
     if ("tableId" in h) this.table(h.tableId);
@@ -183,6 +193,8 @@ export class ExcelHost {
         return sub("PageBreakCollection");
       case "Worksheet.charts":
         return sub("ChartCollection");
+      case "Worksheet.shapes":
+        return sub("ShapeCollection");
       case "Worksheet.pageLayout":
         return sub("PageLayout");
       case "Range.format":
@@ -220,6 +232,10 @@ export class ExcelHost {
         return this.wb
           .sheet(h.sheetId)
           .charts.map((c) => ({ t: "Chart", sheetId: h.sheetId, chartId: c.id }));
+      case "ShapeCollection":
+        return this.wb
+          .sheet(h.sheetId)
+          .shapes.map((x) => ({ t: "Shape", sheetId: h.sheetId, shapeId: x.id }));
       case "SettingCollection":
         return [...this.wb.settings.keys()].map((key) => ({ t: "Setting", key }));
       case "NamedItemCollection":
@@ -331,6 +347,11 @@ export class ExcelHost {
           case "height":
             return c[prop];
         }
+        break;
+      }
+      case "Shape": {
+        const x = this.shape(h);
+        if (prop === "id" || prop === "name" || prop === "type") return x[prop];
         break;
       }
       case "ChartTitle": {
@@ -909,6 +930,17 @@ export class ExcelHost {
             return val(wb.names.length);
         }
         break;
+      case "ShapeCollection": {
+        const shapes = this.wb.sheet(h.sheetId).shapes;
+        if (method === "getCount") return val(shapes.length);
+        if (method === "getItem") {
+          // By name or by id (ShapeCollection.getItem: "The name or ID of the shape to be retrieved").
+          const x = shapes.find((s) => s.name === args[0] || s.id === args[0]);
+          if (!x) throw itemNotFound(undefined, loc);
+          return obj({ t: "Shape", sheetId: h.sheetId, shapeId: x.id });
+        }
+        break;
+      }
       case "TableCollection": {
         if (method === "getItem" || method === "getItemOrNullObject") {
           const name = typeof args[0] === "string" ? args[0].toLowerCase() : "";
@@ -1279,6 +1311,12 @@ export class ExcelHost {
 
   range(sheetId: string, rect: Rect): H<"Range"> {
     return { t: "Range", sheetId, rect: { ...rect } };
+  }
+
+  shape(h: { sheetId: string; shapeId: string }): ShapeModel {
+    const x = this.wb.sheet(h.sheetId).shapes.find((s) => s.id === h.shapeId);
+    if (!x) throw itemNotFound(undefined, "Shape");
+    return x;
   }
 
   chart(h: { sheetId: string; chartId: string }): ChartModel {

@@ -75,6 +75,19 @@ export interface ChartModel {
   height: number;
 }
 
+/**
+ * A shape on a sheet's drawing layer (Worksheet.shapes, ExcelApi 1.9): a picture ("Image"), a drawn shape or text
+ * box ("GeometricShape"), a line, a group, or one the API cannot describe ("Unsupported"), Excel.ShapeType's
+ * values. Charts are not modelled as shapes: Microsoft's "Work with shapes" page counts "anything outside of a
+ * cell" as a shape but covers charts apart, through Worksheet.charts; whether a chart also appears in
+ * Worksheet.shapes is unverified.
+ */
+export interface ShapeModel {
+  id: string;
+  name: string;
+  type: "Image" | "GeometricShape" | "Group" | "Line" | "Unsupported";
+}
+
 export interface SheetModel {
   id: string;
   name: string;
@@ -92,6 +105,8 @@ export interface SheetModel {
   pageLayout: PageLayoutModel;
   charts: ChartModel[];
   chartCounter: number;
+  /** Pictures and shapes (Worksheet.shapes), bottom first. */
+  shapes: ShapeModel[];
   /**
    * Worksheet protection (Review > Protect Sheet). While on, every write to the sheet's cells, formats, merges,
    * sizes, charts and page layout fails with AccessDenied ("If worksheet protection is enabled and not paused,
@@ -303,6 +318,7 @@ export class WorkbookModel {
       pageLayout: defaultPageLayout(),
       charts: [],
       chartCounter: 0,
+      shapes: [],
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
@@ -596,6 +612,7 @@ export class WorkbookModel {
         freeze: { ...s.freeze },
         pageLayout: structuredClone(s.pageLayout),
         charts: structuredClone(s.charts),
+        shapes: s.shapes.map((x) => ({ ...x })),
         ...(s.hiddenRows ? { hiddenRows: new Set(s.hiddenRows) } : {}),
       });
     }

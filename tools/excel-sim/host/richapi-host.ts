@@ -130,6 +130,8 @@ function keyOf(h: Handle): string | null {
       return h.name;
     case "Chart":
       return h.chartId;
+    case "Shape":
+      return h.shapeId;
     case "RangeBorder":
       return h.side;
     default:

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
+import { isBlank } from "../../../engine/grid";
 import type { Issue } from "../../../engine/model";
 import type { OwnSheetRole } from "../../../engine/plan";
 import { ownSheetContentAgrees, roleFromMarker, sheetFromReference } from "../../../engine/own-sheets";
@@ -273,7 +274,7 @@ export async function readPackage(
     }
     // A sheet that may be the tool's but has no values: whether it holds anything else of the user's (a picture,
     // a chart...), which makes it the user's sheet, never an empty one a stopped run left (own-sheets.ts).
-    if (mayBeOwn && rs.grid.values.every((row) => row.every(isBlankValue)))
+    if (mayBeOwn && rs.grid.values.every((row) => row.every(isBlank)))
       rs.grid.objects = await holdsObjects(path, pkg, s.part);
     read.set(s.name, rs);
     sheets.push(rs.grid);
@@ -310,10 +311,6 @@ export async function readPackage(
   }
   return { kind, sheets, pkg, read, own, warnings, readIssues, savedSettings: saved.found };
 }
-function isBlankValue(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
 /** A sheet's relationship that is not the user's content: the printer settings Excel keeps for its page setup. */
 const PRINTER_SETTINGS = /\/printerSettings$/;
 /** Elements of a worksheet that hold something of the user's besides cell values. */

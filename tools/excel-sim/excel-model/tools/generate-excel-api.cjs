@@ -38,6 +38,8 @@ const CLASSES = [
   "Table",
   "TableColumnCollection",
   "TableColumn",
+  "ShapeCollection",
+  "Shape",
 ];
 const ENUMS = [
   "ChartType",
@@ -56,6 +58,7 @@ const ENUMS = [
   "RangeUnderlineStyle",
   "RangeCopyType",
   "ErrorCodes",
+  "ShapeType",
 ];
 const SKIP = new Set(["context", "load", "set", "toJSON", "track", "untrack"]);
 
