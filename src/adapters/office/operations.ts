@@ -23,7 +23,7 @@ import type { RunMode } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
-import { readWorkbook } from "./read";
+import { READ_ROWS, readWorkbook } from "./read";
 import { SETTINGS_KEY, settingsToJson } from "./settings";
 import type { RoundTrip } from "./sync";
 import { Syncer } from "./sync";
@@ -308,6 +308,19 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
       throw new OperationError(
         `Excel does not take "${name}" as a sheet name (at most 31 characters, none of : \\ / ? * [ ], not "History"). Nothing was changed.`,
         "InvalidSheetName",
+      );
+    }
+  }
+  // A sheet of the tool's longer than the add-in reads (READ_ROWS) would be compared with in part, and its rows
+  // past the read written over: the record lost. Its sheets that grow are refused whole, before any write.
+  for (const layout of plan.sheets) {
+    const name = r.own.get(layout.role);
+    const over = r.passedOver.find((i) => i.sheet === name);
+    const rows = Number(/\d+$/.exec(over?.cell ?? "")?.[0] ?? 0);
+    if (rows > READ_ROWS && layout.role !== "highlight") {
+      throw new OperationError(
+        `The add-in's sheet "${name}" has ${rows.toLocaleString("en-GB")} rows, more than the ${READ_ROWS.toLocaleString("en-GB")} the add-in reads, so its older rows would be written over. Nothing was changed. Move its oldest rows (whole reporting dates, from row 2 down) to another workbook, or use the command line (programme-rag --out), which reads any length of history.`,
+        "SheetTooLong",
       );
     }
   }
