@@ -435,9 +435,10 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
  * that the first line (outside quotes) holds most of.
  */
 export function csvDialect(text: string): { body: string; delimiter: string } {
-  const sep = /^sep=(.)\r?\n/i.exec(text);
+  // A line ends in "\r\n", "\n" or a bare "\r" (as classic Mac OS wrote them), as the rows are read (loadCsv).
+  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
   if (sep) return { body: text.slice(sep[0].length), delimiter: sep[1]! };
-  const firstLine = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, "");
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/)).replace(/"[^"]*"/g, "");
   const count = (ch: string) => firstLine.split(ch).length - 1;
   const counts: [string, number][] = [
     [",", count(",")],
