@@ -13,7 +13,9 @@
  * - `dimension-lies`: a `<dimension ref="A1"/>` on a sheet that runs to K4;
  * - `beyond-xfd`: a cell reference past column XFD (Excel's last);
  * - `protected-programme`: the programme sheet protected, its cells locked (the default);
- * - `protected-unlocked`: the programme sheet protected, its RAG column's cells unlocked.
+ * - `protected-unlocked`: the programme sheet protected, its RAG column's cells unlocked;
+ * - `single-quoted`: the programme sheet's attributes in single quotes (`<c r='A1' t='inlineStr'>`), legal XML
+ *   that some tools write, with a merge and a tab selection to keep.
  *
  *   npx tsx scripts/corpus/make-variants.ts out-dir     writes the files
  */
@@ -318,6 +320,20 @@ function variants(): { name: string; about: string; entries: ZipEntry[]; zip?: Z
           ),
         sheetTail: (p) => `<${p}sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0"/>`,
       }),
+    },
+    {
+      name: "single-quoted",
+      about: "the programme sheet's attributes in single quotes",
+      entries: entries({
+        ...plain,
+        sheetHead: (p) =>
+          `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"/></${p}sheetViews>`,
+        sheetTail: (p) => `<${p}mergeCells count="1"><${p}mergeCell ref="L1:M1"/></${p}mergeCells>`,
+      }).map((e) =>
+        e.name === "xl/worksheets/sheet1.xml"
+          ? { ...e, data: String(e.data).replace(/(\s[\w:.-]+)="([^"]*)"/g, "$1='$2'") }
+          : e,
+      ),
     },
   ];
 }

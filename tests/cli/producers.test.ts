@@ -53,6 +53,7 @@ describe("package variations other writers make", () => {
     "errors",
     "dimension-lies",
     "shared-formula-rag",
+    "single-quoted",
   ];
   test.each(written)("%s: read, written, and every other part kept byte for byte", async (name) => {
     const v = variants.get(name)!;

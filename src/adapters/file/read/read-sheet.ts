@@ -513,8 +513,8 @@ export async function readWorksheet(
       if (droppedRows !== eagerBase) return heldAgain();
     } else for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
   }
-  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
-    const ref = m[1]!;
+  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*(?:"([^"]+)"|'([^']+)')/g)) {
+    const ref = (m[1] ?? m[2])!;
     if (!ref.includes(":")) continue;
     const [a, b] = ref.split(":") as [string, string];
     const [r1, c1] = parseRef(a);
@@ -540,7 +540,7 @@ export async function readWorksheet(
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
-  const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet="(1|true)"/.exec(tail);
+  const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet\s*=\s*(["'])(1|true)\1/.exec(tail);
   return {
     grid,
     merges,
