@@ -316,9 +316,14 @@ function isBlankValue(v: CellValue): boolean {
 
 /** A sheet's relationship that is not the user's content: the printer settings Excel keeps for its page setup. */
 const PRINTER_SETTINGS = /\/printerSettings$/;
-/** Elements of a worksheet that hold something of the user's besides cell values. */
+/**
+ * Elements of a worksheet that hold something of the user's besides cell values: besides pictures, controls,
+ * tables, validations, formats, merges and links, a filter (autoFilter, sortState), protected ranges, scenarios,
+ * and any extension (an `<ext>` of the extension list: Excel 2010's sparklines, list validations and conditional
+ * formats that point at other sheets, slicers and timelines live there).
+ */
 const OBJECT_ELEMENTS =
-  /<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|tableParts|dataValidations|conditionalFormatting|mergeCells|hyperlinks)\b/;
+  /<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|tableParts|dataValidations|conditionalFormatting|mergeCells|hyperlinks|autoFilter|sortState|protectedRanges|scenarios|ext)\b/;
 
 /** Whether a worksheet part holds a picture, chart, shape, comment, table, control, validation or the like. */
 async function holdsObjects(path: string, pkg: XlsxPackage, part: string): Promise<boolean> {
