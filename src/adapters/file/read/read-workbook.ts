@@ -301,8 +301,16 @@ export async function readPackage(
     const entry =
       name === null ? undefined : pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!entry) continue;
-    const grid = read.get(entry.name)?.grid;
-    if (ownSheetContentAgrees(role, grid?.values[0] ?? [], grid?.objects === true)) own.set(role, entry);
+    // Only a worksheet the reader read can be the tool's (a chartsheet, a dialog sheet has no cells to read: the
+    // engine never adopts it either). Its first row decides, and a sheet whose first row is blank is the tool's
+    // only if it is blank throughout: values further down (a pivot table from A3) make it the user's.
+    const grid = entry.kind === "worksheet" ? read.get(entry.name)?.grid : undefined;
+    const first = grid?.values[0] ?? [];
+    const below =
+      grid !== undefined &&
+      first.every(isBlankValue) &&
+      grid.values.some((row, r) => r > 0 && !row.every(isBlankValue));
+    if (grid && ownSheetContentAgrees(role, first, grid.objects === true || below)) own.set(role, entry);
     else
       warnings.push(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
