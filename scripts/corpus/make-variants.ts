@@ -13,7 +13,10 @@
  * - `dimension-lies`: a `<dimension ref="A1"/>` on a sheet that runs to K4;
  * - `beyond-xfd`: a cell reference past column XFD (Excel's last);
  * - `protected-programme`: the programme sheet protected, its cells locked (the default);
- * - `protected-unlocked`: the programme sheet protected, its RAG column's cells unlocked.
+ * - `protected-unlocked`: the programme sheet protected, its RAG column's cells unlocked;
+ * - `single-quoted`: every part's attributes in single quotes (`<c r='A1' t='inlineStr'>`), legal XML that some
+ *   tools write, with a merge, a tab selection and an active tab, print titles on the Notes sheet, and a stale
+ *   ProgrammeRAG_changelog marker (its sheet gone) to replace.
  *
  *   npx tsx scripts/corpus/make-variants.ts out-dir     writes the files
  */
@@ -72,6 +75,9 @@ interface Parts {
   prefix?: string;
   partName?: (name: string) => string;
   styles?: (p: string) => string;
+  /** The workbook view's attributes, and what follows the sheet list (defined names). */
+  workbookView?: string;
+  workbookTail?: (p: string) => string;
 }
 
 /** The programme's rows: strings inline (or shared, by index into `sst`), numbers, dates with style 1. */
@@ -161,9 +167,9 @@ function entries(parts: Parts): ZipEntry[] {
       name: name("xl/workbook.xml"),
       data:
         DECL +
-        `<${p}workbook ${ns} xmlns:r="${R}"><${p}bookViews><${p}workbookView/></${p}bookViews><${p}sheets>` +
+        `<${p}workbook ${ns} xmlns:r="${R}"><${p}bookViews><${p}workbookView${parts.workbookView ?? ""}/></${p}bookViews><${p}sheets>` +
         `<${p}sheet name="Programme" sheetId="1" r:id="rId1"/><${p}sheet name="Notes" sheetId="2" r:id="rId2"/>` +
-        `</${p}sheets></${p}workbook>`,
+        `</${p}sheets>${parts.workbookTail?.(p) ?? ""}</${p}workbook>`,
     },
     {
       name: name("xl/_rels/workbook.xml.rels"),
@@ -318,6 +324,20 @@ function variants(): { name: string; about: string; entries: ZipEntry[]; zip?: Z
           ),
         sheetTail: (p) => `<${p}sheetProtection sheet="1" objects="1" scenarios="1" formatCells="0"/>`,
       }),
+    },
+    {
+      name: "single-quoted",
+      about: "every part's attributes in single quotes",
+      entries: entries({
+        ...plain,
+        sheetHead: (p) =>
+          `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"/></${p}sheetViews>`,
+        sheetTail: (p) => `<${p}mergeCells count="1"><${p}mergeCell ref="L1:M1"/></${p}mergeCells>`,
+        workbookView: ' activeTab="0" firstSheet="0"',
+        workbookTail: (p) =>
+          `<${p}definedNames><${p}definedName name="_xlnm.Print_Titles" localSheetId="1">Notes!$1:$1</${p}definedName>` +
+          `<${p}definedName name="ProgrammeRAG_changelog">'Change Log'!$A$1</${p}definedName></${p}definedNames>`,
+      }).map((e) => ({ ...e, data: String(e.data).replace(/(\s[\w:.-]+)="([^"]*)"/g, "$1='$2'") })),
     },
   ];
 }

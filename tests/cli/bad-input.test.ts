@@ -150,6 +150,55 @@ describe("packages that are not workbooks are refused with words a user can act 
   });
 });
 
+describe("a damaged part is named in plain words, with what to do, never in zlib's or JSZip's words", () => {
+  const sample = join(__dirname, "..", "..", "samples", "ict-strategy-programme.xlsx");
+  const JARGON =
+    /invalid (distance|bit length|literal|code|stored|block)|too far back|incorrect header|Z_[A-Z]+_ERROR|Corrupted zip|central directory|unexpected signature/i;
+  /** The sample with the compressed bytes of `part` overwritten a little way into its data. */
+  const garbled = (part: string): Buffer => {
+    const raw = Buffer.from(readFileSync(sample));
+    const at = raw.indexOf(part) + part.length;
+    for (let i = at + 20; i < at + 60; i++) raw[i] = 0xff;
+    return raw;
+  };
+  const plain = async (path: string, message: RegExp) => {
+    const r = await runCli([path, "--date", "2020-12-31", "--out", join(dir, "never.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(JARGON);
+    expect(r.stderr).toMatch(
+      /open the workbook in Excel \(it offers to repair a damaged file\) and save it again/,
+    );
+  };
+  test.each([
+    ["xl/worksheets/sheet1.xml", 'sheet "Programme of Works"'],
+    ["xl/sharedStrings.xml", "the workbook's table of text"],
+    ["xl/styles.xml", "the workbook's cell formats"],
+    ["xl/workbook.xml", "the workbook's list of sheets"],
+  ])("compressed bytes of %s that do not unpack", async (part, what) => {
+    const name = part.replace(/\W/g, "-");
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    await plain(
+      file(`garbled-${name}.xlsx`, garbled(part)),
+      new RegExp(
+        `the part ${esc(part)} \\(${esc(what)}\\) is damaged: its compressed data cannot be unpacked`,
+      ),
+    );
+  });
+  test("a file cut short (a download that did not finish)", async () => {
+    const data = readFileSync(sample);
+    await plain(
+      file("cut-short.xlsx", data.subarray(0, data.length >> 1)),
+      /the file is damaged: the list of its parts/,
+    );
+  });
+  test("a part's header overwritten", async () => {
+    const raw = Buffer.from(readFileSync(sample));
+    raw.fill(0, raw.indexOf("xl/worksheets/sheet1.xml") - 30, raw.indexOf("xl/worksheets/sheet1.xml") - 26);
+    await plain(file("header.xlsx", raw), /the file is damaged: its parts cannot be found/);
+  });
+});
+
 describe("zip bombs are refused before they are inflated", () => {
   test("an entry declaring gigabytes", async () => {
     const bomb = declareSize(

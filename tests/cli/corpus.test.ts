@@ -332,3 +332,46 @@ test("a forged ProgrammeRAG_history marker on a user's sheet leaves that sheet a
     /name="ProgrammeRAG_history">'RAG History'!\$A\$1</,
   );
 });
+
+describe.each([
+  ["the chartsheet", "Spend chart", "'Spend chart'!$A$1", "xl/chartsheets/sheet1.xml"],
+  ["the pivot sheet", "Pivot", "Pivot!$A$1", "xl/worksheets/sheet5.xml"],
+])("a forged ProgrammeRAG_* marker on %s", (_what, sheet, ref, part) => {
+  test.each([
+    ["highlight", "Highlight Report"],
+    ["history", "RAG History"],
+    ["changelog", "Change Log"],
+  ])(
+    "ProgrammeRAG_%s: the sheet is kept, the name is said to be ignored, the tool's sheet is its own",
+    async (role, own) => {
+      const src = corpus[0]!;
+      const zip = await zipOf(src.path);
+      const wb = await zip.file("xl/workbook.xml")!.async("string");
+      const marker = `ProgrammeRAG_${role}`;
+      zip.file(
+        "xl/workbook.xml",
+        wb.replace("<definedNames>", `<definedNames><definedName name="${marker}">${ref}</definedName>`),
+      );
+      const forged = join(dir, `forged-${role}-${sheet.replace(/\W/g, "")}.xlsx`);
+      await writeFile(forged, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+      const out = join(dir, `forged-${role}-${sheet.replace(/\W/g, "")}-out.xlsx`);
+      const r = await runCli([forged, "--date", "2020-12-31", "--out", out]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain(
+        `sheet "${sheet}" carries the tool's ${marker} marker but is not the tool's sheet; it is left as it is`,
+      );
+      const a = await zipOf(forged);
+      const b = await zipOf(out);
+      const rels = part.replace(/([^/]+)$/, "_rels/$1.rels");
+      for (const p of [part, rels].filter((x) => a.file(x)))
+        expect([
+          p,
+          (await b.file(p)?.async("nodebuffer"))?.equals(await a.file(p)!.async("nodebuffer")),
+        ]).toEqual([p, true]);
+      const wbOut = await b.file("xl/workbook.xml")!.async("string");
+      expect(wbOut).toContain(`name="${sheet}"`);
+      expect(wbOut).toMatch(new RegExp(`name="${marker}">'${own}'!\\$A\\$1<`));
+      expect((await loadWorkbook(out)).sheets.map((s) => s.name)).toContain(own);
+    },
+  );
+});

@@ -21,7 +21,8 @@ export function cellsOf(xml: string): { cells: Map<string, string>; head: string
   for (const m of xml
     .slice(start, endTag.index)
     .matchAll(/<(?:\w+:)?c\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g)) {
-    cells.set(/\sr="([A-Z]+\d+)"/.exec(m[0])![1]!, m[0]);
+    const ref = /\sr=(?:"([A-Z]+\d+)"|'([A-Z]+\d+)')/.exec(m[0])!;
+    cells.set((ref[1] ?? ref[2])!, m[0]);
   }
   return { cells, head: xml.slice(0, start), tail: xml.slice(endTag.index + endTag[0].length) };
 }
@@ -62,7 +63,7 @@ export async function cellChanges(
     if (!a.cells.has(ref) && !ragColumns.includes(ref.replace(/\d+$/, ""))) changed.push(`${ref} (added)`);
   return {
     changed,
-    headKept: b.head === a.head.replace(/ tabSelected="(1|true)"/, ""),
+    headKept: b.head === a.head.replace(/ tabSelected=(["'])(1|true)\1/, ""),
     tailKept: b.tail === a.tail,
   };
 }

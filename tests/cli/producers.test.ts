@@ -14,6 +14,7 @@ import { makeCorpus } from "../../scripts/corpus/make-corpus";
 import { makeVariants } from "../../scripts/corpus/make-variants";
 import { loadWorkbook } from "../../src/adapters/file/read/read-workbook";
 import { cellChanges, changedParts, EDITED, zipOf } from "./package-diff";
+import { SaxesParser } from "saxes";
 import { runCli } from "./run-cli";
 
 jest.setTimeout(60_000);
@@ -53,6 +54,7 @@ describe("package variations other writers make", () => {
     "errors",
     "dimension-lies",
     "shared-formula-rag",
+    "single-quoted",
   ];
   test.each(written)("%s: read, written, and every other part kept byte for byte", async (name) => {
     const v = variants.get(name)!;
@@ -68,6 +70,39 @@ describe("package variations other writers make", () => {
     const rag = back.values.slice(1, 4).map((row) => row[9]);
     if (name === "shared-formula-rag") expect(rag).toEqual(["Green", "Red", "Red"]);
     else for (const x of rag) expect(x).toMatch(/^(Red|Amber|Green|Complete)$/);
+  });
+
+  test("single-quoted: every part of the copy is well-formed, names renumbered, the stale marker replaced", async () => {
+    const v = variants.get("single-quoted")!;
+    const out = outOf("single-quoted-parts");
+    expect((await runCli([v.path, "--date", "2020-12-31", "--out", out])).code).toBe(0);
+    const zip = await zipOf(out);
+    const bad: string[] = [];
+    for (const [name, f] of Object.entries(zip.files)) {
+      if (f.dir || !/\.(xml|rels)$/i.test(name)) continue;
+      const p = new SaxesParser({ xmlns: true });
+      let err: string | null = null;
+      p.on("error", (e) => void (err ??= e.message));
+      p.write(await f.async("string")).close();
+      if (err !== null) bad.push(`${name}: ${err}`);
+    }
+    expect(bad).toEqual([]);
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    const sheets = [...wb.matchAll(/<sheet\b[^>]*?\sname=["']([^"']+)["']/g)].map((m) => m[1]);
+    // Notes' print titles follow Notes to its new place; the report is the active sheet (the programme sheet was,
+    // and is rewritten); no attribute doubled; one marker of each kind.
+    const notes = sheets.indexOf("Notes");
+    expect(notes).toBeGreaterThan(1);
+    expect(wb).toMatch(
+      new RegExp(`name=["']_xlnm\\.Print_Titles["'] localSheetId=["']${notes}["']>Notes!\\$1:\\$1<`),
+    );
+    expect(wb).toMatch(
+      new RegExp(`<workbookView\\b[^>]*\\sactiveTab=["']${sheets.indexOf("Highlight Report")}["']`),
+    );
+    expect(wb.match(/activeTab/g)).toHaveLength(1);
+    expect(wb.match(/firstSheet/g)).toHaveLength(1);
+    expect(wb.match(/ProgrammeRAG_changelog/g)).toHaveLength(1);
+    expect(wb).toMatch(/name="ProgrammeRAG_changelog">'Change Log'!\$A\$1</);
   });
 
   test("the copy gains only the tool's new parts: no folder entries a package from Excel never had", async () => {

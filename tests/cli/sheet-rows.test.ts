@@ -13,6 +13,12 @@ import { Styles } from "../../src/adapters/file/styles";
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
+/** Rows whose attributes are written in single quotes (and one with spaces around "="), as some tools write them. */
+const SINGLE_QUOTED =
+  "<row r='1' spans='1:3'><c r='A1' t='inlineStr'><is><t>Ref</t></is></c><c r='B1' t='s'><v>0</v></c><c r='C1' s='0' t='inlineStr'><is><t xml:space='preserve'> kept </t></is></c></row>" +
+  "<row r='3'><c r='B3'><v>2</v></c><c r = 'C3' t = 'str'><f>B3&amp;\"x\"</f><v>2x</v></c><c t='inlineStr'><is><t>D</t></is></c></row>" +
+  "<row><c r='A4' t='b'><v>1</v></c><c r='E4' t='inlineStr'><is><t>it&apos;s</t></is></c></row>";
+
 /** Sheets whose rows and cells are found in different ways. */
 const SHEETS: Record<string, string> = {
   "references everywhere, inline strings, rich text and shared formulas":
@@ -47,6 +53,10 @@ const SHEETS: Record<string, string> = {
     '  <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Name</x:t></x:is></x:c><x:c r="B1"><x:v>1</x:v></x:c></x:row>\n' +
     '  <x:row r="2"><x:c r="A2" t="s"><x:v>0</x:v></x:c><x:c r="B2"><x:f>B1+1</x:f><x:v>2</x:v></x:c></x:row>\n' +
     "</x:sheetData></x:worksheet>",
+  // Legal XML other tools write: attributes in single quotes, spaces around "=". The same sheet as the test
+  // below reads it in double quotes.
+  "single-quoted attributes and spaces around =":
+    `<worksheet ${NS}><sheetData>` + SINGLE_QUOTED + "</sheetData></worksheet>",
   "long rows and long gaps between them (longer than what the scanner keeps back)":
     `<worksheet ${NS}><sheetData>` +
     " ".repeat(700) +
@@ -373,4 +383,46 @@ test("a row of plain cells (read in one pass) gives what the general reading giv
     "@",
     "@",
   ]);
+});
+
+test("single-quoted attributes read, and rewrite, as double-quoted ones do", async () => {
+  const quoted = SHEETS["single-quoted attributes and spaces around ="]!;
+  const double = quoted.replace(/\s*=\s*'([^']*)'/g, '="$1"');
+  expect(double).not.toContain("'");
+  const a = await read(quoted);
+  const b = await read(double);
+  expect(a.grid.values).toEqual(b.grid.values);
+  expect(a.grid.values).toEqual([
+    ["Ref", "shared", " kept "],
+    [],
+    [null, 2, "2x", "D"],
+    [true, null, null, null, "it's"],
+  ]);
+  expect([...a.formulaCells.get(2)!]).toEqual([2]);
+  // A written cell lands on the cell the reader read there (replaced, never a second cell beside it), and a cell
+  // given a reference is given one only when it has none.
+  const writes = new Map([
+    [0, new Map([[1, { text: "B1!", style: (own: number) => own }]])],
+    [2, new Map([[3, { text: "D3!", style: (own: number) => own }]])],
+    [3, new Map([[4, { text: "E4!", style: (own: number) => own }]])],
+  ]);
+  const out = await rewrite(quoted, writes);
+  const after = await read(out);
+  expect(after.grid.values).toEqual([
+    ["Ref", "B1!", " kept "],
+    [],
+    [null, 2, "2x", "D3!"],
+    [true, null, null, null, "E4!"],
+  ]);
+  expect(out).not.toMatch(/<c r="[A-Z]+\d+" r=/);
+  expect(out).not.toMatch(/spans/);
+});
+
+test("single-quoted merges and sheet protection after the rows are read", async () => {
+  const got = await read(
+    `<worksheet ${NS}><sheetData>${SINGLE_QUOTED}</sheetData><sheetProtection sheet='1' objects='1'/>` +
+      "<mergeCells count='1'><mergeCell ref='A3:B3'/></mergeCells></worksheet>",
+  );
+  expect(got.grid.merges).toEqual([{ row: 2, col: 0, rows: 1, cols: 2 }]);
+  expect(got.protected).toBe(true);
 });

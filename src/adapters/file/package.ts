@@ -92,7 +92,7 @@ function checkZipDirectory(path: string, data: Buffer): void {
       break;
     }
   }
-  if (eocd < 0) throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+  if (eocd < 0) throw damagedZip(path, "the list of its parts at the end of the file is missing");
   const entries = data.readUInt16LE(eocd + 10);
   let offset = data.readUInt32LE(eocd + 16);
   if (entries === 0xffff || offset === 0xffffffff) return checkZip64(path, data, eocd);
@@ -101,7 +101,7 @@ function checkZipDirectory(path: string, data: Buffer): void {
   let total = 0;
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > data.length || data.readUInt32LE(offset) !== 0x02014b50)
-      throw new InputError(`${path}: the zip package is damaged (its directory is cut short)`);
+      throw damagedZip(path, "the list of its parts is cut short");
     const size = data.readUInt32LE(offset + 24);
     const nameLen = data.readUInt16LE(offset + 28);
     const extraLen = data.readUInt16LE(offset + 30);
@@ -137,10 +137,10 @@ function ownSegmentedPart(data: Buffer, offset: number, skip: number, commentLen
 function checkZip64(path: string, data: Buffer, eocd: number): void {
   const loc = eocd - 20;
   if (loc < 0 || data.readUInt32LE(loc) !== 0x07064b50)
-    throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+    throw damagedZip(path, "the list of its parts at the end of the file is missing");
   const rec = Number(data.readBigUInt64LE(loc + 8));
   if (rec + 56 > data.length || data.readUInt32LE(rec) !== 0x06064b50)
-    throw new InputError(`${path}: the zip package is damaged (no central directory)`);
+    throw damagedZip(path, "the list of its parts at the end of the file is missing");
   const entries = Number(data.readBigUInt64LE(rec + 32));
   if (entries > LIMITS.entries)
     throw new InputError(`${path}: refused: the package has ${entries} parts (a workbook has far fewer)`);
@@ -156,8 +156,8 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data, { checkCRC32: false });
-  } catch (e) {
-    throw new InputError(`${path}: the zip package is damaged (${(e as Error).message})`);
+  } catch {
+    throw damagedZip(path, "its parts cannot be found where the list of its parts says they are");
   }
   const mimetype = zip.file("mimetype");
   if (mimetype) {
@@ -250,7 +250,7 @@ export async function openPackage(path: string, data: Buffer): Promise<XlsxPacka
       },
     });
   } catch (e) {
-    throw new InputError(`${path}: the part ${workbookPart} is damaged (${(e as Error).message})`);
+    throw e instanceof InputError ? e : damagedPart(path, workbookPart, e);
   }
   if (strictNs)
     throw new InputError(
@@ -315,6 +315,48 @@ export function contentTypeOf(typesXml: string, part: string): string | null {
   return override ?? defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase()) ?? null;
 }
 
+const REPAIR =
+  "open the workbook in Excel (it offers to repair a damaged file) and save it again, or use an earlier copy";
+
+/** A zip package that cannot be opened, in plain words (not zlib's or JSZip's) and what to do. */
+function damagedZip(path: string, why: string): InputError {
+  return new InputError(
+    `${path}: the file is damaged: ${why} (it was cut short or changed after it was saved); ${REPAIR}`,
+  );
+}
+
+/** What a part holds, in words a user knows (for a message naming a damaged part), or null. */
+function partRole(part: string): string | null {
+  const p = part.toLowerCase();
+  if (p.endsWith(".rels")) return "the links between the workbook's parts";
+  if (p === "[content_types].xml") return "the list of the workbook's parts";
+  if (/^xl\/workbook\.xml$|\/workbook\.xml$/.test(p)) return "the workbook's list of sheets";
+  if (p.endsWith("sharedstrings.xml")) return "the workbook's table of text";
+  if (p.endsWith("styles.xml")) return "the workbook's cell formats";
+  if (p.includes("/worksheets/")) return "a sheet's cells";
+  return null;
+}
+
+/** Whether an error is zlib's, inflating an entry's compressed bytes ("invalid distance too far back"...). */
+function isZlibError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("Z_");
+}
+
+/**
+ * The message for a part that cannot be read, naming the part (and what it holds: `what`, such as a sheet's name,
+ * else its role) and what to do. An entry whose compressed bytes do not unpack gets plain words, not zlib's.
+ */
+export function damagedPart(path: string, part: string, e: unknown, what?: string): InputError {
+  const holds = what ?? partRole(part);
+  const named = `the part ${part}${holds ? ` (${holds})` : ""}`;
+  if (isZlibError(e))
+    return new InputError(
+      `${path}: ${named} is damaged: its compressed data cannot be unpacked (the file was cut short or changed after it was saved); ${REPAIR}`,
+    );
+  return new InputError(`${path}: ${named} is damaged (${(e as Error).message}); ${REPAIR}`);
+}
+
 /** A part's text, inflated with its declared size as the limit; a damaged entry is named. */
 export async function partText(path: string, zip: JSZip, part: string): Promise<string> {
   const chunks: Buffer[] = [];
@@ -355,6 +397,8 @@ export function streamPart(
   zip: JSZip,
   part: string,
   onChunk: (chunk: Uint8Array) => void,
+  /** What the part holds, for a message (`sheet "Projects"`); else its role from its name. */
+  what?: string,
 ): Promise<void> {
   const file = zip.file(part);
   if (!file) return Promise.reject(new InputError(`${path}: the part ${part} is missing from the package`));
@@ -387,17 +431,13 @@ export function streamPart(
         failed = true;
         stream.pause();
         if (e instanceof StopReading) return resolveP();
-        rejectP(
-          e instanceof InputError
-            ? e
-            : new InputError(`${path}: the part ${part} is damaged (${(e as Error).message})`),
-        );
+        rejectP(e instanceof InputError ? e : damagedPart(path, part, e, what));
       }
     });
     stream.on("error", (e: Error) => {
       if (failed) return;
       failed = true;
-      rejectP(new InputError(`${path}: the part ${part} is damaged (${e.message})`));
+      rejectP(damagedPart(path, part, e, what));
     });
     stream.on("end", () => {
       if (!failed) resolveP();

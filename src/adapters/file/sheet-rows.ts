@@ -49,8 +49,10 @@ export interface RowScanHandlers {
 }
 
 const SHEET_DATA = /<([A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(\/?)>/;
-const ROW_R = /^<[^>]*?\sr="(\d+)"/;
-const FIRST_CELL_REF = /<(?:[\w.-]+:)?c\b[^>]*?\sr="([A-Za-z$]+\$?\d+)"/;
+// An attribute's value is in double or single quotes, with spaces allowed around "=" (XML 1.0, "Eq"): Excel writes
+// `r="1"`, other tools `r='1'`.
+const ROW_R = /^<[^>]*?\sr\s*=\s*(?:"(\d+)"|'(\d+)')/;
+const FIRST_CELL_REF = /<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*(?:"([A-Za-z$]+\$?\d+)"|'([A-Za-z$]+\$?\d+)')/;
 
 /** Feeds a worksheet part's text through the handlers; call `push` per chunk and `finish` at the end. */
 export class RowScanner {
@@ -164,10 +166,10 @@ export class RowScanner {
   private indexOf(xml: string): RowIndex {
     const r = ROW_R.exec(xml);
     let index: RowIndex;
-    if (r) index = rowIndexOf(Number(r[1]));
+    if (r) index = rowIndexOf(Number(r[1] ?? r[2]));
     else {
       const c = FIRST_CELL_REF.exec(xml);
-      index = c ? parseRef(c[1]!)[0] : this.lastRow + 1;
+      index = c ? parseRef((c[1] ?? c[2])!)[0] : this.lastRow + 1;
       if (index < 0) index = this.lastRow + 1;
     }
     this.lastRow = index;
@@ -200,7 +202,8 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /**
  * The value of the first `name="…"` attribute preceded by whitespace in a tag's attributes (undefined when there
  * is none): what `/\sname="([^"]*)"/` finds, without a pattern. With `digits`, only a value of one or more
- * digits counts (`/\sname="(\d+)"/`).
+ * digits counts (`/\sname="(\d+)"/`). Where there is none, the same attribute in single quotes or with spaces
+ * around "=" (`name='…'`, `name = "…"`: legal XML that tools other than Excel write) counts too.
  */
 export function attrValue(attrs: string, name: string, digits = false): string | undefined {
   const from = attrSpan(attrs, name, digits);
@@ -218,14 +221,47 @@ function attrSpan(attrs: string, name: string, digits: boolean): number {
     const from = i + open.length;
     const end = attrs.indexOf('"', from);
     if (end < 0) return -1;
-    if (digits) {
-      let ok = end > from;
-      for (let k = from; ok && k < end; k++) {
-        const c = attrs.charCodeAt(k);
-        ok = c >= 48 && c <= 57;
-      }
-      if (!ok) continue;
-    }
+    if (digits && !allDigits(attrs, from, end)) continue;
+    spanEnd = end;
+    return from;
+  }
+  return otherQuoting(attrs) ? otherSpan(attrs, name, digits) : -1;
+}
+
+/** Whether `attrs[from..end)` is one or more digits. */
+function allDigits(attrs: string, from: number, end: number): boolean {
+  let ok = end > from;
+  for (let k = from; ok && k < end; k++) {
+    const c = attrs.charCodeAt(k);
+    ok = c >= 48 && c <= 57;
+  }
+  return ok;
+}
+
+/**
+ * Whether a tag's attributes may hold one written otherwise than `name="…"`: a single quote, or a space beside an
+ * "=" (three searches of a short string; a tab or a line break beside an "=", legal too, is not looked for: no
+ * writer is known to put one there).
+ */
+function otherQuoting(attrs: string): boolean {
+  return attrs.indexOf("'") >= 0 || attrs.indexOf(" =") >= 0 || attrs.indexOf("= ") >= 0;
+}
+
+/** attrSpan for a `name='…'` attribute, or one with spaces around its "=" (either quote). */
+function otherSpan(attrs: string, name: string, digits: boolean): number {
+  for (let i = attrs.indexOf(name, 1); i > 0; i = attrs.indexOf(name, i + 1)) {
+    if (!isSpace(attrs.charCodeAt(i - 1))) continue;
+    let k = i + name.length;
+    while (isSpace(attrs.charCodeAt(k))) k++;
+    if (attrs.charCodeAt(k) !== 61 /* = */) continue;
+    k++;
+    while (isSpace(attrs.charCodeAt(k))) k++;
+    const q = attrs.charCodeAt(k);
+    if (q !== 34 /* " */ && q !== 39 /* ' */) continue;
+    const from = k + 1;
+    const end = attrs.indexOf(q === 34 ? '"' : "'", from);
+    if (end < 0) return -1;
+    if (digits && !allDigits(attrs, from, end)) continue;
     spanEnd = end;
     return from;
   }

@@ -83,7 +83,9 @@ function childrenOf(p: string, child: string, body: string): string[] {
 
 export function attrOf(element: string, name: string): string | undefined {
   const head = /^<[^>]*>/.exec(element)?.[0] ?? element;
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(head)?.[1];
+  // Either quote, spaces allowed around "=" (legal XML other tools write).
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(head);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** Sets (or adds) attributes on an element's opening tag. */
@@ -91,11 +93,14 @@ export function withAttrs(element: string, attrs: Record<string, string>): strin
   const m = /^<([^\s/>]+)([^>]*?)(\/?)>/.exec(element)!;
   let rest = m[2]!;
   for (const [k, v] of Object.entries(attrs)) {
-    const re = new RegExp(`\\s${k}="[^"]*"`);
+    const re = new RegExp(`\\s${k}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
     rest = re.test(rest) ? rest.replace(re, ` ${k}="${v}"`) : `${rest} ${k}="${v}"`;
   }
   return `<${m[1]}${rest}${m[3]}>` + element.slice(m[0].length);
 }
+
+/** A `count` attribute in either quote. */
+const COUNT = /\scount\s*=\s*(?:"[^"]*"|'[^']*')/;
 
 export class Styles {
   readonly prefix: string;
@@ -217,8 +222,8 @@ export class Styles {
         xml = `${xml.slice(0, at)}<${p}numFmts count="${count}">${extra.join("")}</${p}numFmts>${xml.slice(at)}`;
         continue;
       }
-      const attrs = /\scount="/.test(m[1]!)
-        ? m[1]!.replace(/\scount="[^"]*"/, ` count="${count}"`)
+      const attrs = COUNT.test(m[1]!)
+        ? m[1]!.replace(COUNT, ` count="${count}"`)
         : `${m[1]} count="${count}"`;
       const body = m[3] ?? "";
       const replacement = `<${p}${s}${attrs}>${body}${extra.join("")}</${p}${s}>`;

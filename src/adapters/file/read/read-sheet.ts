@@ -9,7 +9,7 @@ import type JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
 import { InputError } from "../errors";
-import { StopReading, streamPart } from "../package";
+import { damagedPart, StopReading, streamPart } from "../package";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
 import { attrDigits, cellTypeOf, eachCell, parseRef, RowScanner } from "../sheet-rows";
@@ -54,7 +54,7 @@ export async function readSharedStrings(path: string, zip: JSZip, part: string):
     p.close();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: the part ${part} is damaged (${(e as Error).message})`);
+    throw damagedPart(path, part, e);
   }
   return out;
 }
@@ -493,7 +493,14 @@ export async function readWorksheet(
   try {
     if (window) {
       if (!(await streamSegments(window, (t) => scanner.push(t)))) return again();
-    } else await streamPart(path, zip, part, (c) => scanner.push(decoder.decode(c, { stream: true })));
+    } else
+      await streamPart(
+        path,
+        zip,
+        part,
+        (c) => scanner.push(decoder.decode(c, { stream: true })),
+        `sheet "${name}"`,
+      );
     if (!stopped) {
       scanner.push(decoder.decode());
       scanner.finish();
@@ -501,7 +508,7 @@ export async function readWorksheet(
   } catch (e) {
     if (window) return again();
     if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: the part ${part} (sheet "${name}") is damaged (${(e as Error).message})`);
+    throw damagedPart(path, part, e, `sheet "${name}"`);
   }
   if (window && !windowed) return again();
   if (disordered) return readWorksheet(path, zip, part, name, visible, strings, styles, date1904, undefined);
@@ -513,8 +520,8 @@ export async function readWorksheet(
       if (droppedRows !== eagerBase) return heldAgain();
     } else for (const b of blocks) for (const [x, r] of b) readRow(x, r - droppedRows, r);
   }
-  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref="([^"]+)"/g)) {
-    const ref = m[1]!;
+  for (const m of tail.matchAll(/<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*(?:"([^"]+)"|'([^']+)')/g)) {
+    const ref = (m[1] ?? m[2])!;
     if (!ref.includes(":")) continue;
     const [a, b] = ref.split(":") as [string, string];
     const [r1, c1] = parseRef(a);
@@ -540,7 +547,7 @@ export async function readWorksheet(
     for (let r = 0; r < values.length; r++) if (formats[r] === undefined) formats[r] = [];
     grid.numberFormats = formats;
   }
-  const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet="(1|true)"/.exec(tail);
+  const protection = /<(?:[\w.-]+:)?sheetProtection\b[^>]*?\ssheet\s*=\s*(["'])(1|true)\1/.exec(tail);
   return {
     grid,
     merges,

@@ -302,8 +302,16 @@ export async function readPackage(
     const entry =
       name === null ? undefined : pkg.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!entry) continue;
-    const grid = read.get(entry.name)?.grid;
-    if (ownSheetContentAgrees(role, grid?.values[0] ?? [], grid?.objects === true)) own.set(role, entry);
+    // Only a worksheet the reader read can be the tool's (a chartsheet, a dialog sheet has no cells to read: the
+    // engine never adopts it either). Its first row decides, and a sheet whose first row is blank is the tool's
+    // only if it is blank throughout: values further down (a pivot table from A3) make it the user's.
+    const grid = entry.kind === "worksheet" ? read.get(entry.name)?.grid : undefined;
+    const first = grid?.values[0] ?? [];
+    const below =
+      grid !== undefined &&
+      first.every(isBlankValue) &&
+      grid.values.some((row, r) => r > 0 && !row.every(isBlankValue));
+    if (grid && ownSheetContentAgrees(role, first, grid.objects === true || below)) own.set(role, entry);
     else
       warnings.push(
         `sheet "${entry.name}" carries the tool's ${dn.name} marker but is not the tool's sheet; it is left as it is`,
@@ -313,9 +321,14 @@ export async function readPackage(
 }
 /** A sheet's relationship that is not the user's content: the printer settings Excel keeps for its page setup. */
 const PRINTER_SETTINGS = /\/printerSettings$/;
-/** Elements of a worksheet that hold something of the user's besides cell values. */
+/**
+ * Elements of a worksheet that hold something of the user's besides cell values: besides pictures, controls,
+ * tables, validations, formats, merges and links, a filter (autoFilter, sortState), protected ranges, scenarios,
+ * and any extension (an `<ext>` of the extension list: Excel 2010's sparklines, list validations and conditional
+ * formats that point at other sheets, slicers and timelines live there).
+ */
 const OBJECT_ELEMENTS =
-  /<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|tableParts|dataValidations|conditionalFormatting|mergeCells|hyperlinks)\b/;
+  /<(?:[\w.-]+:)?(?:drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|tableParts|dataValidations|conditionalFormatting|mergeCells|hyperlinks|autoFilter|sortState|protectedRanges|scenarios|ext)\b/;
 
 /** Whether a worksheet part holds a picture, chart, shape, comment, table, control, validation or the like. */
 async function holdsObjects(path: string, pkg: XlsxPackage, part: string): Promise<boolean> {
@@ -432,9 +445,10 @@ export function loadCsv(path: string, data: Buffer): LoadedWorkbook {
  * that the first line (outside quotes) holds most of.
  */
 export function csvDialect(text: string): { body: string; delimiter: string } {
-  const sep = /^sep=(.)\r?\n/i.exec(text);
+  // A line ends in "\r\n", "\n" or a bare "\r" (as classic Mac OS wrote them), as the rows are read (loadCsv).
+  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(text);
   if (sep) return { body: text.slice(sep[0].length), delimiter: sep[1]! };
-  const firstLine = text.slice(0, text.search(/\r?\n|$/)).replace(/"[^"]*"/g, "");
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/)).replace(/"[^"]*"/g, "");
   const count = (ch: string) => firstLine.split(ch).length - 1;
   const counts: [string, number][] = [
     [",", count(",")],

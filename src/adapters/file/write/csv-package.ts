@@ -76,8 +76,17 @@ export async function csvPackage(
   return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }
 
+/**
+ * A number code with a leading zero ("0123": a cost centre, a ward): Excel would open it as 123 and lose the
+ * zero, so it is kept as the text it is, and so is the same code signed or bracketed ("(0123)", "-0123",
+ * "£0123"): no figure is written with a zero before its first digit, and an accounting negative never is
+ * ("(0.50)" is a figure).
+ */
+const ZERO_CODE = /^[-(£\s]*0\d/;
+
 export function typedCsvValue(text: string): { value: string | number | Date; numFmt?: string } {
   const t = text.trim();
+  if (ZERO_CODE.test(t) && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t)) return { value: text };
   // An accounting negative, "(1,500)" or "(£1,500.50)": Excel opens it as a negative number.
   const paren = /^\((£)?\s?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\)$/.exec(t);
   if (paren) {
@@ -90,7 +99,7 @@ export function typedCsvValue(text: string): { value: string | number | Date; nu
     const n = Number(t.replace(/[£,\s-]/g, "")) * (money[1] || money[2] ? -1 : 1);
     return { value: n, numFmt: /\./.test(t) ? '"£"#,##0.00' : '"£"#,##0' };
   }
-  if (/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) && !/^0\d/.test(t)) {
+  if (/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) {
     return { value: Number(t.replace(/,/g, "")), ...(t.includes(",") ? { numFmt: "#,##0" } : {}) };
   }
   const pct = /^(-?\d+(\.\d+)?)%$/.exec(t);

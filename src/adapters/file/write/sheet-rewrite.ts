@@ -7,7 +7,7 @@
 import { Transform } from "node:stream";
 import type { TransformCallback } from "node:stream";
 import { escapeXml } from "../xml";
-import { eachCell, RowScanner } from "../sheet-rows";
+import { attrDigits, eachCell, RowScanner } from "../sheet-rows";
 import type { ColIndex, RowIndex } from "../../../engine/coords";
 import { excelRowOf } from "../../../engine/coords";
 import { columnLetters as letters } from "../../../engine/grid";
@@ -60,7 +60,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
   const rewriteRow = (xml: string, r: RowIndex): string => {
     const cells = options.writes.get(r)!;
     const open = /^<[^>]*?(\/?)>/.exec(xml)!;
-    let head = open[0].replace(/\sspans="[^"]*"/, "");
+    let head = open[0].replace(/\sspans\s*=\s*(?:"[^"]*"|'[^']*')/, "");
     const selfClosing = open[1] === "/";
     if (selfClosing) head = head.replace(/\s*\/>$/, ">");
     const bodyEnd = selfClosing ? xml.length : xml.length - `</${p}row>`.length;
@@ -78,7 +78,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
         let cellText = xml.slice(cell.start, cell.end);
         if (!cell.hasRef)
           cellText = cellText.replace(/^<(\S+?)(\s|\/?>)/, `<$1 r="${letters(col)}${excelRowOf(r)}"$2`);
-        const own = Number(/\ss="(\d+)"/.exec(cell.attrs)?.[1] ?? 0);
+        const own = Math.max(0, attrDigits(cell.attrs, "s"));
         while (ti < targets.length && targets[ti]! < col) {
           const tc = targets[ti++]!;
           out += cellXml(r, tc, cells.get(tc)!, 0, left(tc));
@@ -102,7 +102,7 @@ export function sheetRewriter(options: RewriteOptions): Transform {
   const scanner = new RowScanner({
     head: (text) => {
       out += options.unselect
-        ? text.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*?)\stabSelected="(1|true)"/g, "$1")
+        ? text.replace(/(<(?:[\w.-]+:)?sheetView\b[^>]*?)\stabSelected\s*=\s*(["'])(1|true)\2/g, "$1")
         : text;
     },
     open: (tag, prefix, empty) => {

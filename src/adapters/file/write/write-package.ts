@@ -247,7 +247,9 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const oldIndex = new Map(pkg.sheets.map((s, i) => [s, i]));
   const newIndexOfOld = (i: number): number => order.findIndex((o) => o.entry === pkg.sheets[i]);
   let wbXml = pkg.workbookXml;
-  const activeOld = Number(/<(?:[\w.-]+:)?workbookView\b[^>]*?\sactiveTab="(\d+)"/.exec(wbXml)?.[1] ?? 0);
+  const activeOld = Number(
+    /<(?:[\w.-]+:)?workbookView\b[^>]*?\sactiveTab\s*=\s*["'](\d+)["']/.exec(wbXml)?.[1] ?? 0,
+  );
   const activeEntry = pkg.sheets[activeOld];
   const highlight = order.find((o) => o.layout?.role === "highlight" && o.layout.position === "first");
   // The report becomes the active sheet when the sheet active now is one the tool rewrites anyway (so its
@@ -260,7 +262,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   const unselect = activateReport && activeEntry?.part ? activeEntry.part : null;
   wbXml = insertSheets(wbXml, order, (o) => o.isNew);
   wbXml = wbXml.replace(
-    /(<(?:[\w.-]+:)?definedName\b[^>]*?\slocalSheetId=")(\d+)(")/g,
+    /(<(?:[\w.-]+:)?definedName\b[^>]*?\slocalSheetId\s*=\s*["'])(\d+)(["'])/g,
     (m, a: string, n: string, b: string) => {
       const ni = newIndexOfOld(Number(n));
       return ni < 0 ? m : `${a}${ni}${b}`;
@@ -268,10 +270,11 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   );
   wbXml = wbXml.replace(/(<(?:[\w.-]+:)?workbookView\b[^>]*?)(\/?>)/, (m, head: string, end: string) => {
     const active = activateReport ? order.indexOf(highlight!) : Math.max(0, newIndexOfOld(activeOld));
-    let h = /\sactiveTab="/.test(head)
-      ? head.replace(/\sactiveTab="\d+"/, ` activeTab="${active}"`)
+    // Attributes in either quote (legal XML other tools write), so none is doubled.
+    let h = /\sactiveTab\s*=/.test(head)
+      ? head.replace(/\sactiveTab\s*=\s*["']\d+["']/, ` activeTab="${active}"`)
       : `${head} activeTab="${active}"`;
-    h = h.replace(/\sfirstSheet="\d+"/, ' firstSheet="0"');
+    h = h.replace(/\sfirstSheet\s*=\s*["']\d+["']/, ' firstSheet="0"');
     return h + end;
   });
   // Defined names: the tool's markers and the print settings of its sheets are replaced.
@@ -548,7 +551,9 @@ function insertSheets<T extends { entry: SheetEntry; isNew: boolean }>(
   const m = new RegExp(`(<${p}sheets\\b[^>]*>)([\\s\\S]*?)(</${p}sheets>)`).exec(xml);
   if (!m) throw new Error("the workbook part has no sheet list");
   const existing = m[2]!.match(new RegExp(`<${p}sheet\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}sheet>)`, "g")) ?? [];
-  const relPrefix = new RegExp(`xmlns:([\\w.-]+)="${NS_REL.replace(/[./]/g, "\\$&")}"`).exec(xml)?.[1];
+  const relPrefix = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${NS_REL.replace(/[./]/g, "\\$&")}["']`).exec(
+    xml,
+  )?.[1];
   let i = 0;
   const parts = order.map((o) => {
     if (!isNew(o)) return existing[i++] ?? "";
@@ -568,8 +573,9 @@ function replaceDefinedNames(
   let out = xml.replace(
     new RegExp(`<${p}definedName\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}definedName>)`, "g"),
     (el, attrs: string) => {
-      const name = /\sname="([^"]*)"/.exec(attrs)?.[1] ?? "";
-      const local = /\slocalSheetId="(\d+)"/.exec(attrs)?.[1];
+      const n = /\sname\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
+      const name = n ? (n[1] ?? n[2]!) : "";
+      const local = /\slocalSheetId\s*=\s*["'](\d+)["']/.exec(attrs)?.[1];
       return drop(name, local === undefined ? null : Number(local)) ? "" : el;
     },
   );
