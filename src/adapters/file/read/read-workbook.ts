@@ -309,8 +309,8 @@ export async function readPackage(
     const first = grid?.values[0] ?? [];
     const below =
       grid !== undefined &&
-      first.every(isBlankValue) &&
-      grid.values.some((row, r) => r > 0 && !row.every(isBlankValue));
+      first.every(isBlank) &&
+      grid.values.some((row, r) => r > 0 && !row.every(isBlank));
     if (grid && ownSheetContentAgrees(role, first, grid.objects === true || below)) own.set(role, entry);
     else
       warnings.push(
