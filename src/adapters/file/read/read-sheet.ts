@@ -411,10 +411,14 @@ export async function readWorksheet(
       );
     if (cells.length > 0) values[row] = cells;
     if (fmts) {
+      // A row formatted as the one before it shares its formats (a log sheet's rows all are).
+      if (lastFmts && sameFormats(lastFmts, fmts)) fmts = lastFmts;
+      else lastFmts = fmts;
       formats[row] = fmts;
       anyFormat = true;
     }
   };
+  let lastFmts: (string | null)[] | null = null;
 
   // Rows held back as XML in blocks while a window applies (parsed at the end, the last blocks only).
   let windowed = recent !== undefined;
@@ -574,6 +578,12 @@ export async function readWorksheet(
     protected: protection !== null,
     complete: !stopped,
   };
+}
+
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Where a window of recent rows can start in a segmented part (null: read it whole). */
