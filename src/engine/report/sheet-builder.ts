@@ -130,8 +130,11 @@ export class SheetBuilder {
    * does for each, without a `set` a cell: a log sheet's thousands of rows).
    */
   appendRows(rows: Iterable<LayoutValue[]>, formats: readonly (string | null)[]): this {
-    // An empty row is no row unless one follows it (as `row` leaves it).
+    // An empty row is no row unless one follows it (as `row` leaves it). The rows are taken, not copied, and rows
+    // of one length share their formats (a log sheet's hundreds of thousands): give each row an array of its own
+    // and set no other format in them.
     let empty = 0;
+    const shared: (string | null)[][] = [];
     for (const values of rows) {
       const n = values.length;
       if (n === 0) {
@@ -142,14 +145,8 @@ export class SheetBuilder {
         this.values.push([]);
         this.formats.push([]);
       }
-      const vr = new Array<LayoutValue>(n);
-      const fr = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        vr[i] = values[i]!;
-        fr[i] = formats[i] ?? null;
-      }
-      this.values.push(vr);
-      this.formats.push(fr);
+      this.values.push(values);
+      this.formats.push(shared[n] || (shared[n] = Array.from({ length: n }, (_, i) => formats[i] ?? null)));
     }
     return this;
   }
