@@ -345,7 +345,21 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
       let written;
       try {
         written = await writePackage(
-          { path: args.input, pkg: source.pkg!, plan, read: source.read, own: ownEntries(snapshot, source) },
+          {
+            path: args.input,
+            pkg: source.pkg!,
+            plan,
+            read: source.read,
+            own: ownEntries(snapshot, source),
+            // The summary is printed: the sheets' values (the grids the reader made, hundreds of MB at 200,000
+            // rows) go before the copy's parts are made.
+            release: () => {
+              for (const g of source.sheets) {
+                (g.values as unknown[]).length = 0;
+                delete g.numberFormats;
+              }
+            },
+          },
           tmp,
         );
         await rename(tmp, out);

@@ -4,6 +4,7 @@
  * that printed cut off in LibreOffice (tests/report/pdf.test.ts checks the printed pages themselves).
  */
 import { SheetBuilder } from "../../src/engine/report/sheet-builder";
+import { appendRows } from "../../src/engine/report/log-sheet";
 import { columnTextPoints, textPoints, wrappedLinesAt } from "../../src/engine/report/text-width";
 
 const WRAP = { wrap: true, vAlign: "top" as const };
@@ -62,7 +63,7 @@ test("a log sheet's rows appended at once are laid out as rows written one by on
   const all = new SheetBuilder("history", "RAG History", "end");
   all.widths = [10, 10, 10];
   header(all);
-  all.appendRows(rows, formats);
+  appendRows(all, rows, formats);
   expect(all.build()).toEqual(one.build());
   expect(all.build().values.length).toBe(5);
 });

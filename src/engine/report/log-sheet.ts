@@ -20,11 +20,14 @@ export function logSheetLayout(
   b.widths = [...columns.widths];
   b.freezeRows = 1;
   b.row(0, 0, [...columns.headers], [], { bold: true, fill: "#D9E1F2", border: true, wrap: true });
-  b.appendRows(rows, columns.formats);
+  appendRows(b, rows, columns.formats);
   // A text longer than its column (an item's name, a milestone, a risk's title) is wrapped and its row sized to
   // it, so it prints whole rather than cut off by the next cell. The wrap and the height travel with the row:
   // the file adapter keeps earlier rows byte for byte and only adds rows (no merges, no column widths changed).
-  b.wrapOverflowingRows(1);
+  for (let r = 1; r < b.values.length; r++) {
+    const n = b.values[r]!.length;
+    if (n > 0) b.wrapOverflowing(r, 0, n);
+  }
   b.print = {
     orientation: "landscape",
     paperSize: "A4",
@@ -34,4 +37,33 @@ export function logSheetLayout(
     footer: ownSheetFooter(name),
   };
   return b.build();
+}
+
+/**
+ * Writes each of `rows` as the builder's next row from column 0, with `formats` (what `b.row(next, 0, values,
+ * formats)` does for each, without a `set` a cell: a log sheet's hundreds of thousands of rows). An empty row is
+ * no row unless one follows it (as `row` leaves it). The rows are taken, not copied, and rows of one length share
+ * their formats: give each row an array of its own, and set no other format in them afterwards (wrapOverflowing
+ * sets a cell to what it holds).
+ */
+export function appendRows(
+  b: SheetBuilder,
+  rows: Iterable<LayoutValue[]>,
+  formats: readonly (string | null)[],
+): void {
+  let empty = 0;
+  const shared: (string | null)[][] = [];
+  for (const values of rows) {
+    const n = values.length;
+    if (n === 0) {
+      empty++;
+      continue;
+    }
+    for (; empty > 0; empty--) {
+      b.values.push([]);
+      b.formats.push([]);
+    }
+    b.values.push(values);
+    b.formats.push((shared[n] ??= Array.from({ length: n }, (_, i) => formats[i] ?? null)));
+  }
 }

@@ -66,8 +66,9 @@ function cellPoints(v: LayoutValue, wrap: boolean, bold: boolean, size: number, 
 }
 
 export class SheetBuilder {
-  private readonly values: LayoutValue[][] = [];
-  private readonly formats: (string | null)[][] = [];
+  /** The rows so far (log-sheet.ts appends a log's rows to them directly: the code the first bundle need not carry). */
+  readonly values: LayoutValue[][] = [];
+  readonly formats: (string | null)[][] = [];
   private readonly styles: StyleRun[] = [];
   private readonly merges: Merge[] = [];
   private readonly charts: ChartSpec[] = [];
@@ -126,35 +127,6 @@ export class SheetBuilder {
   }
 
   /**
-   * Writes each of `rows` as the next row from column 0, with `formats` (what `row(next, 0, values, formats)`
-   * does for each, without a `set` a cell: a log sheet's thousands of rows).
-   */
-  appendRows(rows: Iterable<LayoutValue[]>, formats: readonly (string | null)[]): this {
-    // An empty row is no row unless one follows it (as `row` leaves it).
-    let empty = 0;
-    for (const values of rows) {
-      const n = values.length;
-      if (n === 0) {
-        empty++;
-        continue;
-      }
-      for (; empty > 0; empty--) {
-        this.values.push([]);
-        this.formats.push([]);
-      }
-      const vr = new Array<LayoutValue>(n);
-      const fr = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) {
-        vr[i] = values[i]!;
-        fr[i] = formats[i] ?? null;
-      }
-      this.values.push(vr);
-      this.formats.push(fr);
-    }
-    return this;
-  }
-
-  /**
    * Wraps each text cell of a row already written (from `col`, `cols` cells) that does not fit its column on
    * one line, as text-width.ts measures it at Calibri 11, and top-aligns the row's cells when any does, so the
    * row is sized for its wrapped text (build()) and a long name prints whole instead of being cut off by the
@@ -173,15 +145,6 @@ export class SheetBuilder {
     this.style(row, col, 1, cols, { vAlign: "top" });
     for (const c of wrap) this.style(row, c, 1, 1, { wrap: true });
     return true;
-  }
-
-  /** wrapOverflowing for each row from `from` to the last, each over its own cells (an empty row has none). */
-  wrapOverflowingRows(from: RowIndex): this {
-    for (let r = from; r < this.values.length; r++) {
-      const n = this.values[r]!.length;
-      if (n > 0) this.wrapOverflowing(r, 0, n);
-    }
-    return this;
   }
 
   style(row: RowIndex, col: ColIndex, rows: number, cols: number, style: CellStyle): this {

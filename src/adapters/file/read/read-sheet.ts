@@ -118,6 +118,18 @@ export function decodeXmlText(s: string): string {
   );
 }
 
+/** Texts up to this long are shared within a sheet's grid, up to this many of them. */
+const MAX_SHARED_TEXT = 64;
+const MAX_SHARED_TEXTS = 50_000;
+
+/**
+ * A copy of a string that refers to no other (a slice of a long string keeps all of it alive in V8): joining
+ * makes a cons string, which slicing flattens into a new string of its own.
+ */
+export function ownString(s: string): string {
+  return (" " + s).slice(1);
+}
+
 const V_RE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?v>/;
 const T_RE = /<(?:[\w.-]+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g;
 const RPH_RE = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
@@ -182,10 +194,23 @@ export async function readWorksheet(
     return v;
   };
 
+  // Text cells held in the grid as strings of their own: a value sliced out of the part's XML would otherwise
+  // keep the whole chunk of XML it came from alive for as long as the grid (V8 slices a string of 13 characters
+  // or more as a view of its parent). The same short texts (a quarter, a sheet's name, a rating) are shared.
+  const texts = new Map<string, string>();
+  const own = (s: string): string => {
+    const known = texts.get(s);
+    if (known !== undefined) return known;
+    const copy = s.length < 13 ? s : ownString(s);
+    if (s.length <= MAX_SHARED_TEXT && texts.size < MAX_SHARED_TEXTS) texts.set(copy, copy);
+    return copy;
+  };
+  const decoded = (s: string): string => own(decodeXmlText(s));
+
   /** A number's cell value as the general reading gives it (`<v>` text, the cell's style). */
   const numberValue = (text: string, style: number): CellValue => {
     const num = Number(text);
-    if (text.trim() === "" || !Number.isFinite(num)) return text === "" ? null : decodeXmlText(text);
+    if (text.trim() === "" || !Number.isFinite(num)) return text === "" ? null : decoded(text);
     if (style !== 0 && isDate(style)) return new Date(Math.round((num - dateOffset) * MS_PER_DAY));
     return num;
   };
@@ -260,7 +285,7 @@ export async function readWorksheet(
           if (from < 0) return false;
           const lt = xml.indexOf("<", from);
           if (lt < 0 || !xml.startsWith("</t></is></c>", lt)) return false;
-          v = decodeXmlText(xml.slice(from, lt));
+          v = decoded(xml.slice(from, lt));
           i = lt + 13;
         }
       }
@@ -313,7 +338,7 @@ export async function readWorksheet(
         let v: CellValue = null;
         if (plainT !== undefined) {
           hasValue = true;
-          v = decodeXmlText(plainT);
+          v = decoded(plainT);
         } else if (inner !== undefined) {
           if (type === "inlineStr") {
             const body = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
@@ -327,7 +352,7 @@ export async function readWorksheet(
             }
             if (any) {
               hasValue = true;
-              v = decodeXmlText(text);
+              v = decoded(text);
             }
           } else {
             const text = plainV ? inner.slice(3, -4) : V_RE.exec(inner)?.[1];
@@ -339,7 +364,7 @@ export async function readWorksheet(
                   break;
                 case "str":
                 case "e":
-                  v = decodeXmlText(text);
+                  v = decoded(text);
                   break;
                 case "b":
                   v = text.trim() === "1" || text.trim() === "true";
@@ -351,8 +376,7 @@ export async function readWorksheet(
                 }
                 default: {
                   const num = Number(text);
-                  if (text.trim() === "" || !Number.isFinite(num))
-                    v = text === "" ? null : decodeXmlText(text);
+                  if (text.trim() === "" || !Number.isFinite(num)) v = text === "" ? null : decoded(text);
                   else if (style !== 0 && isDate(style))
                     v = new Date(Math.round((num - dateOffset) * MS_PER_DAY));
                   else v = num;
@@ -387,10 +411,14 @@ export async function readWorksheet(
       );
     if (cells.length > 0) values[row] = cells;
     if (fmts) {
+      // A row formatted as the one before it shares its formats (a log sheet's rows all are).
+      if (lastFmts && sameFormats(lastFmts, fmts)) fmts = lastFmts;
+      else lastFmts = fmts;
       formats[row] = fmts;
       anyFormat = true;
     }
   };
+  let lastFmts: (string | null)[] | null = null;
 
   // Rows held back as XML in blocks while a window applies (parsed at the end, the last blocks only).
   let windowed = recent !== undefined;
@@ -557,6 +585,12 @@ export async function readWorksheet(
     protected: protection !== null,
     complete: !stopped,
   };
+}
+
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Where a window of recent rows can start in a segmented part (null: read it whole). */

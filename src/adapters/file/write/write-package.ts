@@ -65,6 +65,11 @@ export interface WriteInput {
   read: Map<string, ReadSheet>;
   /** The tool's own sheets now in the package (marker and content agreeing), by role. */
   own: Map<OwnSheetRole, SheetEntry>;
+  /**
+   * Called once the grids' values are no longer needed (the rows kept of the tool's sheets are known; only
+   * merges and formula cells are read after it), so a caller can let them go before the parts are written.
+   */
+  release?: () => void;
 }
 
 export interface WriteSummary {
@@ -242,6 +247,8 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
       order.splice(order.filter((o) => o.isNew && o.layout?.position === "first").length, 0, placed);
     else order.push(placed);
   });
+
+  input.release?.();
 
   // --- workbook.xml --------------------------------------------------------------------------------------------
   const oldIndex = new Map(pkg.sheets.map((s, i) => [s, i]));
