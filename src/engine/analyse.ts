@@ -35,7 +35,7 @@ import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import type { CellLocator } from "./assess/item";
-import { assessInPlace, locatorFor } from "./assess/item";
+import { assessInPlace, assessorFor, locatorFor } from "./assess/item";
 import { isCompleteStatus } from "./assess/schedule";
 import { programmeFigures, programmeRag } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
@@ -192,6 +192,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
     const reasonMaps = read.header.byField.get("overrideReason");
+    const assessor = assessorFor(rules, options.reportingDate, symbol);
     // One item, in a function of its own, called from a small loop: analyse runs once, this once an item, so the
     // JIT optimises this once and keeps it (a loop inside analyse was compiled again, whole, on every call).
     const assessItem = (item: ProgrammeItem): void => {
@@ -206,7 +207,7 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
-      const assessed = assessInPlace(item, options.reportingDate, rules, locate, issues, symbol);
+      const assessed = assessInPlace(item, assessor, locate, issues);
       const cellNotRead = budgetCell.size > 0 ? budgetCell.get(item.row) : undefined;
       if (cellNotRead !== undefined) budgetReasonNotRead(assessed, cellNotRead, readGrid);
       if (assessed.rag.schedule === "Complete" && assessed.status !== null)
