@@ -199,16 +199,17 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
       const row = readGrid.values[rowIndexOf(item.row) - readGrid.rowOffset] ?? [];
       item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
+      // The cells not read and the budget's cell are only ever on rows with unreadable money.
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
+      const uc = u ? unreadableCells.get(item.row) : undefined;
       if (u) item.unreadable = u;
-      const uc = unreadableCells.size > 0 ? unreadableCells.get(item.row) : undefined;
       if (uc) item.unreadableCells = uc;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
       const assessed = assessInPlace(item, assessor, locate, issues);
-      const cellNotRead = budgetCell.size > 0 ? budgetCell.get(item.row) : undefined;
+      const cellNotRead = u ? budgetCell.get(item.row) : undefined;
       if (cellNotRead !== undefined) budgetReasonNotRead(assessed, cellNotRead, readGrid);
       if (assessed.rag.schedule === "Complete" && assessed.status !== null)
         completeContradicted(assessed, rules, locate, issues);
