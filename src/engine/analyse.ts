@@ -35,7 +35,7 @@ import { transposeGrid, untransposeAddress } from "./read/transpose";
 import type { CurrencyCode } from "./read/cells";
 import { CURRENCY_SYMBOL } from "./read/cells";
 import type { CellLocator } from "./assess/item";
-import { assessInPlace, locatorFor } from "./assess/item";
+import { assessInPlace, assessorFor, locatorFor } from "./assess/item";
 import { isCompleteStatus } from "./assess/schedule";
 import { programmeFigures, programmeRag } from "./assess/programme";
 import { attachMilestones, readMilestoneSheets } from "./assess/milestones";
@@ -192,22 +192,24 @@ export function analyse(sheets: readonly SheetGrid[], options: AnalyseOptions): 
     const next = nextCols ? { grid: readGrid, cols: nextCols } : null;
     const commentaryMaps = read.header.byField.get("commentary");
     const reasonMaps = read.header.byField.get("overrideReason");
+    const assessor = assessorFor(rules, options.reportingDate, symbol);
     // One item, in a function of its own, called from a small loop: analyse runs once, this once an item, so the
     // JIT optimises this once and keeps it (a loop inside analyse was compiled again, whole, on every call).
     const assessItem = (item: ProgrammeItem): void => {
       const row = readGrid.values[rowIndexOf(item.row) - readGrid.rowOffset] ?? [];
       item.commentary = textOf(row, commentaryMaps, readGrid.colOffset);
       item.overrideReason = textOf(row, reasonMaps, readGrid.colOffset);
+      // The cells not read and the budget's cell are only ever on rows with unreadable money.
       const u = unreadable.size > 0 ? unreadable.get(item.row) : undefined;
+      const uc = u ? unreadableCells.get(item.row) : undefined;
       if (u) item.unreadable = u;
-      const uc = unreadableCells.size > 0 ? unreadableCells.get(item.row) : undefined;
       if (uc) item.unreadableCells = uc;
       if (milestones.links || next)
         attachMilestones(item, milestones, next, dateSystem, options.reportingDate, rules.schedule, issues);
       const linked = riskLinker?.attach(item);
       if (linked) item.linkedRisks = linked;
-      const assessed = assessInPlace(item, options.reportingDate, rules, locate, issues, symbol);
-      const cellNotRead = budgetCell.size > 0 ? budgetCell.get(item.row) : undefined;
+      const assessed = assessInPlace(item, assessor, locate, issues);
+      const cellNotRead = u ? budgetCell.get(item.row) : undefined;
       if (cellNotRead !== undefined) budgetReasonNotRead(assessed, cellNotRead, readGrid);
       if (assessed.rag.schedule === "Complete" && assessed.status !== null)
         completeContradicted(assessed, rules, locate, issues);

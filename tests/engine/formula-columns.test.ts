@@ -59,3 +59,13 @@ test("both added columns (RAG and Computed RAG, beside an override column) pass 
   expect(s.ragColumn).toMatchObject({ added: true, col: 18 });
   expect(s.computedColumn).toMatchObject({ added: true, col: 19 });
 });
+
+test("a value typed past the header on an item row keeps the added RAG column off its column", () => {
+  // No formulas at all: columns past the last used column are free without a look (freeColumnsAfter), so the
+  // last used column must be the items' (Q here), not the header's (P).
+  const g = sheetWithFormulaColumn(false);
+  const values = g.values.map((r) => [...r]);
+  values[2]![16] = "see note";
+  const s = run([{ ...g, values }]).sheets[0]!;
+  expect(s.ragColumn).toMatchObject({ added: true, col: 17 }); // R, not Q
+});

@@ -36,21 +36,25 @@ function firstOf(cols: readonly ColumnMapping[], field: FieldKey): ColumnMapping
  * An override wins over this (assessInPlace).
  */
 export function overallRag(rags: Readonly<Record<string, RagStatus>>): RagStatus {
+  return overallOf(dimensions().map((d) => rags[d.key]!));
+}
+
+/** overallRag of the dimensions' ratings in their order (an array: no lookup by key, once an item). */
+function overallOf(rags: readonly RagStatus[]): RagStatus {
   const dims = dimensions();
   let complete = false;
   let redStays = false;
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
-    const r = rags[d.key];
-    if (d.completes && r === "Complete") complete = true;
-    if (d.redWhenComplete !== undefined && r === "Red") redStays = true;
+    if (d.completes && rags[k] === "Complete") complete = true;
+    if (d.redWhenComplete !== undefined && rags[k] === "Red") redStays = true;
   }
   if (complete) return redStays ? "Red" : "Complete";
   // worstRag of the dimensions' ratings, in a loop (no list of them per item).
   let worst: RagStatus | null = null;
   let rank = Infinity;
   for (let k = 0; k < dims.length; k++) {
-    const r = rags[dims[k]!.key];
+    const r = rags[k];
     if (r == null) continue;
     const x = severityRank(r);
     if (x < rank) {
@@ -65,25 +69,20 @@ function warning(item: ProgrammeItem, cell: string, message: string): Issue {
   return { sheet: item.sheet, cell, severity: "warning", message };
 }
 
-/** Each dimension's context for these rules, made once for a run's items (not once an item). */
-let lastContexts: {
+/** What assessing a sheet's items needs, made once a sheet (not once an item): each dimension's context. */
+export interface Assessor {
   rules: Rules;
-  reporting: DayNumber;
-  symbol: string;
   contexts: AssessContext<object>[];
-} | null = null;
-function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): AssessContext<object>[] {
+  table: RagTable;
+}
+export function assessorFor(rules: Rules, reporting: DayNumber, symbol = "£"): Assessor {
   const sections = rules as unknown as Record<string, object>;
   const dims = dimensions();
-  const c = lastContexts;
-  // A loop, not dims.every(closure): this runs for every item.
-  let same = c !== null && c.rules === rules && c.reporting === reporting && c.symbol === symbol;
-  same = same && c!.contexts.length === dims.length;
-  for (let k = 0; same && k < dims.length; k++) same = c!.contexts[k]!.rules === sections[dims[k]!.key];
-  if (c !== null && same) return c.contexts;
-  const contexts = dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol }));
-  lastContexts = { rules, reporting, symbol, contexts };
-  return contexts;
+  return {
+    rules,
+    contexts: dims.map((d) => ({ rules: sections[d.key]!, reporting, symbol })),
+    table: ragTableFor(dims),
+  };
 }
 
 /**
@@ -92,18 +91,16 @@ function contextsFor(rules: Rules, reporting: DayNumber, symbol: string): Assess
  */
 export function assessInPlace(
   item: ProgrammeItem,
-  reporting: DayNumber,
-  rules: Rules,
+  assessor: Assessor,
   locate: CellLocator,
   issues: Issue[],
-  symbol = "£",
 ): AssessedItem {
   const out = item as AssessedItem;
+  const { rules, contexts, table } = assessor;
+  // The item's reasons go in the scratch list from its start (what is past `count` is a past item's, not read).
   const reasons = scratch;
-  if (reasons.length !== 0) reasons.length = 0;
+  count = 0;
   const dims = dimensions();
-  const contexts = contextsFor(rules, reporting, symbol);
-  const table = ragTableFor(dims);
   const rags = table.working;
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
@@ -119,44 +116,44 @@ export function assessInPlace(
     const why = x.reason;
     if (typeof why === "string") {
       // Kept as long as the analysis: one flat string (flat.ts).
-      if (why !== "") reasons.push({ dimension: d.key as DimensionKey, rag: x.rag, text: flat(why) });
+      if (why !== "") reasons[count++] = { dimension: d.key as DimensionKey, rag: x.rag, text: flat(why) };
     } else if (why) {
       // Held as its figures, its words built when read (reason.ts).
       why.dimension = d.key as DimensionKey;
-      reasons.push(why);
+      reasons[count++] = why;
     }
-    rags[d.key] = x.rag;
+    rags[k] = x.rag;
   }
 
   const kind = item.status === null ? null : statusKind(item.status, rules.schedule);
-  if (kind === "cancelled") return cancelledInPlace(out, table, reasons, rules, locate);
+  if (kind === "cancelled") return cancelledInPlace(out, table, rules, locate);
   if (kind === "onHold") {
     out.onHold = true;
-    onHoldReason(item, rags.schedule!, reasons, locate);
+    onHoldReason(item, rags[table.keys.indexOf("schedule")]!, reasons, locate);
   }
 
-  let computed = overallRag(rags);
+  let computed = overallOf(rags);
   let complete = false;
   for (let k = 0; k < dims.length; k++) {
     const d = dims[k]!;
-    if (d.completes && rags[d.key] === "Complete") complete = true;
-    const said = d.overrule ? d.overrule(out, rags[d.key]!, computed) : null;
+    if (d.completes && rags[k] === "Complete") complete = true;
+    const said = d.overrule ? d.overrule(out, rags[k]!, computed) : null;
     if (said) {
       computed = said.rag;
-      reasons.push({ dimension: "overall", rag: said.rag, text: flat(said.reason) });
+      reasons[count++] = { dimension: "overall", rag: said.rag, text: flat(said.reason) };
     }
   }
   if (complete) {
     for (let k = 0; k < dims.length; k++) {
       const d = dims[k]!;
-      if (d.redWhenComplete !== undefined && rags[d.key] === "Red")
-        reasons.push({ dimension: "overall", rag: "Red", text: d.redWhenComplete });
+      if (d.redWhenComplete !== undefined && rags[k] === "Red")
+        reasons[count++] = { dimension: "overall", rag: "Red", text: d.redWhenComplete };
     }
   }
   const override = rules.useOverride ? item.override : null;
   const overall: OverallRag = override ?? computed;
   if (override !== null) {
-    reasons.push({
+    reasons[count++] = {
       dimension: "overall",
       rag: override,
       // With several rating columns, the reason names the one that set it.
@@ -165,12 +162,10 @@ export function assessInPlace(
           ? `${override}: set by the rating column "${shortHeader(item.overrideFrom)}" (computed: ${computed})`
           : `${override}: set by the override column (computed: ${computed})`,
       ),
-    });
+    };
   }
   out.rag = sharedRags(table, computed, override, overall);
-  out.reasons = reasons.slice();
-  // Emptied at the next item's start (setting an array's length is a call into the runtime, once an item is
-  // enough).
+  out.reasons = reasons.slice(0, count);
   return out;
 }
 
@@ -187,17 +182,14 @@ function statusCell(item: ProgrammeItem, locate: CellLocator): string {
 function cancelledInPlace(
   out: AssessedItem,
   table: RagTable,
-  reasons: Reason[],
   rules: Rules,
   locate: CellLocator,
 ): AssessedItem {
-  const rags = table.working;
-  for (const k of table.keys) rags[k] = "Not assessed";
+  table.working.fill("Not assessed");
   const override = rules.useOverride ? out.override : null;
   const text =
     cancelledWords(out.status!, statusCell(out, locate)) +
     (override !== null ? `; the override "${override}" is not used` : "");
-  reasons.length = 0;
   out.cancelled = true;
   out.rag = sharedRags(table, "Not assessed", null, "Not assessed");
   out.reasons = [{ dimension: "overall", rag: "Not assessed", text: flat(text) }];
@@ -208,13 +200,13 @@ function cancelledInPlace(
 function onHoldReason(item: ProgrammeItem, rag: RagStatus, reasons: Reason[], locate: CellLocator): void {
   if (rag === "Complete") return;
   const words = onHoldWords(item.status!, statusCell(item, locate));
-  for (let k = 0; k < reasons.length; k++) {
+  for (let k = 0; k < count; k++) {
     const r = reasons[k]!;
     if (r.dimension !== "schedule") continue;
     reasons[k] = { dimension: "schedule", rag: r.rag, text: flat(`${r.text}; ${words}`) };
     return;
   }
-  reasons.push({ dimension: "schedule", rag, text: flat(`${rag}: ${words}`) });
+  reasons[count++] = { dimension: "schedule", rag, text: flat(`${rag}: ${words}`) };
 }
 
 /**
@@ -222,6 +214,7 @@ function onHoldReason(item: ProgrammeItem, rag: RagStatus, reasons: Reason[], lo
  * grown by push keeps room for 17, about 150 bytes an item over 100,000 items held for the whole analysis.
  */
 const scratch: Reason[] = [];
+let count = 0;
 
 /**
  * An item's RAGs: one frozen object for each combination of ratings, shared by the items that have it. A run's
@@ -230,8 +223,8 @@ const scratch: Reason[] = [];
  */
 interface RagTable {
   keys: readonly string[];
-  /** The item being assessed's RAGs, as they are worked out (one object, reused). */
-  working: Record<string, RagStatus>;
+  /** The item being assessed's RAGs, as they are worked out, in the dimensions' order (one array, reused). */
+  working: RagStatus[];
   shared: Map<number, ItemRag>;
 }
 let ragTable: RagTable | null = null;
@@ -241,9 +234,7 @@ function ragTableFor(dims: readonly { key: string }[]): RagTable {
   for (let k = 0; same && k < dims.length; k++) same = dims[k]!.key === t!.keys[k];
   if (t !== null && same) return t;
   const keys = dims.map((d) => d.key);
-  const working: Record<string, RagStatus> = {};
-  for (const k of keys) working[k] = "Not assessed";
-  ragTable = { keys, working, shared: new Map() };
+  ragTable = { keys, working: keys.map(() => "Not assessed"), shared: new Map() };
   return ragTable;
 }
 
@@ -299,7 +290,7 @@ function sharedRags(
   let key = 0;
   let known = true;
   for (let k = 0; k < t.keys.length; k++) {
-    const i = statusIndex(w[t.keys[k]!]);
+    const i = statusIndex(w[k]);
     if (i < 0) known = false;
     key = key * 5 + i;
   }
@@ -311,7 +302,7 @@ function sharedRags(
   const found = known ? t.shared.get(key) : undefined;
   if (found !== undefined) return found;
   const rags: Record<string, RagStatus | OverrideRag | null> = {};
-  for (const k of t.keys) rags[k] = w[k]!;
+  for (let k = 0; k < t.keys.length; k++) rags[t.keys[k]!] = w[k]!;
   rags.computed = computed;
   rags.override = override;
   rags.overall = overall;

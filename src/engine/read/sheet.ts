@@ -591,7 +591,7 @@ export function readSheet(grid: SheetGrid, dateSystem: DateSystem = 1900): Sheet
     }
   }
 
-  const freeColumns = freeColumnsAfter(grid, header, lastNonBlank);
+  const freeColumns = freeColumnsAfter(grid, header, lastNonBlank, lastColumn);
   return { sheet, header, headerRow, items, skipped, issues, lastColumn, freeColumns, currency };
 }
 
@@ -629,11 +629,18 @@ export function addedColumnPlaces(
  * two such columns after the programme's own (mapped) columns. Where even those run out, MAX_COLUMN + 1 stands
  * for "no column": never a column that holds the user's cells.
  */
-function freeColumnsAfter(grid: SheetGrid, header: HeaderMap, lastRow: number): [ColIndex, ColIndex] {
+function freeColumnsAfter(
+  grid: SheetGrid,
+  header: HeaderMap,
+  lastRow: number,
+  lastColumn = MAX_COLUMN,
+): [ColIndex, ColIndex] {
   const headerCells = grid.values[header.rowIndex] ?? EMPTY_ROW;
   let c = headerCells.length - 1;
   while (c >= 0 && isBlank(headerCells[c])) c--;
   const isFree = (g: number): boolean => {
+    // Past the last used column (usedExtent's) every value is blank: with no formulas, nothing to look at.
+    if (g + grid.colOffset > lastColumn && !grid.formulas) return true;
     // A formula is the user's even when its result is "" (issue 14): never taken as empty.
     for (let r = header.rowIndex; r <= lastRow; r++)
       if (!isBlank(grid.values[r]?.[g]) || hasFormula(grid, r, g)) return false;
