@@ -337,6 +337,11 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
         // A CSV has no merges, formulas or sheets of the tool's: nothing to read back.
         source = { ...loaded, pkg };
       }
+      // Every part copied unchanged is checked against its CRC-32 first: damage is refused, not passed on.
+      if (loaded.kind === "xlsx" && source.pkg) {
+        const { verifyUnreadParts } = await import("../adapters/file/package");
+        await verifyUnreadParts(args.input, source.pkg.zip);
+      }
       const { writePackage } = await import("../adapters/file/write/write-package");
       const out = resolve(args.out);
       await mkdir(dirname(out), { recursive: true });

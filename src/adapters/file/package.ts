@@ -7,7 +7,7 @@ import JSZip from "jszip";
 // Node's zlib inflates (and deflates) the package's entries, not JSZip's JavaScript pako.
 import "./node-deflate";
 import { InputError } from "./errors";
-import { commentIndexesEntry } from "./segments";
+import { commentIndexesEntry, crc32, segmentsOf } from "./segments";
 import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName } from "./xml";
 
 /** Limits that no council workbook comes near and every zip bomb passes. */
@@ -337,10 +337,17 @@ function partRole(part: string): string | null {
   return null;
 }
 
-/** Whether an error is zlib's, inflating an entry's compressed bytes ("invalid distance too far back"...). */
+/** A part whose inflated bytes do not match the CRC-32 or size saved with them. */
+const CHECKSUM = Object.assign(new Error("checksum"), { code: "Z_CHECKSUM" });
+
+/**
+ * Whether an error is zlib's, inflating an entry's compressed bytes ("invalid distance too far back"...), or
+ * JSZip's own about an entry's sizes ("Bug : uncompressed data size mismatch"): the entry's bytes are damaged.
+ */
 function isZlibError(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("Z_");
+  if (typeof code === "string" && code.startsWith("Z_")) return true;
+  return /size mismatch|crc32/i.test((e as Error | null)?.message ?? "");
 }
 
 /**
@@ -350,6 +357,10 @@ function isZlibError(e: unknown): boolean {
 export function damagedPart(path: string, part: string, e: unknown, what?: string): InputError {
   const holds = what ?? partRole(part);
   const named = `the part ${part}${holds ? ` (${holds})` : ""}`;
+  if (e === CHECKSUM)
+    return new InputError(
+      `${path}: ${named} is damaged: its contents do not match the checksum saved with them (the file was changed after it was saved); ${REPAIR}`,
+    );
   if (isZlibError(e))
     return new InputError(
       `${path}: ${named} is damaged: its compressed data cannot be unpacked (the file was cut short or changed after it was saved); ${REPAIR}`,
@@ -385,7 +396,23 @@ export class StopReading extends Error {
 }
 
 interface Declared {
-  _data?: { uncompressedSize?: number };
+  _data?: { uncompressedSize?: number; crc32?: number };
+}
+
+/** The parts of each package inflated whole and found to match their CRC-32 and size. */
+const verified = new WeakMap<JSZip, Set<string>>();
+
+/**
+ * Inflates every part not yet read whole (the tool copies them unchanged) and checks it against its CRC-32, so a
+ * file damaged in a part the run does not read is refused, never copied on with its damage. The tool's own
+ * indexed parts are passed over: only their head and tail are read, and those are checked against the index.
+ */
+export async function verifyUnreadParts(path: string, zip: JSZip): Promise<void> {
+  const done = verified.get(zip);
+  for (const f of Object.values(zip.files)) {
+    if (f.dir || done?.has(f.name) || segmentsOf(f) !== null) continue;
+    await streamPart(path, zip, f.name, () => undefined);
+  }
 }
 
 /**
@@ -402,10 +429,12 @@ export function streamPart(
 ): Promise<void> {
   const file = zip.file(part);
   if (!file) return Promise.reject(new InputError(`${path}: the part ${part} is missing from the package`));
-  const declared = (file as unknown as Declared)._data?.uncompressedSize ?? LIMITS.entryBytes;
+  const data = (file as unknown as Declared)._data;
+  const declared = data?.uncompressedSize ?? LIMITS.entryBytes;
   const limit = Math.min(LIMITS.entryBytes, Math.max(declared, 0) + 1024);
   return new Promise((resolveP, rejectP) => {
     let seen = 0;
+    let crc = 0;
     let failed = false;
     const stream = (file as unknown as { internalStream(type: "uint8array"): JSZipStream }).internalStream(
       "uint8array",
@@ -425,6 +454,7 @@ export function streamPart(
         );
         return;
       }
+      crc = crc32(chunk, crc);
       try {
         onChunk(chunk);
       } catch (e) {
@@ -440,7 +470,14 @@ export function streamPart(
       rejectP(damagedPart(path, part, e, what));
     });
     stream.on("end", () => {
-      if (!failed) resolveP();
+      if (failed) return;
+      // Read whole: its bytes must be the ones saved (JSZip's own check is off, for speed, so it is done here).
+      if ((data?.crc32 !== undefined && crc !== data.crc32 >>> 0) || (data && seen !== declared))
+        return rejectP(damagedPart(path, part, CHECKSUM, what));
+      let set = verified.get(zip);
+      if (!set) verified.set(zip, (set = new Set()));
+      set.add(part);
+      resolveP();
     });
     stream.resume();
   });
