@@ -205,9 +205,7 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
             if (part.index.size > SHEET_LIMITS.partBytes || part.index.csize > SHEET_LIMITS.partBytes)
               throw new InputError(
                 `${input.path}: the tool's sheet "${l.name}" would take ${(part.index.size / 1e9).toFixed(1)} GB ` +
-                  `of XML, more than a workbook's part may hold (4 GB), so nothing was written. Keep a copy of ` +
-                  `this workbook as the record of its earlier reports, then delete the oldest rows of ` +
-                  `"${l.name}" (whole reporting dates, from row 2 down) and run again`,
+                  `of XML, more than a workbook's part may hold (4 GB), so nothing was written. ${trimAdvice(l.name)}`,
               );
             return part;
           };
@@ -385,17 +383,6 @@ export async function writePackage(input: WriteInput, outPath: string): Promise<
   return { ragCells, sheets: layouts.map((l) => l.name), skipped };
 }
 
-/**
- * Where the tool's earlier sheet is kept and only rows are added (the history in a new quarter, the change log
- * every run): `from`, the layout's first row to write, and `shift`, the rows the reader left out of the grid
- * (the layout's row r is the sheet's row r + shift, r ≥ 1). The sheet's rows up to the layout's first new
- * row are kept byte for byte and the rest written. Null: the sheet is written whole.
- *
- * Read whole (shift 0), the sheet is kept only when every row of it is what the layout lays out again (a pure
- * append). Read as a window of recent rows (`RecentRows`: shift > 0), the rows before the window are not in the
- * layout at all and are always kept; the layout is then written from its first row that differs from the
- * window (this quarter's rows when a report is built again in the same quarter).
- */
 /** Excel's last row ("Excel specifications and limits": 1,048,576 rows a worksheet) and a zip's; tests lower them. */
 export const SHEET_LIMITS = {
   rows: 1_048_576,
@@ -414,15 +401,28 @@ function checkSheetRows(path: string, sheet: string, rows: number, growing: bool
   const what =
     `${path}: the tool's sheet "${sheet}" would hold ${n(rows)} rows, more than the ${n(SHEET_LIMITS.rows)} ` +
     `an Excel sheet holds, so nothing was written`;
-  throw new InputError(
-    growing
-      ? `${what}. Keep a copy of this workbook as the record of its earlier reports, then delete at least ` +
-          `${n(rows - SHEET_LIMITS.rows)} of the oldest rows of "${sheet}" (whole reporting dates, from row 2 down) ` +
-          `and run again`
-      : what,
+  throw new InputError(growing ? `${what}. ${trimAdvice(sheet, n(rows - SHEET_LIMITS.rows))}` : what);
+}
+
+/** What to do when a growing sheet of the tool's is too big to write: keep the record, trim its oldest rows. */
+function trimAdvice(sheet: string, atLeast?: string): string {
+  return (
+    `Keep a copy of this workbook as the record of its earlier reports, then delete ${atLeast ? `at least ${atLeast} of ` : ""}` +
+    `the oldest rows of "${sheet}" (whole reporting dates, from row 2 down) and run again`
   );
 }
 
+/**
+ * Where the tool's earlier sheet is kept and only rows are added (the history in a new quarter, the change log
+ * every run): `from`, the layout's first row to write, and `shift`, the rows the reader left out of the grid
+ * (the layout's row r is the sheet's row r + shift, r ≥ 1). The sheet's rows up to the layout's first new
+ * row are kept byte for byte and the rest written. Null: the sheet is written whole.
+ *
+ * Read whole (shift 0), the sheet is kept only when every row of it is what the layout lays out again (a pure
+ * append). Read as a window of recent rows (`RecentRows`: shift > 0), the rows before the window are not in the
+ * layout at all and are always kept; the layout is then written from its first row that differs from the
+ * window (this quarter's rows when a report is built again in the same quarter).
+ */
 /** The tool's sheets that grow by a block of rows a report (or a run): their earlier rows can be kept. */
 const GROWING: ReadonlySet<string> = new Set(["history", "changelog", "milestoneHistory", "riskHistory"]);
 
