@@ -124,6 +124,12 @@ describe("packages that are not workbooks are refused with words a user can act 
       /a zip file, but not an Excel workbook/,
     );
   });
+  test.each(["empty.xlsx", "empty.csv"])(
+    "a file of no bytes (%s: a sync or download not finished)",
+    async (name) => {
+      await refused(file(name, ""), /the file is empty \(0 bytes\), so there is nothing to read/);
+    },
+  );
   test("a file that is not a zip at all", async () => {
     await refused(file("text.xlsx", "just text"), /not an Excel workbook/);
   });
@@ -190,6 +196,23 @@ describe("a damaged part is named in plain words, with what to do, never in zlib
     await plain(
       file("cut-short.xlsx", data.subarray(0, data.length >> 1)),
       /the file is damaged: the list of its parts/,
+    );
+  });
+  test.each([
+    [
+      "xl/sharedStrings.xml",
+      "the workbook's table of text",
+      (x: string) => x.replace("<t>", "<t>Fees & charges "),
+    ],
+    ["xl/workbook.xml", "the workbook's list of sheets", (x: string) => x.replace("</workbook>", "")],
+  ])("%s whose XML is not well formed (an unescaped &, a part cut short)", async (part, what, damage) => {
+    const zip = await JSZip.loadAsync(readFileSync(sample));
+    zip.file(part, damage(await zip.file(part)!.async("string")));
+    const bad = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    await plain(
+      file(`not-xml-${part.replace(/\W/g, "-")}.xlsx`, bad),
+      new RegExp(`the part ${esc(part)} \\(${esc(what)}\\) is damaged: its contents are not well-formed XML`),
     );
   });
   test("a part's header overwritten", async () => {

@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import "./node-deflate";
 import { InputError } from "./errors";
 import { commentIndexesEntry, crc32, segmentsOf } from "./segments";
-import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName } from "./xml";
+import { attr, NS_REL, NS_STRICT_MAIN, parseXml, relsPartOf, resolvePartName, XmlSyntaxError } from "./xml";
 
 /** Limits that no council workbook comes near and every zip bomb passes. */
 export const LIMITS = {
@@ -364,6 +364,10 @@ export function damagedPart(path: string, part: string, e: unknown, what?: strin
   if (isZlibError(e))
     return new InputError(
       `${path}: ${named} is damaged: its compressed data cannot be unpacked (the file was cut short or changed after it was saved); ${REPAIR}`,
+    );
+  if (e instanceof XmlSyntaxError)
+    return new InputError(
+      `${path}: ${named} is damaged: its contents are not well-formed XML (the parser found: ${e.message}); ${REPAIR}`,
     );
   return new InputError(`${path}: ${named} is damaged (${(e as Error).message}); ${REPAIR}`);
 }

@@ -17,9 +17,23 @@ export interface XmlHandlers {
   text?: (text: string) => void;
 }
 
+/**
+ * A part whose XML is not well formed (saxes's own words in `message`), so a damaged part can be named in plain
+ * words (package.ts `damagedPart`) rather than with the parser's alone.
+ */
+export class XmlSyntaxError extends Error {}
+
+/** Makes a saxes parser's failures XmlSyntaxErrors (it throws a plain Error when it has no error handler). */
+export function failAsXmlSyntax(p: { on(event: "error", h: (e: Error) => void): void }): void {
+  p.on("error", (e) => {
+    throw new XmlSyntaxError(e.message.replace(/\.$/, ""));
+  });
+}
+
 /** A namespace-aware streaming parser; feed it with `write` and finish with `close`. */
 export function xmlParser(h: XmlHandlers): SaxesParser<{ xmlns: true; position: false }> {
   const p = new SaxesParser({ xmlns: true, position: false });
+  failAsXmlSyntax(p);
   if (h.open) p.on("opentag", h.open);
   if (h.close) p.on("closetag", h.close as (tag: unknown) => void);
   if (h.text) {

@@ -10,6 +10,7 @@ import { SaxesParser } from "saxes";
 import type { CellValue, SheetGrid } from "../../../engine/grid";
 import { InputError } from "../errors";
 import { damagedPart, StopReading, streamPart } from "../package";
+import { failAsXmlSyntax } from "../xml";
 import type { Styles } from "../styles";
 import { columnLetters as colLetters } from "../../../engine/grid";
 import { attrDigits, cellTypeOf, eachCell, parseRef, RowScanner } from "../sheet-rows";
@@ -33,6 +34,7 @@ export async function readSharedStrings(path: string, zip: JSZip, part: string):
   let inT = false;
   let depthPhonetic = 0;
   const p = new SaxesParser({ position: false });
+  failAsXmlSyntax(p);
   p.on("opentag", (t) => {
     const n = local(t.name);
     if (n === "si") text = "";

@@ -150,6 +150,13 @@ export async function loadWorkbook(path: string, options: LoadOptions = {}): Pro
           : `${path}: cannot be read (${code ?? String(e)})`,
     );
   }
+  // A file of no bytes is most often one a sync or a download left unfinished (OneDrive's placeholder, an
+  // interrupted copy): say so, rather than that it is not a workbook or has no header row.
+  if (data.length === 0)
+    throw new InputError(
+      `${path}: the file is empty (0 bytes), so there is nothing to read; if it was copied or downloaded (from ` +
+        `OneDrive, SharePoint or email), copy or download it again, or open it in Excel and save it`,
+    );
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") return loadCsv(path, data);
   if (ext === ".xlsx" || ext === ".xlsm") return loadXlsx(path, data, options);
   if (ext === ".xls")
