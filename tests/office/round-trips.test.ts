@@ -86,7 +86,7 @@ test("a column's repeated format goes to Excel as a 2D array the size of its ran
     rowHeights: [],
     charts: [],
   };
-  const target = { name: layout.name, exists: true, marked: true, keepRows: 0, extent: { rows: 0, cols: 0 } };
+  const target = { name: layout.name, exists: true, marked: true, keepRows: 0, extent: { rows: 0, cols: 0 }, shift: 0 };
   const out: WriteCommand[] = [];
   sheetCommands(layout, target, {} as WorkbookRead, out);
   const set: { rows: number; cols: number; numberFormat: unknown }[] = [];
