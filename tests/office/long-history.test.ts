@@ -28,7 +28,7 @@ const OLD_SERIAL = 43555;
  */
 function pad(model: WorkbookModel, sheet: string, rows: number, every = 1): void {
   const s = model.findSheet(sheet)!;
-  const moved = new Map<number, (typeof s.cells extends Map<number, infer C> ? C : never)>();
+  const moved = new Map<number, typeof s.cells extends Map<number, infer C> ? C : never>();
   const template = s.cells.get(cellKey(1, KEY))!;
   for (const [key, cell] of s.cells) {
     const row = Math.floor(key / 16_384);
@@ -81,39 +81,36 @@ test("windowStartRow: as the command line's reader windows a sheet", () => {
   expect(windowStartRow(["h", null, "P"], log)).toBe(1);
 });
 
-test(
-  "a RAG History past 100,000 rows is reported again: the earlier rows kept exactly, the cells the CLI writes",
-  async () => {
-    const model = await modelOf(SAMPLE);
-    // At 1.13, as the command line, merged cells are checked (no data note saying they were not).
-    const fake = fakeOf(model, { requirementSet: "1.13" });
-    await opsOf(fake).buildReport(input("2020-09-30"));
-    const P = READ_ROWS + 10;
-    pad(model, "RAG History", P);
-    const before = sheetCells(model, "RAG History");
-    const trips: RoundTrip[] = [];
-    await opsOf(fake, { onRoundTrip: (k) => trips.push(k) }).buildReport(input("2020-12-31"));
-    const after = sheetCells(model, "RAG History");
-    // Every row before the new snapshot is as it was (the old snapshot's keys and the Q2 snapshot).
-    for (const [address, cell] of before) expect([address, after.get(address)?.value]).toEqual([address, cell.value]);
-    // The same cells as the command line's Q2 then Q3 reports, the rows after the padding moved up by it.
-    const cli = await cliAfter(["2020-09-30", "2020-12-31"]);
-    const shifted = new Map<string, unknown>();
-    for (const [address, cell] of after) {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const row = Number(m[2]);
-      if (row === 1) shifted.set(address, cell.value);
-      else if (row > P + 1) shifted.set(`${m[1]}${row - P}`, cell.value);
-    }
-    const want = new Map([...sheetCells(cli, "RAG History")].map(([a, c]) => [a, c.value]));
-    expect(shifted).toEqual(want);
-    for (const sheet of ["Highlight Report", "Change Log"])
-      expect([sheet, compareSheets(model, sheet, cli, sheet)]).toEqual([sheet, []]);
-    // Windowed: the 100,010 rows left out cost one answer of their key column, not their cells.
-    expect(trips.filter((t) => t === "read").length).toBeLessThanOrEqual(5);
-  },
-  240_000,
-);
+test("a RAG History past 100,000 rows is reported again: the earlier rows kept exactly, the cells the CLI writes", async () => {
+  const model = await modelOf(SAMPLE);
+  // At 1.13, as the command line, merged cells are checked (no data note saying they were not).
+  const fake = fakeOf(model, { requirementSet: "1.13" });
+  await opsOf(fake).buildReport(input("2020-09-30"));
+  const P = READ_ROWS + 10;
+  pad(model, "RAG History", P);
+  const before = sheetCells(model, "RAG History");
+  const trips: RoundTrip[] = [];
+  await opsOf(fake, { onRoundTrip: (k) => trips.push(k) }).buildReport(input("2020-12-31"));
+  const after = sheetCells(model, "RAG History");
+  // Every row before the new snapshot is as it was (the old snapshot's keys and the Q2 snapshot).
+  for (const [address, cell] of before)
+    expect([address, after.get(address)?.value]).toEqual([address, cell.value]);
+  // The same cells as the command line's Q2 then Q3 reports, the rows after the padding moved up by it.
+  const cli = await cliAfter(["2020-09-30", "2020-12-31"]);
+  const shifted = new Map<string, unknown>();
+  for (const [address, cell] of after) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    const row = Number(m[2]);
+    if (row === 1) shifted.set(address, cell.value);
+    else if (row > P + 1) shifted.set(`${m[1]}${row - P}`, cell.value);
+  }
+  const want = new Map([...sheetCells(cli, "RAG History")].map(([a, c]) => [a, c.value]));
+  expect(shifted).toEqual(want);
+  for (const sheet of ["Highlight Report", "Change Log"])
+    expect([sheet, compareSheets(model, sheet, cli, sheet)]).toEqual([sheet, []]);
+  // Windowed: the 100,010 rows left out cost one answer of their key column, not their cells.
+  expect(trips.filter((t) => t === "read").length).toBeLessThanOrEqual(5);
+}, 240_000);
 
 test("a Change Log past 100,000 rows is appended to, its rows kept", async () => {
   const model = await modelOf(SAMPLE);
@@ -130,7 +127,8 @@ test("a Change Log past 100,000 rows is appended to, its rows kept", async () =>
   const before = sheetCells(model, "Change Log");
   await opsOf(fake).refreshRag(input("2020-12-31"));
   const after = sheetCells(model, "Change Log");
-  for (const [address, cell] of before) expect([address, after.get(address)?.value]).toEqual([address, cell.value]);
+  for (const [address, cell] of before)
+    expect([address, after.get(address)?.value]).toEqual([address, cell.value]);
   // The run's summary line goes after the last row.
   expect(typeof after.get(`A${READ_ROWS + 2}`)?.value).toBe("number");
 }, 240_000);

@@ -281,7 +281,8 @@ function keysOf(w: Windowed, blocks: readonly { row: number; values: unknown[][]
   const keys = new Array<unknown>(end).fill(null);
   const col = w.window.keyColumn - w.head.colOffset;
   for (let r = 0; r < Math.min(end, w.head.values.length); r++) keys[r] = w.head.values[r]?.[col] ?? null;
-  for (const b of blocks) for (let i = 0; i < b.values.length; i++) keys[b.row + i] = b.values[i]?.[0] ?? null;
+  for (const b of blocks)
+    for (let i = 0; i < b.values.length; i++) keys[b.row + i] = b.values[i]?.[0] ?? null;
   return keys;
 }
 
