@@ -86,7 +86,14 @@ test("a column's repeated format goes to Excel as a 2D array the size of its ran
     rowHeights: [],
     charts: [],
   };
-  const target = { name: layout.name, exists: true, marked: true, keepRows: 0, extent: { rows: 0, cols: 0 } };
+  const target = {
+    name: layout.name,
+    exists: true,
+    marked: true,
+    keepRows: 0,
+    extent: { rows: 0, cols: 0 },
+    shift: 0,
+  };
   const out: WriteCommand[] = [];
   sheetCommands(layout, target, {} as WorkbookRead, out);
   const set: { rows: number; cols: number; numberFormat: unknown }[] = [];
@@ -172,3 +179,21 @@ test("50,000 rows: a report in at most 10 round trips, every request and answer 
   expect(history.get("F50001")?.numberFormat).toBe('"£"#,##0;-"£"#,##0');
   expect(history.get("D50001")?.numberFormat).toBe("@");
 }, 240_000);
+
+// Measured 4 December 2026: 18 round trips (issue 14's budget of 10 is for a workbook with no history). The window
+// still holds the whole Q2 snapshot (50,001 rows, the one compared with): read in blocks under 5 MB, then Q3's rows
+// written. Not met yet: a guard on the count as it stands, not the budget.
+test("50,000 rows, the next quarter's report over a RAG History of 50,000 rows: read by its window, in at most 18 round trips", async () => {
+  const model = benchModel(50_000);
+  const fake = fakeOf(model);
+  await opsOf(fake).buildReport(input("2020-09-30"));
+  const trips: RoundTrip[] = [];
+  await opsOf(fake, { onRoundTrip: (k) => trips.push(k) }).buildReport(input("2020-12-31"));
+  expect(trips.length).toBeLessThanOrEqual(18);
+  expect(Math.max(...fake.stats.requestBytes)).toBeLessThan(LIMIT);
+  expect(Math.max(...fake.stats.responseBytes)).toBeLessThan(LIMIT);
+  // Both snapshots there: the header, Q2's 50,001 rows, Q3's.
+  const history = sheetCells(model, "RAG History");
+  expect(history.get("B2")?.value).toBe(44104);
+  expect(history.get("B100003")?.value).toBe(44196);
+}, 480_000);

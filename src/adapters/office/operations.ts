@@ -12,6 +12,8 @@
 import type { Progress, RunInput, RunResult, SavedSettings, WorkbookOperations } from "../../app/operations";
 import { OperationError } from "../../app/operations";
 import { DEFAULT_ALLOCATION } from "../../engine/analyse";
+import { cycleStart, defaultCycle } from "../../engine/cycle";
+import type { DayNumber } from "../../engine/dates";
 import { dayFromLocalDate, defaultReportingDate } from "../../engine/dates";
 import { isValidSheetName } from "../../engine/own-sheets";
 import type { WritePlan } from "../../engine/plan";
@@ -23,7 +25,7 @@ import type { RunMode } from "../../engine/write-plan";
 import { EXCEL_API_REQUIREMENT } from "../../requirements";
 import { toOperationError } from "./errors";
 import type { WorkbookRead } from "./read";
-import { READ_ROWS, readWorkbook } from "./read";
+import { EXCEL_ROWS, READ_ROWS, readWorkbook } from "./read";
 import { SETTINGS_KEY, settingsToJson } from "./settings";
 import type { RoundTrip } from "./sync";
 import { Syncer } from "./sync";
@@ -175,20 +177,27 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     context: Excel.RequestContext,
     syncer: Syncer,
     forWriting: boolean,
+    inputsOf: (settings: SavedSettings | null) => RunInput,
   ): Promise<WorkbookRead> {
+    // Of the growing sheets only the window the run's period needs is read, as the command line reads them.
+    const reportFrom = (settings: SavedSettings | null): DayNumber => {
+      const i = inputsOf(settings);
+      return cycleStart(i.reportingDate, i.cycle ?? defaultCycle(i.reportingDate));
+    };
     try {
       return await readWorkbook(context, syncer, {
         cellsPerSync,
         bytesPerSync: readBytes,
         forWriting,
         merges: supported("ExcelApi", MERGES_API),
+        reportFrom,
       });
     } catch (e) {
       throw toOperationError(e, { phase: "read" });
     }
   }
 
-  function savedOrDefault(r: WorkbookRead): RunInput {
+  function savedOrDefault(r: Pick<WorkbookRead, "settings">): RunInput {
     return {
       reportingDate: r.settings?.reportingDate ?? defaultReportingDate(dayFromLocalDate(now())),
       rules: r.settings?.rules ?? DEFAULT_RULES,
@@ -207,7 +216,7 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
     return excel(async (context) => {
       const syncer = new Syncer(timeoutMs, options.onRoundTrip);
       progress?.("Reading the workbook", 0);
-      const r = await read(context, syncer, true);
+      const r = await read(context, syncer, true, (settings) => given ?? savedOrDefault({ settings }));
       const outcome = planRunWith(r.snapshot, runInputs(given ?? savedOrDefault(r)), mode, now(), report);
       const { analysis } = outcome;
       progress?.(`Checking ${analysis.items.length} item${analysis.items.length === 1 ? "" : "s"}`, 0.2);
@@ -238,16 +247,19 @@ export function createOfficeOperations(options: OfficeOperationsOptions = {}): O
   return {
     async scan(input) {
       return excel(async (context) => {
-        const r = await read(context, new Syncer(timeoutMs, options.onRoundTrip), false);
-        const base = savedOrDefault(r);
-        const programme = input?.programme ?? base.programme;
-        const inputs = runInputs({
-          reportingDate: input?.reportingDate ?? base.reportingDate,
-          rules: input?.rules ?? base.rules,
-          allocation: input?.allocation ?? base.allocation,
-          ...(programme ? { programme } : {}),
-          ...(input?.cycle ? { cycle: input.cycle } : {}),
-        });
+        const given = (settings: SavedSettings | null): RunInput => {
+          const base = savedOrDefault({ settings });
+          const programme = input?.programme ?? base.programme;
+          return {
+            reportingDate: input?.reportingDate ?? base.reportingDate,
+            rules: input?.rules ?? base.rules,
+            allocation: input?.allocation ?? base.allocation,
+            ...(programme ? { programme } : {}),
+            ...(input?.cycle ? { cycle: input.cycle } : {}),
+          };
+        };
+        const r = await read(context, new Syncer(timeoutMs, options.onRoundTrip), false, given);
+        const inputs = runInputs(given(r.settings));
         return {
           analysis: planRunWith(r.snapshot, inputs, null, now(), null).analysis,
           settings: r.settings,
@@ -311,8 +323,22 @@ function checkBeforeWriting(plan: WritePlan, r: WorkbookRead, built: BuiltWrite,
       );
     }
   }
-  // A sheet of the tool's longer than the add-in reads (READ_ROWS) would be compared with in part, and its rows
-  // past the read written over: the record lost. Its sheets that grow are refused whole, before any write.
+  // A growing sheet of the tool's read by its window: the rows left out are kept, and the layout's rows follow
+  // them; past Excel's last row it cannot be written (write-package.ts checkSheetRows, the same words).
+  for (const layout of plan.sheets) {
+    if (layout.role === "highlight") continue;
+    const name = r.own.get(layout.role) ?? layout.name;
+    const rows = layout.values.length + (r.ownDropped.get(layout.role) ?? 0);
+    if (rows > EXCEL_ROWS) {
+      const n = (x: number) => x.toLocaleString("en-GB");
+      throw new OperationError(
+        `The add-in's sheet "${name}" would hold ${n(rows)} rows, more than the ${n(EXCEL_ROWS)} an Excel sheet holds, so nothing was changed. Keep a copy of this workbook as the record of its earlier reports, then delete at least ${n(rows - EXCEL_ROWS)} of the oldest rows of "${name}" (whole reporting dates, from row 2 down) and run again.`,
+        "SheetTooLong",
+      );
+    }
+  }
+  // A sheet of the tool's not read by its window (no marker, or an older layout) and longer than the add-in reads
+  // (READ_ROWS) would be compared with in part, and its rows past the read written over: refused before any write.
   for (const layout of plan.sheets) {
     const name = r.own.get(layout.role);
     const over = r.passedOver.find((i) => i.sheet === name);

@@ -22,7 +22,7 @@
  * with a header says in its data notes that merged cells could not be checked.
  */
 import type { ColIndex, RowIndex } from "../../engine/coords";
-import type { SheetGrid } from "../../engine/grid";
+import type { CellValue, SheetGrid } from "../../engine/grid";
 import { addedColumnPlaces } from "../../engine/read/sheet";
 import { cellAddress, columnLetters, isBlank } from "../../engine/grid";
 import type { Issue } from "../../engine/model";
@@ -41,6 +41,12 @@ import type { DateSystem } from "../../engine/dates";
 import { queueDateSystemProbe } from "./date-system";
 import { SETTINGS_KEY, settingsFromJson } from "./settings";
 import type { Syncer } from "./sync";
+import type { DayNumber } from "../../engine/dates";
+import { excelSerialFromDay } from "../../engine/dates";
+import { CHANGELOG_HEADERS } from "../../engine/report/changelog";
+import { HISTORY_HEADERS } from "../../engine/report/history";
+import { MILESTONE_HISTORY_HEADERS } from "../../engine/report/milestone-history";
+import { RISK_HISTORY_HEADERS } from "../../engine/report/risk-history-columns";
 
 export interface SheetInfo {
   name: string;
@@ -88,6 +94,12 @@ export interface WorkbookRead {
   snapshot: WorkbookSnapshot;
   /** The own history and change log sheets' grids. */
   ownGrids: Map<OwnSheetRole, SheetGrid>;
+  /**
+   * Of the growing own sheets read by a window (growingWindow), the sheet rows left out of the grid: the grid's
+   * row 0 is the sheet's row 0 (the header) and its row i >= 1 the sheet's row i + dropped (the command line's
+   * `ReadSheet.dropped`). Absent or 0: the grid is the whole sheet.
+   */
+  ownDropped: Map<OwnSheetRole, number>;
 }
 
 /** A table's place: header row, first column, rows (header included) and columns. */
@@ -111,6 +123,94 @@ export interface ReadOptions {
    * or false: not asked for, and the sheets with a header say so in their data notes.
    */
   merges?: boolean;
+  /**
+   * The first day of the period the run reports (the engine's cycleStart of its reporting date and cycle), from
+   * the settings saved in the workbook (known after the first round trip): of the RAG, Milestone and Risk
+   * Histories only the window the engine needs is read (growingWindow). Absent: they are read whole.
+   */
+  reportFrom?: (settings: SavedSettings | null) => DayNumber;
+}
+
+/**
+ * The add-in's sheets that grow by rows every run, read as the command line reads them (read-workbook.ts
+ * `historyRows` and `RECENT_ROWS`, read-sheet.ts `RecentRows`): the header and the rows the engine needs, so a
+ * history of any length up to Excel's last row is read in round trips that grow with the window only. A snapshot
+ * sheet: the last snapshot (one reporting date's rows) before the period reported, which the report compares
+ * with, and every row from that period on; its earlier snapshots are left out only while they come in date
+ * order. The Change Log: the last run's lines (from its last summary line, which has no sheet). Only a sheet
+ * its ProgrammeRAG_* name marks, whose first row from A1 is exactly the layout's header, is windowed; any other
+ * is read whole.
+ */
+export interface GrowingWindow {
+  header: readonly string[];
+  /** The column whose values mark where a block of rows starts. */
+  keyColumn: number;
+  /** A snapshot sheet: blocks by reporting date, the window from `start` (a serial). Else the last block. */
+  start: number | null;
+}
+
+/** The roles whose sheets grow, and their windows (start null: the change log's last run). */
+export function growingWindow(role: OwnSheetRole, start: number | null): GrowingWindow | null {
+  const snapshot = (header: readonly string[]): GrowingWindow | null =>
+    start === null ? null : { header, keyColumn: header.indexOf("Reporting date"), start };
+  if (role === "history") return snapshot(HISTORY_HEADERS);
+  if (role === "milestoneHistory") return snapshot(MILESTONE_HISTORY_HEADERS);
+  if (role === "riskHistory") return snapshot(RISK_HISTORY_HEADERS);
+  if (role === "changelog")
+    return { header: CHANGELOG_HEADERS, keyColumn: CHANGELOG_HEADERS.indexOf("Sheet"), start: null };
+  return null;
+}
+
+/**
+ * The sheet row the window starts at (1: nothing left out), from each sheet row's key (index: the sheet row;
+ * row 0 is the header), as the command line's reader decides it (read-sheet.ts): a snapshot sheet's block starts
+ * where the key changes to another value (a blank key starts none), and the blocks before the last one before
+ * `start` are left out while every one of them has a date no later than the next; a block dated before one left
+ * out (a sheet sorted otherwise) reads the sheet whole. The change log's blocks start at each blank key (a run's
+ * summary line), and only the last is read.
+ */
+export function windowStartRow(keys: readonly unknown[], w: GrowingWindow): number {
+  const keyOf = (v: unknown) => (v === null || v === undefined || v === "" ? null : v);
+  if (w.start === null) {
+    let last = 1;
+    for (let r = 2; r < keys.length; r++) if (keyOf(keys[r]) === null) last = r;
+    return last;
+  }
+  const starts: number[] = [];
+  const values: (number | null)[] = [];
+  let droppedUpTo = -Infinity;
+  let dropped = false;
+  let previous: unknown = null;
+  for (let r = 1; r < keys.length; r++) {
+    const key = keyOf(keys[r]);
+    if (starts.length === 0 || (key !== null && key !== previous)) {
+      const v = typeof key === "number" ? Math.floor(key) : null;
+      if (v !== null && v < droppedUpTo) return 1;
+      if (v !== null && v < w.start && v >= droppedUpTo) {
+        let n = 0;
+        while (n < starts.length && values[n] !== null && values[n]! <= v) n++;
+        if (n === starts.length && n > 0) {
+          for (let i = 0; i < n; i++) droppedUpTo = Math.max(droppedUpTo, values[i]!);
+          starts.length = 0;
+          values.length = 0;
+          dropped = true;
+        }
+      }
+      starts.push(r);
+      values.push(v);
+    }
+    previous = key;
+  }
+  return dropped && starts.length > 0 ? starts[0]! : 1;
+}
+
+/** Whether a sheet's head starts at A1 with exactly the window's header (then it may be read by its window). */
+function startsWithHeader(head: SheetGrid, u: Block, header: readonly string[]): boolean {
+  if (u.row !== 0 || u.col !== 0) return false;
+  const first = head.values[0] ?? [];
+  return (
+    header.every((h, c) => first[c] === h) && first.slice(header.length).every((v) => isBlank(v as CellValue))
+  );
 }
 
 /** Why merged cells could not be checked, in the data notes of each sheet with a header. */
@@ -148,6 +248,8 @@ type Ask =
       place?: boolean;
     }
   | { kind: "table"; sheet: string; name: string }
+  /** A growing sheet's key column below its head (the values only), to find where its window starts. */
+  | { kind: "keys"; sheet: string; block: Block; rowBytes: number }
   /** Where a block right of the header holds formulas (placeAsks): the cells' addresses only. */
   | { kind: "places"; sheet: string; block: Block };
 
@@ -158,6 +260,84 @@ const TOO_BIG = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"
 
 /** Bytes of a cell's value or format in an answer when nothing better is known (a long text, a date format). */
 const GUESS_CELL_BYTES = 24;
+
+/** Excel's rows in a sheet (1,048,576): a growing sheet of the add-in's is read to its last row. */
+export const EXCEL_ROWS = 1_048_576;
+
+/** A growing sheet read by its window: its used range, head, and the window's first sheet row once known. */
+interface Windowed {
+  window: GrowingWindow;
+  u: Block;
+  head: SheetGrid;
+  /** The columns whose number formats the engine reads below the head (readNeeds), as for any sheet. */
+  formats: readonly number[] | "all";
+  /** The sheet row the window starts at (1: the whole sheet); null until the keys below the head are in. */
+  startRow: number | null;
+}
+
+/** Each sheet row's key (index: the sheet row), from the head and the key blocks read below it. */
+function keysOf(w: Windowed, blocks: readonly { row: number; values: unknown[][] }[]): unknown[] {
+  const end = w.u.row + w.u.rows;
+  const keys = new Array<unknown>(end).fill(null);
+  const col = w.window.keyColumn - w.head.colOffset;
+  for (let r = 0; r < Math.min(end, w.head.values.length); r++) keys[r] = w.head.values[r]?.[col] ?? null;
+  for (const b of blocks)
+    for (let i = 0; i < b.values.length; i++) keys[b.row + i] = b.values[i]?.[0] ?? null;
+  return keys;
+}
+
+/**
+ * For each windowed sheet whose key column has come in whole: where its window starts, and the ask for its
+ * rows below the head from there (none when the head holds them all).
+ */
+function windowAsks(windowed: Map<string, Windowed>, out: AskResults): Ask[] {
+  const asks: Ask[] = [];
+  for (const [sheet, w] of windowed) {
+    if (w.startRow !== null) continue;
+    const blocks = out.keys.get(sheet) ?? [];
+    const end = w.u.row + w.u.rows;
+    if (blocks.reduce((n, b) => n + b.values.length, 0) < end - FORMAT_HEAD_ROWS) continue;
+    w.startRow = windowStartRow(keysOf(w, blocks), w.window);
+    const from = Math.max(FORMAT_HEAD_ROWS, w.startRow);
+    if (from < end)
+      asks.push({
+        kind: "cells",
+        sheet,
+        block: { row: from, col: w.u.col, rows: end - from, cols: w.u.cols },
+        formatCols: w.formats,
+        rowBytes: rowBytes(w.head, w.formats, w.u),
+      });
+  }
+  return asks;
+}
+
+/**
+ * Blocks of a sheet read by its window as the grid's rows: the header (sheet row 0) stays row 0, the sheet's
+ * rows from `shift` + 1 on become rows 1, 2, ...; the rows between are left out.
+ */
+function windowBlocks(blocks: readonly Loaded[], shift: number): Loaded[] {
+  const out: Loaded[] = [];
+  const cut = (b: Loaded, from: number, to: number, at: number) => {
+    const lo = Math.max(from, b.row);
+    const hi = Math.min(to, b.row + b.rows);
+    if (hi <= lo) return;
+    const i = lo - b.row;
+    const j = hi - b.row;
+    out.push({
+      row: at + lo - from,
+      col: b.col,
+      rows: hi - lo,
+      cols: b.cols,
+      values: b.values.slice(i, j),
+      formats: b.formats.map((f) => ({ ...f, numberFormat: f.numberFormat.slice(i, j) })),
+    });
+  };
+  for (const b of blocks) {
+    cut(b, 0, 1, 0);
+    cut(b, shift + 1, Infinity, 1);
+  }
+  return out;
+}
 
 export async function readWorkbook(
   context: Excel.RequestContext,
@@ -202,6 +382,26 @@ async function readOnce(
   const active = activeSheet && meta.active ? { sheet: activeSheet, read: meta.active.read } : null;
   const others = active ? toRead.filter((s) => s !== active.sheet) : toRead;
 
+  // The growing sheets the markers point at, read by their windows (growingWindow) up to Excel's last row.
+  const start = options.reportFrom
+    ? excelSerialFromDay(options.reportFrom(meta.settings), meta.dateSystem)
+    : null;
+  const growing = new Map<string, GrowingWindow>();
+  for (const [role, sheet] of meta.markerTargets) {
+    const w = growingWindow(role, start);
+    if (w) growing.set(sheet, w);
+  }
+  /** A growing sheet's used range to its last row (within READ_COLUMNS), whatever READ_ROWS reads of others. */
+  const usedOf = (name: string, hr: HeadsRead): Block | undefined => {
+    const u = hr.used.get(name);
+    const whole = hr.whole.get(name);
+    if (!u || !whole || !growing.has(name)) return u;
+    const end = Math.min(whole.row + whole.rows, EXCEL_ROWS);
+    return end > u.row + u.rows ? { ...u, rows: end - u.row } : u;
+  };
+  /** The sheets read by their window: the head, and (once the keys below the head are in) where it starts. */
+  const windowed = new Map<string, Windowed>();
+
   // What the engine needs below a sheet's head (engine/snapshot.ts): the rest of the sheet, the RAG columns'
   // formulas and the tables' places, each with the bytes a row of it costs in an answer.
   const sheetAsks = (s: SheetInfo, u: Block, headBlocks: readonly Loaded[], tables: readonly string[]) => {
@@ -211,6 +411,24 @@ async function readOnce(
     const needs: ReadNeeds = candidates.has(s.name)
       ? readNeeds(head)
       : { formats: [], ragColumns: [], headerRow: null };
+    const window = growing.get(s.name);
+    if (window && startsWithHeader(head, u, window.header)) {
+      // The key column below the head first; the window's rows once it is known (windowAsks).
+      const w: Windowed = { window, u, head, formats: needs.formats, startRow: null };
+      windowed.set(s.name, w);
+      const end = u.row + u.rows;
+      if (end <= FORMAT_HEAD_ROWS) {
+        w.startRow = windowStartRow(keysOf(w, []), window);
+        return asks;
+      }
+      asks.push({
+        kind: "keys",
+        sheet: s.name,
+        block: { row: FORMAT_HEAD_ROWS, col: window.keyColumn, rows: end - FORMAT_HEAD_ROWS, cols: 1 },
+        rowBytes: columnBytes(head, window.keyColumn, 1),
+      });
+      return asks;
+    }
     const restFrom = Math.max(u.row, FORMAT_HEAD_ROWS);
     if (u.row + u.rows > restFrom)
       asks.push({
@@ -260,7 +478,7 @@ async function readOnce(
   let later: Ask[] = [];
   if (active) {
     const name = active.sheet.name;
-    const u = active.read.used.get(name);
+    const u = usedOf(name, active.read);
     const asks = u
       ? sheetAsks(
           active.sheet,
@@ -291,6 +509,7 @@ async function readOnce(
   const empty: HeadsRead = {
     heads: new Map(),
     used: new Map(),
+    whole: new Map(),
     merges: new Map(),
     extras: {
       protectedSheets: new Set(),
@@ -302,6 +521,16 @@ async function readOnce(
   };
   const all = joinHeads(active?.read ?? empty, read ?? empty);
   const { heads, used, extras } = all;
+  for (const name of growing.keys()) {
+    const u = usedOf(name, all);
+    if (u) used.set(name, u);
+  }
+  // A growing sheet is read to its last row: its rows below READ_ROWS are not passed over.
+  if (extras.passedOver)
+    extras.passedOver = extras.passedOver.filter((i) => {
+      const whole = all.whole.get(i.sheet);
+      return !(growing.has(i.sheet) && whole && whole.col + whole.cols <= READ_COLUMNS);
+    });
 
   const asks: Ask[] = [...later];
   for (const s of others) {
@@ -317,14 +546,23 @@ async function readOnce(
           cols.set(c, { from: a.block.row, to: a.block.row + a.block.rows - 1 });
       out.placesRead.set(a.sheet, cols);
     }
-  const rest = await readAsks(context, syncer, packAsks(asks, bytesOf, options, perRowOf), out);
+  // The key columns go first, so the windows' rows can be asked for with the rest of the reads.
+  asks.sort((a, b) => Number(b.kind === "keys") - Number(a.kind === "keys"));
+  const pack = (list: readonly Ask[]) => packAsks(list, bytesOf, options, perRowOf);
+  const rest = await readAsks(context, syncer, pack(asks), out, () => windowAsks(windowed, out), pack);
 
   const grids: SheetGrid[] = [];
   const wasRead = new Set(toRead.map((s) => s.name));
   for (const s of meta.sheets) {
     const u = used.get(s.name);
     const blocks = [...(heads.get(s.name) ?? []), ...(rest.cells.get(s.name) ?? [])];
-    const grid = u ? assemble(s, u, blocks) : emptyGrid(s);
+    const w = windowed.get(s.name);
+    const shift = w?.startRow ? w.startRow - 1 : 0;
+    const grid = !u
+      ? emptyGrid(s)
+      : shift > 0
+        ? assemble(s, { ...u, rows: u.row + u.rows - shift }, windowBlocks(blocks, shift))
+        : assemble(s, u, blocks);
     const merged = all.merges.get(s.name);
     if (u && merged && merged.length > 0) grid.merges = merged;
     // A chart, table, picture or shape on it makes a sheet the user's even with no values (own-sheets.ts): never
@@ -358,8 +596,11 @@ async function readOnce(
   const marked = new Set<OwnSheetRole>();
   const ownGrids = new Map<OwnSheetRole, SheetGrid>();
   const ownExtent = new Map<OwnSheetRole, { rows: number; cols: number }>();
+  const ownDropped = new Map<OwnSheetRole, number>();
   for (const [role, found] of snapshot.own) {
     own.set(role, found.sheet);
+    const startRow = windowed.get(found.sheet)?.startRow ?? 1;
+    if (startRow > 1) ownDropped.set(role, startRow - 1);
     if (found.marked) marked.add(role);
     const grid = grids.find((g) => g.name === found.sheet);
     if (grid) ownGrids.set(role, grid);
@@ -377,6 +618,7 @@ async function readOnce(
     settingsProblem: meta.settingsProblem,
     dateSystem: meta.dateSystem,
     ownGrids,
+    ownDropped,
     protectedSheets: extras.protectedSheets,
     structureProtected: meta.structureProtected,
     highlightCharts: highlight === undefined ? [] : (extras.charts.get(highlight) ?? []),
@@ -641,6 +883,8 @@ function packAsks(
 
 interface AskResults {
   cells: Map<string, Loaded[]>;
+  /** Growing sheets' key columns below their heads (sheet row of each block's first value). */
+  keys: Map<string, { row: number; values: unknown[][] }[]>;
   formulaCells: Set<string>;
   tableRects: Map<string, TableRect[]>;
   /** The formulas read by placeAsks (sheet row and column), by sheet; and which columns those asks cover. */
@@ -651,6 +895,7 @@ interface AskResults {
 function emptyResults(): AskResults {
   return {
     cells: new Map(),
+    keys: new Map(),
     formulaCells: new Set(),
     tableRects: new Map(),
     placeFormulas: new Map(),
@@ -658,14 +903,20 @@ function emptyResults(): AskResults {
   };
 }
 
-/** Reads the groups, one round trip each; a group Excel finds too large is read again in halves. */
+/**
+ * Reads the groups, one round trip each; a group Excel finds too large is read again in halves. After each
+ * group, `follow` may give more to read (a window's rows once its keys are in): the groups not yet sent and those
+ * are packed again (`repack`), so they share round trips.
+ */
 async function readAsks(
   context: Excel.RequestContext,
   syncer: Syncer,
   groups: Ask[][],
   out: AskResults = emptyResults(),
+  follow?: () => Ask[],
+  repack?: (asks: readonly Ask[]) => Ask[][],
 ): Promise<AskResults> {
-  const pending = [...groups];
+  let pending = [...groups];
   // Each failure halves the group, so this ends after at most log2 of its size retries per group.
   while (pending.length > 0) {
     const group = pending.shift()!;
@@ -675,7 +926,10 @@ async function readAsks(
       const halves = halve(group);
       if (!TOO_BIG.has(excelErrorCode(e) ?? "") || halves === null) throw e;
       pending.unshift(...halves);
+      continue;
     }
+    const more = follow?.() ?? [];
+    if (more.length > 0) pending = repack ? repack([...pending.flat(), ...more]) : [...pending, more];
   }
   return out;
 }
@@ -715,8 +969,16 @@ function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: A
     formats: { col: number; cols: number; range: Excel.Range }[];
   }[] = [];
   const places: { sheet: string; areas: Excel.RangeAreas }[] = [];
+  const keys: { sheet: string; row: number; range: Excel.Range }[] = [];
   for (const ask of group) {
     const ws = context.workbook.worksheets.getItem(ask.sheet);
+    if (ask.kind === "keys") {
+      const b = ask.block;
+      const range = ws.getRangeByIndexes(b.row, b.col, b.rows, 1);
+      range.load("values");
+      keys.push({ sheet: ask.sheet, row: b.row, range });
+      continue;
+    }
     if (ask.kind === "places") {
       const b = ask.block;
       const areas = ws
@@ -750,6 +1012,11 @@ function queueGroup(context: Excel.RequestContext, group: readonly Ask[], out: A
   }
   return () => {
     finishGroup(out, cells, formulas, tables);
+    for (const k of keys) {
+      const list = out.keys.get(k.sheet) ?? [];
+      list.push({ row: k.row, values: k.range.values });
+      out.keys.set(k.sheet, list);
+    }
     for (const p of places) {
       if (p.areas.isNullObject) continue;
       const list = out.placeFormulas.get(p.sheet) ?? [];
@@ -998,7 +1265,12 @@ async function readOtherHeads(
   } catch (e) {
     if (!(e instanceof TooBig) && !TOO_BIG.has(excelErrorCode(e) ?? "")) throw e;
     // The heads were too much for one answer (very wide sheets): learn the sizes, then read the heads in blocks.
-    const { used, merges, extras } = await readUsedSizes(context, syncer, sheets, options.merges === true);
+    const { used, whole, merges, extras } = await readUsedSizes(
+      context,
+      syncer,
+      sheets,
+      options.merges === true,
+    );
     const asks: Ask[] = [];
     for (const [sheet, u] of used) {
       const rows = Math.min(u.row + u.rows, FORMAT_HEAD_ROWS) - u.row;
@@ -1006,7 +1278,7 @@ async function readOtherHeads(
     }
     const guess = (a: Ask) => (a.kind === "cells" ? a.block.rows * a.block.cols * 2 * GUESS_CELL_BYTES : 0);
     const heads = (await readAsks(context, syncer, packAsks(asks, guess, options))).cells;
-    return { heads, used, merges, extras };
+    return { heads, used, whole, merges, extras };
   }
 }
 
@@ -1032,6 +1304,8 @@ async function readHeads(
 interface HeadsRead {
   heads: Map<string, Loaded[]>;
   used: Map<string, Block>;
+  /** Each sheet's whole used range (getUsedRange(true), beyond what readWindow reads). */
+  whole: Map<string, Block>;
   /** Each sheet's merged areas (sheet rows and columns), where they were asked for and there are any. */
   merges: Map<string, Block[]>;
   extras: Extras;
@@ -1077,6 +1351,7 @@ async function readUsedSizes(
   merges: boolean,
 ): Promise<{
   used: Map<string, Block>;
+  whole: Map<string, Block>;
   merges: Map<string, Block[]>;
   extras: Extras;
 }> {
@@ -1096,6 +1371,7 @@ function queueSizes(
 ): {
   read: () => {
     used: Map<string, Block>;
+    whole: Map<string, Block>;
     merges: Map<string, Block[]>;
     extras: Extras;
   };
@@ -1130,11 +1406,20 @@ function queueSizes(
           cols: range.columnCount,
         });
       }
+      const whole = new Map<string, Block>();
+      for (const { sheet, range } of wholes)
+        whole.set(sheet(), {
+          row: range.rowIndex,
+          col: range.columnIndex,
+          rows: range.rowCount,
+          cols: range.columnCount,
+        });
       const mergeMap = new Map<string, Block[]>();
       for (const { sheet, areas } of merged)
         if (!areas.isNullObject) mergeMap.set(sheet(), areasOf(areas.address));
       return {
         used,
+        whole,
         merges: mergeMap,
         extras: {
           ...extras(),
@@ -1154,6 +1439,7 @@ function joinHeads(a: HeadsRead, b: HeadsRead): HeadsRead {
   return {
     heads: new Map([...a.heads, ...b.heads]),
     used: new Map([...a.used, ...b.used]),
+    whole: new Map([...a.whole, ...b.whole]),
     merges: new Map([...a.merges, ...b.merges]),
     extras: {
       protectedSheets: new Set([...a.extras.protectedSheets, ...b.extras.protectedSheets]),

@@ -42,6 +42,11 @@ export interface SheetTarget {
   keepRows: number;
   /** The sheet's used extent from A1 now (what a rewrite may have to clear). */
   extent: { rows: number; cols: number };
+  /**
+   * Sheet rows the read left out (a growing sheet read by its window, read.ts): the layout's row r >= 1 is the
+   * sheet's row r + shift. 0: the layout is the whole sheet.
+   */
+  shift: number;
 }
 
 /** Where each own sheet of the plan goes, by role, and whether the run has to add any sheet. */
@@ -56,7 +61,12 @@ export function sheetTargets(plan: WritePlan, read: WorkbookRead): Map<SheetLayo
     const grid = read.ownGrids.get(layout.role) ?? null;
     // The highlight report is drawn again from scratch; history and log rows already there are left alone.
     const keepRows = exists && layout.role !== "highlight" ? unchangedRows(layout, grid) : 0;
+    const shift = exists ? (read.ownDropped?.get(layout.role) ?? 0) : 0;
+    // Read by its window only when its header is the layout's: anything else would write over the rows left out.
+    if (shift > 0 && keepRows < 1)
+      throw new Error(`the add-in's sheet "${name}" no longer starts with the layout's header row`);
     out.set(layout, {
+      shift,
       name,
       exists,
       marked: exists && read.marked.has(layout.role),
@@ -95,6 +105,8 @@ export function sheetCommands(
   const push: Push = (kind, bytes, apply) =>
     out.push({ bytes, kind, sheet: name, phase: "sheet", apply: (b) => apply(b.sheet(name), b) });
   const keep = t.keepRows;
+  // The rows written are the layout's from `keep` (at least 1 when rows were left out): sheet row r + shift.
+  const shift = t.shift;
 
   // A sheet to add was added by addSheetCommand before the first write.
   if (t.exists && layout.role === "highlight") {
@@ -112,10 +124,10 @@ export function sheetCommands(
         range.format.useStandardHeight = true;
       });
     }
-  } else if (t.exists && t.extent.rows > keep) {
+  } else if (t.exists && t.extent.rows > keep + shift) {
     // History and log rows after the ones kept are replaced: cleared first, then written below.
-    const from = keep;
-    const count = t.extent.rows - keep;
+    const from = keep + shift;
+    const count = t.extent.rows - from;
     const c = Math.max(1, t.extent.cols);
     // Clearing leaves the rows' heights (a long name's, wrapped): back to the standard height, so a row that now
     // holds a short one is not left tall (ExcelApi 1.7; only true has an effect).
@@ -128,8 +140,8 @@ export function sheetCommands(
 
   const below = (run: StyleRun): StyleRun | null => {
     if (run.row + run.rows <= keep) return null;
-    if (run.row >= keep) return run;
-    return { ...run, rows: run.row + run.rows - keep, row: keep };
+    if (run.row >= keep) return { ...run, row: run.row + shift };
+    return { ...run, rows: run.row + run.rows - keep, row: keep + shift };
   };
   const styles = () =>
     styleCommands(
@@ -143,14 +155,14 @@ export function sheetCommands(
   const appended = layout.role !== "highlight";
   if (appended) {
     styles();
-    heightCommands(layout, keep, push);
+    heightCommands(layout, keep, push, shift);
   }
-  valueBlocks(layout, push, keep);
+  valueBlocks(layout, push, keep, shift);
   if (!appended) styles();
   for (const m of layout.merges) {
     if (m.row < keep) continue;
     push("merges", OBJECT + ACTION + 20, (ws) =>
-      ws.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false),
+      ws.getRangeByIndexes(m.row + shift, m.col, m.rows, m.cols).merge(false),
     );
   }
   for (const g of groups(layout.columnWidths.map((w) => (w > 0 ? charsToPoints(w) : null)))) {
@@ -169,7 +181,7 @@ export function sheetCommands(
       ws.tabColor = color;
     });
   }
-  if (layout.print) printCommands(layout, push);
+  if (layout.print) printCommands(layout, push, shift);
   for (const chart of layout.charts) {
     push("charts", 5 * OBJECT + 3 * ACTION + json(chart.title), (ws) => {
       const s = chart.source;
@@ -219,7 +231,7 @@ export function sheetCommands(
  * (older typings did; learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member),
  * and the docs' own example sets a 2D array (office-js-docs-pr, docs/excel/excel-add-ins-ranges-set-format.md).
  */
-function valueBlocks(layout: SheetLayout, push: Push, from: number): void {
+function valueBlocks(layout: SheetLayout, push: Push, from: number, shift = 0): void {
   const width = layout.values.reduce((w, r) => Math.max(w, r.length), 0);
   if (width === 0) return;
   const formats = layout.values.map((_, r) =>
@@ -240,7 +252,7 @@ function valueBlocks(layout: SheetLayout, push: Push, from: number): void {
     const { runs, rest } = formatRuns(formats.slice(start, end));
     const anyValue = values.some((r) => r.some((v) => v !== null));
     const anyRest = rest.some((r) => r.some((f) => f !== null));
-    const row0 = start;
+    const row0 = start + shift;
     if (anyValue || anyRest || runs.length > 0) {
       let size = 2 * OBJECT + 2 * ACTION + bytes + (anyRest ? json(rest) : 0);
       for (const run of runs)
@@ -385,13 +397,13 @@ function applyStyle(format: Excel.RangeFormat, s: CellStyle, font: boolean, side
 }
 
 /** Row heights: the rows of one height together, as RangeAreas of column A (Excel refuses over 409 points). */
-function heightCommands(layout: SheetLayout, keep: number, push: Push): void {
+function heightCommands(layout: SheetLayout, keep: number, push: Push, shift = 0): void {
   const byHeight = new Map<number, { row: RowIndex; col: ColIndex; rows: number; cols: number }[]>();
   for (const g of groups(layout.rowHeights.map((h, r) => (r < keep || h === null ? null : h)))) {
     // The layout keeps under 409 points; this is the last guard.
     const height = Math.min(MAX_ROW_HEIGHT, g.value);
     const list = byHeight.get(height) ?? [];
-    list.push({ row: g.start, col: 0, rows: g.count, cols: 1 });
+    list.push({ row: g.start + (g.start >= 1 ? shift : 0), col: 0, rows: g.count, cols: 1 });
     byHeight.set(height, list);
   }
   for (const [height, rects] of byHeight) {
@@ -408,7 +420,7 @@ type BorderSideName =
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
-function printCommands(layout: SheetLayout, push: Push): void {
+function printCommands(layout: SheetLayout, push: Push, shift = 0): void {
   const p = layout.print!;
   push("page setup", 2 * OBJECT + 4 * ACTION + 100, (ws) => {
     const page = ws.pageLayout;
@@ -430,12 +442,12 @@ function printCommands(layout: SheetLayout, push: Push): void {
   if (p.area) {
     const a = p.area;
     push("page setup", 3 * OBJECT + ACTION, (ws) => {
-      ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, a.rows, a.cols));
+      ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, a.rows + shift, a.cols));
     });
   }
   // Manual page breaks where the layout paginates itself (tables repeat their header on each page they run onto,
   // headings stay with their tables). The report is drawn again in place, so its earlier breaks go first.
-  const breaks = (p.rowBreaks ?? []).filter((r) => r > 0);
+  const breaks = (p.rowBreaks ?? []).filter((r) => r > 0).map((r) => r + shift);
   if (breaks.length > 0 || layout.role === "highlight") {
     push("page setup", 2 * OBJECT + ACTION + breaks.length * (3 * OBJECT + ACTION), (ws) => {
       ws.horizontalPageBreaks.removePageBreaks();
